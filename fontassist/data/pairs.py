@@ -1,0 +1,99 @@
+"""Paired glyph sets: source and target rasters of every character both fonts have, split for training.
+
+Rasters come from :func:`fontassist.fonts.render`, whose cache is keyed by each
+font's content hash, face index, size, margin and the character list, so
+rebuilding the same pairs is a file read (``cache=False`` bypasses it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..errors import FontAssistError
+from ..fonts import EmFrame, FontFile, render
+
+log = logging.getLogger(__name__)
+
+MIN_PAIRS = 32
+
+
+def split_indices(chars: list[str], validation: int | float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Deterministic train/validation split of ``chars``.
+
+    ``validation`` is a count (int ≥ 1) or a fraction (0 < float < 1). Each
+    character's side depends only on the seed and the character itself (a hash
+    rank), so adding characters to the set does not reshuffle the others.
+    """
+    n = len(chars)
+    if isinstance(validation, float) and not isinstance(validation, bool) and 0 < validation < 1:
+        count = max(1, round(n * validation))
+    else:
+        count = int(validation)
+    if count < 0:
+        raise FontAssistError(f"The validation count must not be negative (got {validation}).")
+    count = min(count, n - 1) if n > 1 else 0
+    ranks = [hashlib.blake2b(f"{seed}:{c}".encode("utf-8"), digest_size=8).digest() for c in chars]
+    order = sorted(range(n), key=ranks.__getitem__)
+    val = np.array(sorted(order[:count]), dtype=np.int64)
+    train = np.array(sorted(order[count:]), dtype=np.int64)
+    return train, val
+
+
+@dataclass
+class GlyphPairs:
+    """Source and target rasters (uint8 N×S×S, 0 paper, 255 ink) of shared characters, with the split."""
+
+    chars: list[str]
+    source: np.ndarray
+    target: np.ndarray
+    source_frame: EmFrame
+    target_frame: EmFrame
+    train_index: np.ndarray
+    val_index: np.ndarray
+
+    @property
+    def size(self) -> int:
+        return self.source.shape[-1]
+
+    @property
+    def train_chars(self) -> list[str]:
+        return [self.chars[i] for i in self.train_index]
+
+    @property
+    def val_chars(self) -> list[str]:
+        return [self.chars[i] for i in self.val_index]
+
+    @classmethod
+    def build(
+        cls,
+        source: FontFile,
+        target: FontFile,
+        chars: list[str],
+        size: int,
+        margin: float = 0.0,
+        validation: int | float = 0.1,
+        seed: int = 0,
+        *,
+        cache: bool = True,
+        min_pairs: int = MIN_PAIRS,
+    ) -> "GlyphPairs":
+        shared = [c for c in dict.fromkeys(chars) if source.has(c) and target.has(c)]
+        if not shared:
+            raise FontAssistError(
+                f"{source.full_name} and {target.full_name} share none of the {len(chars)} characters asked for, so there is nothing to learn from.",
+                hint="Choose a larger character set, or fonts that cover the same script.",
+            )
+        if len(shared) < min_pairs:
+            raise FontAssistError(
+                f"{source.full_name} and {target.full_name} share only {len(shared)} of the characters asked for; at least {min_pairs} are needed to learn a style.",
+                hint="Choose a larger character set (e.g. tw-edu-4808 or big5).",
+            )
+        src = render(source, shared, size, margin, cache=cache)
+        tgt = render(target, shared, size, margin, cache=cache)
+        train, val = split_indices(shared, validation, seed)
+        log.info("%d pairs at %d px: %d train, %d validation", len(shared), size, len(train), len(val))
+        return cls(shared, src.images, tgt.images, src.frame, tgt.frame, train, val)
