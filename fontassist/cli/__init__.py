@@ -62,6 +62,9 @@ def main(args=None) -> int:
     except KeyboardInterrupt:
         print("fontassist: interrupted.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,113 @@
+"""Font subcommands: ``coverage``, ``render`` and ``faces`` (no torch needed)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from ..errors import FontAssistError
+from ..fonts import CHARSET_NAMES, Coverage, list_faces, open_font, render, resolve_chars
+from ..imageio import contact_sheet, save_glyph_pngs
+
+log = logging.getLogger(__name__)
+
+
+def add_font_argument(parser: argparse.ArgumentParser, flag: str, help: str, required: bool = True) -> None:
+    """A font path option plus its face-index option (``--source`` → ``--source-face``)."""
+    parser.add_argument(flag, required=required, metavar="FONT", help=f"{help} (.ttf, .otf, .ttc, .woff, .woff2)")
+    parser.add_argument(f"{flag}-face", type=int, default=0, metavar="N", help="face index inside a .ttc/.otc collection (default 0)")
+
+
+def add_charset_arguments(parser: argparse.ArgumentParser, default: str | None = "tw-edu-4808") -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--charset", choices=CHARSET_NAMES, help=f"a named character set (default {default})" if default else "a named character set")
+    group.add_argument("--chars", metavar="TEXT", help="custom characters (whitespace and duplicates are ignored)")
+    group.add_argument("--chars-file", metavar="FILE", help="a UTF-8 text file of characters")
+    parser.set_defaults(default_charset=default)
+
+
+def chars_from_args(args) -> tuple[list[str], str]:
+    charset = args.charset if (args.charset or args.chars is not None or args.chars_file) else args.default_charset
+    chars, description = resolve_chars(charset, args.chars, args.chars_file)
+    if not chars:
+        raise FontAssistError("The character list is empty.", hint="Give some characters with --chars, --chars-file or --charset.")
+    return chars, description
+
+
+def open_font_arg(args, flag: str):
+    name = flag.lstrip("-").replace("-", "_")
+    return open_font(getattr(args, name), getattr(args, f"{name}_face", 0))
+
+
+def _coverage(args) -> int:
+    source = open_font_arg(args, "--source")
+    target = open_font_arg(args, "--target")
+    chars, description = chars_from_args(args)
+    cov = Coverage.of(source, target, chars)
+    if args.json:
+        d = cov.to_dict(with_lists=True)
+        d.update(charset=description, source=source.full_name, target=target.full_name)
+        json.dump(d, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    n = len(chars)
+    print(f"Character set: {description} ({n:,} characters)")
+    print(f"  source  {source.full_name:<32} has {len(cov.source_has):>6,}")
+    print(f"  target  {target.full_name:<32} has {len(cov.target_has):>6,}")
+    print(f"  both have (training pool)                 {len(cov.both):>6,}")
+    print(f"  target lacks, source has (can generate)   {len(cov.missing):>6,}")
+    if cov.unavailable:
+        print(f"  neither font has                          {len(cov.unavailable):>6,}")
+    if cov.missing:
+        preview = "".join(cov.missing[:40])
+        print(f"  to generate: {preview}{' …' if len(cov.missing) > 40 else ''}")
+    return 0
+
+
+def _render(args) -> int:
+    font = open_font(args.font, args.font_face)
+    chars, description = chars_from_args(args)
+    result = render(font, chars, args.size, args.margin, cache=not args.no_cache)
+    out = Path(args.out)
+    written = save_glyph_pngs(result.images, result.chars, out)
+    print(f"{font.full_name}: rendered {len(result.chars):,} of {len(chars):,} characters ({description}) at {args.size} px into {out}/ ({written} files)")
+    if result.missing:
+        shown = "".join(result.missing[:40])
+        print(f"  the font lacks {len(result.missing):,}: {shown}{' …' if len(result.missing) > 40 else ''}")
+    if args.grid:
+        contact_sheet(result.images).save(args.grid)
+        print(f"  contact sheet: {args.grid}")
+    return 0
+
+
+def _faces(args) -> int:
+    for i, name in enumerate(list_faces(args.font)):
+        print(f"{i}: {name}")
+    return 0
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("coverage", help="how many characters of a set each font has, and what can be generated")
+    add_font_argument(p, "--source", "the font that has the characters")
+    add_font_argument(p, "--target", "the font whose style is wanted")
+    add_charset_arguments(p)
+    p.add_argument("--json", action="store_true", help="print JSON, with the list of characters to generate")
+    p.set_defaults(handler=_coverage)
+
+    p = subparsers.add_parser("render", help="render characters of a font into em-square PNGs named by code point")
+    p.add_argument("font", metavar="FONT")
+    p.add_argument("--font-face", type=int, default=0, metavar="N", help="face index inside a collection")
+    add_charset_arguments(p)
+    p.add_argument("--size", type=int, default=128, help="image size in pixels (default 128)")
+    p.add_argument("--margin", type=float, default=0.0, help="margin on every side, as a fraction of the em (default 0)")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the PNGs (U+6C38.png …)")
+    p.add_argument("--grid", metavar="PNG", help="also write a contact sheet of all glyphs")
+    p.add_argument("--no-cache", action="store_true", help="render afresh instead of using the render cache")
+    p.set_defaults(handler=_render)
+
+    p = subparsers.add_parser("faces", help="list the faces of a font file (collections have several)")
+    p.add_argument("font", metavar="FONT")
+    p.set_defaults(handler=_faces)

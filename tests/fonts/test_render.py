@@ -1,0 +1,75 @@
+import numpy as np
+import pytest
+from fontTools.pens.boundsPen import BoundsPen
+from fontTools.ttLib import TTFont
+
+from fontassist.fonts import open_font, render, render_glyph
+from fontassist.fonts.render import CACHE
+from fontassist.errors import FontAssistError
+from tests.conftest import build_font
+
+CHARS = "永東國酬愛鬱一丁口回あAg"
+
+
+def _ink_box(raster):
+    rows = np.flatnonzero(raster.max(axis=1) > 0)
+    cols = np.flatnonzero(raster.max(axis=0) > 0)
+    return cols[0], rows[0], cols[-1], rows[-1]
+
+
+@pytest.mark.parametrize("size,margin", [(64, 0.0), (128, 0.0), (128, 0.1), (256, 0.05)])
+@pytest.mark.parametrize("which", ["noto_path", "zen_path"])
+def test_ink_box_matches_outline_box(request, which, size, margin):
+    path = request.getfixturevalue(which)
+    font = open_font(path)
+    tt = TTFont(path, lazy=True)
+    glyph_set = tt.getGlyphSet()
+    frame = font.frame(size, margin)
+    result = render(font, CHARS, size, margin, cache=False)
+    assert result.chars == [c for c in CHARS if font.has(c)]
+    for raster, char in zip(result.images, result.chars):
+        pen = BoundsPen(glyph_set)
+        glyph_set[font.cmap[ord(char)]].draw(pen)
+        x0, y0, x1, y1 = pen.bounds
+        px0, py0 = frame.to_pixels(x0, y1)  # top-left
+        px1, py1 = frame.to_pixels(x1, y0)  # bottom-right
+        expected = np.array([px0, py0, px1, py1], float)
+        inside = (expected >= 0) & (expected <= size)
+        got = np.array(_ink_box(raster), float) + np.array([0, 0, 1, 1])  # ink covers pixel edges
+        assert np.all(np.abs(got - expected)[inside] <= 1.0), (char, got, expected)
+
+
+def test_ink_is_255_and_paper_is_0(demo_target):
+    raster = render_glyph(open_font(demo_target), "口", 64)
+    assert raster[0, 0] == 0 and raster.max() == 255 and raster.dtype == np.uint8
+
+
+def test_missing_chars_are_reported_not_drawn(tmp_path):
+    font = open_font(build_font(tmp_path / "a.ttf", glyphs={"A": (100, 0, 500, 700)}))
+    result = render(font, "AB永A", 32, cache=False)
+    assert result.chars == ["A"] and result.missing == ["B", "永"]
+    assert result.images.shape == (1, 32, 32)
+    with pytest.raises(FontAssistError, match="does not have U\\+0042"):
+        render_glyph(font, "B", 32)
+
+
+def test_rectangle_lands_exactly(tmp_path):
+    """A rectangle on whole pixels of the frame fills exactly those pixels."""
+    # 1000 UPM at 100 px: 10 units per pixel; em box from y=-120 to 880.
+    font = open_font(build_font(tmp_path / "r.ttf", glyphs={"A": (100, 80, 500, 680)}))
+    raster = render(font, "A", 100, cache=False).images[0]
+    expected = np.zeros((100, 100), np.uint8)
+    expected[20:80, 10:50] = 255  # rows: (880-680)/10=20 .. (880-80)/10=80
+    assert np.array_equal(raster, expected)
+
+
+def test_repeated_request_comes_from_cache(demo_source):
+    font = open_font(demo_source)
+    first = render(font, CHARS, 48)
+    CACHE.clear_memory()
+    second = render(font, CHARS, 48)  # from disk
+    third = render(font, CHARS, 48)  # from memory
+    assert not first.from_cache and second.from_cache and third.from_cache
+    assert np.array_equal(first.images, second.images)
+    uncached = render(font, CHARS, 48, cache=False)
+    assert not uncached.from_cache and np.array_equal(uncached.images, first.images)
