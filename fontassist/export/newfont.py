@@ -1,0 +1,196 @@
+"""New-font mode: a standalone font holding just the new glyphs."""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Iterable
+
+from fontTools.fontBuilder import FontBuilder
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTFont
+from fontTools.ttLib.tables._g_l_y_f import Glyph
+
+from fontassist.errors import FontAssistError
+from fontassist.export.coverage import update_os2_coverage
+from fontassist.export.glyphs import NewGlyph, check_new_glyphs, unique_glyph_names
+from fontassist.export.hinting import ensure_unhinted_rendering
+from fontassist.export.metrics import ideograph_advance, ideograph_vertical_advance, ideograph_vertical_origin
+from fontassist.export.naming import FontNames, apply_names, naming_warnings_for_font
+from fontassist.export.writing import (
+    CancelFn,
+    ExportCancelled,
+    ExportReport,
+    ProgressFn,
+    check_glyph_count,
+    check_output_path,
+    open_input_font,
+    save_atomically,
+)
+
+log = logging.getLogger(__name__)
+
+# OS/2 fields that describe the target's design and line metrics; the new font
+# takes them over so it sets text like the target.
+_COPIED_OS2_FIELDS = (
+    "usWeightClass", "usWidthClass", "fsType",
+    "ySubscriptXSize", "ySubscriptYSize", "ySubscriptXOffset", "ySubscriptYOffset",
+    "ySuperscriptXSize", "ySuperscriptYSize", "ySuperscriptXOffset", "ySuperscriptYOffset",
+    "yStrikeoutSize", "yStrikeoutPosition", "sFamilyClass", "panose",
+    "sTypoAscender", "sTypoDescender", "sTypoLineGap", "usWinAscent", "usWinDescent",
+    "sxHeight", "sCapHeight",
+)
+_USE_TYPO_METRICS = 1 << 7
+_VENDOR_NONE = "NONE"
+_NEW_FONT_VERSION = 1.0
+
+
+def build_new_font(
+    new_glyphs: Iterable[NewGlyph],
+    out_path: str | os.PathLike,
+    *,
+    family: str,
+    style: str = "Regular",
+    metrics_from: str | os.PathLike,
+    font_number: int = 0,
+    validate: bool = True,
+    progress: ProgressFn = None,
+    cancel: CancelFn = None,
+) -> ExportReport:
+    """Write ``out_path``: .notdef, space and ``new_glyphs``, with the em,
+    line metrics, advances and licence of the font at ``metrics_from``."""
+    new_glyphs = sorted(new_glyphs, key=lambda g: ord(g.char))
+    out_path = check_output_path(out_path, [metrics_from])
+    names = FontNames.make(family, style)
+    check_new_glyphs(new_glyphs)
+    if any(g.char == " " for g in new_glyphs):
+        raise FontAssistError("The new font makes its own space glyph.", hint="Leave U+0020 out of the characters.")
+    check_glyph_count(len(new_glyphs) + 2, out_path)
+
+    source = open_input_font(metrics_from, font_number, role="font to take metrics from")
+    try:
+        warnings = naming_warnings_for_font(source, names.family, f"the target font {os.fspath(metrics_from)}")
+        font = _build(source, new_glyphs, names, progress, cancel, out_path)
+    finally:
+        source.close()
+    validation = save_atomically(font, out_path, validate=validate, cancel=cancel, progress=progress)
+    for warning in warnings:
+        log.warning("%s", warning)
+    return ExportReport(
+        out_path=out_path,
+        glyphs_added=len(new_glyphs),
+        total_glyphs=len(font.getGlyphOrder()),
+        file_size=out_path.stat().st_size,
+        validation=validation,
+        warnings=tuple(warnings),
+    )
+
+
+def _build(source: TTFont, new_glyphs: list[NewGlyph], names: FontNames, progress, cancel, out_path) -> TTFont:
+    upm = source["head"].unitsPerEm
+    advance = ideograph_advance(source)
+    source_os2 = source["OS/2"] if "OS/2" in source else None
+    hhea = source["hhea"]
+    ascender = source_os2.sTypoAscender if source_os2 else hhea.ascent
+    descender = source_os2.sTypoDescender if source_os2 else hhea.descent
+    space_advance = _space_advance(source)
+
+    new_names = unique_glyph_names((g.codepoint for g in new_glyphs), {".notdef", "space"})
+    glyphs: dict[str, Glyph] = {".notdef": _notdef_glyph(upm, advance, ascender, descender), "space": _empty_glyph()}
+    total = len(new_glyphs)
+    for done, (name, new) in enumerate(zip(new_names, new_glyphs)):
+        if cancel is not None and cancel():
+            raise ExportCancelled(out_path)
+        if progress is not None:
+            progress(done, total, "Adding glyphs")
+        glyphs[name] = new.glyph
+    if progress is not None:
+        progress(total, total, "Adding glyphs")
+
+    # The call order fontBuilder's docstring prescribes.
+    builder = FontBuilder(upm, isTTF=True)
+    builder.setupGlyphOrder(list(glyphs))
+    builder.setupCharacterMap({0x20: "space", **{g.codepoint: n for g, n in zip(new_glyphs, new_names)}})
+    builder.setupGlyf(glyphs)
+    metrics = {name: (advance, glyph.xMin if glyph.numberOfContours else 0) for name, glyph in glyphs.items()}
+    metrics["space"] = (space_advance, 0)
+    builder.setupHorizontalMetrics(metrics)
+    builder.setupHorizontalHeader(ascent=hhea.ascent, descent=hhea.descent, lineGap=hhea.lineGap)
+    if "vmtx" in source and "vhea" in source:
+        _setup_vertical(builder, source, glyphs)
+    builder.setupNameTable(_kept_names(source), mac=False)
+    os2_values = {"version": 4, "achVendID": _VENDOR_NONE}
+    if source_os2 is not None:
+        os2_values.update({f: getattr(source_os2, f) for f in _COPIED_OS2_FIELDS if hasattr(source_os2, f)})
+        os2_values["fsSelection"] = source_os2.fsSelection & _USE_TYPO_METRICS
+    else:
+        os2_values.update(sTypoAscender=hhea.ascent, sTypoDescender=hhea.descent, usWinAscent=hhea.ascent,
+                          usWinDescent=-hhea.descent)
+    builder.setupOS2(**os2_values)
+    source_post = source["post"]
+    builder.setupPost(
+        underlinePosition=source_post.underlinePosition,
+        underlineThickness=source_post.underlineThickness,
+    )
+    font = builder.font
+    head = font["head"]
+    head.fontRevision = _NEW_FONT_VERSION
+    head.lowestRecPPEM = source["head"].lowestRecPPEM
+    font["name"].setName(f"Version {_NEW_FONT_VERSION:.3f}", 5, 3, 1, 0x409)
+    update_os2_coverage(font, keep_existing=False)
+    ensure_unhinted_rendering(font)
+    unique_id = f"{_NEW_FONT_VERSION:.3f};{_VENDOR_NONE};{names.postscript_name}"
+    apply_names(font, names, unique_id=unique_id)
+    return font
+
+
+def _kept_names(source: TTFont) -> dict[str, str]:
+    """The target's copyright and licence, which the new glyphs inherit with its style."""
+    kept = {}
+    for key, name_id in (("copyright", 0), ("licenseDescription", 13), ("licenseInfoURL", 14)):
+        text = source["name"].getDebugName(name_id)
+        if text:
+            kept[key] = text
+    return kept
+
+
+def _setup_vertical(builder: FontBuilder, source: TTFont, glyphs: dict[str, Glyph]) -> None:
+    height = ideograph_vertical_advance(source)
+    origin = ideograph_vertical_origin(source)
+    builder.setupVerticalMetrics(
+        {name: (height, origin - glyph.yMax if glyph.numberOfContours else 0) for name, glyph in glyphs.items()}
+    )
+    vhea = source["vhea"]
+    builder.setupVerticalHeader(ascent=vhea.ascent, descent=vhea.descent, lineGap=vhea.lineGap)
+
+
+def _space_advance(source: TTFont) -> int:
+    cmap = source.getBestCmap() or {}
+    if 0x20 in cmap:
+        return source["hmtx"][cmap[0x20]][0]
+    return source["head"].unitsPerEm // 4
+
+
+def _empty_glyph() -> Glyph:
+    return TTGlyphPen(None).glyph()
+
+
+def _notdef_glyph(upm: int, advance: int, ascender: int, descender: int) -> Glyph:
+    """The customary hollow box, inset from the em box."""
+    inset = stroke = max(1, round(upm * 0.05))
+    left, right = inset, advance - inset
+    bottom, top = descender + inset, ascender - inset
+    pen = TTGlyphPen(None)
+    # Outer contour clockwise, inner counter-clockwise (TrueType's winding).
+    for points in (
+        [(left, bottom), (left, top), (right, top), (right, bottom)],
+        [(left + stroke, bottom + stroke), (right - stroke, bottom + stroke), (right - stroke, top - stroke),
+         (left + stroke, top - stroke)],
+    ):
+        pen.moveTo(points[0])
+        for point in points[1:]:
+            pen.lineTo(point)
+        pen.closePath()
+    glyph = pen.glyph()
+    glyph.recalcBounds(None)
+    return glyph

@@ -1,0 +1,376 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import freetype
+import numpy as np
+import pytest
+from fontTools.pens.areaPen import AreaPen
+from fontTools.pens.boundsPen import BoundsPen
+from fontTools.pens.freetypePen import FreeTypePen
+from fontTools.pens.recordingPen import RecordingPen
+from fontTools.ttLib import TTFont
+
+from fontassist.errors import FontAssistError
+from fontassist.export import ExportCancelled, NewGlyph, ValidationResult, merge_into_font, validate_font
+from fontassist.export.glyphs import glyph_from_pen_drawing
+from tests.export.conftest import BEYOND_BMP, iou
+
+MISSING = "丟丫乒乓乩"
+
+
+def _outlines(font: TTFont, names) -> dict[str, list]:
+    glyph_set = font.getGlyphSet()
+    recorded = {}
+    for name in names:
+        pen = RecordingPen()
+        glyph_set[name].draw(pen)
+        recorded[name] = pen.value
+    return recorded
+
+
+@pytest.fixture(scope="module")
+def merged(zen_subset, make_new_glyphs, tmp_path_factory):
+    out = tmp_path_factory.mktemp("merged") / "ZenMaruGothicTC-Regular.ttf"
+    calls = []
+    report = merge_into_font(
+        zen_subset, make_new_glyphs(MISSING), out, family="Zen Maru Gothic TC",
+        progress=lambda done, total, message: calls.append((done, total, message)),
+    )
+    return report, calls
+
+
+def test_merge_appends_glyphs_and_keeps_the_original_ones(zen_subset, merged):
+    report, _ = merged
+    original, result = TTFont(zen_subset), TTFont(report.out_path)
+    original_order = original.getGlyphOrder()
+    order = result.getGlyphOrder()
+    assert report.glyphs_added == len(MISSING)
+    assert report.total_glyphs == len(order) == len(original_order) + len(MISSING) == result["maxp"].numGlyphs
+    assert order[: len(original_order)] == original_order
+    assert order[len(original_order):] == [f"uni{ord(c):04X}" for c in sorted(MISSING)]
+    assert _outlines(result, original_order) == _outlines(original, original_order)
+    for name in original_order:
+        assert result["hmtx"][name] == original["hmtx"][name]
+        assert result["vmtx"][name] == original["vmtx"][name]
+    assert report.file_size == report.out_path.stat().st_size
+
+
+def test_layout_tables_are_untouched_and_still_load(zen_subset, merged):
+    report, _ = merged
+    original, result = TTFont(zen_subset), TTFont(report.out_path)
+    for tag in ("GSUB", "GPOS", "GDEF", "BASE"):
+        assert result.reader[tag] == original.reader[tag], tag
+    result.ensureDecompiled()
+    assert result["GSUB"].table.LookupList.LookupCount == original["GSUB"].table.LookupList.LookupCount
+
+
+def test_every_unicode_subtable_maps_the_new_characters(zen_subset, merged):
+    report, _ = merged
+    original, result = TTFont(zen_subset), TTFont(report.out_path)
+    unicode_tables = [t for t in result["cmap"].tables if t.isUnicode()]
+    assert len(unicode_tables) == 2  # (0,3) and (3,1), both format 4
+    original_map = original.getBestCmap()
+    for subtable in unicode_tables:
+        for char in MISSING:
+            assert subtable.cmap[ord(char)] == f"uni{ord(char):04X}"
+        assert {cp: subtable.cmap[cp] for cp in original_map} == original_map
+
+
+def test_new_glyph_metrics_follow_the_target_ideographs(merged, make_new_glyphs):
+    report, _ = merged
+    result = TTFont(report.out_path)
+    glyf = result["glyf"]
+    for new in make_new_glyphs(MISSING):
+        name = f"uni{ord(new.char):04X}"
+        glyph = glyf[name]
+        assert glyph.numberOfContours > 0 and glyph.program.getBytecode() == b""
+        assert result["hmtx"][name] == (1000, glyph.xMin)
+        # Zen Maru Gothic's ideographs hang from y = 880 in vertical text.
+        assert result["vmtx"][name] == (1000, 880 - glyph.yMax)
+        assert (glyph.xMin, glyph.yMin, glyph.xMax, glyph.yMax) == (
+            new.glyph.xMin, new.glyph.yMin, new.glyph.xMax, new.glyph.yMax)
+
+
+def test_font_wide_extents_match_a_full_recalculation(merged):
+    report, _ = merged
+    result = TTFont(report.out_path)
+    written = {
+        "head": [getattr(result["head"], k) for k in ("xMin", "yMin", "xMax", "yMax")],
+        "hhea": [getattr(result["hhea"], k) for k in
+                 ("advanceWidthMax", "minLeftSideBearing", "minRightSideBearing", "xMaxExtent")],
+        "vhea": [getattr(result["vhea"], k) for k in
+                 ("advanceHeightMax", "minTopSideBearing", "minBottomSideBearing", "yMaxExtent")],
+        "maxp": [getattr(result["maxp"], k) for k in ("numGlyphs", "maxPoints", "maxContours")],
+    }
+    result["maxp"].recalc(result)  # also recomputes head's bounding box
+    result["hhea"].recalc(result)
+    result["vhea"].recalc(result)
+    recalculated = {
+        "head": [getattr(result["head"], k) for k in ("xMin", "yMin", "xMax", "yMax")],
+        "hhea": [getattr(result["hhea"], k) for k in
+                 ("advanceWidthMax", "minLeftSideBearing", "minRightSideBearing", "xMaxExtent")],
+        "vhea": [getattr(result["vhea"], k) for k in
+                 ("advanceHeightMax", "minTopSideBearing", "minBottomSideBearing", "yMaxExtent")],
+        "maxp": [getattr(result["maxp"], k) for k in ("numGlyphs", "maxPoints", "maxContours")],
+    }
+    assert written == recalculated
+
+
+def test_merged_font_passes_validation(merged):
+    report, _ = merged
+    assert report.validation is not None and report.validation.ok, report.validation
+    assert validate_font(report.out_path).ok
+
+
+def test_progress_covers_adding_and_writing(merged):
+    _, calls = merged
+    messages = [message for _, _, message in calls]
+    assert "Adding glyphs" in messages and messages[-1] == "Done"
+    adding = [(done, total) for done, total, message in calls if message == "Adding glyphs"]
+    assert adding[-1] == (len(MISSING), len(MISSING))
+    assert [done for done, _ in adding] == sorted(done for done, _ in adding)
+
+
+def test_names_are_set_consistently(merged):
+    report, _ = merged
+    name = TTFont(report.out_path)["name"]
+    assert name.getDebugName(1) == name.getDebugName(16) == "Zen Maru Gothic TC"
+    assert name.getDebugName(2) == name.getDebugName(17) == "Regular"
+    assert name.getDebugName(4) == "Zen Maru Gothic TC Regular"
+    assert name.getDebugName(6) == "ZenMaruGothicTC-Regular"
+    assert name.getDebugName(3).endswith(";ZenMaruGothicTC-Regular")
+    copyright_line = name.getDebugName(0)
+    assert copyright_line.startswith("Copyright 2021 The Zen Maru Gothic")
+    assert copyright_line.endswith("Glyphs added with fontassist.")
+    assert "Open Font License" in name.getDebugName(13)
+    assert name.getDebugName(14).endswith("OFL")
+    family_records = {r.toUnicode() for r in name.names if r.nameID in (1, 4, 6, 16)}
+    assert not any(text.startswith(("Zen Maru Gothic Regular", "ZenMaruGothic-")) for text in family_records)
+
+
+def test_unhinted_target_gets_dropout_control_and_keeps_its_gasp(zen_subset, merged):
+    report, _ = merged
+    original, result = TTFont(zen_subset), TTFont(report.out_path)
+    assert "fpgm" not in original and "prep" not in original
+    assert result["gasp"].gaspRange == original["gasp"].gaspRange
+    assert "SCANCTRL[ ]" in "\n".join(result["prep"].program.getAssembly())
+
+
+def test_new_glyph_renders_where_its_outline_put_it(merged, make_new_glyphs):
+    """freetype renders the written font; the expected image rasterises the outline directly."""
+    report, _ = merged
+    ppem, upm, em_top = 100, 1000, 880
+    scale = ppem / upm
+    face = freetype.Face(os.fspath(report.out_path))
+    face.set_pixel_sizes(0, ppem)
+    for new in make_new_glyphs(MISSING[:2]):
+        face.load_char(new.char, freetype.FT_LOAD_RENDER | freetype.FT_LOAD_NO_HINTING)
+        slot = face.glyph
+        bitmap = np.array(slot.bitmap.buffer, dtype=np.uint8).reshape(slot.bitmap.rows, slot.bitmap.width)
+        rendered = np.zeros((ppem, ppem), np.uint8)
+        top = round(em_top * scale) - slot.bitmap_top
+        rendered[top: top + bitmap.shape[0], slot.bitmap_left: slot.bitmap_left + bitmap.shape[1]] = bitmap
+        assert slot.advance.x / 64 == pytest.approx(ppem)
+
+        pen = FreeTypePen(None)
+        new.glyph.draw(pen, None)
+        expected = pen.array(ppem, ppem, transform=(scale, 0, 0, scale, 0, (upm - em_top) * scale))
+        assert iou(rendered, (expected * 255).astype(np.uint8)) > 0.9
+
+
+def test_beyond_bmp_character_gets_a_format_12_subtable(zen_subset, make_new_glyphs, tmp_path):
+    out = tmp_path / "out.ttf"
+    report = merge_into_font(zen_subset, make_new_glyphs("丟" + BEYOND_BMP), out, family="Zen Maru Gothic X")
+    result = TTFont(out)
+    format12 = [t for t in result["cmap"].tables if t.format == 12]
+    assert {(t.platformID, t.platEncID) for t in format12} == {(3, 10), (0, 4)}
+    bmp_map = result["cmap"].getcmap(3, 1).cmap
+    for subtable in format12:
+        assert subtable.cmap[ord(BEYOND_BMP)] == "u20021"
+        assert {cp: name for cp, name in subtable.cmap.items() if cp <= 0xFFFF} == bmp_map
+    assert ord(BEYOND_BMP) not in bmp_map and bmp_map[ord("丟")] == "uni4E1F"
+    assert 57 in result["OS/2"].getUnicodeRanges()  # non-BMP
+    assert report.validation.ok
+
+
+def test_a_name_already_used_by_an_unmapped_glyph_gets_a_suffix(zen_subset, tmp_path):
+    order = TTFont(zen_subset).getGlyphOrder()
+    order[-1] = "uni4E1F"
+    font = TTFont(zen_subset)
+    font["post"]  # loaded, so that it is written with the new names
+    font.setGlyphOrder(order)
+    renamed = tmp_path / "renamed.ttf"
+    font.save(renamed)
+    assert TTFont(renamed).getGlyphOrder()[-1] == "uni4E1F"
+    out = tmp_path / "out.ttf"
+    merge_into_font(renamed, [NewGlyph("丟", glyph_from_pen_drawing(_square))], out, family="Zen Maru Gothic X")
+    result = TTFont(out)
+    assert result.getBestCmap()[ord("丟")] == "uni4E1F.1"
+    assert result.getGlyphOrder()[-2:] == ["uni4E1F", "uni4E1F.1"]
+
+
+def _square(pen) -> None:
+    pen.moveTo((100, 0))
+    pen.lineTo((100, 800))
+    pen.lineTo((900, 800))
+    pen.lineTo((900, 0))
+    pen.closePath()
+
+
+def test_cff_target_is_converted_to_truetype(cff_font, make_new_glyphs, tmp_path):
+    original = TTFont(cff_font)
+    out = tmp_path / "out.ttf"
+    calls = []
+    report = merge_into_font(cff_font, make_new_glyphs(MISSING[:2]), out, family="Tiny TT",
+                             progress=lambda *call: calls.append(call))
+    result = TTFont(out)
+    assert result.sfntVersion == "\x00\x01\x00\x00"
+    assert "glyf" in result and "CFF " not in result and "VORG" not in result
+    assert result.getGlyphOrder()[: len(original.getGlyphOrder())] == original.getGlyphOrder()
+    assert any(message.startswith("Converting PostScript outlines") for _, _, message in calls)
+    assert any("converted" in warning for warning in report.warnings)
+    assert report.validation.ok
+    original_glyphs, result_glyphs = original.getGlyphSet(), result.getGlyphSet()
+    for name in original.getGlyphOrder():
+        assert result["hmtx"][name][0] == original["hmtx"][name][0]
+        glyph = result["glyf"][name]
+        if not glyph.numberOfContours:
+            continue
+        # Vertical origin kept: TrueType's yMax + tsb equals the CFF font's VORG value.
+        assert glyph.yMax + result["vmtx"][name][1] == 880
+        assert result["hmtx"][name][1] == glyph.xMin
+        bounds, area = BoundsPen(original_glyphs), AreaPen(original_glyphs)
+        original_glyphs[name].draw(bounds)
+        original_glyphs[name].draw(area)
+        converted_bounds, converted_area = BoundsPen(result_glyphs), AreaPen(result_glyphs)
+        result_glyphs[name].draw(converted_bounds)
+        result_glyphs[name].draw(converted_area)
+        # cu2qu keeps within 1 unit of the cubic curves; coordinates round to whole units.
+        assert max(abs(a - b) for a, b in zip(bounds.bounds, converted_bounds.bounds)) <= 1.5
+        # PostScript outer contours run counter-clockwise (positive area), TrueType's clockwise.
+        assert area.value > 0 and converted_area.value == pytest.approx(-area.value, rel=0.005)
+
+
+def test_cancel_before_the_end_leaves_no_file(zen_subset, make_new_glyphs, tmp_path):
+    glyphs = make_new_glyphs(MISSING)
+    for cancel_after in (0, 3, len(MISSING) + 1):
+        calls = []
+
+        def cancel():
+            calls.append(1)
+            return len(calls) > cancel_after
+
+        with pytest.raises(ExportCancelled, match="cancelled; no file was written"):
+            merge_into_font(zen_subset, glyphs, tmp_path / "out.ttf", family="Zen Maru Gothic X", cancel=cancel)
+        assert list(tmp_path.iterdir()) == []
+
+
+def test_cancel_during_cff_conversion(cff_font, make_new_glyphs, tmp_path):
+    with pytest.raises(ExportCancelled):
+        merge_into_font(cff_font, make_new_glyphs("丟"), tmp_path / "out.ttf", family="X", cancel=lambda: True)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failed_validation_publishes_nothing(zen_subset, make_new_glyphs, tmp_path, monkeypatch):
+    out = tmp_path / "out.ttf"
+    out.write_bytes(b"previous export")
+    monkeypatch.setattr(
+        "fontassist.export.writing.validate_font",
+        lambda path: ValidationResult(False, ("OTS: ERROR: simulated failure",)),
+    )
+    with pytest.raises(FontAssistError, match="failed validation.*simulated failure"):
+        merge_into_font(zen_subset, make_new_glyphs("丟"), out, family="Zen Maru Gothic X")
+    assert out.read_bytes() == b"previous export"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.ttf"]
+
+
+def test_validate_false_skips_validation(zen_subset, make_new_glyphs, tmp_path):
+    report = merge_into_font(zen_subset, make_new_glyphs("丟"), tmp_path / "o.ttf", family="X Y", validate=False)
+    assert report.validation is None
+
+
+def test_output_equal_to_the_target_is_refused(zen_subset, make_new_glyphs, tmp_path):
+    before = zen_subset.read_bytes()
+    spelled_differently = zen_subset.parent / ".." / zen_subset.parent.name / zen_subset.name
+    link = tmp_path / "link.ttf"
+    link.symlink_to(zen_subset)
+    for out in (zen_subset, spelled_differently, link):
+        with pytest.raises(FontAssistError, match="same file as the input"):
+            merge_into_font(zen_subset, make_new_glyphs("丟"), out, family="Zen Maru Gothic X")
+    assert zen_subset.read_bytes() == before
+
+
+def test_bad_inputs_get_clear_errors(zen_subset, make_new_glyphs, tmp_path):
+    glyphs = make_new_glyphs("丟")
+    not_a_font = tmp_path / "notes.ttf"
+    not_a_font.write_text("not a font")
+    cases = [
+        (dict(target_path=tmp_path / "missing.ttf"), "does not exist"),
+        (dict(target_path=not_a_font), "cannot be read as a font"),
+        (dict(out_path=tmp_path / "no" / "such" / "dir" / "o.ttf"), "folder .* does not exist"),
+        (dict(out_path=tmp_path), "is a folder"),
+        (dict(new_glyphs=make_new_glyphs("一")), "already has 1 of the characters to add: 一"),
+        (dict(new_glyphs=glyphs + glyphs), "given more than once: 丟"),
+        (dict(family="  "), "family name is empty"),
+        (dict(family="圓體"), "PostScript name"),
+    ]
+    for overrides, message in cases:
+        arguments = dict(target_path=zen_subset, new_glyphs=glyphs, out_path=tmp_path / "o.ttf", family="F G")
+        arguments.update(overrides)
+        with pytest.raises(FontAssistError, match=message):
+            merge_into_font(arguments.pop("target_path"), arguments.pop("new_glyphs"), arguments.pop("out_path"),
+                            **arguments)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.ttf"]
+
+
+def test_unwritable_folder_is_a_clear_error(zen_subset, make_new_glyphs, tmp_path, monkeypatch):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        if not os.access(folder, os.W_OK):
+            with pytest.raises(FontAssistError, match="not writable"):
+                merge_into_font(zen_subset, make_new_glyphs("丟"), folder / "o.ttf", family="F G")
+        # Root may write anywhere, and a check can race a change: the write itself reports too.
+        def refuse(*args, **kwargs):
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr("fontassist.export.writing.tempfile.mkstemp", refuse)
+        with pytest.raises(FontAssistError, match="Cannot write .*Permission denied"):
+            merge_into_font(zen_subset, make_new_glyphs("丟"), tmp_path / "o.ttf", family="F G")
+    finally:
+        folder.chmod(0o700)
+    assert list(folder.iterdir()) == [] and not (tmp_path / "o.ttf").exists()
+
+
+def test_more_than_65535_glyphs_is_refused_before_writing(zen_subset, tmp_path):
+    empty = glyph_from_pen_drawing(lambda pen: None)
+    existing = len(TTFont(zen_subset).getGlyphOrder())
+    too_many = 0xFFFF - existing + 1
+    # Supplementary Private Use Area-A: plenty of code points no font maps.
+    glyphs = [NewGlyph(chr(0xF0000 + i), empty) for i in range(too_many)]
+    with pytest.raises(FontAssistError, match="65,535"):
+        merge_into_font(zen_subset, glyphs, tmp_path / "o.ttf", family="F G")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_variable_fonts_are_refused(tmp_path):
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder([".notdef"])
+    builder.setupCharacterMap({})
+    builder.setupGlyf({".notdef": TTGlyphPen(None).glyph()})
+    builder.setupHorizontalMetrics({".notdef": (500, 0)})
+    builder.setupHorizontalHeader()
+    builder.setupNameTable({"familyName": "V", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    builder.setupFvar([("wght", 100, 400, 900, "Weight")], [])
+    path = tmp_path / "var.ttf"
+    builder.save(path)
+    with pytest.raises(FontAssistError, match="variable font.*instancer"):
+        merge_into_font(path, [], tmp_path / "o.ttf", family="F G")
