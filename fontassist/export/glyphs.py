@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 from fontTools.pens.cu2quPen import Cu2QuPen
+from fontTools.pens.basePen import MissingComponentError
+from fontTools.pens.recordingPen import DecomposingRecordingPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib.tables._g_l_y_f import Glyph, flagCubic
 
@@ -31,23 +33,31 @@ class NewGlyph:
     glyph: Glyph
 
     @classmethod
-    def from_drawing(cls, char: str, draw: Callable[[object], None]) -> "NewGlyph":
+    def from_drawing(
+        cls, char: str, draw: Callable[[object], None], glyph_set: Mapping | None = None
+    ) -> "NewGlyph":
         """``draw(pen)`` draws the outline into a fontTools pen (e.g. the tracer)."""
-        return cls(char, glyph_from_pen_drawing(draw))
+        return cls(char, glyph_from_pen_drawing(draw, glyph_set))
 
     @property
     def codepoint(self) -> int:
         return ord(self.char)
 
 
-def glyph_from_pen_drawing(draw: Callable[[object], None]) -> Glyph:
-    """Run ``draw(pen)`` against a TrueType glyph pen and return the glyf Glyph.
+def glyph_from_pen_drawing(draw: Callable[[object], None], glyph_set: Mapping | None = None) -> Glyph:
+    """Run ``draw(pen)`` and return the outline as a simple quadratic glyf Glyph.
 
     Cubic segments are converted to quadratics on the way, so any drawing works;
-    quadratic segments pass through unchanged.
+    quadratic segments pass through unchanged. Components (e.g. from drawing a
+    composite glyph of another font) are decomposed through ``glyph_set``.
     """
+    recording = DecomposingRecordingPen(glyph_set or {}, skipMissingComponents=False)
+    try:
+        draw(recording)
+    except MissingComponentError as error:
+        raise ValueError(f"the drawing uses component {error}; pass the glyph set it comes from") from error
     tt_pen = TTGlyphPen(None)
-    draw(Cu2QuPen(tt_pen, CUBIC_TOLERANCE, reverse_direction=False))
+    recording.replay(Cu2QuPen(tt_pen, CUBIC_TOLERANCE, reverse_direction=False))
     glyph = tt_pen.glyph()
     glyph.recalcBounds(None)
     return glyph

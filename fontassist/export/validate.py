@@ -60,7 +60,7 @@ def _sanitizes(path: Path, messages: list[str]) -> bool:
         ) from error
     # With no output file ots-sanitize checks and discards its result: nothing to clean up.
     result = ots.sanitize(os.fspath(path), capture_output=True)
-    for stream in (result.stdout, result.stderr):
+    for stream in (result.stderr, result.stdout):
         for line in stream.decode("utf-8", "replace").splitlines():
             line = line.strip()
             if line and line != "File sanitized successfully!":

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+import array
 import os
-from pathlib import Path
 
 import freetype
 import numpy as np
@@ -15,9 +15,7 @@ from fontTools.ttLib import TTFont
 from fontassist.errors import FontAssistError
 from fontassist.export import ExportCancelled, NewGlyph, ValidationResult, merge_into_font, validate_font
 from fontassist.export.glyphs import glyph_from_pen_drawing
-from tests.export.conftest import BEYOND_BMP, iou
-
-MISSING = "丟丫乒乓乩"
+from tests.export.support import BEYOND_BMP, MISSING_IN_ZEN as MISSING, iou
 
 
 def _outlines(font: TTFont, names) -> dict[str, list]:
@@ -182,7 +180,7 @@ def test_new_glyph_renders_where_its_outline_put_it(merged, make_new_glyphs):
 
 def test_beyond_bmp_character_gets_a_format_12_subtable(zen_subset, make_new_glyphs, tmp_path):
     out = tmp_path / "out.ttf"
-    report = merge_into_font(zen_subset, make_new_glyphs("丟" + BEYOND_BMP), out, family="Zen Maru Gothic X")
+    report = merge_into_font(zen_subset, make_new_glyphs("丟") + make_new_glyphs(BEYOND_BMP, outline_of="丫"), out, family="Zen Maru Gothic X")
     result = TTFont(out)
     format12 = [t for t in result["cmap"].tables if t.format == 12]
     assert {(t.platformID, t.platEncID) for t in format12} == {(3, 10), (0, 4)}
@@ -374,3 +372,47 @@ def test_variable_fonts_are_refused(tmp_path):
     builder.save(path)
     with pytest.raises(FontAssistError, match="variable font.*instancer"):
         merge_into_font(path, [], tmp_path / "o.ttf", family="F G")
+
+
+@pytest.mark.parametrize("flavor", ["woff", "woff2"])
+def test_web_font_targets_are_written_as_plain_truetype(tiny_fonts, make_new_glyphs, tmp_path, flavor):
+    report = merge_into_font(tiny_fonts[flavor], make_new_glyphs("丟"), tmp_path / "o.ttf", family="Web Round")
+    assert report.out_path.read_bytes()[:4] == b"\x00\x01\x00\x00"
+    assert TTFont(report.out_path).flavor is None and report.validation.ok
+
+
+def test_a_collection_member_is_merged(tiny_fonts, make_new_glyphs, tmp_path):
+    from fontTools.ttLib import TTCollection
+
+    second = TTCollection(tiny_fonts["ttc"]).fonts[1]
+    report = merge_into_font(tiny_fonts["ttc"], make_new_glyphs("丟"), tmp_path / "o.ttf", family="Second Round",
+                             font_number=1)
+    result = TTFont(report.out_path)
+    assert result.getGlyphOrder() == second.getGlyphOrder() + ["uni4E1F"]
+    assert report.validation.ok
+
+
+def test_a_hinted_target_keeps_its_hinting_tables(zen_subset, make_new_glyphs, tmp_path):
+    from fontTools.ttLib import newTable
+    from fontTools.ttLib.tables import ttProgram
+
+    font = TTFont(zen_subset)
+    font["fpgm"] = newTable("fpgm")
+    font["fpgm"].program = ttProgram.Program()
+    font["fpgm"].program.fromAssembly("PUSHB[ ]\n0\nFDEF[ ]\nENDF[ ]")
+    font["cvt "] = newTable("cvt ")
+    font["cvt "].values = array.array("h", [0, 40, 80])
+    font["gasp"].gaspRange = {8: 0x2, 0xFFFF: 0xF}
+    font["maxp"].maxFunctionDefs = 1
+    font["maxp"].maxStackElements = 1
+    hinted = tmp_path / "hinted.ttf"
+    font.save(hinted)
+
+    report = merge_into_font(hinted, make_new_glyphs("丟"), tmp_path / "o.ttf", family="Hinted Round")
+    result = TTFont(report.out_path)
+    assert "prep" not in result
+    assert result["gasp"].gaspRange == {8: 0x2, 0xFFFF: 0xF}
+    assert result.reader["fpgm"] == TTFont(hinted).reader["fpgm"]
+    assert result["glyf"]["uni4E1F"].program.getBytecode() == b""
+    assert any("hinted" in warning for warning in report.warnings)
+    assert report.validation.ok
