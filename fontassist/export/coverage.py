@@ -65,6 +65,8 @@ def update_os2_coverage(font: TTFont, *, keep_existing: bool) -> None:
     ``keep_existing`` (merge mode) keeps the bits the original font set: adding
     characters never takes coverage away, and a designer's own choices stay.
     """
+    if "OS/2" not in font:
+        return
     os2 = font["OS/2"]
     codepoints = unicode_codepoints(font)
     unicode_bits = intersectUnicodeRanges(codepoints)

@@ -6,10 +6,11 @@ import logging
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
-from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.basePen import MissingComponentError
+from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.recordingPen import DecomposingRecordingPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib.tables import ttProgram
 from fontTools.ttLib.tables._g_l_y_f import Glyph, flagCubic
 
 from fontassist.errors import FontAssistError
@@ -82,11 +83,11 @@ def unique_glyph_names(codepoints: Iterable[int], taken: set[str]) -> list[str]:
     return names
 
 
-def check_new_glyphs(new_glyphs: list[NewGlyph]) -> None:
-    """Refuse characters that cannot be encoded and outlines glyf cannot hold.
-
-    Computes each glyph's bounding box (needed to write it) on the way.
-    """
+def prepare_new_glyphs(new_glyphs: list[NewGlyph]) -> None:
+    """Refuse characters that cannot be encoded and outlines glyf cannot hold,
+    and make each glyph ready to write: bounding box computed, no instructions
+    (added glyphs are unhinted; a program copied from another font would call
+    functions the target does not have)."""
     seen: set[str] = set()
     duplicates: list[str] = []
     for new in new_glyphs:
@@ -109,6 +110,8 @@ def check_new_glyphs(new_glyphs: list[NewGlyph]) -> None:
         if glyph.numberOfContours > 0 and any(flag & flagCubic for flag in glyph.flags):
             raise ValueError(f"the outline for {new.char!r} has cubic curves; build it with glyph_from_pen_drawing")
         glyph.recalcBounds(None)
+        glyph.program = ttProgram.Program()
+        glyph.program.fromBytecode(b"")
         if glyph.numberOfContours > 0 and not (
             INT16_MIN <= min(glyph.xMin, glyph.yMin) and max(glyph.xMax, glyph.yMax) <= INT16_MAX
         ):

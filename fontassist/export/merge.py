@@ -12,7 +12,7 @@ from fontTools.ttLib import TTFont
 from fontassist.errors import FontAssistError
 from fontassist.export.cmap import add_to_cmap
 from fontassist.export.coverage import unicode_codepoints, update_os2_coverage
-from fontassist.export.glyphs import NewGlyph, check_new_glyphs, unique_glyph_names
+from fontassist.export.glyphs import NewGlyph, prepare_new_glyphs, unique_glyph_names
 from fontassist.export.hinting import ensure_unhinted_rendering, is_hinted
 from fontassist.export.metrics import (
     ideograph_advance,
@@ -66,7 +66,7 @@ def merge_into_font(
     new_glyphs = sorted(new_glyphs, key=lambda g: ord(g.char))
     out_path = check_output_path(out_path, [target_path])
     names = FontNames.make(family, style)
-    check_new_glyphs(new_glyphs)
+    prepare_new_glyphs(new_glyphs)
     cancelled = _cancel_checker(cancel)
 
     font = open_input_font(target_path, font_number)

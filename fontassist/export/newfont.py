@@ -13,7 +13,7 @@ from fontTools.ttLib.tables._g_l_y_f import Glyph
 
 from fontassist.errors import FontAssistError
 from fontassist.export.coverage import update_os2_coverage
-from fontassist.export.glyphs import NewGlyph, check_new_glyphs, unique_glyph_names
+from fontassist.export.glyphs import NewGlyph, prepare_new_glyphs, unique_glyph_names
 from fontassist.export.hinting import ensure_unhinted_rendering
 from fontassist.export.metrics import ideograph_advance, ideograph_vertical_advance, ideograph_vertical_origin
 from fontassist.export.naming import FontNames, apply_names, naming_warnings_for_font
@@ -62,7 +62,7 @@ def build_new_font(
     new_glyphs = sorted(new_glyphs, key=lambda g: ord(g.char))
     out_path = check_output_path(out_path, [metrics_from])
     names = FontNames.make(family, style)
-    check_new_glyphs(new_glyphs)
+    prepare_new_glyphs(new_glyphs)
     if any(g.char == " " for g in new_glyphs):
         raise FontAssistError("The new font makes its own space glyph.", hint="Leave U+0020 out of the characters.")
     check_glyph_count(len(new_glyphs) + 2, out_path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
+from fontTools.pens.boundsPen import BoundsPen
 from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.recordingPen import DecomposingRecordingPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
@@ -37,7 +38,9 @@ def convert_cff_to_glyf(
     glyph_order = font.getGlyphOrder()
     glyph_set = font.getGlyphSet()
     max_error = MAX_ERROR_EM * font["head"].unitsPerEm
-    vertical_origins = _vertical_origins(font, glyph_order) if "vmtx" in font else None
+    vorg = font["VORG"] if "VORG" in font else None
+    vmtx = font["vmtx"] if "vmtx" in font else None
+    vertical_origins: dict[str, int] = {}
     glyphs = {}
     message = "Converting PostScript outlines to TrueType"
     total = len(glyph_order)
@@ -49,6 +52,8 @@ def convert_cff_to_glyf(
         # seac accents arrive as components; glyf wants them as outlines here.
         recording = DecomposingRecordingPen(glyph_set)
         glyph_set[name].draw(recording)
+        if vmtx is not None:
+            vertical_origins[name] = _vertical_origin(name, recording, vorg, vmtx)
         tt_pen = TTGlyphPen(None)
         # PostScript outer contours run counter-clockwise, TrueType's clockwise.
         recording.replay(Cu2QuPen(tt_pen, max_error, reverse_direction=True))
@@ -74,27 +79,21 @@ def convert_cff_to_glyf(
     for name, glyph in glyphs.items():
         advance, _ = hmtx[name]
         hmtx[name] = (advance, glyph.xMin if glyph.numberOfContours else 0)
-    if vertical_origins is not None:
-        vmtx = font["vmtx"]
+    if vmtx is not None:
         for name, glyph in glyphs.items():
             height, _ = vmtx[name]
             vmtx[name] = (height, vertical_origins[name] - glyph.yMax if glyph.numberOfContours else 0)
     return list(glyph_order)
 
 
-def _vertical_origins(font: TTFont, glyph_order: list[str]) -> dict[str, int]:
-    """Each glyph's vertical origin y as CFF renderers place it: from VORG when
+def _vertical_origin(name: str, recording: DecomposingRecordingPen, vorg, vmtx) -> int:
+    """The glyph's vertical origin y as CFF renderers place it: from VORG when
     present, else top side bearing + yMax of the PostScript outline."""
-    if "VORG" in font:
-        vorg = font["VORG"]
-        return {name: vorg[name] for name in glyph_order}
-    vmtx = font["vmtx"]
-    char_strings = font["CFF "].cff.topDictIndex[0].CharStrings
-    origins = {}
-    for name in glyph_order:
-        bounds = char_strings[name].calcBounds(char_strings)
-        origins[name] = vmtx[name][1] + (round(bounds[3]) if bounds else 0)
-    return origins
+    if vorg is not None:
+        return vorg[name]
+    bounds = BoundsPen(None)
+    recording.replay(bounds)
+    return vmtx[name][1] + (round(bounds.bounds[3]) if bounds.bounds else 0)
 
 
 def _setup_truetype_maxp(font: TTFont, glyph_count: int) -> None:

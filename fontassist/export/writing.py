@@ -19,6 +19,9 @@ log = logging.getLogger(__name__)
 ProgressFn = Optional[Callable[[int, int, str], None]]
 CancelFn = Optional[Callable[[], bool]]
 
+# Names that promise another container than the plain sfnt fontassist writes.
+_CONTAINER_SUFFIXES = {".woff", ".woff2", ".ttc", ".otc"}
+
 # glyph IDs are uint16 and numGlyphs counts them: 65,535 glyphs at most.
 MAX_GLYPHS = 0xFFFF
 
@@ -92,6 +95,11 @@ def check_output_path(out_path: str | os.PathLike, inputs: list[str | os.PathLik
             )
     if resolved.is_dir():
         raise FontAssistError(f"The output {out_path} is a folder.", hint="Give a file name ending in .ttf.")
+    if resolved.suffix.lower() in _CONTAINER_SUFFIXES:
+        raise FontAssistError(
+            f"Cannot write {out_path}: fontassist writes a plain TrueType font, not {resolved.suffix}.",
+            hint="Give a file name ending in .ttf (convert it afterwards if you need a web font or a collection).",
+        )
     folder = resolved.parent
     if not folder.is_dir():
         raise FontAssistError(f"Cannot write {out_path}: the folder {folder} does not exist.", hint="Create it first.")

@@ -6,7 +6,7 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 
 from fontassist.errors import FontAssistError
 from fontassist.export import NewGlyph, glyph_from_pen_drawing, glyph_name_for
-from fontassist.export.glyphs import check_new_glyphs, unique_glyph_names
+from fontassist.export.glyphs import prepare_new_glyphs, unique_glyph_names
 
 
 def _cubic_drop(pen) -> None:
@@ -50,17 +50,17 @@ def test_glyph_names():
 def test_bad_glyphs_are_refused():
     empty = glyph_from_pen_drawing(lambda pen: None)
     with pytest.raises(FontAssistError, match="surrogate or a noncharacter"):
-        check_new_glyphs([NewGlyph("\ud800", empty)])
+        prepare_new_glyphs([NewGlyph("\ud800", empty)])
     with pytest.raises(FontAssistError, match="U\\+FFFE cannot be mapped"):
-        check_new_glyphs([NewGlyph("\ufffe", empty)])
+        prepare_new_glyphs([NewGlyph("\ufffe", empty)])
     with pytest.raises(FontAssistError, match="beyond ±32767"):
-        check_new_glyphs([NewGlyph("丟", glyph_from_pen_drawing(_huge))])
+        prepare_new_glyphs([NewGlyph("丟", glyph_from_pen_drawing(_huge))])
     with pytest.raises(ValueError, match="one character"):
-        check_new_glyphs([NewGlyph("ab", empty)])
+        prepare_new_glyphs([NewGlyph("ab", empty)])
     composite_pen = TTGlyphPen({"a": None})
     composite_pen.addComponent("a", (1, 0, 0, 1, 0, 0))
     with pytest.raises(ValueError, match="composite"):
-        check_new_glyphs([NewGlyph("丟", composite_pen.glyph())])
+        prepare_new_glyphs([NewGlyph("丟", composite_pen.glyph())])
 
 
 def test_components_are_decomposed_or_refused():
@@ -91,4 +91,18 @@ def _huge(pen) -> None:
     pen.moveTo((0, 0))
     pen.lineTo((0, 40000))
     pen.lineTo((100, 40000))
+    pen.closePath()
+
+
+def test_added_glyphs_lose_any_instructions():
+    glyph = glyph_from_pen_drawing(_triangle)
+    glyph.program.fromBytecode(b"\xb0\x01")  # PUSHB[0] 1: meaningless outside its own font
+    prepare_new_glyphs([NewGlyph("丟", glyph)])
+    assert glyph.program.getBytecode() == b""
+
+
+def _triangle(pen) -> None:
+    pen.moveTo((0, 0))
+    pen.lineTo((0, 100))
+    pen.lineTo((100, 100))
     pen.closePath()

@@ -217,7 +217,13 @@ def _square(pen) -> None:
     pen.closePath()
 
 
-def test_cff_target_is_converted_to_truetype(cff_font, make_new_glyphs, tmp_path):
+@pytest.mark.parametrize("with_vorg", [True, False])
+def test_cff_target_is_converted_to_truetype(cff_font, make_new_glyphs, tmp_path, with_vorg):
+    if not with_vorg:
+        font = TTFont(cff_font)
+        del font["VORG"]
+        cff_font = tmp_path / "no-vorg.otf"
+        font.save(cff_font)
     original = TTFont(cff_font)
     out = tmp_path / "out.ttf"
     calls = []
@@ -236,12 +242,14 @@ def test_cff_target_is_converted_to_truetype(cff_font, make_new_glyphs, tmp_path
         glyph = result["glyf"][name]
         if not glyph.numberOfContours:
             continue
-        # Vertical origin kept: TrueType's yMax + tsb equals the CFF font's VORG value.
-        assert glyph.yMax + result["vmtx"][name][1] == 880
-        assert result["hmtx"][name][1] == glyph.xMin
         bounds, area = BoundsPen(original_glyphs), AreaPen(original_glyphs)
         original_glyphs[name].draw(bounds)
         original_glyphs[name].draw(area)
+        # Vertical origin kept: TrueType's yMax + tsb is where the CFF font put it
+        # (VORG, or else its own yMax + tsb).
+        origin = 880 if with_vorg else round(bounds.bounds[3]) + original["vmtx"][name][1]
+        assert glyph.yMax + result["vmtx"][name][1] == origin
+        assert result["hmtx"][name][1] == glyph.xMin
         converted_bounds, converted_area = BoundsPen(result_glyphs), AreaPen(result_glyphs)
         result_glyphs[name].draw(converted_bounds)
         result_glyphs[name].draw(converted_area)
@@ -309,6 +317,7 @@ def test_bad_inputs_get_clear_errors(zen_subset, make_new_glyphs, tmp_path):
         (dict(target_path=not_a_font), "cannot be read as a font"),
         (dict(out_path=tmp_path / "no" / "such" / "dir" / "o.ttf"), "folder .* does not exist"),
         (dict(out_path=tmp_path), "is a folder"),
+        (dict(out_path=tmp_path / "o.woff2"), "plain TrueType font, not .woff2"),
         (dict(new_glyphs=make_new_glyphs("一")), "already has 1 of the characters to add: 一"),
         (dict(new_glyphs=glyphs + glyphs), "given more than once: 丟"),
         (dict(family="  "), "family name is empty"),
