@@ -1,0 +1,61 @@
+"""The networks: an attention U-Net generator and a conditional PatchGAN discriminator.
+
+Everything is built from a :class:`ModelConfig`; a checkpoint stores
+``config.to_dict()`` next to the weights and :func:`load_generator_state`
+rebuilds the generator from the two, or refuses with a clear error.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any, Mapping
+
+import torch
+
+from fontassist.model.config import ModelConfig
+from fontassist.model.discriminator import PatchDiscriminator
+from fontassist.model.generator import UNetGenerator
+from fontassist.model.norms import NORM_NAMES, get_norm_layer
+from fontassist.model.weights import init_weights, load_state_strict
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "ModelConfig", "UNetGenerator", "PatchDiscriminator", "NORM_NAMES", "get_norm_layer", "init_weights",
+    "build_generator", "build_discriminator", "load_generator_state", "load_discriminator_state",
+]
+
+
+def build_generator(config: ModelConfig) -> UNetGenerator:
+    """A freshly initialised generator (use ``torch.manual_seed`` first for reproducible weights)."""
+    return init_weights(UNetGenerator(config))
+
+
+def build_discriminator(config: ModelConfig) -> PatchDiscriminator:
+    """A freshly initialised discriminator."""
+    return init_weights(PatchDiscriminator(config))
+
+
+def load_generator_state(config: ModelConfig | Mapping[str, Any], state_dict: Mapping[str, torch.Tensor], *,
+                         path: str | os.PathLike | None = None) -> UNetGenerator:
+    """Build the generator ``config`` describes and load ``state_dict`` into it, strictly.
+
+    ``config`` may be a ModelConfig or its ``to_dict()``. Any missing,
+    unexpected or wrongly shaped weight raises FontAssistError (naming
+    ``path`` if given) and no model is returned, so a partial load is never
+    seen.
+    """
+    config = _as_config(config)
+    return load_state_strict(UNetGenerator(config), state_dict, "generator", path)
+
+
+def load_discriminator_state(config: ModelConfig | Mapping[str, Any], state_dict: Mapping[str, torch.Tensor], *,
+                             path: str | os.PathLike | None = None) -> PatchDiscriminator:
+    """As :func:`load_generator_state`, for the discriminator (resuming training)."""
+    config = _as_config(config)
+    return load_state_strict(PatchDiscriminator(config), state_dict, "discriminator", path)
+
+
+def _as_config(config: ModelConfig | Mapping[str, Any]) -> ModelConfig:
+    return config if isinstance(config, ModelConfig) else ModelConfig.from_dict(config)
