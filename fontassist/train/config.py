@@ -1,0 +1,215 @@
+"""Every setting of a training run, in one dataclass saved with each checkpoint.
+
+A run is fully described by its :class:`TrainConfig`: the fonts (absolute
+paths plus their content hashes, so a changed file is noticed on resume), the
+characters, the raster size, the model's :class:`~fontassist.model.ModelConfig`,
+the losses, the optimiser and schedule, and the run length. ``to_dict()`` is
+plain JSON; ``from_dict()`` refuses unknown fields instead of dropping them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import math
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from ..errors import FontAssistError
+from ..model.config import ModelConfig
+
+log = logging.getLogger(__name__)
+
+ADV_LOSSES = ("lsgan", "hinge", "vanilla", "none")
+LR_SCHEDULES = ("cosine", "linear", "constant")
+DEFAULT_STEPS = 10_000
+
+# Fields that only say how long or where a run goes on; a resumed run may change them.
+RUN_LENGTH_FIELDS = ("steps", "epochs", "eval_every", "preview_every", "checkpoint_every", "keep_checkpoints",
+                     "log_every", "device", "amp")
+
+
+@dataclass
+class TrainConfig:
+    """Data, model, losses, optimiser and run length of one training run.
+
+    source / target: font paths (stored absolute); *_face: face index in a collection.
+    charset: a named character set, or None when ``chars`` gives custom text.
+    size: raster size in pixels; must equal ``model.image_size``.
+    margin: em-frame margin, a fraction of the em on every side.
+    validation: held-out glyphs, a count (int) or a fraction (float in (0, 1)).
+    lr, lr_d: Adam learning rates of generator and discriminator (lr_d None = lr).
+    lr_schedule: "cosine" (to ``lr * lr_final``), "linear" (likewise) or "constant",
+        after ``warmup_steps`` of linear warm-up.
+    l1_weight, adv_loss, adv_weight, adv_start: the pix2pix losses; the adversarial
+        loss (and the discriminator's training) starts at step ``adv_start``.
+    const_weight: zi2zi's constant (encoder-consistency) loss against the source.
+    augment_shift / augment_scale: joint random shift (fraction of the size) and
+        scale (relative) applied to source and target alike; 0 disables.
+    steps or epochs: run length (epochs count passes over the training glyphs).
+    eval_every, preview_every, checkpoint_every, log_every: intervals in steps.
+    keep_checkpoints: periodic ``step-NNNNNN.pt`` files kept (``last.pt`` always).
+    device: "auto", "cpu", "cuda", "cuda:N" or "mps". amp: mixed precision on CUDA.
+    source_hash / target_hash: the fonts' content hashes, filled in when training starts.
+    """
+
+    source: str
+    target: str
+    source_face: int = 0
+    target_face: int = 0
+    charset: str | None = "tw-edu-4808"
+    chars: str | None = None
+    size: int = 128
+    margin: float = 0.0
+    validation: int | float = 0.1
+    seed: int = 0
+    model: ModelConfig = field(default_factory=ModelConfig)
+    lr: float = 2e-4
+    lr_d: float | None = None
+    beta1: float = 0.5
+    beta2: float = 0.999
+    lr_schedule: str = "cosine"
+    lr_final: float = 0.05
+    warmup_steps: int = 0
+    l1_weight: float = 100.0
+    adv_loss: str = "lsgan"
+    adv_weight: float = 1.0
+    adv_start: int = 0
+    const_weight: float = 0.0
+    augment_shift: float = 0.0
+    augment_scale: float = 0.0
+    batch_size: int = 16
+    steps: int | None = None
+    epochs: float | None = None
+    eval_every: int = 500
+    preview_every: int = 500
+    checkpoint_every: int = 1000
+    keep_checkpoints: int = 3
+    log_every: int = 10
+    device: str = "auto"
+    amp: bool = True
+    source_hash: str | None = None
+    target_hash: str | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.model, Mapping):
+            self.model = ModelConfig.from_dict(self.model)
+        self.source = _absolute(self.source)
+        self.target = _absolute(self.target)
+        self.check()
+
+    def check(self) -> None:
+        """Raise FontAssistError for settings that cannot work together."""
+        def fail(message: str, hint: str | None = None) -> None:
+            raise FontAssistError(message, hint=hint)
+
+        if not isinstance(self.model, ModelConfig):
+            fail(f"Training setting model must be a model configuration, not {type(self.model).__name__}.")
+        if self.size != self.model.image_size:
+            fail(f"The raster size ({self.size} px) differs from the model's image size ({self.model.image_size} px).",
+                 "Build the model configuration with image_size equal to the training size.")
+        if self.charset is None and not self.chars:
+            fail("No characters to train on: give a named character set or custom characters.")
+        if self.charset is not None and self.chars:
+            fail("Give either a named character set or custom characters, not both.")
+        if self.steps is not None and self.epochs is not None:
+            fail("Give the run length as steps or as epochs, not both.")
+        if self.steps is not None and self.steps < 1:
+            fail(f"The number of steps must be at least 1 (got {self.steps}).")
+        if self.epochs is not None and not self.epochs > 0:
+            fail(f"The number of epochs must be positive (got {self.epochs}).")
+        if self.batch_size < 1:
+            fail(f"The batch size must be at least 1 (got {self.batch_size}).")
+        for name in ("eval_every", "preview_every", "checkpoint_every", "log_every"):
+            if getattr(self, name) < 1:
+                fail(f"Training setting {name} must be at least 1 step (got {getattr(self, name)}).")
+        if self.keep_checkpoints < 0:
+            fail(f"keep_checkpoints must be 0 or more (got {self.keep_checkpoints}).")
+        for name in ("lr", "beta2"):
+            if not getattr(self, name) > 0:
+                fail(f"Training setting {name} must be positive (got {getattr(self, name)}).")
+        if self.lr_d is not None and not self.lr_d > 0:
+            fail(f"The discriminator's learning rate must be positive (got {self.lr_d}).")
+        if not 0 <= self.beta1 < 1 or not self.beta2 < 1:
+            fail(f"Adam's betas must lie in [0, 1) (got {self.beta1}, {self.beta2}).")
+        if self.lr_schedule not in LR_SCHEDULES:
+            fail(f"Unknown learning-rate schedule {self.lr_schedule!r}.", f"Use one of: {', '.join(LR_SCHEDULES)}.")
+        if not 0 <= self.lr_final <= 1:
+            fail(f"lr_final is a fraction of the learning rate in [0, 1] (got {self.lr_final}).")
+        if self.adv_loss not in ADV_LOSSES:
+            fail(f"Unknown adversarial loss {self.adv_loss!r}.", f"Use one of: {', '.join(ADV_LOSSES)}.")
+        for name in ("l1_weight", "adv_weight", "const_weight", "warmup_steps", "adv_start"):
+            if getattr(self, name) < 0:
+                fail(f"Training setting {name} must not be negative (got {getattr(self, name)}).")
+        if not 0 <= self.augment_shift < 0.5 or not 0 <= self.augment_scale < 0.5:
+            fail("Augmentation shift and scale are fractions in [0, 0.5).")
+        if not 0 <= self.margin < 0.5:
+            fail(f"The margin is a fraction of the em in [0, 0.5) (got {self.margin}).")
+
+    @property
+    def adversarial(self) -> bool:
+        return self.adv_loss != "none" and self.adv_weight > 0
+
+    def total_steps(self, train_glyphs: int) -> int:
+        """The run's length in steps, given the number of training glyphs (for ``epochs``)."""
+        if self.steps is not None:
+            return self.steps
+        if self.epochs is not None:
+            return max(1, math.ceil(self.epochs * train_glyphs / self.batch_size))
+        return DEFAULT_STEPS
+
+    def learning_rate(self, step: int, total: int, base: float) -> float:
+        """The learning rate for (0-based) ``step`` of a ``total``-step run."""
+        if self.warmup_steps and step < self.warmup_steps:
+            return base * (step + 1) / self.warmup_steps
+        if self.lr_schedule == "constant" or total <= self.warmup_steps:
+            return base
+        progress = min(1.0, (step - self.warmup_steps) / max(1, total - self.warmup_steps))
+        if self.lr_schedule == "cosine":
+            factor = 0.5 * (1 + math.cos(math.pi * progress))
+        else:
+            factor = 1.0 - progress
+        return base * (self.lr_final + (1 - self.lr_final) * factor)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        d["model"] = self.model.to_dict()
+        return d
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "TrainConfig":
+        if not isinstance(data, Mapping):
+            raise FontAssistError(f"The training configuration must be a mapping, not {type(data).__name__}.",
+                                  hint="The run's config.json or checkpoint is damaged.")
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise FontAssistError(
+                f"The training configuration has unknown field(s) {', '.join(map(repr, unknown))}.",
+                hint="The run may come from a newer fontassist; upgrade it.",
+            )
+        missing = [name for name in ("source", "target") if name not in data]
+        if missing:
+            raise FontAssistError(f"The training configuration lacks {', '.join(missing)}.",
+                                  hint="The run's config.json or checkpoint is damaged.")
+        values = dict(data)
+        values["model"] = ModelConfig.from_dict(values.get("model", {}))
+        try:
+            return cls(**values)
+        except TypeError as e:
+            raise FontAssistError(f"The training configuration is invalid ({e}).") from None
+
+    def replace(self, **changes) -> "TrainConfig":
+        return dataclasses.replace(self, **changes)
+
+    def same_run_as(self, other: "TrainConfig") -> list[str]:
+        """Names of the fields (besides run length, device and font hashes) in which two configs differ."""
+        ignored = set(RUN_LENGTH_FIELDS) | {"source_hash", "target_hash"}
+        mine, theirs = self.to_dict(), other.to_dict()
+        return [name for name in mine if name not in ignored and mine[name] != theirs[name]]
+
+
+def _absolute(path: str | os.PathLike) -> str:
+    return str(Path(path).expanduser().resolve())

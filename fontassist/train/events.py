@@ -1,0 +1,80 @@
+"""What a training run reports while it runs, and the token that asks it to stop.
+
+A :class:`~fontassist.train.Trainer` is iterated; each item is one of these
+events. Front ends (the CLI's progress bar, the app's QThread worker) only
+read them, so the engine never needs to know who is listening. Pausing is the
+caller not asking for the next event.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+FINISH_REASONS = ("completed", "cancelled", "nan", "oom", "error")
+
+
+class CancelToken:
+    """A flag another thread (or a signal handler) sets; the trainer checks it between steps."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+
+@dataclass(frozen=True)
+class StepEvent:
+    """One optimisation step done. ``step`` counts from 1; ``losses`` by name (e.g. "l1", "g_adv", "d")."""
+
+    step: int
+    total_steps: int
+    losses: dict[str, float]
+    images_per_s: float
+    eta_s: float
+    lr: float = 0.0
+
+
+@dataclass(frozen=True)
+class EvalEvent:
+    """Mean metrics on the validation glyphs, with the identity baseline (source vs target) beside them."""
+
+    step: int
+    metrics: dict[str, float]
+    baseline: dict[str, float]
+
+
+@dataclass(frozen=True)
+class PreviewEvent:
+    """A grid of fixed validation glyphs: rows source | generated | target, black ink on white."""
+
+    step: int
+    grid: np.ndarray = field(repr=False)
+    chars: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CheckpointEvent:
+    step: int
+    path: Path
+
+
+@dataclass(frozen=True)
+class FinishedEvent:
+    """The run ended. ``reason`` is one of FINISH_REASONS; ``checkpoint`` is the newest good one, if any."""
+
+    step: int
+    reason: str
+    message: str
+    checkpoint: Path | None = None
+
+
+TrainEvent = StepEvent | EvalEvent | PreviewEvent | CheckpointEvent | FinishedEvent

@@ -1,0 +1,51 @@
+"""Running a generator over many rasters in batches (evaluation, previews and generation)."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from typing import Callable
+
+import numpy as np
+import torch
+
+from ..data.dataset import from_model_range, to_model_range
+
+log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[int, int], None]
+
+
+@torch.no_grad()
+def predict(model: torch.nn.Module, images: np.ndarray, *, device: torch.device | str = "cpu", batch_size: int = 64,
+            autocast: contextlib.AbstractContextManager | None = None, channels_last: bool = False,
+            progress: ProgressCallback | None = None, cancel=None) -> np.ndarray:
+    """``model`` (in eval mode) on uint8 rasters N×S×S → uint8 rasters N×S×S.
+
+    ``progress(done, total)`` is called after each batch; a set ``cancel`` token
+    stops early and the result then holds only the glyphs done so far.
+    """
+    device = torch.device(device)
+    was_training = model.training
+    model.eval()
+    out = []
+    done = 0
+    try:
+        for start in range(0, len(images), batch_size):
+            if cancel is not None and cancel.cancelled:
+                break
+            x = to_model_range(images[start:start + batch_size]).to(device)
+            if channels_last:
+                x = x.contiguous(memory_format=torch.channels_last)
+            with autocast if autocast is not None else contextlib.nullcontext():
+                y = model(x)
+            out.append(from_model_range(y))
+            done += len(x)
+            if progress is not None:
+                progress(done, len(images))
+    finally:
+        model.train(was_training)
+    if not out:
+        size = images.shape[-1] if np.ndim(images) == 3 else 0
+        return np.zeros((0, size, size), np.uint8)
+    return np.concatenate(out)

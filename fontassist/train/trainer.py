@@ -1,0 +1,466 @@
+"""The training engine: an iterator of events that trains, evaluates, previews and checkpoints.
+
+``for event in Trainer(config, run_dir): ...`` runs the whole job in the
+caller's thread, one optimisation step per ``StepEvent``. It imports no Qt and
+never prints; the CLI and the app read its events. A :class:`CancelToken` is
+checked before every step: once set, the trainer saves a checkpoint and ends
+with ``FinishedEvent(reason="cancelled")``.
+
+One step (pix2pix, with zi2zi's optional constant loss):
+  D: adv(D(src, target), real) + adv(D(src, G(src)), fake), halved   [from ``adv_start`` on]
+  G: l1_weight * |G(src) - target| + adv_weight * adv(D(src, G(src)), real)
+     + const_weight * |enc(G(src)) - enc(src)|²
+
+Determinism: everything random (weights, batch order, augmentation, dropout)
+comes from seeded generators whose states go into each checkpoint, and the
+learning rate is a pure function of the step, so on the CPU a run stopped and
+resumed ends with exactly the weights of an uninterrupted one.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import shutil
+import time
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+import torch
+
+from ..data.dataset import BatchStream, GlyphPairDataset, JointAugment
+from ..data.pairs import GlyphPairs
+from ..errors import FontAssistError
+from ..fonts import named_charset, open_font, parse_chars
+from ..model import build_discriminator, build_generator, load_discriminator_state, load_generator_state
+from ..model.losses import adversarial_loss, constant_loss, l1_loss
+from . import runs
+from .checkpoint import LAST, Checkpoint, list_checkpoints, load_checkpoint, periodic_name, prune_checkpoints, save_checkpoint, training_payload
+from .config import RUN_LENGTH_FIELDS, TrainConfig
+from .device import Precision, is_out_of_memory, resolve_device
+from .events import CancelToken, CheckpointEvent, EvalEvent, FinishedEvent, PreviewEvent, StepEvent, TrainEvent
+from .grids import comparison_grid, save_picture
+from .metrics import glyph_metrics, mean_metrics
+from .predict import predict
+
+log = logging.getLogger(__name__)
+
+PREVIEW_GLYPHS = 12
+_EMA = 0.9
+
+
+def training_chars(config: TrainConfig) -> list[str]:
+    """The character list a config names (a charset, or its custom text)."""
+    if config.chars:
+        return parse_chars(config.chars).chars
+    return named_charset(config.charset)
+
+
+def build_pairs(config: TrainConfig, source=None, target=None, *, cache: bool = True) -> GlyphPairs:
+    """The glyph pairs (and their train/validation split) a config describes."""
+    source = source or open_font(config.source, config.source_face)
+    target = target or open_font(config.target, config.target_face)
+    return GlyphPairs.build(source, target, training_chars(config), config.size, config.margin,
+                            config.validation, config.seed, cache=cache)
+
+
+class Trainer:
+    """Train the model ``config`` describes into ``run_dir``; iterate to run (see the module docstring).
+
+    ``resume=True`` continues from the run's newest checkpoint when there is
+    one; the saved data and model settings win, and only the run-length fields
+    (steps, epochs, intervals, device, amp) may differ. Without ``resume`` a
+    folder that already holds a run is refused.
+    """
+
+    def __init__(self, config: TrainConfig, run_dir: str | os.PathLike, *, resume: bool = False,
+                 cancel: CancelToken | None = None):
+        self.run_dir = Path(run_dir)
+        self.cancel = cancel or CancelToken()
+        self.warnings: list[str] = []
+        self.step = 0
+        self.total_steps: int | None = None
+        self._resume_from: Checkpoint | None = None
+        self._last_checkpoint: Path | None = None
+        self._started = False
+
+        existing = list_checkpoints(self.run_dir)
+        if not resume and (existing or runs.is_run_dir(self.run_dir)):
+            raise FontAssistError("already holds a training run.", path=self.run_dir,
+                                  hint="Resume it (--resume) or choose another output folder.")
+        if resume and existing:
+            checkpoint = load_checkpoint(existing[-1])
+            if not checkpoint.training:
+                raise FontAssistError("holds an inference-only checkpoint, which cannot be trained further.",
+                                      path=checkpoint.path)
+            changed = config.same_run_as(checkpoint.config)
+            if changed:
+                raise FontAssistError(
+                    f"The run in {self.run_dir} was trained with other settings ({', '.join(changed)}); a resumed "
+                    "run keeps its data and model settings.",
+                    hint="Resume without changing them, or start a new run in another folder.")
+            config = checkpoint.config.replace(**{name: getattr(config, name) for name in RUN_LENGTH_FIELDS})
+            config.check()
+            self._resume_from = checkpoint
+            self._last_checkpoint = checkpoint.path
+            self.step = checkpoint.step
+        self.config = config
+        self.device = resolve_device(config.device)
+        self.precision = Precision.choose(self.device, config.amp)
+
+    @classmethod
+    def resume_from(cls, run_dir: str | os.PathLike, cancel: CancelToken | None = None, **run_length) -> "Trainer":
+        """Continue the run in ``run_dir``; ``run_length`` may change steps, epochs, intervals, device, amp."""
+        wrong = sorted(set(run_length) - set(RUN_LENGTH_FIELDS))
+        if wrong:
+            raise FontAssistError(f"A resumed run cannot change {', '.join(wrong)}.",
+                                  hint=f"Only these may change: {', '.join(RUN_LENGTH_FIELDS)}.")
+        checkpoints = list_checkpoints(run_dir)
+        config = load_checkpoint(checkpoints[-1]).config if checkpoints else runs.read_config(run_dir)
+        return cls(config.replace(**run_length), run_dir, resume=True, cancel=cancel)
+
+    def __iter__(self) -> Iterator[TrainEvent]:
+        if self._started:
+            raise RuntimeError("a Trainer runs once; make a new one (or resume_from) to train again")
+        self._started = True
+        try:
+            yield from self._run()
+        except FontAssistError as e:
+            log.debug("training stopped", exc_info=True)
+            yield FinishedEvent(self.step, "error", str(e), self._last_checkpoint)
+
+    # ----------------------------------------------------------------- setup
+
+    def _warn(self, message: str) -> None:
+        log.warning("%s", message)
+        self.warnings.append(message)
+
+    def _open_fonts(self):
+        source = open_font(self.config.source, self.config.source_face)
+        target = open_font(self.config.target, self.config.target_face)
+        for font, saved, role in ((source, self.config.source_hash, "source"), (target, self.config.target_hash, "target")):
+            if saved and saved != font.content_hash:
+                self._warn(f"The {role} font {font.path} has changed since this run started; the glyphs it now "
+                           "renders differ from the ones trained on so far.")
+        self.config = self.config.replace(source_hash=source.content_hash, target_hash=target.content_hash)
+        return source, target
+
+    def _prepare(self) -> None:
+        config = self.config
+        torch.manual_seed(config.seed)
+        np.random.seed(config.seed % 2**32)
+        random.seed(config.seed)
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        source, target = self._open_fonts()
+        pairs = build_pairs(config, source, target)
+        self.pairs = pairs
+        self.train_set = GlyphPairDataset(pairs)
+        self.val_set = GlyphPairDataset.validation(pairs)
+        self.total_steps = config.total_steps(len(self.train_set))
+        augment = JointAugment(config.augment_shift, config.augment_scale)
+        self.stream = BatchStream(self.train_set, config.batch_size, config.seed + 1, augment, self.device)
+        self.data_info = {
+            "source_frame": pairs.source_frame.to_dict(), "target_frame": pairs.target_frame.to_dict(),
+            "source_name": source.full_name, "target_name": target.full_name,
+            "val_chars": "".join(pairs.val_chars), "train_glyphs": len(self.train_set),
+        }
+        count = min(PREVIEW_GLYPHS, len(self.val_set))
+        self.preview_index = np.linspace(0, len(self.val_set) - 1, count).round().astype(int) if count else np.zeros(0, int)
+
+        torch.manual_seed(config.seed)
+        checkpoint = self._resume_from
+        if checkpoint is not None:
+            self.generator = load_generator_state(config.model, checkpoint.generator_state, path=checkpoint.path)
+        else:
+            self.generator = build_generator(config.model)
+        self.discriminator = None
+        if config.adversarial:
+            if checkpoint is not None and checkpoint.discriminator_state is not None:
+                self.discriminator = load_discriminator_state(config.model, checkpoint.discriminator_state,
+                                                              path=checkpoint.path)
+            else:
+                self.discriminator = build_discriminator(config.model)
+        memory_format = torch.channels_last if self.precision.channels_last else torch.preserve_format
+        self.generator.to(self.device, memory_format=memory_format).train()
+        if self.discriminator is not None:
+            self.discriminator.to(self.device, memory_format=memory_format).train()
+        betas = (config.beta1, config.beta2)
+        self.optimizer_g = torch.optim.Adam(self.generator.parameters(), lr=config.lr, betas=betas)
+        self.optimizer_d = (torch.optim.Adam(self.discriminator.parameters(), lr=config.lr_d or config.lr, betas=betas)
+                            if self.discriminator is not None else None)
+        self.scaler = torch.amp.GradScaler(self.device.type, enabled=self.precision.scale_loss)
+        if checkpoint is not None:
+            self._restore(checkpoint)
+        runs.write_config(self.run_dir, self.config)
+        self.history = runs.History(self.run_dir)
+        self.history.trim(self.step)
+        self._pending: list[dict] = []
+        (self.run_dir / runs.PREVIEWS).mkdir(exist_ok=True)
+        self.baseline = mean_metrics(glyph_metrics(self.val_set.source.numpy(), self.val_set.target.numpy()))
+        self.last_metrics: dict | None = checkpoint.metrics if checkpoint is not None else None
+        log.info("training on %s: %d train / %d validation glyphs, %d steps", self.precision.describe(),
+                 len(self.train_set), len(self.val_set), self.total_steps)
+
+    def _restore(self, checkpoint: Checkpoint) -> None:
+        try:
+            self.optimizer_g.load_state_dict(checkpoint.optimizer_g)
+            if self.optimizer_d is not None and checkpoint.optimizer_d is not None:
+                self.optimizer_d.load_state_dict(checkpoint.optimizer_d)
+            if checkpoint.scaler:
+                self.scaler.load_state_dict(checkpoint.scaler)
+            rng = checkpoint.rng or {}
+            if "stream" in rng:
+                self.stream.load_state_dict(rng["stream"])
+            _set_rng_state(rng)
+        except (ValueError, KeyError, TypeError, RuntimeError) as e:
+            raise FontAssistError(f"cannot be resumed: its optimiser or random state does not fit this run ({e}).",
+                                  path=checkpoint.path, hint="Resume from another checkpoint or start a new run.") from None
+
+    # ------------------------------------------------------------- main loop
+
+    def _run(self) -> Iterator[TrainEvent]:
+        self._prepare()
+        config, total = self.config, self.total_steps
+        if self.step >= total:
+            yield FinishedEvent(self.step, "completed",
+                                f"The run is already at step {self.step} of {total}; give more steps to train further.",
+                                self._last_checkpoint)
+            return
+        start_step, start_time = self.step, time.perf_counter()
+        step_time = None
+        while self.step < total:
+            if self.cancel.cancelled:
+                yield from self._stop_cancelled(start_step)
+                return
+            tick = time.perf_counter()
+            try:
+                losses, bad = self._train_step(self.step)
+            except RuntimeError as e:
+                if not is_out_of_memory(e):
+                    raise
+                self._flush_history()
+                yield self._out_of_memory()
+                return
+            if bad is not None:
+                self._flush_history()
+                yield self._diverged(bad)
+                return
+            self.step += 1
+            elapsed = time.perf_counter() - tick
+            step_time = elapsed if step_time is None else _EMA * step_time + (1 - _EMA) * elapsed
+            per_step = (time.perf_counter() - start_time) / (self.step - start_step)
+            lr = self.optimizer_g.param_groups[0]["lr"]
+            yield StepEvent(self.step, total, losses, config.batch_size / max(step_time, 1e-9),
+                            per_step * (total - self.step), lr)
+            if self.step % config.log_every == 0:
+                self._pending.append({"step": self.step, "losses": losses, "lr": lr,
+                                     "images_per_s": round(config.batch_size / max(step_time, 1e-9), 2),
+                                     "elapsed_s": round(time.perf_counter() - start_time, 2)})
+            final = self.step == total
+            try:
+                if final or self.step % config.eval_every == 0:
+                    self.last_metrics = self._evaluate()
+                    self._pending.append({"step": self.step, "eval": self.last_metrics, "baseline": self.baseline})
+                    yield EvalEvent(self.step, dict(self.last_metrics), dict(self.baseline))
+                if final or self.step % config.preview_every == 0:
+                    yield self._preview()
+            except RuntimeError as e:
+                if not is_out_of_memory(e):
+                    raise
+                self._flush_history()
+                yield self._out_of_memory()
+                return
+            if final or len(self._pending) >= 10 or self.step % config.checkpoint_every == 0:
+                self._flush_history()
+            if final or self.step % config.checkpoint_every == 0:
+                bad = self._non_finite_weights()
+                if bad is not None:
+                    yield self._diverged(bad)
+                    return
+                yield self._save(periodic=self.step % config.checkpoint_every == 0)
+        yield FinishedEvent(self.step, "completed", f"Training finished at step {self.step}.", self._last_checkpoint)
+
+    def _train_step(self, index: int) -> tuple[dict[str, float], str | None]:
+        """One optimisation step (``index`` counts from 0). Returns the losses and the name of a non-finite one."""
+        config, precision = self.config, self.precision
+        total = self.total_steps
+        for group in self.optimizer_g.param_groups:
+            group["lr"] = config.learning_rate(index, total, config.lr)
+        if self.optimizer_d is not None:
+            for group in self.optimizer_d.param_groups:
+                group["lr"] = config.learning_rate(index, total, config.lr_d or config.lr)
+        source, target = self.stream.next_batch()
+        if precision.channels_last:
+            source = source.contiguous(memory_format=torch.channels_last)
+            target = target.contiguous(memory_format=torch.channels_last)
+        adversarial = self.discriminator is not None and index >= config.adv_start
+        losses: dict[str, torch.Tensor] = {}
+        with precision.autocast():
+            fake = self.generator(source)
+        if adversarial:
+            self.discriminator.requires_grad_(True)
+            with precision.autocast():
+                real_logits = self.discriminator(source, target)
+                fake_logits = self.discriminator(source, fake.detach())
+                loss_d = 0.5 * (adversarial_loss(config.adv_loss, real_logits.float(), True, True)
+                                + adversarial_loss(config.adv_loss, fake_logits.float(), False, True))
+            losses["d"] = loss_d
+            if not torch.isfinite(loss_d):
+                return _floats(losses), "discriminator"
+            self.optimizer_d.zero_grad(set_to_none=True)
+            self.scaler.scale(loss_d).backward()
+            self.scaler.step(self.optimizer_d)
+            self.discriminator.requires_grad_(False)
+        with precision.autocast():
+            loss_l1 = l1_loss(fake.float(), target)
+            losses["l1"] = loss_l1
+            loss_g = config.l1_weight * loss_l1
+            if adversarial:
+                loss_adv = adversarial_loss(config.adv_loss, self.discriminator(source, fake).float(), True, False)
+                losses["g_adv"] = loss_adv
+                loss_g = loss_g + config.adv_weight * loss_adv
+            if config.const_weight > 0:
+                loss_const = constant_loss(self.generator, fake, source).float()
+                losses["const"] = loss_const
+                loss_g = loss_g + config.const_weight * loss_const
+        losses["g"] = loss_g
+        if not torch.isfinite(loss_g):
+            return _floats(losses), "generator"
+        self.optimizer_g.zero_grad(set_to_none=True)
+        self.scaler.scale(loss_g).backward()
+        self.scaler.step(self.optimizer_g)
+        self.scaler.update()
+        return _floats(losses), None
+
+    # ------------------------------------------------------ evaluation, preview
+
+    def _predict(self, images: np.ndarray) -> np.ndarray:
+        return predict(self.generator, images, device=self.device, batch_size=max(16, self.config.batch_size),
+                       autocast=self.precision.autocast(), channels_last=self.precision.channels_last)
+
+    def _evaluate(self) -> dict[str, float]:
+        generated = self._predict(self.val_set.source.numpy())
+        return mean_metrics(glyph_metrics(generated, self.val_set.target.numpy()))
+
+    def _preview(self) -> PreviewEvent:
+        index = self.preview_index
+        source = self.val_set.source.numpy()[index]
+        target = self.val_set.target.numpy()[index]
+        grid = comparison_grid([source, self._predict(source), target])
+        chars = [self.val_set.chars[i] for i in index]
+        try:
+            save_picture(grid, self.run_dir / runs.PREVIEWS / f"step-{self.step:06d}.png")
+        except OSError as e:
+            self._warn(f"The preview image could not be written ({e}).")
+        return PreviewEvent(self.step, grid, chars)
+
+    # ----------------------------------------------------------- checkpoints
+
+    def _payload(self) -> dict:
+        return training_payload(
+            self.config, self.step,
+            generator=self.generator.state_dict(),
+            discriminator=self.discriminator.state_dict() if self.discriminator is not None else None,
+            optimizer_g=self.optimizer_g.state_dict(),
+            optimizer_d=self.optimizer_d.state_dict() if self.optimizer_d is not None else None,
+            scaler=self.scaler.state_dict() if self.scaler.is_enabled() else None,
+            rng={**_rng_state(), "stream": self.stream.state_dict()},
+            data=self.data_info,
+            metrics=self.last_metrics,
+        )
+
+    def _save(self, periodic: bool) -> CheckpointEvent:
+        """Write ``last.pt`` (and ``step-NNNNNN.pt`` when ``periodic``), then prune old periodic ones."""
+        last = self.run_dir / LAST
+        if periodic:
+            path = save_checkpoint(self.run_dir / periodic_name(self.step), self._payload())
+            _link_or_copy(path, last)
+            prune_checkpoints(self.run_dir, self.config.keep_checkpoints)
+        else:
+            save_checkpoint(last, self._payload())
+        self._last_checkpoint = last
+        return CheckpointEvent(self.step, last)
+
+    def _flush_history(self) -> None:
+        if self._pending:
+            self.history.append(self._pending)
+            self._pending = []
+
+    def _stop_cancelled(self, start_step: int) -> Iterator[TrainEvent]:
+        self._flush_history()
+        if self.step > start_step and self._non_finite_weights() is None:
+            yield self._save(periodic=False)
+        where = f" (saved {self._last_checkpoint})" if self._last_checkpoint else ""
+        yield FinishedEvent(self.step, "cancelled", f"Training stopped at step {self.step}{where}.", self._last_checkpoint)
+
+    def _non_finite_weights(self) -> str | None:
+        for name, module in (("generator", self.generator), ("discriminator", self.discriminator)):
+            if module is not None and not all(torch.isfinite(p).all() for p in module.parameters()):
+                return name
+        return None
+
+    def _diverged(self, where: str) -> FinishedEvent:
+        kept = (f"The last good checkpoint is {self._last_checkpoint}." if self._last_checkpoint
+                else "No checkpoint had been saved yet.")
+        return FinishedEvent(
+            self.step, "nan",
+            f"Training diverged at step {self.step + 1}: the {where} produced NaN or infinite values, so it stopped "
+            f"without saving. {kept} Lower the learning rate (now {self.config.lr:g}) or the loss weights and resume "
+            "or train again.",
+            self._last_checkpoint)
+
+    def _out_of_memory(self) -> FinishedEvent:
+        if self.device.type == "cuda":
+            torch.cuda.empty_cache()
+        batch, size = self.config.batch_size, self.config.size
+        kept = f" The last checkpoint, {self._last_checkpoint}, is intact." if self._last_checkpoint else ""
+        return FinishedEvent(
+            self.step, "oom",
+            f"Out of memory on {self.device} at batch size {batch} and image size {size} px.{kept} Lower the batch "
+            f"size (e.g. --batch {max(1, batch // 2)}) or the image size (e.g. --size {max(32, size // 2)}), or use "
+            "narrower models (--base-channels).",
+            self._last_checkpoint)
+
+
+def _floats(losses: dict[str, torch.Tensor]) -> dict[str, float]:
+    return {name: float(value.detach()) for name, value in losses.items()}
+
+
+def _link_or_copy(path: Path, link: Path) -> None:
+    """Make ``link`` the same file as ``path`` (a hard link, else a copy), replacing it atomically."""
+    tmp = link.with_name(f".{link.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        os.link(path, tmp)
+    except OSError:
+        shutil.copyfile(path, tmp)
+    os.replace(tmp, link)
+
+
+def _rng_state() -> dict:
+    keys_name, keys, pos, has_gauss, cached = np.random.get_state()
+    version, internal, gauss_next = random.getstate()
+    state = {
+        "torch": torch.get_rng_state(),
+        "numpy": {"name": keys_name, "keys": torch.from_numpy(keys.astype(np.int64)), "pos": int(pos),
+                  "has_gauss": int(has_gauss), "cached_gaussian": float(cached)},
+        "python": {"version": version, "state": list(internal), "gauss_next": gauss_next},
+    }
+    if torch.cuda.is_available():
+        state["cuda"] = torch.cuda.get_rng_state_all()
+    return state
+
+
+def _set_rng_state(state: dict) -> None:
+    if "torch" in state:
+        torch.set_rng_state(state["torch"])
+    if "numpy" in state:
+        n = state["numpy"]
+        np.random.set_state((n["name"], n["keys"].numpy().astype(np.uint32), n["pos"], n["has_gauss"], n["cached_gaussian"]))
+    if "python" in state:
+        p = state["python"]
+        random.setstate((p["version"], tuple(p["state"]), p["gauss_next"]))
+    if "cuda" in state and torch.cuda.is_available() and len(state["cuda"]) == torch.cuda.device_count():
+        torch.cuda.set_rng_state_all(state["cuda"])

@@ -1,0 +1,77 @@
+import json
+import os
+import signal
+
+from fontassist import resources
+from fontassist.cli import main
+from fontassist.train import Trainer, load_checkpoint
+
+from .tiny import tiny_chars
+
+TINY = ["--chars", tiny_chars(), "--size", "32", "--base-channels", "4", "--max-channels", "16", "--disc-channels", "4",
+        "--attention", "8", "--validation", "8", "--batch", "4", "--device", "cpu"]
+FONTS = ["--source", str(resources.DEMO_SOURCE), "--target", str(resources.DEMO_TARGET)]
+
+
+def test_train_resume_and_refusals(tmp_path, capsys):
+    run = str(tmp_path / "run")
+    assert main(["train", *FONTS, *TINY, "--steps", "2", "--out", run]) == 0
+    assert "Training finished at step 2" in capsys.readouterr().out
+    assert main(["train", *FONTS, *TINY, "--steps", "2", "--out", run]) == 2
+    assert "already holds a training run" in capsys.readouterr().err
+    assert main(["train", "--out", run, "--resume", "--size", "64"]) == 2
+    assert "leave out --size" in capsys.readouterr().err
+    assert main(["train", "--out", run, "--resume", "--steps", "3"]) == 0
+    assert load_checkpoint(run).step == 3
+
+
+def test_ctrl_c_saves_a_checkpoint_and_exits_130(tmp_path, monkeypatch, capsys):
+    real_step = Trainer._train_step
+
+    def step_then_interrupt(self, index):
+        result = real_step(self, index)
+        if index == 1:
+            os.kill(os.getpid(), signal.SIGINT)
+        return result
+
+    monkeypatch.setattr(Trainer, "_train_step", step_then_interrupt)
+    run = tmp_path / "run"
+    assert main(["train", *FONTS, *TINY, "--steps", "50", "--out", str(run)]) == 130
+    err = capsys.readouterr().err
+    assert "Stopping after this step" in err and "--resume" in err
+    assert load_checkpoint(run).step == 2
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_evaluate_and_compare_json(tiny_run, tmp_path, capsys):
+    assert main(["evaluate", str(tiny_run), "--json", "--device", "cpu", "--grid", str(tmp_path / "g.png")]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["step"] == 6 and report["glyphs"] == 8 and set(report["baseline"]) == {"l1", "ssim", "iou"}
+    assert (tmp_path / "g.png").stat().st_size > 0
+    ab = tmp_path / "ab.png"
+    assert main(["compare", str(tiny_run), str(tiny_run / "step-000004.pt"), "--grid", str(ab), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["a"]["step"] == 6 and report["b"]["step"] == 4 and report["glyphs"] == 8
+    assert ab.stat().st_size > 0
+    assert main(["compare", str(tiny_run), str(tiny_run / "step-000004.pt")]) == 0
+    assert "baseline" in capsys.readouterr().out
+
+
+def test_evaluate_a_broken_checkpoint_is_one_line(tmp_path, capsys):
+    bad = tmp_path / "bad.pt"
+    bad.write_bytes(b"not a checkpoint at all")
+    assert main(["evaluate", str(bad)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("fontassist: error:") and "bad.pt" in err and "\n" not in err
+
+
+def test_generate_missing_and_explicit_chars(tiny_run, tmp_path, capsys):
+    out = tmp_path / "gen"
+    assert main(["generate", str(tiny_run), *FONTS, "--chars", "永東國", "--out", str(out),
+                 "--grid", str(tmp_path / "sheet.png"), "--device", "cpu"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["U+570B.png", "U+6771.png", "U+6C38.png", "quality.json"]
+    assert "Generated 3 glyphs" in capsys.readouterr().out
+    assert main(["generate", str(tiny_run), "--source", str(resources.DEMO_SOURCE), "--missing", "--out", str(out)]) == 2
+    assert "--missing needs --target" in capsys.readouterr().err
+    assert main(["generate", str(tiny_run), *FONTS, "--missing", "--chars", "永一丁", "--out", str(tmp_path / "m")]) == 0
+    assert [p.name for p in (tmp_path / "m").glob("*.png")] == []  # the target has all three
