@@ -1,0 +1,492 @@
+"""Model subcommands: ``train``, ``evaluate``, ``compare``, ``generate``, ``demo`` and ``pack-model``.
+
+torch is imported inside the handlers, so ``fontassist --help`` and the font
+commands stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import math
+import signal
+import sys
+import time
+from pathlib import Path
+
+from ..errors import FontAssistError
+from .fonts_commands import add_charset_arguments
+
+log = logging.getLogger(__name__)
+
+EXIT_INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C (128 + SIGINT)
+
+# TrainConfig fields a new run takes from the command line (flag dest → field).
+_DATA_MODEL_OPTIONS = ("source", "target", "source_face", "target_face", "charset", "chars", "chars_file", "size",
+                       "margin", "validation", "seed", "norm", "attention", "base_channels", "max_channels",
+                       "dropout", "disc_channels", "spectral_norm", "lr", "lr_d", "lr_schedule", "warmup",
+                       "l1_weight", "adv_loss", "adv_weight", "adv_start", "const_weight", "augment_shift",
+                       "augment_scale", "batch")
+
+
+# --------------------------------------------------------------------- helpers
+
+
+def _attention(text: str) -> tuple[int, ...]:
+    text = text.strip().lower()
+    if text in ("", "none", "off"):
+        return ()
+    try:
+        return tuple(int(part) for part in text.replace(" ", "").split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected feature-map sizes like 16,32 or none, not {text!r}") from None
+
+
+def _validation(text: str) -> int | float:
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a count (500) or a fraction (0.1), not {text!r}") from None
+    if not 0 < value < 1:
+        raise argparse.ArgumentTypeError(f"a fraction must lie between 0 and 1, not {value}")
+    return value
+
+
+def _duration(seconds: float) -> str:
+    if not math.isfinite(seconds):
+        return "--:--"
+    seconds = int(round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"
+
+
+def _set_threads(threads: int | None) -> None:
+    if threads:
+        import torch
+
+        torch.set_num_threads(threads)
+
+
+class _ProgressLine:
+    """One status line on stderr, rewritten in place on a terminal and printed every few seconds otherwise."""
+
+    def __init__(self, stream=None, interval: float = 5.0):
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.interval = interval
+        self.last = 0.0
+        self.width = 0
+
+    def update(self, text: str, force: bool = False) -> None:
+        now = time.monotonic()
+        if self.tty:
+            if force or now - self.last >= 0.1:
+                self.stream.write("\r" + text.ljust(self.width))
+                self.stream.flush()
+                self.width = len(text)
+                self.last = now
+        elif force or now - self.last >= self.interval:
+            self.stream.write(text + "\n")
+            self.stream.flush()
+            self.last = now
+
+    def message(self, text: str) -> None:
+        """A line of its own, above the progress line."""
+        if self.tty and self.width:
+            self.stream.write("\r" + " " * self.width + "\r")
+            self.width = 0
+        self.stream.write(text + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.tty and self.width:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.width = 0
+
+
+def _bar(done: int, total: int, width: int = 24) -> str:
+    filled = int(width * done / max(total, 1))
+    return "#" * filled + "." * (width - filled)
+
+
+# ----------------------------------------------------------------------- train
+
+
+def _config_from_args(args):
+    from ..fonts import read_chars_file
+    from ..model import ModelConfig
+    from ..train import TrainConfig
+
+    if not args.source or not args.target:
+        raise FontAssistError("A new run needs --source and --target fonts.",
+                              hint="Give both, or --resume to continue the run in --out.")
+    chars = args.chars
+    if args.chars_file:
+        chars = "".join(read_chars_file(args.chars_file).chars)
+    charset = None if chars else (args.charset or "tw-edu-4808")
+    size = args.size or 128
+    defaults = ModelConfig()
+    model = ModelConfig(
+        image_size=size,
+        base_channels=args.base_channels or defaults.base_channels,
+        max_channels=args.max_channels or defaults.max_channels,
+        norm=args.norm or defaults.norm,
+        attention=args.attention if args.attention is not None else _default_attention(size),
+        dropout=args.dropout if args.dropout is not None else defaults.dropout,
+        disc_channels=args.disc_channels or defaults.disc_channels,
+        spectral_norm=bool(args.spectral_norm),
+    )
+    values = dict(
+        source=args.source, target=args.target, source_face=args.source_face or 0, target_face=args.target_face or 0,
+        charset=charset, chars=chars, size=size, margin=args.margin or 0.0, model=model,
+    )
+    optional = {"validation": args.validation, "seed": args.seed, "lr": args.lr, "lr_d": args.lr_d,
+                "lr_schedule": args.lr_schedule, "warmup_steps": args.warmup, "l1_weight": args.l1_weight,
+                "adv_loss": args.adv_loss, "adv_weight": args.adv_weight, "adv_start": args.adv_start,
+                "const_weight": args.const_weight, "augment_shift": args.augment_shift,
+                "augment_scale": args.augment_scale, "batch_size": args.batch}
+    values.update({k: v for k, v in optional.items() if v is not None})
+    values.update(_run_length(args))
+    return TrainConfig(**values)
+
+
+def _default_attention(size: int) -> tuple[int, ...]:
+    return (16,) if size >= 32 else ()
+
+
+def _run_length(args) -> dict:
+    values = {}
+    if args.steps is not None and args.epochs is not None:
+        raise FontAssistError("Give --steps or --epochs, not both.")
+    if args.steps is not None:
+        values.update(steps=args.steps, epochs=None)
+    if args.epochs is not None:
+        values.update(epochs=args.epochs, steps=None)
+    for key, dest in (("eval_every", "eval_every"), ("preview_every", "preview_every"),
+                      ("checkpoint_every", "checkpoint_every"), ("keep_checkpoints", "keep"), ("device", "device")):
+        if getattr(args, dest) is not None:
+            values[key] = getattr(args, dest)
+    if args.no_amp:
+        values["amp"] = False
+    return values
+
+
+def _train(args) -> int:
+    _set_threads(args.threads)
+    from ..train import (CancelToken, CheckpointEvent, EvalEvent, FinishedEvent, PreviewEvent, StepEvent, Trainer)
+    from ..train.metrics import format_metrics
+
+    out = Path(args.out)
+    cancel = CancelToken()
+    if args.resume:
+        given = [name for name in _DATA_MODEL_OPTIONS if getattr(args, name, None) not in (None, False)]
+        if given:
+            raise FontAssistError(
+                f"--resume continues the run in {out} with its own data and model settings; "
+                f"leave out {', '.join('--' + n.replace('_', '-') for n in given)}.",
+                hint="Only the run length, intervals, device and threads may change on resume.")
+        trainer = Trainer.resume_from(out, cancel, **_run_length(args))
+    else:
+        trainer = Trainer(_config_from_args(args), out, cancel=cancel)
+
+    progress = _ProgressLine()
+
+    def interrupt(signum, frame):
+        if cancel.cancelled:
+            raise KeyboardInterrupt
+        cancel.cancel()
+        progress.message("Stopping after this step and saving a checkpoint (Ctrl-C again to abort without saving)…")
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    finished = None
+    try:
+        config = trainer.config
+        progress.message(f"Training {out} on {trainer.precision.describe()} "
+                         f"({config.size} px, {config.model.norm} norm, batch {config.batch_size})"
+                         + (f", resuming at step {trainer.step}" if trainer.step else "") + "; preparing glyphs…")
+        for event in trainer:
+            if isinstance(event, StepEvent):
+                losses = " ".join(f"{k} {v:.3f}" for k, v in event.losses.items() if k != "g")
+                progress.update(f"step {event.step}/{event.total_steps} [{_bar(event.step, event.total_steps)}] "
+                                f"{losses} | {event.images_per_s:.0f} img/s | ETA {_duration(event.eta_s)}")
+            elif isinstance(event, EvalEvent):
+                progress.message(f"step {event.step}: validation {format_metrics(event.metrics, event.baseline)}")
+            elif isinstance(event, CheckpointEvent):
+                log.info("checkpoint %s at step %d", event.path, event.step)
+            elif isinstance(event, PreviewEvent):
+                pass
+            elif isinstance(event, FinishedEvent):
+                finished = event
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        progress.close()
+    if finished is None:
+        return 1
+    if finished.reason == "completed":
+        print(f"{finished.message} Checkpoint: {finished.checkpoint}")
+        return 0
+    if finished.reason == "cancelled":
+        print(f"{finished.message} Resume with: fontassist train --out {out} --resume", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    print(f"fontassist: error: {finished.message}", file=sys.stderr)
+    return 2
+
+
+# ------------------------------------------------------------ evaluate/compare
+
+
+def _evaluate(args) -> int:
+    _set_threads(args.threads)
+    from ..train import evaluate
+    from ..train.metrics import format_metrics
+
+    result = evaluate(args.run, device=args.device, batch_size=args.batch, source=args.source, target=args.target)
+    if args.grid:
+        from ..train.grids import save_picture
+
+        save_picture(result.grid(args.glyphs), args.grid)
+    if args.json:
+        json.dump(result.to_dict(per_glyph=args.per_glyph), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    print(f"{result.checkpoint} (step {result.step}, {result.size} px, {result.norm} norm) on "
+          f"{len(result.chars)} validation glyphs:")
+    print(f"  model     {format_metrics(result.metrics)}")
+    print(f"  baseline  {format_metrics(result.baseline)}  (source glyph vs target glyph)")
+    if args.grid:
+        print(f"  grid (source | generated | target): {args.grid}")
+    return 0
+
+
+def _compare(args) -> int:
+    _set_threads(args.threads)
+    from ..train import compare
+    from ..train.metrics import METRIC_NAMES
+
+    result = compare(args.run_a, args.run_b, device=args.device, batch_size=args.batch)
+    if args.grid:
+        from ..train.grids import save_picture
+
+        save_picture(result.grid(args.glyphs), args.grid)
+    if args.json:
+        json.dump(result.to_dict(per_glyph=args.per_glyph), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    ma, mb, base = result.a.metrics, result.b.metrics, result.a.baseline
+    better = result.winner()
+    print(f"{len(result.chars)} shared validation glyphs")
+    print(f"  A: {result.a.checkpoint} (step {result.a.step}, {result.a.size} px, {result.a.norm} norm)")
+    print(f"  B: {result.b.checkpoint} (step {result.b.step}, {result.b.size} px, {result.b.norm} norm)")
+    print(f"  {'metric':<6} {'A':>8} {'B':>8} {'baseline':>9}  better")
+    for name in METRIC_NAMES:
+        print(f"  {name:<6} {ma[name]:>8.4f} {mb[name]:>8.4f} {base[name]:>9.4f}  {better[name].upper()}")
+    if args.grid:
+        print(f"  grid (source | A | B | target): {args.grid}")
+    return 0
+
+
+# -------------------------------------------------------------------- generate
+
+
+def _generation_chars(args, source, target) -> tuple[list[str], str]:
+    from ..fonts import missing_from_target, resolve_chars
+
+    given = args.charset or args.chars is not None or args.chars_file
+    if args.missing:
+        if target is None:
+            raise FontAssistError("--missing needs --target: the characters the target font lacks.")
+        charset = args.charset or (None if args.chars is not None or args.chars_file else "tw-edu-4808")
+        chars, description = resolve_chars(charset, args.chars, args.chars_file)
+        return missing_from_target(source, target, chars), f"{description}, missing from {target.full_name}"
+    if not given:
+        raise FontAssistError("Say which characters to generate.",
+                              hint="Use --missing (what the target lacks), --charset, --chars or --chars-file.")
+    return resolve_chars(args.charset, args.chars, args.chars_file)
+
+
+def _run_generation(generator, source, chars, target, out, grid, batch) -> int:
+    from ..generate import write_outputs
+
+    if not chars:
+        print("Nothing to generate: the character list is empty (or the target already has them all).")
+        return 0
+    progress = _ProgressLine()
+    started = time.perf_counter()
+
+    def report(done, total):
+        progress.update(f"generating [{_bar(done, total)}] {done}/{total}", force=done == total)
+
+    try:
+        glyphs = generator.run(source, chars, target_font=target, batch_size=batch, progress=report)
+    finally:
+        progress.close()
+    write_outputs(glyphs, out, grid)
+    seconds = time.perf_counter() - started
+    flagged = glyphs.flagged()
+    print(f"Generated {len(glyphs):,} glyphs at {generator.size} px into {out}/ in {seconds:.1f} s "
+          f"(PNG per glyph, quality.json).")
+    if glyphs.skipped:
+        print(f"  the source lacks {len(glyphs.skipped):,}: {''.join(glyphs.skipped[:40])}")
+    if flagged:
+        print(f"  {len(flagged):,} flagged for review (specks, broken or merged strokes, changed counters), "
+              f"worst first: {''.join(flagged[:30])}")
+    if grid:
+        print(f"  contact sheet (source above generated, flagged framed red): {grid}")
+    return 0
+
+
+def _generate(args) -> int:
+    _set_threads(args.threads)
+    from ..fonts import open_font
+    from ..generate import Generator
+
+    generator = Generator.from_checkpoint(args.checkpoint, device=args.device)
+    source = open_font(args.source, args.source_face)
+    target = open_font(args.target, args.target_face) if args.target else None
+    chars, description = _generation_chars(args, source, target)
+    log.info("characters: %s", description)
+    return _run_generation(generator, source, chars, target, Path(args.out), args.grid, args.batch)
+
+
+def _demo(args) -> int:
+    _set_threads(args.threads)
+    from .. import resources
+    from ..fonts import missing_from_target, named_charset, open_font
+    from ..generate import Generator
+
+    for path in (resources.DEMO_MODEL, resources.DEMO_SOURCE, resources.DEMO_TARGET):
+        if not Path(path).is_file():
+            raise FontAssistError("is missing from this installation.", path=path,
+                                  hint="Reinstall fontassist; the demo needs its bundled model and fonts.")
+    generator = Generator.from_checkpoint(resources.DEMO_MODEL, device=args.device)
+    source, target = open_font(resources.DEMO_SOURCE), open_font(resources.DEMO_TARGET)
+    chars = missing_from_target(source, target, named_charset("tw-edu-4808"))
+    out = Path(args.out)
+    grid = args.grid or str(out / "contact-sheet.png")
+    print(f"Demo: {len(chars)} characters of tw-edu-4808 that {target.full_name} lacks, drawn from "
+          f"{source.full_name} in its style by the bundled model ({generator.size} px).")
+    return _run_generation(generator, source, chars, target, out, grid, args.batch)
+
+
+def _pack_model(args) -> int:
+    from ..train.checkpoint import load_checkpoint, pack_for_inference, save_checkpoint
+
+    checkpoint = load_checkpoint(args.checkpoint)
+    path = save_checkpoint(args.out, pack_for_inference(checkpoint, half=not args.fp32))
+    size = path.stat().st_size / 1e6
+    print(f"Wrote {path} ({size:.1f} MB, step {checkpoint.step}, {'fp32' if args.fp32 else 'fp16'} generator weights).")
+    return 0
+
+
+# -------------------------------------------------------------------- parsers
+
+
+def _add_runtime(p: argparse.ArgumentParser, batch_default: int | None = 64) -> None:
+    p.add_argument("--device", default="auto", help="auto (CUDA, then Apple MPS, then CPU), cpu, cuda, cuda:N or mps")
+    p.add_argument("--threads", type=int, metavar="N", help="CPU threads torch may use (default: torch's choice)")
+    if batch_default is not None:
+        p.add_argument("--batch", type=int, default=batch_default, help=f"glyphs per batch (default {batch_default})")
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "train", help="train a model that draws the source font's characters in the target font's style",
+        description="Train a model on glyph pairs of two fonts. Ctrl-C stops after the current step, saves a "
+        "checkpoint and exits with code 130; --resume continues the run.")
+    p.add_argument("--source", metavar="FONT", help="the font that has the characters")
+    p.add_argument("--source-face", type=int, metavar="N", help="face index inside a .ttc/.otc collection")
+    p.add_argument("--target", metavar="FONT", help="the font whose style is wanted")
+    p.add_argument("--target-face", type=int, metavar="N", help="face index inside a .ttc/.otc collection")
+    add_charset_arguments(p)
+    p.add_argument("--out", required=True, metavar="RUN", help="run folder: config, history, checkpoints, previews")
+    p.add_argument("--resume", action="store_true", help="continue the run in --out from its newest checkpoint")
+    g = p.add_argument_group("data")
+    g.add_argument("--size", type=int, help="image size in pixels (default 128)")
+    g.add_argument("--margin", type=float, help="em-frame margin on every side, a fraction of the em (default 0)")
+    g.add_argument("--validation", type=_validation, help="held-out glyphs: a count or a fraction (default 0.1)")
+    g.add_argument("--seed", type=int, help="random seed (default 0)")
+    g.add_argument("--augment-shift", type=float, help="joint random shift of source and target, fraction of the size")
+    g.add_argument("--augment-scale", type=float, help="joint random scale of source and target, e.g. 0.05")
+    g = p.add_argument_group("model")
+    g.add_argument("--norm", choices=("instance", "batch", "none"), help="normalization (default instance)")
+    g.add_argument("--attention", type=_attention, metavar="SIZES",
+                   help="self-attention at these feature-map sizes, e.g. 16,32, or none (default 16)")
+    g.add_argument("--base-channels", type=int, metavar="N", help="generator width at full resolution (default 32)")
+    g.add_argument("--max-channels", type=int, metavar="N", help="generator width cap (default 256)")
+    g.add_argument("--dropout", type=float, help="dropout on the innermost up levels (default 0)")
+    g.add_argument("--disc-channels", type=int, metavar="N", help="discriminator width (default 64)")
+    g.add_argument("--spectral-norm", action="store_true", help="spectral normalisation in the discriminator")
+    g = p.add_argument_group("losses and optimiser")
+    g.add_argument("--lr", type=float, help="learning rate (default 2e-4)")
+    g.add_argument("--lr-d", type=float, help="discriminator learning rate (default: --lr)")
+    g.add_argument("--lr-schedule", choices=("cosine", "linear", "constant"), help="decay (default cosine)")
+    g.add_argument("--warmup", type=int, metavar="STEPS", help="linear warm-up steps (default 0)")
+    g.add_argument("--l1-weight", type=float, help="L1 loss weight (default 100)")
+    g.add_argument("--adv-loss", choices=("lsgan", "hinge", "vanilla", "none"), help="adversarial loss (default lsgan)")
+    g.add_argument("--adv-weight", type=float, help="adversarial loss weight (default 1)")
+    g.add_argument("--adv-start", type=int, metavar="STEP", help="step at which the adversarial loss starts (default 0)")
+    g.add_argument("--const-weight", type=float, help="zi2zi constant-loss weight (default 0)")
+    g.add_argument("--batch", type=int, help="batch size (default 16)")
+    g = p.add_argument_group("run length and output")
+    g.add_argument("--steps", type=int, help="optimisation steps (default 10000)")
+    g.add_argument("--epochs", type=float, help="passes over the training glyphs (instead of --steps)")
+    g.add_argument("--eval-every", type=int, metavar="STEPS", help="validation interval (default 500)")
+    g.add_argument("--preview-every", type=int, metavar="STEPS", help="preview image interval (default 500)")
+    g.add_argument("--checkpoint-every", type=int, metavar="STEPS", help="checkpoint interval (default 1000)")
+    g.add_argument("--keep", type=int, metavar="N", help="periodic checkpoints kept besides last.pt (default 3)")
+    g.add_argument("--no-amp", action="store_true", help="no mixed precision on CUDA")
+    _add_runtime(p, batch_default=None)
+    p.set_defaults(handler=_train)
+
+    p = subparsers.add_parser("evaluate", help="score a trained model on its validation glyphs (L1, SSIM, IoU vs baseline)")
+    p.add_argument("run", metavar="RUN_OR_CHECKPOINT")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--per-glyph", action="store_true", help="with --json: metrics of every glyph")
+    p.add_argument("--grid", metavar="PNG", help="write a grid of source | generated | target")
+    p.add_argument("--glyphs", type=int, default=16, help="glyphs in the grid (default 16)")
+    p.add_argument("--source", metavar="FONT", help="the source font, if it moved since training")
+    p.add_argument("--target", metavar="FONT", help="the target font, if it moved since training")
+    _add_runtime(p)
+    p.set_defaults(handler=_evaluate)
+
+    p = subparsers.add_parser("compare", help="two models side by side on the same validation glyphs (e.g. norm A/B)")
+    p.add_argument("run_a", metavar="RUN_A")
+    p.add_argument("run_b", metavar="RUN_B")
+    p.add_argument("--grid", metavar="PNG", help="write a grid of source | A | B | target")
+    p.add_argument("--glyphs", type=int, default=16, help="glyphs in the grid (default 16)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--per-glyph", action="store_true", help="with --json: metrics of every glyph")
+    _add_runtime(p)
+    p.set_defaults(handler=_compare)
+
+    p = subparsers.add_parser("generate", help="draw characters with a trained model into PNGs named by code point")
+    p.add_argument("checkpoint", metavar="CHECKPOINT", help="a .pt file or a run folder")
+    p.add_argument("--source", required=True, metavar="FONT", help="the font that has the characters")
+    p.add_argument("--source-face", type=int, default=0, metavar="N")
+    p.add_argument("--target", metavar="FONT", help="the target font (needed by --missing; sets the em frame)")
+    p.add_argument("--target-face", type=int, default=0, metavar="N")
+    p.add_argument("--missing", action="store_true",
+                   help="the characters of the set (--charset etc., default tw-edu-4808) the target lacks")
+    add_charset_arguments(p, default=None)
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for U+XXXX.png files and quality.json")
+    p.add_argument("--grid", metavar="PNG", help="also write a contact sheet")
+    _add_runtime(p)
+    p.set_defaults(handler=_generate)
+
+    p = subparsers.add_parser("demo", help="generate the 647 tw-edu-4808 characters Zen Maru Gothic lacks with the bundled model")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the PNGs and the contact sheet")
+    p.add_argument("--grid", metavar="PNG", help="contact sheet path (default DIR/contact-sheet.png)")
+    _add_runtime(p)
+    p.set_defaults(handler=_demo)
+
+    p = subparsers.add_parser("pack-model", help="write a small generator-only checkpoint (fp16) for shipping")
+    p.add_argument("checkpoint", metavar="CHECKPOINT", help="a .pt file or a run folder")
+    p.add_argument("out", metavar="OUT.pt")
+    p.add_argument("--fp32", action="store_true", help="keep float32 weights")
+    p.set_defaults(handler=_pack_model)
