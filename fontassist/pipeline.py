@@ -1,0 +1,162 @@
+"""The end of the chain: rasters → traced outlines → a font file, or glyph files.
+
+Both front ends (CLI and app) call these functions; they are Qt-free, report
+progress through ``progress(done, total, message)`` and stop between glyphs when
+``cancel()`` returns True. Rasters are uint8 (0 paper, 255 ink) on ``frame``'s grid.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+from fontTools.pens.svgPathPen import SVGPathPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+from .errors import FontAssistError
+from .export import ExportCancelled, ExportReport, NewGlyph, build_new_font, merge_into_font
+from .fonts import EmFrame, FontFile
+from .imageio import ensure_folder, glyph_filename, save_glyph_pngs
+from .vector import trace
+
+log = logging.getLogger(__name__)
+
+ProgressFn = Callable[[int, int, str], None] | None
+CancelFn = Callable[[], bool] | None
+
+EXPORT_MODES = ("merge", "new")
+GLYPH_FORMATS = ("png", "svg", "ttf")
+
+
+@dataclass(frozen=True)
+class TraceOptions:
+    """What the designer can tune when outlines are traced (pixels of the raster)."""
+
+    speck_area: float = 4.0
+    tolerance: float = 0.25
+
+    def kwargs(self) -> dict:
+        return {"speck_area": self.speck_area, "tolerance": self.tolerance}
+
+
+def trace_glyphs(
+    images: np.ndarray,
+    chars: Sequence[str],
+    frame: EmFrame,
+    options: TraceOptions = TraceOptions(),
+    *,
+    progress: ProgressFn = None,
+    cancel: CancelFn = None,
+) -> list[NewGlyph] | None:
+    """Trace every raster into a quadratic glyf outline; None when cancelled. Empty tracings are left out."""
+    glyphs = []
+    total = len(chars)
+    for i, (raster, char) in enumerate(zip(images, chars)):
+        if cancel is not None and cancel():
+            return None
+        pen = TTGlyphPen(None)
+        stats = trace(raster, frame, pen, **options.kwargs())
+        if stats.contours:
+            glyphs.append(NewGlyph(char, pen.glyph()))
+        else:
+            log.warning("U+%04X %s traced to nothing (an empty raster); left out", ord(char), char)
+        if progress is not None and (i % 64 == 0 or i + 1 == total):
+            progress(i + 1, total, "Tracing outlines")
+    return glyphs
+
+
+def write_font(
+    images: np.ndarray,
+    chars: Sequence[str],
+    frame: EmFrame,
+    target: FontFile,
+    out_path: str | os.PathLike,
+    *,
+    family: str,
+    style: str = "Regular",
+    mode: str = "merge",
+    trace_options: TraceOptions = TraceOptions(),
+    validate: bool = True,
+    progress: ProgressFn = None,
+    cancel: CancelFn = None,
+) -> ExportReport:
+    """Trace ``images`` and write them as a font: merged into a copy of ``target``, or a new font.
+
+    In merge mode, characters the target already has are an error; callers drop
+    them first (:func:`fontassist.fonts.missing_from_target`). Nothing is written
+    when anything fails or the user cancels.
+    """
+    if mode not in EXPORT_MODES:
+        raise FontAssistError(f"Unknown export mode '{mode}'.", hint=f"Choose one of: {', '.join(EXPORT_MODES)}.")
+    if not len(chars):
+        raise FontAssistError("There are no glyphs to export.", hint="Generate some characters first, or check the character list.")
+    glyphs = trace_glyphs(images, chars, frame, trace_options, progress=progress, cancel=cancel)
+    if glyphs is None:
+        raise ExportCancelled(Path(out_path))
+    if mode == "merge":
+        return merge_into_font(target.path, glyphs, out_path, family=family, style=style, font_number=target.face_index,
+                               validate=validate, progress=progress, cancel=cancel)
+    return build_new_font(glyphs, out_path, family=family, style=style, metrics_from=target.path,
+                          font_number=target.face_index, validate=validate, progress=progress, cancel=cancel)
+
+
+def glyph_svg(raster: np.ndarray, frame: EmFrame, options: TraceOptions = TraceOptions()) -> str:
+    """A standalone SVG of the traced glyph: viewBox = the em frame, in font units, ink black."""
+    pen = SVGPathPen(None)
+    trace(raster, frame, pen, **options.kwargs())
+    span = frame.span
+    # Font units are y-up; SVG is y-down: flip y and use -y_max as the top edge.
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{frame.x_min:g} {-frame.y_max:g} {span:g} {span:g}" '
+        f'width="{frame.size}" height="{frame.size}">\n'
+        f'  <path transform="scale(1,-1)" fill="#000" d="{pen.getCommands()}"/>\n'
+        "</svg>\n"
+    )
+
+
+def write_glyph_files(
+    images: np.ndarray,
+    chars: Sequence[str],
+    frame: EmFrame,
+    out_dir: str | os.PathLike,
+    fmt: str,
+    *,
+    target: FontFile | None = None,
+    family: str = "fontassist glyphs",
+    trace_options: TraceOptions = TraceOptions(),
+    progress: ProgressFn = None,
+    cancel: CancelFn = None,
+) -> list[Path]:
+    """Batch glyph export: a PNG or SVG per glyph (``U+6C38.svg``) into ``out_dir``, or one TTF there.
+
+    ``ttf`` needs ``target`` for metrics and writes ``<family>.ttf`` holding just these glyphs.
+    Returns the files written.
+    """
+    if fmt not in GLYPH_FORMATS:
+        raise FontAssistError(f"Unknown glyph format '{fmt}'.", hint=f"Choose one of: {', '.join(GLYPH_FORMATS)}.")
+    folder = ensure_folder(out_dir)
+    if fmt == "png":
+        save_glyph_pngs(images, chars, folder)
+        return [folder / glyph_filename(c) for c in chars]
+    if fmt == "ttf":
+        if target is None:
+            raise FontAssistError("Writing glyphs as a TTF needs a font to take the metrics from.", hint="Give --target (or --font).")
+        out = folder / (family.replace(" ", "") + ".ttf")
+        report = write_font(images, chars, frame, target, out, family=family, mode="new", trace_options=trace_options,
+                            progress=progress, cancel=cancel)
+        return [report.out_path]
+    written = []
+    for i, (raster, char) in enumerate(zip(images, chars)):
+        if cancel is not None and cancel():
+            break
+        path = folder / glyph_filename(char, "svg")
+        path.write_text(glyph_svg(raster, frame, trace_options), encoding="utf-8")
+        written.append(path)
+        if progress is not None and (i % 64 == 0 or i + 1 == len(chars)):
+            progress(i + 1, len(chars), "Writing SVG outlines")
+    return written

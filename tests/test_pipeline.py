@@ -1,0 +1,132 @@
+"""generate → trace → font, and batch glyph export, on real glyphs (rendered Noto Sans TC stands in for a model)."""
+
+import json
+
+import numpy as np
+import pytest
+from fontTools.ttLib import TTFont
+
+from fontassist.cli import main
+from fontassist.errors import FontAssistError
+from fontassist.export import validate_font
+from fontassist.fonts import missing_from_target, named_charset, open_font, render
+from fontassist.pipeline import TraceOptions, glyph_svg, trace_glyphs, write_font, write_glyph_files
+
+
+@pytest.fixture(scope="module")
+def missing_rasters(demo_source, demo_target):
+    source, target = open_font(demo_source), open_font(demo_target)
+    chars = missing_from_target(source, target, named_charset("tw-edu-4808"))[:24]
+    rendered = render(source, chars, 128)
+    return rendered.images, rendered.chars, target.frame(128), target
+
+
+def _iou(a, b):
+    a, b = a >= 128, b >= 128
+    return (a & b).sum() / max(1, (a | b).sum())
+
+
+@pytest.mark.parametrize("mode", ["merge", "new"])
+def test_written_font_holds_the_glyphs_where_the_rasters_put_them(tmp_path, missing_rasters, mode):
+    images, chars, frame, target = missing_rasters
+    out = tmp_path / f"{mode}.ttf"
+    report = write_font(images, chars, frame, target, out, family="Zen Maru Gothic TC", mode=mode)
+    assert report.validation.ok and validate_font(out).ok
+    written = open_font(out)
+    assert all(written.has(c) for c in chars)
+    if mode == "merge":
+        assert written.glyph_count == target.glyph_count + len(chars)
+    again = render(written, chars, 128, cache=False).images
+    assert min(_iou(a, b) for a, b in zip(again, images)) > 0.9
+    assert TTFont(out)["name"].getDebugName(1) == "Zen Maru Gothic TC"
+
+
+def test_cancel_leaves_no_file(tmp_path, missing_rasters):
+    images, chars, frame, target = missing_rasters
+    out = tmp_path / "cancelled.ttf"
+    calls = []
+
+    def cancel():
+        calls.append(1)
+        return len(calls) > 5
+
+    with pytest.raises(FontAssistError, match="cancelled"):
+        write_font(images, chars, frame, target, out, family="X Sans", cancel=cancel)
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+    assert trace_glyphs(images, chars, frame, cancel=lambda: True) is None
+
+
+def test_bad_mode_and_empty_input(tmp_path, missing_rasters):
+    images, chars, frame, target = missing_rasters
+    with pytest.raises(FontAssistError, match="Unknown export mode"):
+        write_font(images, chars, frame, target, tmp_path / "a.ttf", family="X", mode="overwrite")
+    with pytest.raises(FontAssistError, match="no glyphs"):
+        write_font(images[:0], [], frame, target, tmp_path / "a.ttf", family="X")
+
+
+def test_svg_view_box_is_the_em_frame(missing_rasters):
+    images, chars, frame, _ = missing_rasters
+    svg = glyph_svg(images[0], frame)
+    assert 'viewBox="0 -880 1000 1000"' in svg and "<path" in svg and " d=\"M" in svg
+    with_margin = glyph_svg(np.zeros((100, 100), np.uint8), frame.__class__(1000, -120, 100, 0.1))
+    assert 'viewBox="-100 -980 1200 1200"' in with_margin
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg", "ttf"])
+def test_batch_glyph_files(tmp_path, missing_rasters, fmt):
+    images, chars, frame, target = missing_rasters
+    written = write_glyph_files(images[:5], chars[:5], frame, tmp_path / fmt, fmt, target=target, family="Batch Test")
+    if fmt == "ttf":
+        assert len(written) == 1 and validate_font(written[0]).ok
+        assert all(open_font(written[0]).has(c) for c in chars[:5])
+    else:
+        assert sorted(p.name for p in written) == sorted(f"U+{ord(c):04X}.{fmt}" for c in chars[:5])
+
+
+def test_trace_options_change_the_outline(missing_rasters):
+    images, chars, frame, _ = missing_rasters
+    loose = trace_glyphs(images[:3], chars[:3], frame, TraceOptions(tolerance=1.5))
+    tight = trace_glyphs(images[:3], chars[:3], frame, TraceOptions(tolerance=0.1))
+    assert sum(g.glyph.numberOfContours for g in loose) == sum(g.glyph.numberOfContours for g in tight)
+    assert sum(len(g.glyph.coordinates) for g in loose) < sum(len(g.glyph.coordinates) for g in tight)
+
+
+def test_glyphs_command_from_a_font(tmp_path, capsys, demo_target):
+    assert main(["glyphs", "--font", str(demo_target), "--chars", "永東", "--format", "svg", "--out", str(tmp_path / "s")]) == 0
+    assert sorted(p.name for p in (tmp_path / "s").iterdir()) == ["U+6771.svg", "U+6C38.svg"]
+    assert main(["glyphs", "--format", "png", "--out", str(tmp_path / "p")]) == 2
+    assert "either a CHECKPOINT" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def tiny_run(tmp_path_factory, demo_source, demo_target):
+    run = tmp_path_factory.mktemp("run")
+    assert main(["train", "--source", str(demo_source), "--target", str(demo_target), "--out", str(run), "--size", "32",
+                 "--base-channels", "4", "--max-channels", "8", "--disc-channels", "4", "--attention", "",
+                 "--steps", "2", "--batch", "4", "--validation", "8", "--threads", "1"]) == 0
+    return run
+
+
+def test_export_command_end_to_end(tmp_path, capsys, tiny_run, demo_source, demo_target):
+    out = tmp_path / "ZenTC.ttf"
+    args = ["export", str(tiny_run), "--source", str(demo_source), "--target", str(demo_target), "--chars", "丟丫么永",
+            "--out", str(out), "--family", "Zen Maru Gothic TC", "--threads", "1"]
+    assert main(args) == 0
+    text = capsys.readouterr().out
+    assert "Skipping 1 characters" in text and "passed" in text
+    font = open_font(out)
+    assert all(font.has(c) for c in "丟丫么")
+    # a bad output path is refused before any generating, and the input survives
+    before = demo_target.read_bytes()
+    args[args.index(str(out))] = str(demo_target)
+    assert main(args) == 2
+    assert "never overwrites" in capsys.readouterr().err and demo_target.read_bytes() == before
+    args[args.index(str(demo_target))] = str(tmp_path / "no" / "such" / "dir.ttf")
+    assert main(args) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_glyphs_command_from_a_checkpoint(tmp_path, tiny_run, demo_source, demo_target):
+    assert main(["glyphs", str(tiny_run), "--source", str(demo_source), "--target", str(demo_target), "--missing",
+                 "--chars", "丟丫么", "--format", "ttf", "--family", "Gen Test", "--out", str(tmp_path), "--threads", "1"]) == 0
+    assert open_font(tmp_path / "GenTest.ttf").has("丟")
