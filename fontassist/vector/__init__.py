@@ -1,0 +1,14 @@
+"""Vectorisation: tracing glyph rasters into TrueType outlines drawn into fontTools pens.
+
+``trace(raster, frame, pen)`` is the entry point; ``outline_mask`` and ``iou``
+fill outlines back into rasters to check them.
+"""
+
+from .outline import TraceSettings
+from .rasterize import iou, outline_coverage, outline_mask
+from .tracer import FontOutline, TraceStats, trace, trace_outline, trace_to_glyph, trace_to_svg_path
+
+__all__ = [
+    "FontOutline", "TraceSettings", "TraceStats", "iou", "outline_coverage", "outline_mask", "trace", "trace_outline",
+    "trace_to_glyph", "trace_to_svg_path",
+]

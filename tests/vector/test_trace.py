@@ -1,0 +1,178 @@
+"""Tracing rasters into pens: fidelity on real glyphs, TrueType conventions, exact placement."""
+
+import numpy as np
+import pytest
+from fontTools.pens.recordingPen import RecordingPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTFont
+
+from fontassist.fonts import open_font, render
+from fontassist.fonts.emframe import EmFrame
+from fontassist.vector import iou, outline_coverage, outline_mask, trace, trace_outline, trace_to_glyph, trace_to_svg_path
+
+CHARS = "永東國酬愛"
+FRAME = EmFrame(upm=1000, bottom=-120, size=128)
+
+
+@pytest.fixture(scope="module")
+def noto(noto_path):
+    font = open_font(noto_path)
+    rendered = render(font, CHARS, 128, cache=False)
+    ttfont = TTFont(noto_path)
+    glyphs, cmap = ttfont.getGlyphSet(), ttfont.getBestCmap()
+    outlines = {c: glyphs[cmap[ord(c)]] for c in CHARS}
+    return rendered, outlines
+
+
+def _signed_area(points):
+    x, y = np.asarray(points, float).T
+    return 0.5 * float(np.dot(x, np.roll(y, -1)) - np.dot(np.roll(x, -1), y))
+
+
+def _square_raster(frame, x0, y0, x1, y1, hole=None):
+    def draw(pen):
+        for box, clockwise in (((x0, y0, x1, y1), True), (hole, False)):
+            if box is None:
+                continue
+            a, b, c, d = box
+            corners = [(a, b), (a, d), (c, d), (c, b)]
+            if not clockwise:
+                corners.reverse()
+            pen.moveTo(corners[0])
+            for p in corners[1:]:
+                pen.lineTo(p)
+            pen.closePath()
+
+    return outline_coverage(draw, frame, oversample=8)
+
+
+def test_real_glyphs_trace_back_to_their_outlines(noto):
+    rendered, outlines = noto
+    big = rendered.frame.with_size(512)
+    for char, image in zip(rendered.chars, rendered.images):
+        pen = RecordingPen()
+        stats = trace(image, rendered.frame, pen)
+        score = iou(outline_mask(pen.replay, big), outline_mask(outlines[char].draw, big))
+        assert score > 0.97, (char, score)
+        assert 0 < stats.points < 250
+
+
+def test_grey_levels_beat_the_thresholded_raster(noto):
+    rendered, outlines = noto
+    big = rendered.frame.with_size(512)
+    grey, binary = [], []
+    for char, image in zip(rendered.chars, rendered.images):
+        truth = outline_mask(outlines[char].draw, big)
+        for raster, scores in ((image, grey), (np.where(image > 127, 255, 0).astype(np.uint8), binary)):
+            pen = RecordingPen()
+            trace(raster, rendered.frame, pen)
+            scores.append(iou(outline_mask(pen.replay, big), truth))
+    assert np.mean(grey) > np.mean(binary) + 0.01
+
+
+def test_outer_contours_clockwise_holes_counter_clockwise():
+    raster = _square_raster(FRAME, 100, 0, 700, 600, hole=(300, 200, 500, 400))
+    outline = trace_outline(raster, FRAME)
+    areas = sorted(_signed_area(points) for points, _ in outline.contours())
+    assert len(areas) == 2
+    assert areas[0] < 0 < areas[1]  # y-up: clockwise is negative
+    assert abs(areas[0]) > abs(areas[1])  # the clockwise one is the outer
+
+
+def test_glyph_contours_follow_truetype_winding(noto):
+    rendered, _ = noto
+    image = rendered.images[rendered.chars.index("國")]
+    outline = trace_outline(image, rendered.frame)
+    areas = [_signed_area(points) for points, _ in outline.contours()]
+    assert sum(a < 0 for a in areas) >= 2 and sum(a > 0 for a in areas) >= 2  # strokes and counters
+    assert sum(areas) < 0  # ink encloses more than the holes
+
+
+def test_points_are_integers_and_segments_have_length(noto):
+    rendered, _ = noto
+    for image in rendered.images:
+        pen = RecordingPen()
+        trace(image, rendered.frame, pen)
+        points = [p for _, args in pen.value for p in args if p is not None]
+        assert points and all(isinstance(v, int) for p in points for v in p)
+        for contour, _ in trace_outline(image, rendered.frame).contours():
+            assert not np.any(np.all(contour == np.roll(contour, 1, axis=0), axis=1))  # cyclically
+
+
+def test_position_and_size_come_back_exactly():
+    frame = EmFrame(upm=1000, bottom=-120, size=128)
+    raster = _square_raster(frame, 103, -47, 611, 529)
+    outline = trace_outline(raster, frame)
+    assert len(outline.count) == 1
+    assert outline.on_curve.all() and len(outline.points) == 4  # four corners, four straight lines
+    xs, ys = sorted(set(outline.points[:, 0])), sorted(set(outline.points[:, 1]))
+    assert np.allclose([xs[0], xs[-1], ys[0], ys[-1]], [103, 611, -47, 529], atol=2)
+
+
+def test_other_frames_map_back_too():
+    frame = EmFrame(upm=2048, bottom=-400, size=96, margin=0.1, left=50)
+    raster = _square_raster(frame, 400, 0, 1500, 1200)
+    outline = trace_outline(raster, frame)
+    assert np.allclose(outline.points.min(axis=0), [400, 0], atol=6)  # 1 px is 25.6 units here
+    assert np.allclose(outline.points.max(axis=0), [1500, 1200], atol=6)
+
+
+def test_round_shapes_become_smooth_curves():
+    frame = FRAME.with_size(128)
+
+    raster = outline_coverage(lambda pen: _circle(pen, 500, 380, 300), frame, oversample=8)
+    outline = trace_outline(raster, frame)
+    assert len(outline.count) == 1
+    assert (~outline.on_curve).sum() >= 4  # curves, not a polygon
+    assert outline.on_curve.sum() <= 2  # no corners on a circle
+    big = frame.with_size(512)
+    assert iou(outline_mask(outline.draw, big), outline_mask(lambda pen: _circle(pen, 500, 380, 300), big)) > 0.99
+
+
+def _circle(pen, cx, cy, r, steps=64):
+    angles = np.linspace(0, 2 * np.pi, steps, endpoint=False)
+    pen.moveTo((cx + r, cy))
+    for a in angles[1:]:
+        pen.lineTo((cx + r * np.cos(a), cy - r * np.sin(a)))
+    pen.closePath()
+
+
+def test_specks_below_the_area_are_dropped():
+    raster = _square_raster(FRAME, 100, 0, 700, 600, hole=(300, 200, 310, 210))  # a pinhole of ~1.6 px²
+    raster[5:7, 120] = 255  # a 2 px speck
+    assert len(trace_outline(raster, FRAME).count) == 1
+    raster[10:12, 10:13] = 255  # 6 px² of ink stays
+    assert len(trace_outline(raster, FRAME).count) == 2
+    assert len(trace_outline(raster, FRAME, speck_area=0.5).count) == 4  # speck and pinhole kept
+
+
+def test_empty_raster_draws_nothing():
+    pen = RecordingPen()
+    stats = trace(np.zeros((128, 128), np.uint8), FRAME, pen)
+    assert pen.value == [] and stats.contours == 0 and stats.points == 0
+    assert trace_to_glyph(np.zeros((128, 128), np.uint8), FRAME).numberOfContours == 0
+
+
+def test_feeds_truetype_glyphs_and_svg(noto):
+    rendered, _ = noto
+    image = rendered.images[0]
+    glyph = trace_to_glyph(image, rendered.frame)
+    outline = trace_outline(image, rendered.frame)
+    assert glyph.numberOfContours == len(outline.count)
+    assert len(glyph.coordinates) == len(outline.points)
+    flags = np.array(glyph.flags) & 1
+    assert np.array_equal(flags.astype(bool), outline.on_curve)
+    pen = TTGlyphPen(None)
+    stats = trace(image, rendered.frame, pen)
+    assert stats.points == len(pen.glyph().coordinates)
+    svg = trace_to_svg_path(image, rendered.frame)
+    assert svg.startswith("M") and svg.count("Z") == len(outline.count)
+
+
+def test_bad_rasters_are_refused():
+    with pytest.raises(ValueError, match="uint8"):
+        trace_outline(np.zeros((128, 128), np.float32), FRAME)
+    with pytest.raises(ValueError, match="em frame"):
+        trace_outline(np.zeros((64, 64), np.uint8), FRAME)
+    with pytest.raises(ValueError, match="threshold"):
+        trace_outline(np.zeros((128, 128), np.uint8), FRAME, threshold=1.5)
