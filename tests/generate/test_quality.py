@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from fontassist.generate import label_components, quality_flags, topology
+from fontassist.generate import is_flagged, label_components, quality_flags, topology
 
 
 def _flood_count(mask, connectivity):
@@ -82,6 +82,19 @@ def test_flags_for_typical_defects():
     assert flags[3]["merged"] and not flags[3]["broken"]
     assert flags[4]["holes_changed"] and flags[4]["holes"] == 0 and flags[4]["source_holes"] == 1
     assert flags[5]["empty"] and flags[5]["score"] == max(f["score"] for f in flags)
+
+
+def test_model_doubt_faint_joins_and_grey_bridges():
+    source = _glyph()
+    faint = source.copy()
+    faint[50:54, 30:33] = 100  # the bar holds together only through 39 % ink
+    bridged = source.copy()
+    bridged[40:50, 20:24] = 150  # box and bar touch only through 59 % ink
+    flags = quality_flags(np.stack([source, faint, bridged]), np.stack([source] * 3))
+    assert (flags[0]["faint_joins"], flags[0]["grey_bridges"]) == (0, 0)
+    assert flags[1]["faint_joins"] == 1 and flags[1]["broken"]
+    assert flags[2]["grey_bridges"] == 1 and flags[2]["merged"]
+    assert all(is_flagged(f) for f in flags[1:]) and not is_flagged(flags[0])
 
 
 def test_shapes_must_match():
