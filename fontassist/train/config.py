@@ -40,6 +40,8 @@ class TrainConfig:
     size: raster size in pixels; must equal ``model.image_size``.
     margin: em-frame margin, a fraction of the em on every side.
     validation: held-out glyphs, a count (int) or a fraction (float in (0, 1)).
+    validation_chars: a fixed held-out set instead (the ones of them both fonts have), so
+        runs on different character sets are scored on the same glyphs; None = use ``validation``.
     lr, lr_d: Adam learning rates of generator and discriminator (lr_d None = lr).
     lr_schedule: "cosine" (to ``lr * lr_final``), "linear" (likewise) or "constant",
         after ``warmup_steps`` of linear warm-up.
@@ -64,6 +66,7 @@ class TrainConfig:
     size: int = 128
     margin: float = 0.0
     validation: int | float = 0.1
+    validation_chars: str | None = None
     seed: int = 0
     model: ModelConfig = field(default_factory=ModelConfig)
     lr: float = 2e-4

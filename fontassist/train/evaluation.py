@@ -97,8 +97,12 @@ def evaluate(checkpoint_or_run: str | os.PathLike | Checkpoint, *, device: str =
     checkpoint = checkpoint_or_run if isinstance(checkpoint_or_run, Checkpoint) else load_checkpoint(checkpoint_or_run)
     config = checkpoint.config
     warnings = []
-    source_font = open_font(source or config.source, config.source_face)
-    target_font = open_font(target or config.target, config.target_face)
+    try:
+        source_font = open_font(source or config.source, config.source_face)
+        target_font = open_font(target or config.target, config.target_face)
+    except FontAssistError as e:
+        raise FontAssistError(f"{e} The model was trained with the fonts {config.source} and {config.target}.",
+                              hint="If they have moved, give their new paths (--source / --target).") from None
     for font, saved, role in ((source_font, config.source_hash, "source"), (target_font, config.target_hash, "target")):
         if saved and saved != font.content_hash:
             warnings.append(f"The {role} font {font.path} differs from the one this model was trained with; "

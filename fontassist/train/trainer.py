@@ -62,8 +62,22 @@ def build_pairs(config: TrainConfig, source=None, target=None, *, cache: bool = 
     """The glyph pairs (and their train/validation split) a config describes."""
     source = source or open_font(config.source, config.source_face)
     target = target or open_font(config.target, config.target_face)
-    return GlyphPairs.build(source, target, training_chars(config), config.size, config.margin,
-                            config.validation, config.seed, cache=cache)
+    chars = training_chars(config)
+    if not config.validation_chars:
+        return GlyphPairs.build(source, target, chars, config.size, config.margin, config.validation, config.seed,
+                                cache=cache)
+    held_out = set(config.validation_chars)
+    # Held-out characters go last so that the split below can name them by position.
+    ordered = [c for c in chars if c not in held_out] + [c for c in dict.fromkeys(config.validation_chars)]
+    pairs = GlyphPairs.build(source, target, ordered, config.size, config.margin, 1, config.seed, cache=cache)
+    val = np.array([i for i, c in enumerate(pairs.chars) if c in held_out], dtype=np.int64)
+    if len(val) == 0 or len(val) == len(pairs.chars):
+        raise FontAssistError(f"The fixed validation characters leave {len(pairs.chars) - len(val)} of "
+                              f"{len(pairs.chars)} shared glyphs for training and {len(val)} for validation.",
+                              hint="Give validation characters that both fonts have, and fewer than the whole set.")
+    pairs.val_index = val
+    pairs.train_index = np.setdiff1d(np.arange(len(pairs.chars)), val)
+    return pairs
 
 
 class Trainer:

@@ -40,3 +40,8 @@ def test_compare_refuses_runs_without_shared_glyphs(tiny_run, tmp_path):
     save_checkpoint(tmp_path / "other.pt", raw)
     with pytest.raises(FontAssistError, match="share no validation glyphs"):
         compare(tiny_run, tmp_path / "other.pt", device="cpu")
+
+
+def test_moved_fonts_say_how_to_point_at_them(tiny_run, tmp_path):
+    with pytest.raises(FontAssistError, match="--source / --target"):
+        evaluate(tiny_run, device="cpu", source=tmp_path / "gone.ttf")

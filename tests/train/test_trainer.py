@@ -188,3 +188,16 @@ def test_l1_only_training_has_no_discriminator(tmp_path):
     step = next(e for e in events if isinstance(e, StepEvent))
     assert set(step.losses) == {"l1", "const", "g"}
     assert load_checkpoint(tmp_path / "r").discriminator_state is None
+
+
+def test_fixed_validation_characters(tmp_path):
+    from fontassist.train.trainer import build_pairs
+
+    from .tiny import tiny_chars
+
+    held_out = tiny_chars()[:5] + "龘"  # the last one the target lacks
+    pairs = build_pairs(tiny_config(validation_chars=held_out))
+    assert pairs.val_chars == list(tiny_chars()[:5])
+    assert len(pairs.train_chars) == 43 and not set(pairs.train_chars) & set(held_out)
+    with pytest.raises(FontAssistError, match="fixed validation characters"):
+        build_pairs(tiny_config(validation_chars="龘"))

@@ -1,0 +1,37 @@
+"""The bundled demo model and ``fontassist demo``: what the README's first command runs."""
+
+import json
+
+import numpy as np
+from PIL import Image
+
+from fontassist import resources
+from fontassist.cli import main
+from fontassist.fonts import missing_from_target, named_charset, open_font
+from fontassist.train import load_checkpoint
+
+
+def test_bundled_model_is_small_and_complete():
+    checkpoint = load_checkpoint(resources.DEMO_MODEL)
+    assert not checkpoint.training and checkpoint.config.size == 64
+    assert resources.DEMO_MODEL.stat().st_size < 8_000_000
+    model = checkpoint.build_generator()
+    assert sum(p.numel() for p in model.parameters()) > 100_000
+    assert len(checkpoint.validation_chars) == 500
+
+
+def test_demo_generates_what_zen_maru_gothic_lacks(tmp_path, capsys):
+    out = tmp_path / "demo-out"
+    assert main(["demo", "--out", str(out), "--device", "cpu"]) == 0
+    source, target = open_font(resources.DEMO_SOURCE), open_font(resources.DEMO_TARGET)
+    missing = missing_from_target(source, target, named_charset("tw-edu-4808"))
+    assert len(missing) == 647
+    names = {p.name for p in out.glob("U+*.png")}
+    assert names == {f"U+{ord(c):04X}.png" for c in missing}
+    assert (out / "contact-sheet.png").is_file()
+    picture = np.asarray(Image.open(out / f"U+{ord(missing[0]):04X}.png"))
+    # Black ink on white paper, with some ink.
+    assert picture.shape == (64, 64) and picture.max() == 255 and (picture < 128).mean() > 0.03
+    report = json.loads((out / "quality.json").read_text())
+    assert len(report) == 647
+    assert "Generated 647 glyphs" in capsys.readouterr().out
