@@ -57,63 +57,85 @@ def _segment_table() -> np.ndarray:
 _TABLE = _segment_table()
 
 
-def boundary_polygons(raster: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
-    """Closed boundary polygons of ``raster > level``: their points (N, 2) in pixel (x, y),
-    polygon after polygon, each in walking order, and the number of points of each."""
-    h, w = raster.shape
-    grey = np.zeros((h + 2, w + 2), np.float32)
-    grey[1:-1, 1:-1] = raster
+def boundary_polygons(rasters: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Closed boundary polygons of ``rasters > level`` for a stack of rasters (B, H, W).
+
+    Returns their points (N, 2) in each raster's own pixel (x, y), polygon after
+    polygon, each in walking order; the number of points of each polygon; and
+    the raster each belongs to (non-decreasing). The rasters are traced as one
+    tall image with blank rows between them, so a batch costs about as many
+    numpy calls as a single raster.
+    """
+    n_rasters, h, w = rasters.shape
+    pitch, row = h + 2, w + 2
+    grey = np.zeros((n_rasters, pitch, row), np.uint8)
+    grey[:, 1:-1, 1:-1] = rasters
+    grey = grey.ravel()  # flat: pixel (i, j) of the tall image is i * row + j
     inside = grey > level
 
-    # Crossings on horizontal grid edges (between [i, j] and [i, j+1]) and vertical ones.
-    h_cross = inside[:, :-1] != inside[:, 1:]
-    v_cross = inside[:-1, :] != inside[1:, :]
-    hi, hj = np.nonzero(h_cross)
-    vi, vj = np.nonzero(v_cross)
-    n_h, n_v = len(hi), len(vi)
-    if n_h + n_v == 0:
-        return np.zeros((0, 2)), np.zeros(0, np.int64)
+    # Crossed grid edges, each named by the flat index of its first pixel: horizontal edges join
+    # p and p + 1 (row ends never cross: both sides are blank padding), vertical ones p and p + row.
+    h_cross = np.zeros(len(grey), bool)
+    h_cross[:-1] = inside[:-1] != inside[1:]
+    v_cross = np.zeros(len(grey), bool)
+    v_cross[:-row] = inside[:-row] != inside[row:]
+    hf = np.flatnonzero(h_cross)
+    vf = np.flatnonzero(v_cross)
+    n_h, n_v = len(hf), len(vf)
+    if n_h == 0:
+        return np.zeros((0, 2)), np.zeros(0, np.int64), np.zeros(0, np.int64)
     points = np.empty((n_h + n_v, 2))
-    a0 = grey[hi, hj]
-    points[:n_h, 0] = hj - 0.5 + (level - a0) / (grey[hi, hj + 1] - a0)
-    points[:n_h, 1] = hi - 0.5
-    b0 = grey[vi, vj]
-    points[n_h:, 0] = vj - 0.5
-    points[n_h:, 1] = vi - 0.5 + (level - b0) / (grey[vi + 1, vj] - b0)
+    hy, hx = np.divmod(hf, row)
+    a0 = grey[hf].astype(float)
+    points[:n_h, 0] = hx - 0.5 + (level - a0) / (grey[hf + 1] - a0)
+    points[:n_h, 1] = hy - 0.5
+    vy, vx = np.divmod(vf, row)
+    b0 = grey[vf].astype(float)
+    points[n_h:, 0] = vx - 0.5
+    points[n_h:, 1] = vy - 0.5 + (level - b0) / (grey[vf + row] - b0)
 
-    h_id = np.full(h_cross.shape, -1, np.int64)
-    h_id[hi, hj] = np.arange(n_h)
-    v_id = np.full(v_cross.shape, -1, np.int64)
-    v_id[vi, vj] = np.arange(n_h, n_h + n_v)
-
-    case = inside[:-1, :-1] | (inside[:-1, 1:] << 1) | (inside[1:, 1:] << 2) | (inside[1:, :-1] << 3)
-    ci, cj = np.nonzero((case != 0) & (case != 15))
-    centre = (grey[ci, cj] + grey[ci, cj + 1] + grey[ci + 1, cj + 1] + grey[ci + 1, cj]) > 4.0 * level
-    segments = _TABLE[case[ci, cj].astype(np.int64) * 2 + centre]  # (cells, 2, 2)
-    edge_ids = np.stack([h_id[ci, cj], v_id[ci, cj + 1], h_id[ci + 1, cj], v_id[ci, cj]], axis=1)
+    # A cell, named by its top-left pixel p (corners p, p+1, p+row+1, p+row), holds boundary
+    # where one of its four edges is crossed.
+    span = len(grey) - row - 1
+    cf = np.flatnonzero(h_cross[:span] | h_cross[row : row + span] | v_cross[:span] | v_cross[1 : 1 + span])
+    tl, tr, br, bl = cf, cf + 1, cf + row + 1, cf + row
+    case = inside[tl].astype(np.int64) | (inside[tr].astype(np.int64) << 1) | (inside[br].astype(np.int64) << 2) | (inside[bl].astype(np.int64) << 3)
+    centre = (grey[tl].astype(np.int64) + grey[tr] + grey[br] + grey[bl]) > 4.0 * level
+    segments = _TABLE[case * 2 + centre]  # (cells, 2, 2)
+    # Crossing ids of the cell's top, right, bottom and left edges (meaningful where crossed).
+    edge_ids = np.stack([np.searchsorted(hf, tl), n_h + np.searchsorted(vf, tr), np.searchsorted(hf, bl), n_h + np.searchsorted(vf, tl)], axis=1)
     seg = segments.reshape(-1, 2)
     used = seg[:, 0] >= 0
-    cell = np.repeat(np.arange(len(ci)), 2)[used]
+    cell = np.repeat(np.arange(len(cf)), 2)[used]
     following = np.empty(n_h + n_v, np.int64)
     following[edge_ids[cell, seg[used, 0]]] = edge_ids[cell, seg[used, 1]]
-    order, counts = _cycles(following)
-    return points[order], counts
+    order, counts = _cycles(following, n_h)
+    points = points[order]
+    # Every polygon crosses a horizontal edge and walks start at the lowest id, a horizontal
+    # crossing numbered in row order: polygons come out raster by raster.
+    raster = hy[order[np.cumsum(counts) - counts]] // pitch
+    points[:, 1] -= np.repeat(raster, counts) * pitch
+    return points, counts, raster
 
 
-def _cycles(following: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The cycles of a permutation: all indices, cycle after cycle in walking order, and cycle lengths."""
+def _cycles(following: np.ndarray, n_starts: int) -> tuple[np.ndarray, np.ndarray]:
+    """The cycles of a permutation in which every cycle holds an index below ``n_starts``:
+    all indices, cycle after cycle in walking order from the cycle's lowest index, and cycle lengths."""
     nxt = following.tolist()
     seen = bytearray(len(nxt))
     order: list[int] = []
+    append = order.append
     counts: list[int] = []
-    for first in range(len(nxt)):
+    for first in range(n_starts):
         if seen[first]:
             continue
         begin = len(order)
         j = first
-        while not seen[j]:
+        while True:
             seen[j] = 1
-            order.append(j)
+            append(j)
             j = nxt[j]
+            if j == first:
+                break
         counts.append(len(order) - begin)
     return np.array(order, np.int64), np.array(counts, np.int64)

@@ -24,9 +24,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-# Pulls control points weakly towards a straight default so runs with fewer
-# points than unknowns still have one answer; far below any real point's weight.
+# Unknown control points get a faint pull towards a straight default, so runs with
+# fewer points than unknowns still have one answer (far below any point's weight);
+# fixed ends and padding columns get a pin so strong that the solve keeps them.
 _RIDGE = 1e-6
+_PIN = 1e8
 
 
 @dataclass
@@ -35,123 +37,139 @@ class Runs:
 
     data: np.ndarray  # (R, N, 2), zero beyond count
     count: np.ndarray  # (R,)
-    u: np.ndarray  # (R, N) initial parameter in [0, 1] along the run (arc length fraction)
+    u: np.ndarray  # (R, N) initial parameter in [0, 1] along the run
     start: np.ndarray  # (R, 2) fixed start point (ignored for closed runs)
     end: np.ndarray  # (R, 2) fixed end point (ignored for closed runs)
     closed: np.ndarray  # (R,) bool: a closed contour of off-curve points only
+    start_axis: np.ndarray  # (R,) coordinate (0 x, 1 y) the first off-curve point shares with S, or -1
+    end_axis: np.ndarray  # (R,) coordinate the last off-curve point shares with E, or -1
 
     @property
     def mask(self) -> np.ndarray:
         return np.arange(self.data.shape[1])[None, :] < self.count[:, None]
 
     def take(self, rows: np.ndarray) -> "Runs":
-        return Runs(self.data[rows], self.count[rows], self.u[rows], self.start[rows], self.end[rows], self.closed[rows])
+        return Runs(
+            self.data[rows], self.count[rows], self.u[rows], self.start[rows], self.end[rows], self.closed[rows],
+            self.start_axis[rows], self.end_axis[rows],
+        )
 
 
-class _Basis:
-    """Column indices and Bézier fractions of every data point for the current parameters."""
+class _Layout:
+    """Shapes and per-run facts shared by every step of one fit."""
 
-    def __init__(self, k: np.ndarray, closed: np.ndarray, u_scaled: np.ndarray):
-        kk = k[:, None]
+    def __init__(self, runs: Runs, k: np.ndarray):
+        self.runs = runs
+        self.k = k
+        self.n_runs, self.n, _ = runs.data.shape
+        self.width = int(k.max()) + 2  # columns: 0 = S, 1..k off-curve points, k+1 = E, then padding
+        self.mask = runs.mask.astype(float)
+        self.kk = k[:, None].astype(float)
+        self.closed = runs.closed
+        self.any_closed = bool(runs.closed.any())
+        column = np.arange(self.width)[None, :]
+        self.active = (column >= 1) & (column <= k[:, None])
+        # Where fixed columns are pinned and free ones gently pulled: S, E, or a straight default.
+        anchor = runs.start[:, None, :] + (column / (k[:, None] + 1.0))[:, :, None] * (runs.end - runs.start)[:, None, :]
+        if self.any_closed:
+            centroid = runs.data.sum(axis=1) / np.maximum(runs.count, 1)[:, None]
+            anchor = np.where(self.closed[:, None, None], centroid[:, None, :], anchor)
+        # Per coordinate: an off-curve point next to an extremum keeps that extremum's coordinate.
+        pin = np.where(self.active, _RIDGE, _PIN)
+        self.pin = np.stack([pin, pin], axis=2)  # (R, K+2, 2)
+        rows = np.arange(self.n_runs)
+        for axis in (0, 1):
+            starts = np.nonzero(~self.closed & (runs.start_axis == axis))[0]
+            self.pin[starts, 1, axis] = _PIN
+            anchor[starts, 1, axis] = runs.start[starts, axis]
+            ends = np.nonzero(~self.closed & (runs.end_axis == axis))[0]
+            self.pin[ends, k[ends], axis] = _PIN
+            anchor[ends, k[ends], axis] = runs.end[ends, axis]
+        self.anchor = anchor
+        self.pinned = self.pin >= _PIN  # what the solve keeps at its anchor
+        row = np.arange(self.n_runs)[:, None, None] * (2 * self.n)
+        point = np.arange(self.n)[None, :, None]
+        self.value_base = (row + point) * self.width  # flat index of (run, point, column 0) among values
+        self.slope_base = self.value_base + self.n * self.width  # … and among slopes
+
+    def matrix(self, u_scaled: np.ndarray) -> np.ndarray:
+        """(R, 2N, K+2): rows 0..N-1 weigh each control point in the curve at each data point, rows N..2N-1 in its derivative.
+
+        Dense, though only three columns per row are non-zero: batched ``matmul`` on
+        these small matrices beats gathering and scattering the band.
+        """
+        kk = self.kk
         floor = np.floor(u_scaled)
-        span = np.where(closed[:, None], np.mod(floor, kk), np.clip(floor, 0, kk - 1))
-        self.tau = u_scaled - np.where(closed[:, None], floor, span)
-        span = span.astype(np.int64)
-        # Columns: 0 = S, 1..k = off-curve points, k+1 = E. A closed run uses 1..k cyclically.
-        self.columns = [np.where(closed[:, None], 1 + np.mod(span + a, kk), span + a) for a in range(3)]
-        open_ = ~closed[:, None]
-        self.first_scale = np.where(open_ & (span == 0), 1.0, 0.5)
-        self.last_scale = np.where(open_ & (span == kk - 1), 1.0, 0.5)
+        span = np.clip(floor, 0.0, kk - 1.0)
+        if self.any_closed:
+            closed = self.closed[:, None]
+            span = np.where(closed, np.mod(floor, kk), span)
+            tau = u_scaled - np.where(closed, floor, span)
+            first = np.where(closed, 0.5, np.where(span == 0, 1.0, 0.5))
+            last = np.where(closed, 0.5, np.where(span == kk - 1, 1.0, 0.5))
+            offsets = np.arange(3)[None, None, :]
+            span_int = span.astype(np.int64)[:, :, None]
+            columns = np.where(closed[:, :, None], 1 + np.mod(span_int + offsets, self.k[:, None, None]), span_int + offsets)
+        else:
+            tau = u_scaled - span
+            first = np.where(span == 0, 1.0, 0.5)
+            last = np.where(span == kk - 1, 1.0, 0.5)
+            columns = span.astype(np.int64)[:, :, None] + np.arange(3)[None, None, :]
+        mask = self.mask
+        rest = 1.0 - tau
+        w0 = rest * rest * first * mask
+        w2 = tau * tau * last * mask
+        d0 = -2.0 * rest * first * mask
+        d2 = 2.0 * tau * last * mask
+        weights = np.stack([w0, mask - w0 - w2, w2, d0, -d0 - d2, d2], axis=2)
+        index = np.concatenate([self.value_base + columns, self.slope_base + columns], axis=2)
+        matrix = np.zeros(self.n_runs * 2 * self.n * self.width)
+        matrix[index.ravel()] = weights.ravel()
+        return matrix.reshape(self.n_runs, 2 * self.n, self.width)
+
+    def solve(self, matrix: np.ndarray) -> np.ndarray:
+        """Least-squares control points (R, K+2, 2) for the parameters ``matrix`` was built at."""
+        values = matrix[:, : self.n]
+        both = np.matmul(values.transpose(0, 2, 1), np.concatenate([values, self.runs.data], axis=2))
+        normal, rhs = both[:, :, : self.width], both[:, :, self.width :]
+        # x and y share the normal matrix but not their pins: solve them as two stacked systems.
+        diagonal = np.arange(self.width)
+        normals = np.stack([normal, normal], axis=1)  # (R, 2, K+2, K+2)
+        normals[:, :, diagonal, diagonal] += self.pin.transpose(0, 2, 1)
+        rhs = rhs + self.pin * self.anchor
+        table = np.linalg.solve(normals, rhs.transpose(0, 2, 1)[..., None])[..., 0].transpose(0, 2, 1)
+        return np.where(self.pinned, self.anchor, table)
+
+    def project(self, matrix: np.ndarray, table: np.ndarray, u_scaled: np.ndarray) -> np.ndarray:
+        """One Gauss-Newton step of every parameter towards its data point's nearest curve point."""
+        evaluated = np.matmul(matrix, table)
+        residual = evaluated[:, : self.n] - self.runs.data
+        tangent = evaluated[:, self.n :]
+        move = np.sum(residual * tangent, axis=2) / np.maximum(np.sum(tangent * tangent, axis=2), 1e-12)
+        u_scaled = u_scaled - np.clip(move, -0.5, 0.5)
+        if self.any_closed:
+            return np.where(self.closed[:, None], np.mod(u_scaled, self.kk), np.clip(u_scaled, 0.0, self.kk))
+        return np.clip(u_scaled, 0.0, self.kk)
 
 
-def _matrix(basis: _Basis, w0, w1, w2, width: int) -> np.ndarray:
-    n_runs, n = w0.shape
-    matrix = np.zeros((n_runs, n, width))
-    rows = np.arange(n_runs)[:, None]
-    cols = np.arange(n)[None, :]
-    matrix[rows, cols, basis.columns[0]] = w0
-    matrix[rows, cols, basis.columns[1]] = w1
-    matrix[rows, cols, basis.columns[2]] = w2
-    return matrix
-
-
-def _values(basis: _Basis, mask: np.ndarray, width: int) -> np.ndarray:
-    """(R, N, K+2) weights of each control column in the curve point at each data point (0 for padding)."""
-    tau = basis.tau
-    w0 = (1.0 - tau) ** 2 * basis.first_scale * mask
-    w2 = tau**2 * basis.last_scale * mask
-    return _matrix(basis, w0, mask - w0 - w2, w2, width)
-
-
-def _slopes(basis: _Basis, mask: np.ndarray, width: int) -> np.ndarray:
-    """(R, N, K+2) weights of each control column in the curve's derivative by span parameter."""
-    tau = basis.tau
-    d0 = -2.0 * (1.0 - tau) * basis.first_scale * mask
-    d2 = 2.0 * tau * basis.last_scale * mask
-    return _matrix(basis, d0, -d0 - d2, d2, width)
-
-
-def _solve(runs: Runs, k: np.ndarray, values: np.ndarray, default: np.ndarray) -> np.ndarray:
-    """Control table (R, K+2, 2): S, the least-squares off-curve points, E after the last one."""
-    n_runs, width = len(k), values.shape[2]
-    rows = np.arange(n_runs)
-    end_column = values[rows, :, k + 1]  # zero for closed runs, whose columns stop at k
-    target = runs.data - values[:, :, :1] * runs.start[:, None, :] - end_column[:, :, None] * runs.end[:, None, :]
-    active = (np.arange(1, width - 1)[None, :] <= k[:, None]).astype(float)
-    free = values[:, :, 1:-1] * active[:, None, :]
-    normal = np.matmul(free.transpose(0, 2, 1), free)
-    rhs = np.matmul(free.transpose(0, 2, 1), target)
-    # Padding columns get an identity row; real ones a faint pull to their default.
-    ridge = np.where(active > 0, _RIDGE, 1.0)
-    diagonal = np.arange(width - 2)
-    normal[:, diagonal, diagonal] += ridge
-    rhs += ridge[:, :, None] * default
-    table = np.zeros((n_runs, width, 2))  # unused columns must hold numbers: 0 × NaN is NaN
-    table[:, 1:-1] = np.linalg.solve(normal, rhs)
-    table[:, 0] = runs.start
-    open_rows = np.nonzero(~runs.closed)[0]
-    table[open_rows, k[open_rows] + 1] = runs.end[open_rows]
-    return table
-
-
-def _default(runs: Runs, k: np.ndarray, width: int) -> np.ndarray:
-    """Where underdetermined control points go: evenly along S–E (open) or at the centroid (closed)."""
-    fraction = np.arange(1, width - 1)[None, :] / (k[:, None] + 1.0)
-    line = runs.start[:, None, :] + fraction[:, :, None] * (runs.end - runs.start)[:, None, :]
-    centroid = runs.data.sum(axis=1) / np.maximum(runs.count, 1)[:, None]
-    return np.where(runs.closed[:, None, None], centroid[:, None, :], line)
-
-
-def fit(runs: Runs, k: np.ndarray, iterations: int = 2) -> tuple[np.ndarray, np.ndarray]:
+def fit(runs: Runs, k: np.ndarray, iterations: int = 1) -> tuple[np.ndarray, np.ndarray]:
     """Fit run r with k[r] off-curve points.
 
     Returns the control tables, (R, max k + 2, 2) with run r's off-curve points
     in ``[r, 1:k[r] + 1]``, and each run's largest distance from a data point
-    to its curve.
+    to its curve, after the parameters' last refinement.
     """
-    n_runs = len(k)
-    if n_runs == 0:
+    if len(k) == 0:
         return np.zeros((0, 2, 2)), np.zeros(0)
-    width = int(k.max()) + 2
-    mask = runs.mask.astype(float)
-    kk = k[:, None].astype(float)
-    closed = runs.closed
-    u_scaled = runs.u * kk
-    default = _default(runs, k, width)
-    basis = _Basis(k, closed, u_scaled)
-    values = _values(basis, mask, width)
-    table = _solve(runs, k, values, default)
+    layout = _Layout(runs, k)
+    u_scaled = runs.u * layout.kk
+    matrix = layout.matrix(u_scaled)
+    table = layout.solve(matrix)
     for step in range(iterations + 1):
-        # Gauss-Newton: move each parameter to where the curve is nearest its data point.
-        slopes = _slopes(basis, mask, width)
-        residual = np.matmul(values, table) - runs.data
-        tangent = np.matmul(slopes, table)
-        move = np.einsum("rnj,rnj->rn", residual, tangent) / np.maximum(np.einsum("rnj,rnj->rn", tangent, tangent), 1e-12)
-        u_scaled = u_scaled - np.clip(move, -0.5, 0.5)
-        u_scaled = np.where(closed[:, None], np.mod(u_scaled, kk), np.clip(u_scaled, 0.0, kk))
-        basis = _Basis(k, closed, u_scaled)
-        values = _values(basis, mask, width)
+        u_scaled = layout.project(matrix, table, u_scaled)
+        matrix = layout.matrix(u_scaled)
         if step < iterations:
-            table = _solve(runs, k, values, default)
-    distance = np.hypot(*np.moveaxis(np.matmul(values, table) - runs.data, 2, 0))
-    return table, (distance * mask).max(axis=1)
+            table = layout.solve(matrix)
+    residual = np.matmul(matrix[:, : layout.n], table) - runs.data
+    distance = np.sqrt(np.sum(residual * residual, axis=2))
+    return table, (distance * layout.mask).max(axis=1)

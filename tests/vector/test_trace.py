@@ -8,7 +8,7 @@ from fontTools.ttLib import TTFont
 
 from fontassist.fonts import open_font, render
 from fontassist.fonts.emframe import EmFrame
-from fontassist.vector import iou, outline_coverage, outline_mask, trace, trace_outline, trace_to_glyph, trace_to_svg_path
+from fontassist.vector import iou, outline_coverage, outline_mask, trace, trace_outline, trace_outlines, trace_to_glyph, trace_to_svg_path
 
 CHARS = "永東國酬愛"
 FRAME = EmFrame(upm=1000, bottom=-120, size=128)
@@ -117,14 +117,22 @@ def test_other_frames_map_back_too():
     assert np.allclose(outline.points.max(axis=0), [1500, 1200], atol=6)
 
 
-def test_round_shapes_become_smooth_curves():
+def test_round_shapes_become_smooth_curves_with_points_at_extremes():
     frame = FRAME.with_size(128)
-
     raster = outline_coverage(lambda pen: _circle(pen, 500, 380, 300), frame, oversample=8)
     outline = trace_outline(raster, frame)
     assert len(outline.count) == 1
     assert (~outline.on_curve).sum() >= 4  # curves, not a polygon
-    assert outline.on_curve.sum() <= 2  # no corners on a circle
+    points, on = outline.points, outline.on_curve
+    assert 0 < on.sum() <= 4
+    for i in np.nonzero(on)[0]:
+        x, y = points[i]
+        at_extreme_x, at_extreme_y = abs(abs(x - 500) - 300) <= 8, abs(abs(y - 380) - 300) <= 8
+        assert at_extreme_x or at_extreme_y, (x, y)
+        # The curve passes through smoothly: both neighbours share the extreme coordinate.
+        before, after = points[i - 1], points[(i + 1) % len(points)]
+        axis = 0 if at_extreme_x else 1
+        assert before[axis] == after[axis] == points[i][axis]
     big = frame.with_size(512)
     assert iou(outline_mask(outline.draw, big), outline_mask(lambda pen: _circle(pen, 500, 380, 300), big)) > 0.99
 
@@ -167,6 +175,19 @@ def test_feeds_truetype_glyphs_and_svg(noto):
     assert stats.points == len(pen.glyph().coordinates)
     svg = trace_to_svg_path(image, rendered.frame)
     assert svg.startswith("M") and svg.count("Z") == len(outline.count)
+
+
+def test_a_batch_traces_like_one_glyph_at_a_time(noto):
+    rendered, _ = noto
+    stack = np.concatenate([rendered.images, np.zeros((1, 128, 128), np.uint8)])
+    batch = trace_outlines(stack, rendered.frame)
+    assert len(batch) == len(stack)
+    for image, outline in zip(stack, batch):
+        alone = trace_outline(image, rendered.frame)
+        assert np.array_equal(outline.points, alone.points)
+        assert np.array_equal(outline.on_curve, alone.on_curve)
+        assert np.array_equal(outline.count, alone.count)
+    assert batch[-1].stats().contours == 0
 
 
 def test_bad_rasters_are_refused():
