@@ -2,8 +2,8 @@
 
 A corner is where the boundary turns sharply within a short stretch: the angle
 between the chords to the points ``window`` px behind and ahead is large, and
-most of that turn is already there at half the window (a tight curve turns
-gradually, so at half the window it shows only about half its turn). The
+it is most of the turn seen over twice the window (a tight curve keeps
+turning, so over twice the window it shows about twice the turn). The
 50 % level line of an anti-aliased raster rounds every corner off over about
 a pixel, so the corner point itself is put where the two arms, measured a
 little away from the corner, meet when extended.
@@ -39,14 +39,15 @@ def find_corners(b: Boundaries, window: float, min_angle: float, sharpness: floa
     index = np.nonzero(turn > min_angle)[0]
     if len(index) == 0:
         return index, turn
-    half_turn = _turn(b, b.contour[index], b.arc[index], reach[index] / 2.0, b.points[index])
-    index = index[half_turn > sharpness * turn[index]]
     # Keep only the strongest point of each corner: a local maximum over about ± window.
     score = turn + np.arange(n) * 1e-12  # breaks ties between equal turns
     keep = np.ones(len(index), bool)
     for shift in (1, 2, 3, -1, -2, -3):
         keep &= score[index] >= score[_cyclic_neighbour(b, index, shift)]
     index = index[keep]
+    # A corner has made its whole turn within the window; a tight curve keeps turning beyond it.
+    wide = _turn(b, b.contour[index], b.arc[index], np.minimum(2.0 * window, b.length[b.contour[index]] / 6.0), b.points[index])
+    index = index[turn[index] >= sharpness * wide]
     return _thin(b, index, score, window), turn
 
 

@@ -13,6 +13,7 @@ _CANDIDATES = ((1,), (2, 3, 4), (5, 6, 7, 8), (10, 12, 14, 16))
 _CLOSED_EXTRA = 2
 # Runs are fitted in groups of similar length (points), each padded to its longest.
 _BUCKETS = np.array([16, 32, 64, 128, 256])
+_FEW_ROWS = 64
 
 
 def fit_fewest(runs: RunPoints, curved: np.ndarray, tolerance: float, iterations: int) -> tuple[np.ndarray, np.ndarray]:
@@ -64,7 +65,8 @@ def _fit_in_buckets(runs: RunPoints, rows: np.ndarray, k: np.ndarray, iterations
     count = runs.count[rows]
     table = np.zeros((len(rows), int(k.max()) + 2, 2))
     error = np.zeros(len(rows))
-    bucket = np.searchsorted(_BUCKETS, count)
+    # Few rows cost more in numpy calls than in padding: one group then.
+    bucket = np.searchsorted(_BUCKETS, count) if len(rows) > _FEW_ROWS else np.zeros(len(rows), np.int64)
     for b in np.unique(bucket):
         members = np.nonzero(bucket == b)[0]
         t, e = fit(runs.padded(rows[members]), k[members], iterations)

@@ -43,7 +43,7 @@ class TraceSettings:
     speck_area: float = 4.0  # boundaries enclosing less than this are dropped (ink specks and pinholes)
     corner_angle: float = 30.0  # degrees the boundary must turn within ± corner_window to be a corner
     corner_window: float = 2.0
-    corner_sharpness: float = 0.4  # fraction of the turn already there at half the window
+    corner_sharpness: float = 0.7  # least share of the turn over twice the window already made within it
     corner_arm: float = 4.0  # arm length used to find a corner's sharp point
     corner_skip: float = 1.5  # rounded-off stretch next to a corner, ignored by fits
     corner_max_shift: float = 2.5  # farthest a sharp point may lie from the traced corner

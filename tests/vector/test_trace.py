@@ -3,12 +3,15 @@
 import numpy as np
 import pytest
 from fontTools.pens.recordingPen import RecordingPen
+from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
 
 from fontassist.fonts import open_font, render
 from fontassist.fonts.emframe import EmFrame
-from fontassist.vector import iou, outline_coverage, outline_mask, trace, trace_outline, trace_outlines, trace_to_glyph, trace_to_svg_path
+from fontassist.vector import (
+    FontOutline, iou, outline_coverage, outline_mask, trace, trace_outline, trace_outlines, trace_to_glyph, trace_to_svg_path,
+)
 
 CHARS = "永東國酬愛"
 FRAME = EmFrame(upm=1000, bottom=-120, size=128)
@@ -137,6 +140,33 @@ def test_round_shapes_become_smooth_curves_with_points_at_extremes():
     assert iou(outline_mask(outline.draw, big), outline_mask(lambda pen: _circle(pen, 500, 380, 300), big)) > 0.99
 
 
+def test_rounded_rectangles_get_straight_sides_and_points_where_curves_begin():
+    frame = FRAME.with_size(128)
+
+    def rounded(pen):  # x 200..800, y 250..450, corners of radius 100: straight sides 400 and 0..100 long
+        pen.moveTo((300, 250))
+        pen.lineTo((700, 250))
+        pen.qCurveTo((800, 250), (800, 350), (800, 450), (700, 450))  # (800, 300)-(800, 400) is straight
+        pen.lineTo((300, 450))
+        pen.qCurveTo((200, 450), (200, 350), (200, 250), (300, 250))
+        pen.closePath()
+
+    outline = trace_outline(outline_coverage(rounded, frame, oversample=8), frame)
+    points, on = outline.points, outline.on_curve
+    n = len(points)
+    sides = [(points[i], points[(i + 1) % n], i) for i in range(n) if on[i] and on[(i + 1) % n]]
+    horizontal = [(a, b, i) for a, b, i in sides if a[1] == b[1]]
+    vertical = [(a, b, i) for a, b, i in sides if a[0] == b[0]]
+    assert len(sides) == 4 and len(horizontal) == 2 and len(vertical) == 2
+    assert all(abs(b[0] - a[0]) > 380 for a, b, _ in horizontal)
+    for a, b, i in sides:
+        # Where a side meets a rounded corner, the curve leaves along the side.
+        axis = 1 if a[1] == b[1] else 0
+        assert points[(i + 2) % n][axis] == b[axis] and points[i - 1][axis] == a[axis]
+    big = frame.with_size(512)
+    assert iou(outline_mask(outline.draw, big), outline_mask(rounded, big)) > 0.99
+
+
 def _circle(pen, cx, cy, r, steps=64):
     angles = np.linspace(0, 2 * np.pi, steps, endpoint=False)
     pen.moveTo((cx + r, cy))
@@ -190,6 +220,20 @@ def test_a_batch_traces_like_one_glyph_at_a_time(noto):
     assert batch[-1].stats().contours == 0
 
 
+def test_contours_of_only_off_curve_points_reach_every_pen():
+    outline = FontOutline(np.array([[0, 100], [100, 100], [100, 0], [0, 0]]), np.zeros(4, bool), np.array([4]))
+    pen = TTGlyphPen(None)
+    outline.draw(pen)
+    glyph = pen.glyph()
+    assert glyph.numberOfContours == 1 and not any(flag & 1 for flag in glyph.flags)
+    recording = RecordingPen()
+    outline.draw(recording)
+    assert recording.value[0] == ("qCurveTo", ((0, 100), (100, 100), (100, 0), (0, 0), None))
+    svg = SVGPathPen(None)
+    outline.draw(svg)
+    assert svg.getCommands().startswith("M")
+
+
 def test_bad_rasters_are_refused():
     with pytest.raises(ValueError, match="uint8"):
         trace_outline(np.zeros((128, 128), np.float32), FRAME)
@@ -197,3 +241,7 @@ def test_bad_rasters_are_refused():
         trace_outline(np.zeros((64, 64), np.uint8), FRAME)
     with pytest.raises(ValueError, match="threshold"):
         trace_outline(np.zeros((128, 128), np.uint8), FRAME, threshold=1.5)
+    with pytest.raises(ValueError, match="uint8"):
+        trace_outlines(np.zeros((128, 128), np.uint8), FRAME)  # one raster is not a stack
+    with pytest.raises(TypeError):
+        trace_outline(np.zeros((128, 128), np.uint8), FRAME, corner_angel=40)
