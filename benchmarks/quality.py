@@ -64,7 +64,8 @@ def make_config(args, norm: str, steps: int) -> TrainConfig:
         source=args.source, target=args.target, **args.data, size=args.size, seed=0,
         model=model, lr=args.lr, warmup_steps=min(100, steps // 10), l1_weight=100.0,
         adv_loss=args.adv_loss, adv_weight=args.adv_weight, adv_start=int(steps * args.adv_start),
-        const_weight=args.const_weight, augment_shift=args.augment_shift, augment_scale=args.augment_scale,
+        const_weight=args.const_weight, iou_weight=args.iou_weight, augment_shift=args.augment_shift,
+        augment_scale=args.augment_scale,
         batch_size=args.batch, steps=steps, eval_every=max(1, steps // 4), preview_every=max(1, steps // 4),
         checkpoint_every=steps, keep_checkpoints=1, device=args.device)
 
@@ -90,7 +91,7 @@ def run_norm(args, norm: str, out: Path) -> dict:
     steps = max(20, int(args.budget_min * 60 * OVERHEAD / per_step))
     if args.adv_loss != "none" and args.adv_start > 0:
         # Steps before adv_start skip the discriminator; the calibration ran with it from step 0.
-        steps = int(steps * 1.25)
+        steps = int(steps * 1.1)
     config = make_config(args, norm, steps)
     run = out / f"run-{norm}"
     import shutil
@@ -151,6 +152,7 @@ def main(argv=None) -> int:
     p.add_argument("--adv-weight", type=float, default=1.0)
     p.add_argument("--adv-start", type=float, default=0.5, help="fraction of the run before the adversarial loss starts")
     p.add_argument("--const-weight", type=float, default=0.0)
+    p.add_argument("--iou-weight", type=float, default=0.0, help="soft-IoU loss weight")
     p.add_argument("--augment-shift", type=float, default=0.03)
     p.add_argument("--augment-scale", type=float, default=0.0)
     p.add_argument("--device", default="auto")

@@ -26,7 +26,7 @@ EXIT_INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C (128 + SI
 _DATA_MODEL_OPTIONS = ("source", "target", "source_face", "target_face", "charset", "chars", "chars_file", "size",
                        "margin", "validation", "seed", "norm", "attention", "base_channels", "max_channels",
                        "dropout", "disc_channels", "spectral_norm", "lr", "lr_d", "lr_schedule", "warmup",
-                       "l1_weight", "adv_loss", "adv_weight", "adv_start", "const_weight", "augment_shift",
+                       "l1_weight", "adv_loss", "adv_weight", "adv_start", "const_weight", "iou_weight", "augment_shift",
                        "augment_scale", "batch")
 
 
@@ -149,7 +149,7 @@ def _config_from_args(args):
     optional = {"validation": args.validation, "seed": args.seed, "lr": args.lr, "lr_d": args.lr_d,
                 "lr_schedule": args.lr_schedule, "warmup_steps": args.warmup, "l1_weight": args.l1_weight,
                 "adv_loss": args.adv_loss, "adv_weight": args.adv_weight, "adv_start": args.adv_start,
-                "const_weight": args.const_weight, "augment_shift": args.augment_shift,
+                "const_weight": args.const_weight, "iou_weight": args.iou_weight, "augment_shift": args.augment_shift,
                 "augment_scale": args.augment_scale, "batch_size": args.batch}
     values.update({k: v for k, v in optional.items() if v is not None})
     values.update(_run_length(args))
@@ -432,6 +432,7 @@ def register(subparsers) -> None:
     g.add_argument("--adv-weight", type=float, help="adversarial loss weight (default 1)")
     g.add_argument("--adv-start", type=int, metavar="STEP", help="step at which the adversarial loss starts (default 0)")
     g.add_argument("--const-weight", type=float, help="zi2zi constant-loss weight (default 0)")
+    g.add_argument("--iou-weight", type=float, help="soft-IoU loss weight on the ink (default 0)")
     g.add_argument("--batch", type=int, help="batch size (default 16)")
     g = p.add_argument_group("run length and output")
     g.add_argument("--steps", type=int, help="optimisation steps (default 10000)")

@@ -48,6 +48,7 @@ class TrainConfig:
     l1_weight, adv_loss, adv_weight, adv_start: the pix2pix losses; the adversarial
         loss (and the discriminator's training) starts at step ``adv_start``.
     const_weight: zi2zi's constant (encoder-consistency) loss against the source.
+    iou_weight: a soft-IoU (Jaccard) loss on the ink, the differentiable form of the IoU metric.
     augment_shift / augment_scale: joint random shift (fraction of the size) and
         scale (relative) applied to source and target alike; 0 disables.
     steps or epochs: run length (epochs count passes over the training glyphs).
@@ -81,6 +82,7 @@ class TrainConfig:
     adv_weight: float = 1.0
     adv_start: int = 0
     const_weight: float = 0.0
+    iou_weight: float = 0.0
     augment_shift: float = 0.0
     augment_scale: float = 0.0
     batch_size: int = 16
@@ -143,7 +145,7 @@ class TrainConfig:
             fail(f"lr_final is a fraction of the learning rate in [0, 1] (got {self.lr_final}).")
         if self.adv_loss not in ADV_LOSSES:
             fail(f"Unknown adversarial loss {self.adv_loss!r}.", f"Use one of: {', '.join(ADV_LOSSES)}.")
-        for name in ("l1_weight", "adv_weight", "const_weight", "warmup_steps", "adv_start"):
+        for name in ("l1_weight", "adv_weight", "const_weight", "iou_weight", "warmup_steps", "adv_start"):
             if getattr(self, name) < 0:
                 fail(f"Training setting {name} must not be negative (got {getattr(self, name)}).")
         if not 0 <= self.augment_shift < 0.5 or not 0 <= self.augment_scale < 0.5:

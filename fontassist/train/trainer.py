@@ -9,7 +9,7 @@ with ``FinishedEvent(reason="cancelled")``.
 One step (pix2pix, with zi2zi's optional constant loss):
   D: adv(D(src, target), real) + adv(D(src, G(src)), fake), halved   [from ``adv_start`` on]
   G: l1_weight * |G(src) - target| + adv_weight * adv(D(src, G(src)), real)
-     + const_weight * |enc(G(src)) - enc(src)|²
+     + const_weight * |enc(G(src)) - enc(src)|² + iou_weight * (1 - softIoU(G(src), target))
 
 Determinism: everything random (weights, batch order, augmentation, dropout)
 comes from seeded generators whose states go into each checkpoint, and the
@@ -235,7 +235,13 @@ class Trainer:
     # ------------------------------------------------------------- main loop
 
     def _run(self) -> Iterator[TrainEvent]:
-        self._prepare()
+        try:
+            self._prepare()
+        except RuntimeError as e:
+            if not is_out_of_memory(e):
+                raise
+            yield self._out_of_memory()
+            return
         config, total = self.config, self.total_steps
         if self.step >= total:
             yield FinishedEvent(self.step, "completed",
@@ -335,6 +341,10 @@ class Trainer:
                 loss_adv = adversarial_loss(config.adv_loss, self.discriminator(source, fake).float(), True, False)
                 losses["g_adv"] = loss_adv
                 loss_g = loss_g + config.adv_weight * loss_adv
+            if config.iou_weight > 0:
+                loss_iou = soft_iou_loss(fake.float(), target)
+                losses["iou"] = loss_iou
+                loss_g = loss_g + config.iou_weight * loss_iou
             if config.const_weight > 0:
                 loss_const = constant_loss(self.generator, fake, source).float()
                 losses["const"] = loss_const
@@ -436,6 +446,14 @@ class Trainer:
             f"size (e.g. --batch {max(1, batch // 2)}) or the image size (e.g. --size {max(32, size // 2)}), or use "
             "narrower models (--base-channels).",
             self._last_checkpoint)
+
+
+def soft_iou_loss(fake: torch.Tensor, real: torch.Tensor) -> torch.Tensor:
+    """1 - soft IoU of the ink (images in [-1, 1], ink = +1): the IoU metric made differentiable."""
+    p, t = (fake + 1) / 2, (real + 1) / 2
+    intersection = (p * t).sum(dim=(1, 2, 3))
+    union = (p + t - p * t).sum(dim=(1, 2, 3))
+    return 1 - (intersection / union.clamp_min(1e-6)).mean()
 
 
 def _floats(losses: dict[str, torch.Tensor]) -> dict[str, float]:

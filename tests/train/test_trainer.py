@@ -129,6 +129,13 @@ def test_out_of_memory_names_batch_and_size(tmp_path, monkeypatch):
     assert finished.reason == "oom"
     assert "batch size 4" in finished.message and "32 px" in finished.message
 
+    def no_memory_to_start(self):
+        raise RuntimeError("MPS backend out of memory")
+
+    monkeypatch.setattr(Trainer, "_prepare", no_memory_to_start)
+    events = list(Trainer(tiny_config(batch_size=4), tmp_path / "other"))
+    assert [e.reason for e in events] == ["oom"]
+
 
 def test_existing_run_needs_resume(tiny_run):
     with pytest.raises(FontAssistError, match="already holds a training run"):
@@ -184,9 +191,9 @@ def test_epochs_set_the_run_length(tmp_path):
 
 
 def test_l1_only_training_has_no_discriminator(tmp_path):
-    events = list(Trainer(tiny_config(adv_loss="none", steps=2, const_weight=1.0), tmp_path / "r"))
+    events = list(Trainer(tiny_config(adv_loss="none", steps=2, const_weight=1.0, iou_weight=1.0), tmp_path / "r"))
     step = next(e for e in events if isinstance(e, StepEvent))
-    assert set(step.losses) == {"l1", "const", "g"}
+    assert set(step.losses) == {"l1", "iou", "const", "g"} and 0 < step.losses["iou"] < 1
     assert load_checkpoint(tmp_path / "r").discriminator_state is None
 
 
@@ -201,3 +208,14 @@ def test_fixed_validation_characters(tmp_path):
     assert len(pairs.train_chars) == 43 and not set(pairs.train_chars) & set(held_out)
     with pytest.raises(FontAssistError, match="fixed validation characters"):
         build_pairs(tiny_config(validation_chars="龘"))
+
+
+def test_soft_iou_loss_matches_the_metric_on_crisp_glyphs():
+    from fontassist.train.trainer import soft_iou_loss
+
+    a = -torch.ones(1, 1, 8, 8)
+    b = a.clone()
+    a[..., 0:4, 0:4] = 1
+    b[..., 2:6, 0:4] = 1
+    assert float(soft_iou_loss(a, b)) == pytest.approx(1 - 8 / 24)
+    assert float(soft_iou_loss(a, a)) == pytest.approx(0)
