@@ -1,7 +1,7 @@
-"""All boundary polygons of one glyph in flat arrays, measured by arc length.
+"""All boundary polygons of a batch of glyphs in flat arrays, measured by arc length.
 
-Tracing works on every contour of a glyph at once (numpy over the concatenated
-points), so the per-glyph cost does not grow with a Python loop over points.
+Tracing works on every contour at once (numpy over the concatenated points),
+so the cost does not grow with a Python loop over points or contours.
 Positions are looked up by arc length, interpolated along the polygon, which
 makes window sizes mean pixels rather than point counts (marching-squares
 points lie anywhere from a hair to 1.4 px apart).
@@ -16,6 +16,8 @@ import numpy as np
 
 @dataclass
 class Boundaries:
+    """Closed polygons, one after another, with arc lengths and wrap-around neighbours."""
+
     points: np.ndarray  # (N, 2) pixel x, y; contour c occupies start[c]:start[c] + count[c]
     start: np.ndarray  # (C,)
     count: np.ndarray  # (C,)

@@ -13,7 +13,12 @@ least-squares solve. Every run of a glyph, each with several candidate values
 of ``k``, is laid out in padded arrays and solved together (batched
 ``matmul`` and ``numpy.linalg.solve``), with the data points' parameters
 refined by Gauss-Newton projection onto the curve between solves. The work per
-glyph is then a fixed number of numpy calls, not a Python loop over runs.
+batch is then a fixed number of numpy calls, not a Python loop over runs.
+
+Where a run starts or ends at an extremum of the outline, the off-curve point
+next to it keeps the extremum's x (or y), so the curve passes through with a
+vertical (or horizontal) tangent: x and y then share the normal matrix but
+not their pins, and are solved as two stacked systems.
 
 Coordinates are pixels.
 """
@@ -47,12 +52,6 @@ class Runs:
     @property
     def mask(self) -> np.ndarray:
         return np.arange(self.data.shape[1])[None, :] < self.count[:, None]
-
-    def take(self, rows: np.ndarray) -> "Runs":
-        return Runs(
-            self.data[rows], self.count[rows], self.u[rows], self.start[rows], self.end[rows], self.closed[rows],
-            self.start_axis[rows], self.end_axis[rows],
-        )
 
 
 class _Layout:

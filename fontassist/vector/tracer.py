@@ -3,12 +3,11 @@
 ``trace(raster, frame, pen)`` maps the pixel contours of
 :func:`~fontassist.vector.outline.trace_pixels` through the same
 :class:`~fontassist.fonts.emframe.EmFrame` that made the raster and rounds
-them to integer font units. skia-pathops (already a dependency, plain wheels
-everywhere) then removes any overlap or self-intersection that fitting within
-tolerance could have made in a tight gap and winds outer contours clockwise,
-holes counter-clockwise, as TrueType wants; points its cuts create are rounded
-too, and points that rounding made coincide are merged, so no segment has
-zero length. What reaches the pen is TrueType quadratics only: ``moveTo`` /
+them to integer font units; ``overlaps`` then removes any overlap or
+self-intersection that fitting within tolerance could have made in a tight gap
+and winds outer contours clockwise, holes counter-clockwise, as TrueType
+wants; points its cuts create are rounded too, and points that rounding made
+coincide are merged, so no segment has zero length. What reaches the pen is TrueType quadratics only: ``moveTo`` /
 ``lineTo`` / ``qCurveTo`` / ``closePath`` (a contour of only off-curve points
 is ``qCurveTo(..., None)``), so it feeds ``TTGlyphPen`` directly as well as
 SVG, recording or Qt pens.
@@ -20,12 +19,12 @@ import logging
 from dataclasses import dataclass, replace
 
 import numpy as np
-import pathops
 from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 
 from ..fonts.emframe import EmFrame
 from .outline import PixelOutline, TraceSettings, trace_pixels
+from .overlaps import union_by_raster
 
 log = logging.getLogger(__name__)
 
@@ -147,32 +146,9 @@ def _finish(pixels: PixelOutline, frame: EmFrame, n_rasters: int) -> list[FontOu
     points = np.round(np.stack([x, y], axis=1)).astype(np.int64)
     points, on_curve, count, kept = _clean(points, pixels.on_curve, pixels.count)
     raster = pixels.raster[kept]
-    # skia-pathops works per glyph; everything around it runs on the whole batch.
-    all_points: list = []
-    all_flags: list = []
-    all_counts: list = []
-    all_rasters: list = []
-    bounds = np.searchsorted(raster, np.arange(n_rasters + 1))
-    stops = np.cumsum(count)
-    for r in range(n_rasters):
-        lo, hi = bounds[r], bounds[r + 1]
-        if lo == hi:
-            continue
-        first = int(stops[lo] - count[lo])
-        last = int(stops[hi - 1])
-        added = _remove_overlaps(points[first:last].tolist(), on_curve[first:last].tolist(), count[lo:hi].tolist(), all_points, all_flags, all_counts)
-        all_rasters.extend([r] * added)
-    if not all_counts:
+    array, on, count, raster = union_by_raster(points, on_curve, count, raster, n_rasters)
+    if len(count) == 0:
         return [_EMPTY] * n_rasters
-    array = np.array(all_points, float)
-    on = np.array(all_flags, bool)
-    count = np.array(all_counts, np.int64)
-    raster = np.array(all_rasters, np.int64)
-    implied = _implied(array, on, count)
-    if implied.any():
-        contour = np.repeat(np.arange(len(count)), count)
-        keep = ~implied
-        array, on, count = array[keep], on[keep], np.bincount(contour[keep], minlength=len(count))
     points, on_curve, count, kept = _clean(np.round(array).astype(np.int64), on, count)
     raster = raster[kept]
     outlines = [_EMPTY] * n_rasters
@@ -240,88 +216,3 @@ def _draw_contour(points: list, on_curve: list, pen) -> None:
         else:
             pending.append(point)
     pen.closePath()
-
-
-def _remove_overlaps(points: list, on_curve: list, count: list, out_points: list, out_flags: list, out_counts: list) -> int:
-    """Union of one glyph's contours under non-zero fill, TrueType-wound, appended to the ``out`` lists.
-
-    Returns how many contours were appended. Points are floats where skia-pathops cut curves.
-    """
-    path = pathops.Path()
-    first = 0
-    for n in count:
-        _add_to_path(path, points[first : first + n], on_curve[first : first + n])
-        first += n
-    simplified = pathops.simplify(path, fix_winding=True, keep_starting_points=True, clockwise=True)
-    added = 0
-    size = 0
-    for verb, args in simplified.segments:
-        if verb == "moveTo":
-            out_points.append(args[0])
-            out_flags.append(True)
-            size = 1
-        elif verb == "lineTo":
-            out_points.append(args[0])
-            out_flags.append(True)
-            size += 1
-        elif verb == "qCurveTo" and args[-1] is None:  # a contour of off-curve points only
-            out_points.extend(args[:-1])
-            out_flags.extend([False] * (len(args) - 1))
-            size += len(args) - 1
-        elif verb == "qCurveTo":
-            out_points.extend(args)
-            out_flags.extend([False] * (len(args) - 1) + [True])
-            size += len(args)
-        elif verb in ("closePath", "endPath"):
-            if size > 1 and out_flags[-1] and out_points[-1] == out_points[-size]:
-                out_points.pop()
-                out_flags.pop()
-                size -= 1
-            if size:
-                out_counts.append(size)
-                added += 1
-            size = 0
-        else:
-            raise ValueError(f"unexpected {verb} from skia-pathops")
-    return added
-
-
-def _implied(points: np.ndarray, on_curve: np.ndarray, count: np.ndarray) -> np.ndarray:
-    """On-curve points that sit exactly halfway between off-curve neighbours, so TrueType can imply them."""
-    start = np.concatenate([[0], np.cumsum(count)[:-1]])
-    contour = np.repeat(np.arange(len(count)), count)
-    index = np.arange(len(points))
-    last = (start + count - 1)[contour]
-    previous = np.where(index == start[contour], last, index - 1)
-    following = np.where(index == last, start[contour], index + 1)
-    between = on_curve & ~on_curve[previous] & ~on_curve[following]
-    return between & np.all(2.0 * points == points[previous] + points[following], axis=1)
-
-
-def _add_to_path(path: pathops.Path, points: list, on_curve: list) -> None:
-    """Add one contour, implied on-curve points made explicit, to a skia path."""
-    n = len(points)
-    if any(on_curve):
-        first = on_curve.index(True)
-        start = points[first]
-        order = [(i + first) % n for i in range(1, n)]
-    else:  # all off-curve: start at the implied point between the last and the first
-        start = [(points[-1][0] + points[0][0]) / 2.0, (points[-1][1] + points[0][1]) / 2.0]
-        order = list(range(n))
-    path.moveTo(*start)
-    control = None
-    for i in order:
-        point = points[i]
-        if on_curve[i]:
-            if control is None:
-                path.lineTo(*point)
-            else:
-                path.quadTo(*control, *point)
-                control = None
-        else:
-            if control is not None:
-                path.quadTo(*control, (control[0] + point[0]) / 2.0, (control[1] + point[1]) / 2.0)
-            control = point
-    if control is not None:
-        path.quadTo(*control, *start)
-    path.close()

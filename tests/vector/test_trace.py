@@ -1,6 +1,7 @@
 """Tracing rasters into pens: fidelity on real glyphs, TrueType conventions, exact placement."""
 
 import numpy as np
+import pathops
 import pytest
 from fontTools.pens.recordingPen import RecordingPen
 from fontTools.pens.svgPathPen import SVGPathPen
@@ -89,6 +90,16 @@ def test_glyph_contours_follow_truetype_winding(noto):
     areas = [_signed_area(points) for points, _ in outline.contours()]
     assert sum(a < 0 for a in areas) >= 2 and sum(a > 0 for a in areas) >= 2  # strokes and counters
     assert sum(areas) < 0  # ink encloses more than the holes
+
+
+def test_outlines_have_no_overlaps_or_self_intersections(noto):
+    rendered, _ = noto
+    for image in rendered.images:
+        path = pathops.Path()
+        trace(image, rendered.frame, path.getPen())
+        again = pathops.simplify(path, fix_winding=True, clockwise=True)
+        assert len(list(again.contours)) == len(list(path.contours))
+        assert abs(again.area - path.area) <= 1e-6 * path.area  # removing overlaps would change nothing
 
 
 def test_points_are_integers_and_segments_have_length(noto):
