@@ -1,0 +1,191 @@
+"""The training settings form, bound to ``TrainConfig`` field names.
+
+``values()`` returns the settings as the project keeps them (``TrainConfig``
+names, model fields under ``"model"``); ``setValues`` shows them. The form
+knows the trainer's defaults and devices only once the engine has loaded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QSpinBox,
+    QWidget,
+)
+
+IMAGE_SIZES = (32, 64, 96, 128, 192, 256)
+NORMS = (("batch", "BatchNorm"), ("instance", "InstanceNorm"), ("none", "None"))
+DEVICE_AUTO = "auto"
+
+
+def attention_choices(size: int) -> list[int]:
+    """Encoder feature-map sizes of a U-Net on ``size``-pixel images where attention makes sense (4 px and up)."""
+    sizes, s = [], size
+    while s % 2 == 0 and s // 2 >= 4:
+        s //= 2
+        sizes.append(s)
+    return sorted(sizes)
+
+
+class TrainSettingsForm(QGroupBox):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(self.tr("Settings"), parent)
+        self.setObjectName("trainSettings")
+        self._loading = False
+        self._defaults: dict[str, Any] = {}
+        self._adv_loss_on = "lsgan"
+
+        self.size = QComboBox(self)
+        for size in IMAGE_SIZES:
+            self.size.addItem(self.tr("{0} × {0} px").format(size), size)
+        self.base_channels = QSpinBox(self)
+        self.base_channels.setRange(4, 256)
+        self.base_channels.setSingleStep(4)
+        self.norm = QComboBox(self)
+        for value, label in NORMS:
+            self.norm.addItem(self.tr(label), value)
+        self.norm.setToolTip(self.tr("Normalization in the generator and discriminator. Compare BatchNorm and InstanceNorm runs with the same seed."))
+        self.attention_row = QWidget(self)
+        self.attention_layout = QHBoxLayout(self.attention_row)
+        self.attention_layout.setContentsMargins(0, 0, 0, 0)
+        self.attention_boxes: dict[int, QCheckBox] = {}
+        self.attention_row.setToolTip(self.tr("Self-attention after the encoder levels of these sizes (in pixels)."))
+        self.batch_size = QSpinBox(self)
+        self.batch_size.setRange(1, 1024)
+        self.steps = QSpinBox(self)
+        self.steps.setRange(1, 10_000_000)
+        self.steps.setSingleStep(500)
+        self.steps.setGroupSeparatorShown(True)
+        self.lr = QDoubleSpinBox(self)
+        self.lr.setDecimals(6)
+        self.lr.setRange(0.000001, 0.1)
+        self.lr.setSingleStep(0.00005)
+        self.adversarial = QCheckBox(self.tr("Adversarial loss (sharper, slower)"), self)
+        self.device = QComboBox(self)
+        self.preview_every = QSpinBox(self)
+        self.preview_every.setRange(1, 1_000_000)
+        self.eval_every = QSpinBox(self)
+        self.eval_every.setRange(1, 1_000_000)
+
+        layout = QFormLayout(self)
+        layout.addRow(self.tr("Image size:"), self.size)
+        layout.addRow(self.tr("Base channels:"), self.base_channels)
+        layout.addRow(self.tr("Normalization:"), self.norm)
+        layout.addRow(self.tr("Attention at:"), self.attention_row)
+        layout.addRow(self.tr("Batch size:"), self.batch_size)
+        layout.addRow(self.tr("Steps:"), self.steps)
+        layout.addRow(self.tr("Learning rate:"), self.lr)
+        layout.addRow("", self.adversarial)
+        layout.addRow(self.tr("Device:"), self.device)
+        layout.addRow(self.tr("Preview every:"), self.preview_every)
+        layout.addRow(self.tr("Evaluate every:"), self.eval_every)
+        self.setDevices([])
+
+        self.size.currentIndexChanged.connect(self._size_changed)
+        for widget in (self.base_channels, self.batch_size, self.steps, self.preview_every, self.eval_every):
+            widget.valueChanged.connect(self._emit_changed)
+        self.lr.valueChanged.connect(self._emit_changed)
+        for combo in (self.norm, self.device):
+            combo.currentIndexChanged.connect(self._emit_changed)
+        self.adversarial.toggled.connect(self._emit_changed)
+
+    # -- setup --------------------------------------------------------------------------------------
+    def setDevices(self, devices: list[tuple[str, str]]) -> None:
+        current = self.device.currentData()
+        self._loading = True
+        self.device.clear()
+        self.device.addItem(self.tr("Automatic (best available)"), DEVICE_AUTO)
+        for value, name in devices:
+            self.device.addItem(f"{name} ({value})" if value != "cpu" else self.tr("CPU"), value)
+        index = self.device.findData(current)
+        self.device.setCurrentIndex(max(0, index))
+        self._loading = False
+
+    def deviceNames(self) -> list[str]:
+        return [self.device.itemData(i) for i in range(self.device.count())]
+
+    def _set_attention_choices(self, size: int, checked: set[int]) -> None:
+        while self.attention_layout.count():
+            item = self.attention_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().deleteLater()
+        self.attention_boxes = {}
+        for res in attention_choices(size):
+            box = QCheckBox(str(res), self.attention_row)
+            box.setChecked(res in checked)
+            box.toggled.connect(self._emit_changed)
+            self.attention_layout.addWidget(box)
+            self.attention_boxes[res] = box
+        self.attention_layout.addStretch(1)
+
+    def _size_changed(self) -> None:
+        self._set_attention_choices(self.size.currentData(), self.attention())
+        self._emit_changed()
+
+    def _emit_changed(self, *_args) -> None:
+        if not self._loading:
+            self.changed.emit()
+
+    # -- values -------------------------------------------------------------------------------------
+    def attention(self) -> set[int]:
+        return {res for res, box in self.attention_boxes.items() if box.isChecked()}
+
+    def setValues(self, values: dict[str, Any]) -> None:
+        """Show ``values`` (merged settings: defaults overlaid with the project's)."""
+        model = values.get("model", {})
+        self._loading = True
+        try:
+            size = int(values.get("size", 128))
+            if self.size.findData(size) < 0:
+                self.size.addItem(self.tr("{0} × {0} px").format(size), size)
+            self.size.setCurrentIndex(self.size.findData(size))
+            self._set_attention_choices(size, set(model.get("attention", ())))
+            self.base_channels.setValue(int(model.get("base_channels", 32)))
+            self.norm.setCurrentIndex(max(0, self.norm.findData(model.get("norm", "instance"))))
+            self.batch_size.setValue(int(values.get("batch_size", 16)))
+            steps = values.get("steps")
+            self.steps.setValue(int(steps) if steps else 10_000)
+            self.lr.setValue(float(values.get("lr", 2e-4)))
+            adv = values.get("adv_loss", "lsgan")
+            if adv != "none":
+                self._adv_loss_on = adv
+            self.adversarial.setChecked(adv != "none")
+            device = values.get("device", DEVICE_AUTO)
+            index = self.device.findData(device)
+            if index < 0:
+                self.device.addItem(device, device)
+                index = self.device.count() - 1
+            self.device.setCurrentIndex(index)
+            self.preview_every.setValue(int(values.get("preview_every", 500)))
+            self.eval_every.setValue(int(values.get("eval_every", 500)))
+        finally:
+            self._loading = False
+
+    def values(self) -> dict[str, Any]:
+        """The settings as the project stores them (``TrainConfig`` names)."""
+        return {
+            "size": self.size.currentData(),
+            "batch_size": self.batch_size.value(),
+            "steps": self.steps.value(),
+            "lr": self.lr.value(),
+            "adv_loss": self._adv_loss_on if self.adversarial.isChecked() else "none",
+            "device": self.device.currentData(),
+            "preview_every": self.preview_every.value(),
+            "eval_every": self.eval_every.value(),
+            "model": {
+                "base_channels": self.base_channels.value(),
+                "norm": self.norm.currentData(),
+                "attention": sorted(self.attention()),
+            },
+        }

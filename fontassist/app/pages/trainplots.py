@@ -1,0 +1,129 @@
+"""Live charts of a training run: losses per step, validation metrics with the identity baseline.
+
+pyqtgraph draws them (fast, kept up, made for live data); it is imported only
+here and only when the Train page first needs a chart, so it costs nothing at
+start-up. Points are collected as events arrive and drawn by ``redraw()``,
+which the page calls on a timer, so a fast run cannot flood the event loop
+with repaints.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QWidget
+
+pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
+
+LOSS_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2")
+METRIC_COLOURS = {"l1": "#1f77b4", "ssim": "#2ca02c", "iou": "#d62728"}
+METRIC_NAMES = {"l1": "L1", "ssim": "SSIM", "iou": "IoU"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TrainCharts", text)
+
+
+class _Chart(pg.PlotWidget):
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTitle(title)
+        self.setLabel("bottom", _tr("step"))
+        self.showGrid(x=True, y=True, alpha=0.2)
+        self.legend = self.addLegend(offset=(-8, 8), labelTextSize="8pt")
+        self.getPlotItem().setDownsampling(auto=True, mode="peak")
+        self.getPlotItem().setClipToView(True)
+        self.setMinimumSize(200, 160)
+        self.setMouseEnabled(x=True, y=False)
+
+
+class LossChart(_Chart):
+    """One curve per loss the trainer reports."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(_tr("Losses"), parent)
+        self.setLogMode(y=True)
+        self._steps: dict[str, list[int]] = {}
+        self._values: dict[str, list[float]] = {}
+        self._curves: dict[str, pg.PlotDataItem] = {}
+
+    def clear(self) -> None:
+        for curve in self._curves.values():
+            self.removeItem(curve)
+        self.legend.clear()
+        self._steps, self._values, self._curves = {}, {}, {}
+
+    def add(self, step: int, losses: dict[str, float]) -> None:
+        for name, value in losses.items():
+            if value is None or not np.isfinite(value) or value <= 0:  # log scale: non-positive values cannot show
+                continue
+            self._steps.setdefault(name, []).append(step)
+            self._values.setdefault(name, []).append(float(value))
+
+    def names(self) -> list[str]:
+        return list(self._values)
+
+    def redraw(self) -> None:
+        for name, values in self._values.items():
+            curve = self._curves.get(name)
+            if curve is None:
+                colour = LOSS_COLOURS[len(self._curves) % len(LOSS_COLOURS)]
+                curve = self.plot([], [], pen=pg.mkPen(colour, width=1.5), name=name)
+                self._curves[name] = curve
+            curve.setData(np.asarray(self._steps[name]), np.asarray(values))
+
+
+class MetricsChart(_Chart):
+    """Validation L1 / SSIM / IoU over steps; dashed lines are the same metrics of the source itself."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(_tr("Validation"), parent)
+        self.setYRange(0, 1)
+        self._steps: list[int] = []
+        self._values: dict[str, list[float]] = {}
+        self._baseline: dict[str, float] = {}
+        self._curves: dict[str, pg.PlotDataItem] = {}
+        self._baseline_curves: dict[str, pg.PlotDataItem] = {}
+        self._last_step = 0
+
+    def clear(self) -> None:
+        for curve in list(self._curves.values()) + list(self._baseline_curves.values()):
+            self.removeItem(curve)
+        self.legend.clear()
+        self._steps, self._values, self._baseline = [], {}, {}
+        self._curves, self._baseline_curves = {}, {}
+        self._last_step = 0
+
+    def add(self, step: int, metrics: dict[str, float], baseline: dict[str, float]) -> None:
+        self._steps.append(step)
+        for name in METRIC_NAMES:
+            if name in metrics:
+                self._values.setdefault(name, []).append(float(metrics[name]))
+        self._baseline.update({k: float(v) for k, v in baseline.items() if k in METRIC_NAMES})
+
+    def setLastStep(self, step: int) -> None:
+        """How far the baseline lines reach (the run's length)."""
+        self._last_step = step
+
+    def latest(self) -> dict[str, float]:
+        return {name: values[-1] for name, values in self._values.items() if values}
+
+    def redraw(self) -> None:
+        steps = np.asarray(self._steps)
+        for name, values in self._values.items():
+            colour = METRIC_COLOURS[name]
+            curve = self._curves.get(name)
+            if curve is None:
+                curve = self.plot([], [], pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=5,
+                                  symbolBrush=colour, symbolPen=None, name=METRIC_NAMES[name])
+                self._curves[name] = curve
+            curve.setData(steps[: len(values)], np.asarray(values))
+        end = max([self._last_step] + self._steps) if self._steps else self._last_step
+        for name, value in self._baseline.items():
+            curve = self._baseline_curves.get(name)
+            if curve is None:
+                curve = self.plot([], [], pen=pg.mkPen(METRIC_COLOURS[name], width=1.5, style=Qt.PenStyle.DashLine),
+                                  name=_tr("{0}, source as is").format(METRIC_NAMES[name]))
+                self._baseline_curves[name] = curve
+            curve.setData([0, max(end, 1)], [value, value])

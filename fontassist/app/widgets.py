@@ -1,0 +1,130 @@
+"""Small widgets the pages share."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
+
+
+class ImageView(QWidget):
+    """Shows a QImage scaled down to fit (never up beyond ``max_scale``), aspect kept; centred or left-aligned."""
+
+    def __init__(self, parent: QWidget | None = None, max_scale: float = 1.0, placeholder: str = "", align_left: bool = False):
+        super().__init__(parent)
+        self._image = QImage()
+        self._align_left = align_left
+        self._max_scale = max_scale
+        self._placeholder = placeholder
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def image(self) -> QImage:
+        return self._image
+
+    def setImage(self, image: QImage) -> None:
+        self._image = image
+        self.updateGeometry()
+        self.update()
+
+    def setPlaceholder(self, text: str) -> None:
+        self._placeholder = text
+        self.update()
+
+    def hasHeightForWidth(self) -> bool:
+        return not self._image.isNull()
+
+    def heightForWidth(self, width: int) -> int:
+        if self._image.isNull():
+            return super().heightForWidth(width)
+        scale = min(self._max_scale, width / max(1, self._image.width()))
+        return max(1, int(self._image.height() * scale))
+
+    def sizeHint(self) -> QSize:
+        if self._image.isNull():
+            return QSize(200, 40)
+        return self._image.size()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(40, 20)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        if self._image.isNull():
+            if self._placeholder:
+                painter.setPen(self.palette().color(self.foregroundRole()))
+                painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._placeholder)
+            return
+        scale = min(self._max_scale, self.width() / self._image.width(), self.height() / self._image.height())
+        w, h = self._image.width() * scale, self._image.height() * scale
+        x = 0.0 if self._align_left else (self.width() - w) / 2
+        target = QRectF(x, (self.height() - h) / 2, w, h)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, scale != 1.0)
+        painter.drawImage(target, self._image)
+
+
+class MessageLabel(QLabel):
+    """A word-wrapped message line: ``showError`` in red, ``showInfo`` plain; hidden when empty."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMargin(6)
+        self.hide()
+
+    def showError(self, text: str) -> None:
+        self.setStyleSheet("QLabel { color: #8b0000; background: #fdecea; border: 1px solid #f5c2c0; border-radius: 3px; }")
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def showInfo(self, text: str) -> None:
+        self.setStyleSheet("QLabel { background: #eef4fb; border: 1px solid #c9dbef; border-radius: 3px; }")
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clearMessage(self) -> None:
+        self.setText("")
+        self.hide()
+
+
+def heading(text: str, parent: QWidget | None = None, scale: float = 1.3) -> QLabel:
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def muted(label: QLabel) -> QLabel:
+    palette = label.palette()
+    palette.setColor(label.foregroundRole(), QColor(100, 100, 100))
+    label.setPalette(palette)
+    return label
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that elides its text in the middle (paths) instead of widening the window."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._full_text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setFullText(text)
+
+    def fullText(self) -> str:
+        return self._full_text
+
+    def setFullText(self, text: str) -> None:
+        self._full_text = text
+        self.setToolTip(text)
+        self._elide()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(10, self.width())
+        super().setText(self.fontMetrics().elidedText(self._full_text, Qt.TextElideMode.ElideMiddle, width))

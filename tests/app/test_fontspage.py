@@ -1,0 +1,89 @@
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QDialog
+
+import pytest
+
+from fontassist import resources
+from fontassist.errors import FontAssistError
+from fontassist.fonts import open_font
+from fontassist.app.pages.systemfontdialog import SystemFontDialog
+
+
+def test_opens_on_the_demo_fonts(window):
+    page = window.fonts_page
+    assert window.session.source.path == resources.DEMO_SOURCE
+    assert page.panels["source"].name_label.text() == "Noto Sans TC Regular"
+    assert page.panels["target"].name_label.text() == "Zen Maru Gothic Regular"
+    assert "1000 units per em" in page.panels["target"].details_label.text()
+    assert not page.panels["source"].latin_sample.image().isNull()
+    assert not page.panels["target"].cjk_sample.image().isNull()
+    assert page.coverage.rowCount() == 6
+    first = [page.coverage.item(0, c).text() for c in range(5)]
+    assert first[1:] == ["4,808", "4,161", "4,161", "647"]
+    assert not window.isWindowModified()
+
+
+def test_a_good_font_replaces_the_choice(window, tiny_fonts):
+    page = window.fonts_page
+    assert page.useFile("target", str(tiny_fonts["woff2"]))
+    assert window.session.target.path == Path(tiny_fonts["woff2"]).absolute()
+    assert page.panels["target"].error.isHidden()
+    assert page.coverage.item(0, 2).text() == "8"  # the tiny font's eight Han characters
+    assert window.session.isModified()
+
+
+def test_a_corrupt_font_shows_the_core_error_and_keeps_the_previous_choice(window, tmp_path):
+    page = window.fonts_page
+    bad = tmp_path / "Broken.ttf"
+    bad.write_bytes(resources.DEMO_TARGET.read_bytes()[:300_000])  # a download cut short
+    with pytest.raises(FontAssistError) as core_error:
+        open_font(bad)
+    before = window.session.target
+    assert not page.useFile("target", str(bad))
+    panel = page.panels["target"]
+    assert not panel.error.isHidden()
+    assert panel.error.text() == str(core_error.value)
+    assert str(bad) in panel.error.text()
+    assert window.session.target is before
+    assert panel.name_label.text() == "Zen Maru Gothic Regular"
+    assert page.useFile("target", str(resources.DEMO_TARGET))
+    assert panel.error.isHidden()
+
+
+def test_a_collection_asks_which_face(window, tiny_fonts, monkeypatch):
+    page = window.fonts_page
+    asked = []
+    monkeypatch.setattr(page, "askFace", lambda path, faces: asked.append(faces) or 1)
+    assert page.useFile("source", str(tiny_fonts["ttc"]))
+    assert len(asked[0]) == 2 and window.session.source.face_index == 1
+    assert page.panels["source"].path_label.fullText().endswith("(face 2)")
+    monkeypatch.setattr(page, "askFace", lambda path, faces: None)
+    before = window.session.source
+    assert not page.useFile("source", str(tiny_fonts["ttc"]))
+    assert window.session.source is before
+
+
+def test_dropping_a_font_file_on_a_panel(window, tiny_fonts, qtbot):
+    panel = window.fonts_page.panels["source"]
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tiny_fonts["otf"]))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    panel.dropEvent(event)
+    assert window.session.source.outline_format == "CFF"
+    assert "PostScript" in panel.details_label.text()
+
+
+def test_installed_fonts_are_listed_off_the_gui_thread_and_searchable(window, qtbot, monkeypatch):
+    def pick(dialog):
+        qtbot.waitUntil(lambda: dialog._model.rowCount() > 0, timeout=30_000)
+        assert dialog.selectFont("DejaVu Sans Mono") or dialog.selectFont("")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SystemFontDialog, "exec", pick)
+    window.fonts_page.chooseInstalled("target")
+    chosen = window.session.target
+    assert chosen.path.is_file()
+    assert window.fonts_page.panels["target"].name_label.text() == chosen.full_name

@@ -1,0 +1,100 @@
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from fontassist import resources
+from fontassist.app.mainwindow import STEPS, MainWindow
+from fontassist.app.project import Project
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_the_workflow_steps_are_visible_and_reachable(window):
+    labels = [window.step_list.item(i).text() for i in range(window.step_list.count())]
+    assert labels == ["1  Fonts", "2  Characters", "3  Train", "4  Review", "5  Export"]
+    for step in STEPS:
+        window.goTo(step)
+        assert window.currentStep() == step and window.stack.currentWidget() is window.pages[step]
+    for page in (window.review_page, window.export_page):
+        assert page.state_label.text() == "Coming in the next release"
+    window.fonts_page.next_button.click()
+    assert window.currentStep() == "characters"
+    window.characters_page.next_button.click()
+    assert window.currentStep() == "train"
+
+
+def test_save_and_reopen_a_project(window, tmp_path, tiny_fonts):
+    window.fonts_page.useFile("target", str(tiny_fonts["woff"]))
+    window.characters_page.setCustomText("永東")
+    path = tmp_path / "mine.fontassist.json"
+    assert window._save_to(path)
+    assert not window.isWindowModified() and window.windowTitle().startswith("mine")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["source"]["path"].startswith("resources:")
+    assert data["chars"] == {"mode": "text", "charset": "tw-edu-4808", "text": "永東", "file": None, "learn_from": "auto"}
+    assert window.settings.recent_projects() == [str(path)]
+
+    window.newProject()
+    assert window.session.project.path is None and window.session.target.path == resources.DEMO_TARGET
+    assert window.openProject(path)
+    assert window.session.target.path == Path(tiny_fonts["woff"])
+    assert window.characters_page.text_edit.toPlainText() == "永東"
+    assert window.characters_page.text_radio.isChecked()
+
+
+def test_unsaved_changes_are_asked_about(window, tmp_path):
+    window.characters_page.setCustomText("永")
+    assert window.isWindowModified()
+    window.ask.queue = [QMessageBox.StandardButton.Cancel]
+    window.newProject()
+    assert window.session.project.chars.text == "永"
+    assert window.ask.asked == ["Unsaved changes"]
+
+
+def test_a_project_whose_font_is_gone_shows_the_error_on_the_fonts_page(window, tmp_path):
+    missing = tmp_path / "gone.ttf"
+    project = Project.from_dict({"source": {"path": str(missing)}, "target": {"path": str(resources.DEMO_TARGET)}})
+    project.save(tmp_path / "p.fontassist.json")
+    assert window.openProject(tmp_path / "p.fontassist.json")
+    panel = window.fonts_page.panels["source"]
+    assert "file not found" in panel.error.text() and str(missing) in panel.error.text()
+    assert window.session.source is None and window.session.plan is None
+    assert panel.name_label.text() == "No font chosen"
+
+
+def test_geometry_and_folders_persist(qtbot, settings, tmp_path, monkeypatch):
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    first.show()
+    settings.set_last_folder("fonts", tmp_path / "x.ttf")
+    first.close()
+    assert settings.geometry("main") == first.saveGeometry()
+    restored = []
+    monkeypatch.setattr(MainWindow, "restoreGeometry", lambda self, geometry: restored.append(geometry) or True)
+    second = MainWindow(settings)
+    qtbot.addWidget(second)
+    assert restored == [first.saveGeometry()]
+    assert second.settings.last_folder("fonts") == str(tmp_path)
+
+
+def test_the_window_opens_without_importing_torch_or_pyqtgraph():
+    code = textwrap.dedent(
+        """
+        import sys
+        from fontassist.app.application import create_application, open_main_window
+        app = create_application([])
+        window = open_main_window()
+        app.processEvents()
+        assert window.isVisible() and window.session.plan is not None
+        print(sorted(m for m in ("torch", "pyqtgraph") if m in sys.modules))
+        window.session.setModified(False)
+        """
+    )
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(REPO), "XDG_CONFIG_HOME": "/tmp/fontassist-test-config"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"

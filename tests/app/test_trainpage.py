@@ -1,0 +1,141 @@
+"""Training through the UI with the real trainer on a tiny configuration (32 px, a few-channel model)."""
+
+import time
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from fontassist.train import load_checkpoint
+
+RUN_TIMEOUT_MS = 180_000
+
+
+def start(window, run_dir, qtbot, **settings):
+    page = window.train_page
+    if settings:
+        window.session.setTrainSettings({**window.session.project.train, **settings})
+    window.goTo("train")
+    page.setNewRunDir(run_dir)
+    with qtbot.waitSignal(page.trainingStarted, timeout=5_000):
+        assert page.startTraining(), page.error.text()
+    return page
+
+
+def test_form_is_bound_to_the_train_config(engine_ready):
+    page = engine_ready.train_page
+    form = page.form
+    assert form.size.currentData() == 32 and form.base_channels.value() == 4
+    assert form.norm.currentData() == "batch" and form.attention() == {8}
+    assert "cpu" in form.deviceNames() and form.device.currentData() == "cpu"
+    form.norm.setCurrentIndex(form.norm.findData("instance"))
+    form.attention_boxes[4].setChecked(True)
+    form.adversarial.setChecked(False)
+    train = engine_ready.session.project.train
+    assert train["model"]["norm"] == "instance" and train["model"]["attention"] == [4, 8]
+    assert train["adv_loss"] == "none" and train["validation"] == 16  # settings the form does not show are kept
+    from fontassist.app.engine import build_train_config
+
+    config = build_train_config(engine_ready.session.project, engine_ready.session.plan, page.engine.defaults)
+    assert config.model.norm == "instance" and config.model.attention == (4, 8) and config.size == 32
+    assert config.model.image_size == 32 and config.adv_loss == "none" and config.charset == "tw-edu-4808"
+
+
+def test_a_tiny_run_completes_with_live_preview_and_a_responsive_window(engine_ready, qtbot, tmp_path):
+    window = engine_ready
+    gaps, last = [], [time.perf_counter()]
+
+    def probe():
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.timeout.connect(probe)
+    timer.start(10)
+    page = start(window, tmp_path / "run", qtbot)
+    with qtbot.waitSignal(page.trainingFinished, timeout=RUN_TIMEOUT_MS) as finished:
+        pass
+    timer.stop()
+    assert finished.args == ["completed"]
+    assert page.last_finished.step == 8
+    assert page.previews_shown == 4  # every 2 steps
+    assert not page.preview.image().isNull()
+    assert page.preview_title.text().startswith("Preview at step 8")
+    assert page.progress.value() == 8 and page.progress.maximum() == 8
+    assert "images/s" in page.rate_label.text()
+    assert "Validation at step 8" in page.metrics_label.text()
+    assert set(page.loss_chart.names()) >= {"l1", "g"}
+    assert page.metrics_chart.latest().keys() == {"l1", "ssim", "iou"}
+    assert load_checkpoint(tmp_path / "run").step == 8
+    assert window.session.project.run_dir == tmp_path / "run"
+    assert page.start_button.isEnabled() and not page.stop_button.isEnabled()
+    worst = max(gaps)
+    print(f"\nworst event-loop gap during the tiny run: {worst * 1000:.0f} ms over {len(gaps)} probes")
+    assert worst < 1.0
+
+
+def test_pause_holds_the_run_and_resume_finishes_it(engine_ready, qtbot, tmp_path):
+    page = start(engine_ready, tmp_path / "run", qtbot, steps=12)
+    qtbot.waitUntil(lambda: page.progress.value() >= 1, timeout=RUN_TIMEOUT_MS)
+    page.togglePause()
+    assert page.state == page.PAUSED and page.pause_button.text() == "Resume"
+    qtbot.wait(300)
+    held = page.worker.events_pulled
+    step = page.progress.value()
+    qtbot.wait(1500)
+    assert page.worker.events_pulled == held and page.progress.value() == step
+    assert "Paused" in page.status_label.text()
+    with qtbot.waitSignal(page.trainingFinished, timeout=RUN_TIMEOUT_MS) as finished:
+        page.togglePause()
+    assert finished.args == ["completed"] and page.last_finished.step == 12
+
+
+def test_stop_saves_a_checkpoint_and_the_run_can_be_continued(engine_ready, qtbot, tmp_path):
+    run = tmp_path / "run"
+    page = start(engine_ready, run, qtbot, steps=200)
+    qtbot.waitUntil(lambda: page.progress.value() >= 2, timeout=RUN_TIMEOUT_MS)
+    page.pauseTraining()  # stopping a paused run must work too
+    with qtbot.waitSignal(page.trainingFinished, timeout=RUN_TIMEOUT_MS) as finished:
+        page.stopTraining()
+    assert finished.args == ["cancelled"]
+    stopped_at = page.last_finished.step
+    assert 2 <= stopped_at < 200
+    assert load_checkpoint(run).step == stopped_at
+    assert "Stopped at step" in page.status_label.text()
+
+    page.form.steps.setValue(8)  # fewer than the run's own 200: the run keeps its length
+    with qtbot.waitSignal(page.trainingFinished, timeout=RUN_TIMEOUT_MS) as finished:
+        assert page.resumeRun(run)
+    assert finished.args == ["completed"]
+    assert page.last_finished.step == 200 and load_checkpoint(run).step == 200
+
+
+def test_a_run_folder_in_use_is_refused_inline(engine_ready, qtbot, tmp_path):
+    run = tmp_path / "run"
+    page = start(engine_ready, run, qtbot, steps=2)
+    with qtbot.waitSignal(page.trainingFinished, timeout=RUN_TIMEOUT_MS):
+        pass
+    page.setNewRunDir(run)
+    with qtbot.waitSignal(page.trainingFinished, timeout=RUN_TIMEOUT_MS) as finished:
+        assert page.startTraining()
+    assert finished.args == ["error"]
+    assert "already holds a training run" in page.error.text()
+
+
+def test_closing_during_training_asks_stops_and_leaves_a_loadable_checkpoint(engine_ready, qtbot, tmp_path):
+    window = engine_ready
+    run = tmp_path / "run"
+    page = start(window, run, qtbot, steps=500)
+    qtbot.waitUntil(lambda: page.progress.value() >= 1, timeout=RUN_TIMEOUT_MS)
+    window.ask.queue = [QMessageBox.StandardButton.Cancel]
+    assert not window.close()
+    assert window.isVisible() and page.isTraining()
+    window.ask.queue = [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Discard]
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=RUN_TIMEOUT_MS)
+    assert window.ask.asked == ["Training is running", "Training is running", "Unsaved changes"]
+    assert page.last_finished.reason == "cancelled"
+    checkpoint = load_checkpoint(run)
+    assert 1 <= checkpoint.step < 500
+    assert checkpoint.config.model.norm == "batch"
