@@ -30,6 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"fontassist {__version__}")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation end to end (window offscreen, demo model, a TTF written and "
+                        "validated in a temporary folder) and print one line; exit status 0 when it works")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     import importlib
 
@@ -49,6 +52,10 @@ def main(args=None) -> int:
     options = parser.parse_args(args)
     level = logging.WARNING - 10 * min(options.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if options.self_test:
+        from ..selftest import main as self_test
+
+        return self_test(verbose=options.verbose)
     handler = getattr(options, "handler", None)
     if handler is None:
         from ..app import main as app_main

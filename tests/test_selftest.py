@@ -1,0 +1,82 @@
+"""``fontassist --self-test`` from the checkout: one line, exit 0 when the chain works, the failing step when not."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fontassist import resources, selftest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def isolated_environment(tmp_path: Path) -> dict[str, str]:
+    """The user's settings, caches and logs stay untouched; Qt draws offscreen."""
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        FONTASSIST_CACHE_DIR=str(tmp_path / "render-cache"),
+        FONTASSIST_LANGUAGE="en",
+        OMP_NUM_THREADS="1",
+    )
+    return env
+
+
+def test_self_test_passes_with_one_line(tmp_path):
+    pytest.importorskip("PySide6")
+    result = subprocess.run([sys.executable, "-m", "fontassist", "--self-test"], cwd=REPO, capture_output=True,
+                            text=True, timeout=180, env=isolated_environment(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1, result.stdout
+    assert "self-test passed" in lines[0]
+    assert "window shown offscreen" in lines[0] and "fontTools and OTS accept" in lines[0]
+    assert result.stderr == ""
+
+
+def test_missing_resource_fails_with_the_path(monkeypatch, tmp_path):
+    missing = tmp_path / "no-such-model.pt"
+    monkeypatch.setattr(resources, "DEMO_MODEL", missing)
+    code, line = selftest.run(window=False)
+    assert code == 1
+    assert "FAILED while bundled resources" in line and str(missing) in line
+    assert "\n" not in line
+
+
+def test_broken_model_names_the_step(monkeypatch, tmp_path):
+    broken = tmp_path / "demo.pt"
+    broken.write_bytes(b"not a checkpoint")
+    monkeypatch.setattr(resources, "DEMO_MODEL", broken)
+    code, line = selftest.run(window=False)
+    assert code == 1
+    assert "FAILED while loading torch and the demo model" in line
+    assert "\n" not in line
+
+
+def test_main_prints_failures_to_stderr(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(resources, "DEMO_SOURCE", tmp_path / "gone.ttf")
+    assert selftest.main(window=False) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1 and "gone.ttf" in captured.err
+
+
+def test_check_font_wants_an_outline_for_every_character():
+    # The demo target lacks 丟, so a check that asks for it must fail, and one for 永 must pass.
+    selftest.check_font(resources.DEMO_TARGET, ["永"])
+    with pytest.raises(selftest.SelfTestFailed, match="no outline for 丟"):
+        selftest.check_font(resources.DEMO_TARGET, ["永", "丟"])
+
+
+def test_step_turns_any_error_into_one_line():
+    with pytest.raises(selftest.SelfTestFailed) as caught:
+        with selftest.step("doing a thing"):
+            raise ValueError("first line\n  second line")
+    assert str(caught.value) == "doing a thing: first line second line"
