@@ -17,6 +17,7 @@ from ..fonts import FontFile, render
 
 LATIN_SAMPLE = "Handgloves Quiz 0123456789"
 CJK_SAMPLE = "永東國酬愛鬱靈鷹 あアかカ"
+SPECIMEN = "永Ag"  # the eight strokes of 永, and a Latin pair, large
 # Room on every side of each em so overshoots and wide Latin glyphs are not clipped.
 _MARGIN = 0.2
 

@@ -61,13 +61,16 @@ class MainWindow(QMainWindow):
         self.review_page = ComingPage(
             self.tr("4 · Review"),
             self.tr("Review every generated glyph in a grid: accept or reject each one, compare BatchNorm and InstanceNorm runs side by side, and see glyphs in context."),
-            self.tr("Until then, the trained run can generate and export from the command line: fontassist generate / fontassist export."),
+            self.tr("Until then, from the command line: \"fontassist generate RUN --source FONT --target FONT --missing --out FOLDER\" "
+                    "draws the missing glyphs into PNG files to look at, and \"fontassist compare RUN_A RUN_B\" scores two runs "
+                    "on the same validation glyphs."),
             self,
         )
         self.export_page = ComingPage(
             self.tr("5 · Export"),
             self.tr("Trace the accepted glyphs into outlines and write them into a copy of the target font (or a new font), then preview it in text."),
-            self.tr("Until then, use the command line: fontassist export --help."),
+            self.tr("Until then, from the command line: \"fontassist export RUN --out NEW.ttf --family NAME\" generates, traces "
+                    "and writes the font (see fontassist export --help)."),
             self,
         )
         self.pages = {

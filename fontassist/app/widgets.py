@@ -8,12 +8,13 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
 
 
 class ImageView(QWidget):
-    """Shows a QImage scaled down to fit (never up beyond ``max_scale``), aspect kept; centred or left-aligned."""
+    """Shows a QImage scaled down to fit (never up beyond ``max_scale``), aspect kept, placed by ``alignment``."""
 
-    def __init__(self, parent: QWidget | None = None, max_scale: float = 1.0, placeholder: str = "", align_left: bool = False):
+    def __init__(self, parent: QWidget | None = None, max_scale: float = 1.0, placeholder: str = "",
+                 alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter):
         super().__init__(parent)
         self._image = QImage()
-        self._align_left = align_left
+        self._alignment = alignment
         self._max_scale = max_scale
         self._placeholder = placeholder
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -56,8 +57,9 @@ class ImageView(QWidget):
             return
         scale = min(self._max_scale, self.width() / self._image.width(), self.height() / self._image.height())
         w, h = self._image.width() * scale, self._image.height() * scale
-        x = 0.0 if self._align_left else (self.width() - w) / 2
-        target = QRectF(x, (self.height() - h) / 2, w, h)
+        x = 0.0 if self._alignment & Qt.AlignmentFlag.AlignLeft else (self.width() - w) / 2
+        y = 0.0 if self._alignment & Qt.AlignmentFlag.AlignTop else (self.height() - h) / 2
+        target = QRectF(x, y, w, h)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, scale != 1.0)
         painter.drawImage(target, self._image)
 

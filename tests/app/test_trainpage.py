@@ -93,22 +93,22 @@ def test_pause_holds_the_run_and_resume_finishes_it(engine_ready, qtbot, tmp_pat
 
 def test_stop_saves_a_checkpoint_and_the_run_can_be_continued(engine_ready, qtbot, tmp_path):
     run = tmp_path / "run"
-    page = start(engine_ready, run, qtbot, steps=200)
+    page = start(engine_ready, run, qtbot, steps=30)
     qtbot.waitUntil(lambda: page.progress.value() >= 2, timeout=RUN_TIMEOUT_MS)
     page.pauseTraining()  # stopping a paused run must work too
     with qtbot.waitSignal(page.trainingFinished, timeout=RUN_TIMEOUT_MS) as finished:
         page.stopTraining()
     assert finished.args == ["cancelled"]
     stopped_at = page.last_finished.step
-    assert 2 <= stopped_at < 200
+    assert 2 <= stopped_at < 30
     assert load_checkpoint(run).step == stopped_at
     assert "Stopped at step" in page.status_label.text()
 
-    page.form.steps.setValue(8)  # fewer than the run's own 200: the run keeps its length
+    page.form.steps.setValue(8)  # fewer than the run's own 30: the run keeps its length
     with qtbot.waitSignal(page.trainingFinished, timeout=RUN_TIMEOUT_MS) as finished:
         assert page.resumeRun(run)
     assert finished.args == ["completed"]
-    assert page.last_finished.step == 200 and load_checkpoint(run).step == 200
+    assert page.last_finished.step == 30 and load_checkpoint(run).step == 30
 
 
 def test_a_run_folder_in_use_is_refused_inline(engine_ready, qtbot, tmp_path):

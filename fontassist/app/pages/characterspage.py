@@ -90,7 +90,8 @@ class CharactersPage(QWidget):
 
         # What to learn from.
         self.learn_combo = QComboBox(self)
-        self.learn_combo.addItem(self.tr("Automatic (the chosen set, else every shared Han character)"), LEARN_AUTO)
+        self.learn_combo.addItem(self.tr("Automatic"), LEARN_AUTO)
+        self.learn_combo.setItemData(0, self.tr("The set chosen above; for other choices every Han character both fonts have."), Qt.ItemDataRole.ToolTipRole)
         for name in CHARSET_NAMES:
             self.learn_combo.addItem(self.tr("Shared characters of {0}").format(charset_label(name)), name)
         self.learn_combo.addItem(self.tr("Every Han character both fonts have"), LEARN_SHARED)
@@ -100,7 +101,8 @@ class CharactersPage(QWidget):
         learn_box = QGroupBox(self.tr("What the model learns from"), self)
         learn = QVBoxLayout(learn_box)
         learn.addWidget(self.learn_combo)
-        learn_hint = muted(QLabel(self.tr("Pairs of glyphs both fonts have; a part is held out to measure progress."), self))
+        learn_hint = muted(QLabel(self.tr("Pairs of glyphs both fonts have; a part is held out to measure progress. "
+                                          "Automatic: the set chosen above, otherwise every Han character both fonts have."), self))
         learn_hint.setWordWrap(True)
         learn.addWidget(learn_hint)
 

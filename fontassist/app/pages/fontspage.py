@@ -74,6 +74,8 @@ class FontsPage(QWidget):
         self.coverage.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.coverage.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.coverage.verticalHeader().hide()
+        self.coverage.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.coverage.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.coverage.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, 5):
             self.coverage.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -89,9 +91,10 @@ class FontsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("1 · Fonts"), self))
         layout.addWidget(self.banner)
-        layout.addLayout(panels, 3)
+        layout.addLayout(panels)
         layout.addWidget(heading(self.tr("Coverage of the pair"), self, 1.1))
-        layout.addWidget(self.coverage, 2)
+        layout.addWidget(self.coverage)
+        layout.addStretch(1)
         layout.addLayout(bottom)
 
         session.fontsChanged.connect(self.refresh)
@@ -186,3 +189,10 @@ class FontsPage(QWidget):
                 if c:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.coverage.setItem(r, c, item)
+        self._fit_coverage_height()
+
+    def _fit_coverage_height(self) -> None:
+        table = self.coverage
+        rows = table.verticalHeader()
+        height = table.horizontalHeader().sizeHint().height() + rows.defaultSectionSize() * table.rowCount() + 2 * table.frameWidth() + 2
+        table.setFixedHeight(height)

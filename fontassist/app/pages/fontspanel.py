@@ -10,13 +10,14 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...fonts import FONT_FILE_TYPES, FontFile
-from ..fontsample import CJK_SAMPLE, LATIN_SAMPLE, sample_line
+from ..fontsample import CJK_SAMPLE, LATIN_SAMPLE, SPECIMEN, sample_line
 from ..images import raster_to_qimage
 from ..widgets import ElidedLabel, ImageView, MessageLabel, muted
 
 log = logging.getLogger(__name__)
 
-SAMPLE_HEIGHT = 44
+SAMPLE_HEIGHT = 52
+SPECIMEN_HEIGHT = 120
 
 
 def font_file_filter(tr) -> str:
@@ -62,8 +63,9 @@ class FontPanel(QGroupBox):
         self.details_label = QLabel(self)
         self.details_label.setWordWrap(True)
         self.path_label = muted(ElidedLabel("", self))
-        self.latin_sample = ImageView(self, align_left=True)
-        self.cjk_sample = ImageView(self, align_left=True)
+        self.latin_sample = ImageView(self, alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.cjk_sample = ImageView(self, alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.specimen = ImageView(self, alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.error = MessageLabel(self)
 
         buttons = QHBoxLayout()
@@ -80,6 +82,7 @@ class FontPanel(QGroupBox):
         layout.addSpacing(4)
         layout.addWidget(self.latin_sample)
         layout.addWidget(self.cjk_sample)
+        layout.addWidget(self.specimen)
         layout.addWidget(self.error)
         layout.addStretch(1)
         self.showFont(None)
@@ -91,6 +94,7 @@ class FontPanel(QGroupBox):
             self.path_label.setFullText("")
             self.latin_sample.setImage(QImage())
             self.cjk_sample.setImage(QImage())
+            self.specimen.setImage(QImage())
             return
         self.name_label.setText(font.full_name)
         outlines = {"glyf": self.tr("TrueType outlines"), "CFF": self.tr("PostScript (CFF) outlines"), "CFF2": self.tr("CFF2 outlines")}
@@ -107,6 +111,7 @@ class FontPanel(QGroupBox):
         self.path_label.setFullText(f"{font.path}{face}")
         self.latin_sample.setImage(raster_to_qimage(sample_line(font, LATIN_SAMPLE, SAMPLE_HEIGHT)))
         self.cjk_sample.setImage(raster_to_qimage(sample_line(font, CJK_SAMPLE, SAMPLE_HEIGHT)))
+        self.specimen.setImage(raster_to_qimage(sample_line(font, SPECIMEN, SPECIMEN_HEIGHT)))
 
     def showError(self, text: str) -> None:
         self.error.showError(text)

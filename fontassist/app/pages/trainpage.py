@@ -130,12 +130,12 @@ class TrainPage(QWidget):
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.engine_label)
         left_layout.addStretch(1)
-        left_scroll = QScrollArea(self)
-        left_scroll.setWidget(left)
-        left_scroll.setWidgetResizable(True)
-        left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        left_scroll.setMinimumWidth(left.sizeHint().width() + 12)
+        self.left_scroll = QScrollArea(self)
+        self.left_scroll.setWidget(left)
+        self.left_scroll.setWidgetResizable(True)
+        self.left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fit_settings_width()
 
         # Progress, charts, preview.
         self.status_label = QLabel(self.tr("Not started."), self)
@@ -158,7 +158,8 @@ class TrainPage(QWidget):
         self.charts_layout = QHBoxLayout(self.charts_holder)
         self.charts_layout.setContentsMargins(0, 0, 0, 0)
         self.preview_title = QLabel(self.tr("Preview: source | generated | target"), self)
-        self.preview = ImageView(self, max_scale=3.0, placeholder=self.tr("The preview appears at the first preview step."))
+        self.preview = ImageView(self, max_scale=3.0, placeholder=self.tr("The preview appears at the first preview step."),
+                                 alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.preview.setObjectName("preview")
         self.preview.setMinimumHeight(120)
 
@@ -184,7 +185,7 @@ class TrainPage(QWidget):
         right_layout.addWidget(lower, 1)
 
         splitter = QSplitter(self)
-        splitter.addWidget(left_scroll)
+        splitter.addWidget(self.left_scroll)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
@@ -217,6 +218,7 @@ class TrainPage(QWidget):
         self.engine = engine
         self.form.setDevices(engine.devices)
         self.form.show()
+        self._fit_settings_width()
         self.session.setTrainDefaults(engine.defaults)
         self._show_settings()
         names = ", ".join(name for _, name in engine.devices)
@@ -240,6 +242,12 @@ class TrainPage(QWidget):
             self.form.setValues(merged_settings(self.engine.defaults, self.session.project.train))
         finally:
             self._form_loading = False
+
+    def _fit_settings_width(self) -> None:
+        """The settings column is as wide as its widest row, so nothing in it is cut off."""
+        content = self.left_scroll.widget()
+        scrollbar = self.left_scroll.verticalScrollBar().sizeHint().width()
+        self.left_scroll.setMinimumWidth(content.minimumSizeHint().width() + scrollbar + 4)
 
     def _form_changed(self) -> None:
         if self._form_loading:

@@ -21,21 +21,51 @@ METRIC_COLOURS = {"l1": "#1f77b4", "ssim": "#2ca02c", "iou": "#d62728"}
 METRIC_NAMES = {"l1": "L1", "ssim": "SSIM", "iou": "IoU"}
 
 
+def loss_label(name: str) -> str:
+    """The trainer's loss keys as a designer reads them."""
+    labels = {
+        "g": _tr("generator"),
+        "l1": "L1",
+        "g_adv": _tr("adversarial"),
+        "d": _tr("discriminator"),
+        "const": _tr("constant"),
+    }
+    return labels.get(name, name)
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("TrainCharts", text)
 
 
 class _Chart(pg.PlotWidget):
+    """A chart whose title doubles as its legend, so no legend box hides the curves."""
+
     def __init__(self, title: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setTitle(title)
+        self._title = title
+        self._legend: list[tuple[str, str, bool]] = []  # (label, colour, dashed)
+        self._show_title()
         self.setLabel("bottom", _tr("step"))
         self.showGrid(x=True, y=True, alpha=0.2)
-        self.legend = self.addLegend(offset=(-8, 8), labelTextSize="8pt")
         self.getPlotItem().setDownsampling(auto=True, mode="peak")
         self.getPlotItem().setClipToView(True)
         self.setMinimumSize(200, 160)
         self.setMouseEnabled(x=True, y=False)
+
+    def _add_legend_entry(self, label: str, colour: str, dashed: bool = False) -> None:
+        self._legend.append((label, colour, dashed))
+        self._show_title()
+
+    def _clear_legend(self) -> None:
+        self._legend = []
+        self._show_title()
+
+    def _show_title(self) -> None:
+        entries = "".join(
+            f"&nbsp;&nbsp;<span style='color:{colour}'>{'┅' if dashed else '━'}</span>&nbsp;{label}"
+            for label, colour, dashed in self._legend
+        )
+        self.setTitle(f"<b>{self._title}</b><span style='font-size:8pt'>{entries}</span>", size="10pt")
 
 
 class LossChart(_Chart):
@@ -51,7 +81,7 @@ class LossChart(_Chart):
     def clear(self) -> None:
         for curve in self._curves.values():
             self.removeItem(curve)
-        self.legend.clear()
+        self._clear_legend()
         self._steps, self._values, self._curves = {}, {}, {}
 
     def add(self, step: int, losses: dict[str, float]) -> None:
@@ -69,8 +99,9 @@ class LossChart(_Chart):
             curve = self._curves.get(name)
             if curve is None:
                 colour = LOSS_COLOURS[len(self._curves) % len(LOSS_COLOURS)]
-                curve = self.plot([], [], pen=pg.mkPen(colour, width=1.5), name=name)
+                curve = self.plot([], [], pen=pg.mkPen(colour, width=1.5))
                 self._curves[name] = curve
+                self._add_legend_entry(loss_label(name), colour)
             curve.setData(np.asarray(self._steps[name]), np.asarray(values))
 
 
@@ -90,7 +121,7 @@ class MetricsChart(_Chart):
     def clear(self) -> None:
         for curve in list(self._curves.values()) + list(self._baseline_curves.values()):
             self.removeItem(curve)
-        self.legend.clear()
+        self._clear_legend()
         self._steps, self._values, self._baseline = [], {}, {}
         self._curves, self._baseline_curves = {}, {}
         self._last_step = 0
@@ -116,14 +147,16 @@ class MetricsChart(_Chart):
             curve = self._curves.get(name)
             if curve is None:
                 curve = self.plot([], [], pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=5,
-                                  symbolBrush=colour, symbolPen=None, name=METRIC_NAMES[name])
+                                  symbolBrush=colour, symbolPen=None)
                 self._curves[name] = curve
+                self._add_legend_entry(METRIC_NAMES[name], colour)
             curve.setData(steps[: len(values)], np.asarray(values))
         end = max([self._last_step] + self._steps) if self._steps else self._last_step
         for name, value in self._baseline.items():
             curve = self._baseline_curves.get(name)
             if curve is None:
-                curve = self.plot([], [], pen=pg.mkPen(METRIC_COLOURS[name], width=1.5, style=Qt.PenStyle.DashLine),
-                                  name=_tr("{0}, source as is").format(METRIC_NAMES[name]))
+                curve = self.plot([], [], pen=pg.mkPen(METRIC_COLOURS[name], width=1.5, style=Qt.PenStyle.DashLine))
+                if not self._baseline_curves:
+                    self._add_legend_entry(_tr("source as is"), "#555555", dashed=True)
                 self._baseline_curves[name] = curve
             curve.setData([0, max(end, 1)], [value, value])
