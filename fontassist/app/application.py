@@ -40,6 +40,9 @@ def create_application(qt_args: list[str] | None = None) -> QApplication:
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv else "fontassist", *(qt_args or [])])
     app.setApplicationDisplayName("fontassist")
+    from .i18n import install_translators
+
+    install_translators(app)  # before any window exists: pages translate their texts once, when built
     icon = resources.ICONS / "fontassist.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
