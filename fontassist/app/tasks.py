@@ -27,10 +27,12 @@ class BackgroundCall(QObject):
     def __init__(self, function: Callable[[], Any]):
         super().__init__()
         self._function = function
-        self.done.connect(self._forget)
-        self.failed.connect(self._forget)
 
     def start(self) -> "BackgroundCall":
+        # Connected last, so the caller's slots run before the call is let go: dropping the
+        # only reference mid-emission would delete the QObject and skip the remaining slots.
+        self.done.connect(self._forget)
+        self.failed.connect(self._forget)
         _pending.add(self)  # keeps the signal object alive until its result is delivered
         QThreadPool.globalInstance().start(_Runnable(self))
         return self
