@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 SAMPLE_CHARSET = "tw-edu-4808"
 SAMPLE_COUNT = 8
 FAMILY = "fontassist Self Test"
+TRANSLATED = ("zh_TW",)  # the compiled UI translations a build must carry (as in fontassist.app.i18n)
 
 
 class SelfTestFailed(Exception):
@@ -74,7 +75,8 @@ def check_resources() -> None:
     """The bundled files the app and the self-test need; a frozen build that lost one fails here."""
     with step("bundled resources"):
         needed = [resources.DEMO_SOURCE, resources.DEMO_TARGET, resources.DEMO_MODEL,
-                  resources.CHARSETS / f"{SAMPLE_CHARSET}.txt"]
+                  resources.CHARSETS / f"{SAMPLE_CHARSET}.txt", resources.ICONS / "fontassist.svg",
+                  *(resources.RESOURCES / "translations" / f"fontassist_{code}.qm" for code in TRANSLATED)]
         missing = [str(path) for path in needed if not Path(path).is_file()]
         if missing:
             raise SelfTestFailed("bundled resources", f"missing {', '.join(missing)}")

@@ -50,12 +50,8 @@ def save_choice(choice: str, settings: QSettings | None = None) -> None:
 
 def language_for_locale(locale: QLocale) -> str:
     """The translation for a locale: Chinese written in Traditional characters gets zh_TW, all else English."""
-    if locale.language() != QLocale.Language.Chinese:
-        return ENGLISH
-    if locale.script() == QLocale.Script.TraditionalHanScript:
-        return "zh_TW"
-    traditional_regions = (QLocale.Territory.Taiwan, QLocale.Territory.HongKong, QLocale.Territory.Macao)
-    if locale.script() == QLocale.Script.AnyScript and locale.territory() in traditional_regions:
+    # QLocale fills in the likely script: zh_TW, zh_HK and zh_MO are Traditional, zh_CN and zh_SG Simplified.
+    if locale.language() == QLocale.Language.Chinese and locale.script() == QLocale.Script.TraditionalHanScript:
         return "zh_TW"
     return ENGLISH
 

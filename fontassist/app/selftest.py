@@ -82,6 +82,9 @@ class WindowCheck:
             raise SelfTestFailed(STEP, f"the demo {' and '.join(missing)} font did not load ({errors})")
         if self.window.grab().isNull():
             raise SelfTestFailed(STEP, "the window could not be drawn")
+        if self.app.windowIcon().pixmap(32, 32).isNull():
+            # The icons are SVG: a build without Qt's SVG icon engine plugin shows none at all.
+            raise SelfTestFailed(STEP, "the app icon cannot be drawn (is Qt's SVG icon engine missing?)")
         return WindowResult(shown_s, session.source.full_name, session.target.full_name, current_language())
 
     def close(self) -> None:
