@@ -74,7 +74,7 @@ def main(argv=None) -> int:
     def shot(name: str) -> None:
         settle(app)
         path = folder / f"{name}.png"
-        window.grab().save(str(path))
+        window.grab().save(str(path), "PNG", 0)  # quality 0: the strongest PNG compression
         print(f"wrote {path}")
 
     window.goTo("fonts")

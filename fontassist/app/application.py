@@ -30,6 +30,19 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(argv)  # the rest goes to Qt (-style, -platform, ...)
 
 
+# PySide6 6.12.0's Signal.emit() drops a reference to True on every call, so a long
+# training run (thousands of emits) ends in "deallocating True or False" and an abort.
+BROKEN_PYSIDE = ("6.12.0",)
+
+
+def check_pyside() -> None:
+    import PySide6
+
+    if PySide6.__version__ in BROKEN_PYSIDE:
+        log.warning("PySide6 %s has a reference-counting bug in Signal.emit() that crashes long training runs; "
+                    "install another version (pip install 'PySide6-Essentials!=6.12.0').", PySide6.__version__)
+
+
 def create_application(qt_args: list[str] | None = None) -> QApplication:
     """The QApplication with the names QSettings uses; reuses a running one (tests)."""
     QCoreApplication.setOrganizationName(ORGANIZATION)
@@ -109,8 +122,11 @@ def main(argv: list[str] | None = None) -> int:
     app = create_application(qt_args)
     set_log_file(setup_logging())
     install_exception_hook()
+    check_pyside()
     window = open_main_window(options.source, options.target, options.project,
                               source_face=options.source_face, target_face=options.target_face)
+    # The window stops a run before it closes; this covers quitting any other way.
+    app.aboutToQuit.connect(window.train_page.shutdown)
     QTimer.singleShot(0, add_cjk_fallback)
     code = app.exec()
     del window

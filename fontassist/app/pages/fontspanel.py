@@ -107,7 +107,7 @@ class FontPanel(QGroupBox):
         if font.is_variable:
             parts.append(self.tr("variable font (default instance)"))
         self.details_label.setText(" · ".join(parts))
-        face = f"  (face {font.face_index + 1})" if font.face_index else ""
+        face = "  " + self.tr("(face {0})").format(font.face_index + 1) if font.face_index else ""
         self.path_label.setFullText(f"{font.path}{face}")
         self.latin_sample.setImage(raster_to_qimage(sample_line(font, LATIN_SAMPLE, SAMPLE_HEIGHT)))
         self.cjk_sample.setImage(raster_to_qimage(sample_line(font, CJK_SAMPLE, SAMPLE_HEIGHT)))

@@ -12,7 +12,7 @@ import datetime
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -44,14 +44,17 @@ CHART_REFRESH_MS = 250
 
 
 def format_duration(seconds: float) -> str:
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("TrainPage", text)
+
     seconds = max(0, int(round(seconds)))
     if seconds < 60:
-        return f"{seconds} s"
+        return tr("{0} s").format(seconds)
     minutes, seconds = divmod(seconds, 60)
     if minutes < 60:
-        return f"{minutes} min {seconds:02d} s"
+        return tr("{0} min {1:02d} s").format(minutes, seconds)
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return tr("{0} h {1:02d} min").format(hours, minutes)
 
 
 def default_runs_folder(project_folder: Path | None) -> Path:
@@ -383,6 +386,13 @@ class TrainPage(QWidget):
         self.worker.start()
         self._update_buttons()
         self.trainingStarted.emit()
+
+    def shutdown(self, timeout_ms: int = 120_000) -> None:
+        """Stop a run and block until its checkpoint is written (the application is quitting)."""
+        worker = self.worker
+        if worker is not None:
+            worker.stop()
+            worker.wait(timeout_ms)
 
     def togglePause(self) -> None:
         if self.worker is None:
