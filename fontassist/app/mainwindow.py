@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from .. import __version__, resources
 from ..errors import FontAssistError
 from .errordialog import show_error
+from .i18n import language_menu
 from .pages.characterspage import CharactersPage
 from .pages.comingpage import ComingPage
 from .pages.fontspage import FontsPage
@@ -152,6 +153,9 @@ class MainWindow(QMainWindow):
             action = go_menu.addAction(self.step_list.item(number - 1).text().split(maxsplit=1)[-1])
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, step=step: self.goTo(step))
+
+        self.language_menu = language_menu(self, self.settings.qsettings)
+        self.menuBar().addMenu(self.language_menu)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("&About fontassist"), self.showAbout)
