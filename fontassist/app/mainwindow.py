@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
             if step in ("review", "export"):
                 item.setToolTip(self.tr("Coming in the next release"))
             self.step_list.addItem(item)
-        self.step_list.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.step_list.currentRowChanged.connect(self._show_step)
         self.step_list.setCurrentRow(0)
 
         central = QWidget(self)
@@ -189,6 +189,10 @@ class MainWindow(QMainWindow):
         )
 
     # -- navigation ------------------------------------------------------------------------------------
+    def _show_step(self, row: int) -> None:
+        self.characters_page.flushEdits()
+        self.stack.setCurrentIndex(row)
+
     def goTo(self, step: str) -> None:
         self.step_list.setCurrentRow(STEPS.index(step))
 
@@ -290,6 +294,7 @@ class MainWindow(QMainWindow):
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
+        self.characters_page.flushEdits()
         try:
             self.session.project.save(path)
         except FontAssistError as e:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("FONTASSIST_LANGUAGE", "en")  # the tests read English texts, whatever the machine's locale
 
 import pytest  # noqa: E402
 
@@ -35,10 +36,10 @@ def _isolated_settings(tmp_path_factory, qapp):
     """QSettings of the test run go to a temporary folder, never the user's."""
     from fontassist.app.application import create_application
 
-    create_application()
     folder = tmp_path_factory.mktemp("settings")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    create_application()
     yield
 
 

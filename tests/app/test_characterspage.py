@@ -58,3 +58,14 @@ def test_text_file_choice_and_its_error(window, tmp_path):
     window.session.replan()
     assert "UTF-8" in page.error.text() and window.session.plan is None
     assert page.grid_model.rowCount() == 0
+
+
+def test_typed_text_is_applied_after_a_pause_or_when_leaving_the_page(window, qtbot, tmp_path):
+    page = window.characters_page
+    window.goTo("characters")
+    page.text_edit.setPlainText("丟")
+    assert page.text_radio.isChecked() and window.session.project.chars.mode == "charset"  # still typing
+    qtbot.waitUntil(lambda: window.session.project.chars.text == "丟", timeout=5_000)
+    page.text_edit.setPlainText("丟乩")
+    window.goTo("train")
+    assert window.session.project.chars.text == "丟乩" and window.session.plan.generate == ["丟", "乩"]

@@ -98,3 +98,35 @@ def test_the_window_opens_without_importing_torch_or_pyqtgraph():
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_entry_point_opens_the_window_on_given_fonts_and_quits_when_it_closes(tmp_path, tiny_fonts):
+    code = textwrap.dedent(
+        """
+        import sys
+        from PySide6.QtCore import QTimer
+        import fontassist.app.application as application
+
+        opened = application.open_main_window
+
+        def open_and_close_soon(*args, **kwargs):
+            window = opened(*args, **kwargs)
+            def report_and_close():
+                print("shown", window.isVisible(), window.session.source.family, window.session.target.path.name)
+                window.session.setModified(False)
+                window.close()
+            QTimer.singleShot(300, report_and_close)
+            return window
+
+        application.open_main_window = open_and_close_soon
+        sys.exit(application.main(sys.argv[1:]))
+        """
+    )
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "FONTASSIST_LANGUAGE": "en",
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state"),
+           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    args = ["--target", str(tiny_fonts["woff2"]), "--target-face", "0"]
+    result = subprocess.run([sys.executable, "-c", code, *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "shown True Noto Sans TC tiny.woff2"
+    assert list((tmp_path / "state").rglob("fontassist.log"))  # the app logs to the user's log folder

@@ -248,6 +248,11 @@ class CharactersPage(QWidget):
             self._updating = False
         self._text_timer.start()
 
+    def flushEdits(self) -> None:
+        """Apply custom text still waiting for the typing pause (before saving or leaving the page)."""
+        if self._text_timer.isActive():
+            self._commit()
+
     def setCustomText(self, text: str) -> None:
         """Type ``text`` as custom characters and apply it at once (menus and tests)."""
         self.text_edit.setPlainText(text)
