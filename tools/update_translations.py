@@ -6,13 +6,17 @@
 After an update, translate the new and changed strings (marked unfinished) in
 ``fontassist/resources/translations/fontassist_<lang>.ts`` with Qt Linguist
 (``pyside6-linguist``) or any editor, then run this script again to compile them.
-Strings reach lupdate only through ``self.tr("...")`` or
-``QCoreApplication.translate("Context", "...")`` with literal text.
+Strings are found by lupdate (``self.tr("...")``, ``QCoreApplication.translate("Context", "...")``
+with literal text) and by this script, which adds what lupdate misses in Python code: ``self.tr``
+inside f-strings, and module helpers such as ``def _tr(text): return
+QCoreApplication.translate("Context", text)`` called with literal text. lupdate files the latter
+under an empty context that Qt never asks for at run time; those entries are dropped.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import os
 import shutil
 import subprocess
@@ -43,16 +47,115 @@ def qt_tool(name: str) -> list[str]:
     return [sys.executable, "-c", f"import sys; from PySide6.scripts.pyside_tool import {name}; sys.argv[0] = '{name}'; sys.exit({name}())"]
 
 
+class _Strings(ast.NodeVisitor):
+    """Literal strings passed to ``self.tr``, to ``QCoreApplication.translate`` and to module translate helpers."""
+
+    def __init__(self, helpers: dict[str, str]):
+        self.helpers = helpers
+        self.classes: list[str] = []
+        self.found: list[tuple[str, str, int]] = []
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self.classes.append(node.name)
+        self.generic_visit(node)
+        self.classes.pop()
+
+    def visit_Call(self, node: ast.Call) -> None:
+        literals = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "tr" and self.classes and len(literals) >= 1 \
+                and node.args and isinstance(node.args[0], ast.Constant):
+            self.found.append((self.classes[-1], literals[0], node.lineno))
+        elif isinstance(func, ast.Attribute) and func.attr == "translate" and len(node.args) >= 2 \
+                and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args[:2]):
+            self.found.append((node.args[0].value, node.args[1].value, node.lineno))
+        elif isinstance(func, ast.Name) and func.id in self.helpers and node.args \
+                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+            self.found.append((self.helpers[func.id], node.args[0].value, node.lineno))
+        self.generic_visit(node)
+
+
+def _translate_helpers(tree: ast.AST) -> dict[str, str]:
+    """Functions whose body is ``return QCoreApplication.translate("Context", <their argument>)``: name → context."""
+    helpers = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and len(node.body) == 1 and isinstance(node.body[0], ast.Return):
+            call = node.body[0].value
+            if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "translate"
+                    and len(call.args) == 2 and isinstance(call.args[0], ast.Constant) and isinstance(call.args[1], ast.Name)):
+                helpers[node.name] = call.args[0].value
+    return helpers
+
+
+def source_strings() -> list[tuple[str, str, Path, int]]:
+    """(context, text, file, line) of every translatable literal in the app, as Qt looks it up at run time."""
+    strings = []
+    for path in app_sources():
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        visitor = _Strings(_translate_helpers(tree))
+        visitor.visit(tree)
+        strings += [(context, text, path, line) for context, text, line in visitor.found]
+    return strings
+
+
+def _read_translations(ts_file: Path) -> dict[tuple[str, str], ElementTree.Element]:
+    if not ts_file.is_file():
+        return {}
+    found = {}
+    for context in ElementTree.parse(ts_file).getroot().iter("context"):
+        for message in context.iter("message"):
+            found[(context.findtext("name", ""), message.findtext("source", ""))] = message.find("translation")
+    return found
+
+
+def add_missed_strings(ts_file: Path, previous: dict[tuple[str, str], ElementTree.Element]) -> int:
+    """Add the strings lupdate missed, with their earlier translations; drop the context-less ones. Returns how many were added."""
+    tree = ElementTree.parse(ts_file)
+    root = tree.getroot()
+    contexts = {c.findtext("name", ""): c for c in root.findall("context")}
+    if "" in contexts:  # no Qt lookup ever uses an empty context in Python code
+        root.remove(contexts.pop(""))
+    present = {(name, m.findtext("source", "")) for name, c in contexts.items() for m in c.iter("message")}
+    added = 0
+    for context, text, path, line in source_strings():
+        if (context, text) in present:
+            continue
+        present.add((context, text))
+        element = contexts.get(context)
+        if element is None:
+            element = ElementTree.SubElement(root, "context")
+            ElementTree.SubElement(element, "name").text = context
+            contexts[context] = element
+        message = ElementTree.SubElement(element, "message")
+        ElementTree.SubElement(message, "location", filename=os.path.relpath(path, ts_file.parent).replace(os.sep, "/"),
+                               line=str(line))
+        ElementTree.SubElement(message, "source").text = text
+        earlier = previous.get((context, text))
+        if earlier is None:
+            earlier = next((t for (c, s), t in previous.items() if s == text and not c and t.get("type") != "unfinished"), None)
+        if earlier is not None and earlier.get("type") not in ("obsolete", "vanished"):
+            message.append(earlier)
+        else:
+            ElementTree.SubElement(message, "translation", type="unfinished")
+        added += 1
+    ElementTree.indent(tree, space="    ")
+    body = ElementTree.tostring(root, encoding="unicode")
+    ts_file.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    return added
+
+
 def lupdate(ts_file: Path) -> None:
     """Merge the current UI strings into ``ts_file`` (created when missing); dropped strings are removed."""
+    previous = _read_translations(ts_file)
     with tempfile.NamedTemporaryFile("w", suffix=".lst", delete=False, encoding="utf-8") as listing:
         listing.write("\n".join(str(p) for p in app_sources()) + "\n")
     try:
-        command = qt_tool("lupdate") + ["-silent", "-no-obsolete", "-locations", "relative", f"@{listing.name}",
+        command = qt_tool("lupdate") + ["-silent", "-no-obsolete", "-locations", "absolute", f"@{listing.name}",
                                         "-target-language", ts_file.stem.split("_", 1)[1], "-ts", str(ts_file)]
         subprocess.run(command, check=True, cwd=ROOT)
     finally:
         os.unlink(listing.name)
+    add_missed_strings(ts_file, previous)
 
 
 def lrelease(ts_file: Path) -> Path:

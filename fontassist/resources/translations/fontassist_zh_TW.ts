@@ -1,1410 +1,1857 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
-<context>
-    <name></name>
-    <message>
-        <location filename="../../app/pages/trainpage.py" line="+52"/>
-        <source>{0} s</source>
-        <translation>{0} 秒</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{0} min {1:02d} s</source>
-        <translation>{0} 分 {1:02d} 秒</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{0} h {1:02d} min</source>
-        <translation>{0} 小時 {1:02d} 分</translation>
-    </message>
-</context>
-<context>
-    <name>ABPage</name>
-    <message>
-        <location filename="../../app/pages/abpage.py" line="+107"/>
-        <source>Compare</source>
-        <translation>比較</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Train both (BatchNorm / InstanceNorm)…</source>
-        <translation>兩種都訓練（BatchNorm／InstanceNorm）…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Queue two runs with the Train page&apos;s settings that differ only in normalization (same seed and data), then compare them.</source>
-        <translation>依「訓練」頁的設定排入兩次訓練，兩者只差在正規化方式（隨機種子與資料相同），完成後加以比較。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>A:</source>
-        <translation>A：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>B:</source>
-        <translation>B：</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <location line="+29"/>
-        <location line="+30"/>
-        <location line="+275"/>
-        <location line="+9"/>
-        <source>A</source>
-        <translation>A</translation>
-    </message>
-    <message>
-        <location line="-343"/>
-        <location line="+29"/>
-        <location line="+30"/>
-        <location line="+284"/>
-        <source>B</source>
-        <translation>B</translation>
-    </message>
-    <message>
-        <location line="-343"/>
-        <source>Source as is (baseline)</source>
-        <translation>來源原樣（基準）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Better</source>
-        <translation>較佳</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>A − B</source>
-        <translation>A − B</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Flip A/B in place</source>
-        <translation>原地切換 A／B</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Alternate the A grid between A and B to see where they differ</source>
-        <translation>讓 A 的格狀檢視在 A 與 B 之間交替顯示，看出兩者的差異</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Source</source>
-        <translation>來源</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Target</source>
-        <translation>目標</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Order: where A and B differ most in</source>
-        <translation>排序：A 與 B 差異最大的指標</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Glyph</source>
-        <translation>字符</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Baseline</source>
-        <translation>基準</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>|A − B|</source>
-        <translation>|A − B|</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>Use A for generation</source>
-        <translation>以 A 產生字符</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Use B for generation</source>
-        <translation>以 B 產生字符</translation>
-    </message>
-    <message>
-        <location line="+84"/>
-        <source>Choose two checkpoints or runs to compare.</source>
-        <translation>請選擇兩個要比較的檢查點或訓練。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Scoring A and B on their shared validation glyphs…</source>
-        <translation>正在以共同的驗證字符替 A 和 B 評分…</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>{0} shared validation glyphs. A: {1} (step {2}, {3}) · B: {4} (step {5}, {6}).</source>
-        <translation>共同驗證字符 {0} 個。A：{1}（第 {2} 步，{3}）· B：{4}（第 {5} 步，{6}）。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Comparing failed</source>
-        <translation>比較失敗</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>tie</source>
-        <translation>平手</translation>
-    </message>
-    <message>
-        <location line="+80"/>
-        <source>showing A</source>
-        <translation>顯示 A</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>showing {0}</source>
-        <translation>顯示 {0}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} (flipping)</source>
-        <translation>{0}（切換中）</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Glyphs are drawn with {0} ({1}).</source>
-        <translation>字符以 {0}（{1}）產生。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Glyphs are drawn with {0}.</source>
-        <translation>字符以 {0} 產生。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Choose the fonts and characters first.</source>
-        <translation>請先選擇字型與要產生的字。</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>Preparing run A…</source>
-        <translation>正在準備訓練 A…</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Training {0} ({1} of 2) in {2}…</source>
-        <translation>正在訓練 {0}（第 {1}／2 次），存於 {2}…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>run {0}: step %v of %m</source>
-        <translation>訓練 {0}：第 %v／%m 步</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Both runs finished. Comparing them…</source>
-        <translation>兩次訓練都已完成，正在比較…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Train both stopped ({0}).</source>
-        <translation>「兩種都訓練」已停止（{0}）。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Stopping: the run in progress saves a checkpoint…</source>
-        <translation>正在停止：進行中的訓練正在儲存檢查點…</translation>
-    </message>
-</context>
-<context>
-    <name>CharactersPage</name>
-    <message>
-        <location filename="../../app/pages/characterspage.py" line="+59"/>
-        <source>What the target lacks in:</source>
-        <translation>目標字型在此字集中缺少的字：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Everything the source has that the target lacks</source>
-        <translation>來源字型有、目標字型沒有的所有字</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Custom text:</source>
-        <translation>自訂文字：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Characters from a text file:</source>
-        <translation>文字檔中的字：</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Type or paste the characters to generate</source>
-        <translation>輸入或貼上要產生的字</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>A UTF-8 text file, any layout</source>
-        <translation>UTF-8 文字檔，排列方式不拘</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose…</source>
-        <translation>選擇…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>What to generate</source>
-        <translation>要產生的字</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Automatic</source>
-        <translation>自動</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The set chosen above; for other choices every Han character both fonts have.</source>
-        <translation>上面選定的字集；選其他項目時，則使用兩套字型都有的所有漢字。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Shared characters of {0}</source>
-        <translation>{0}中兩套字型都有的字</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Every Han character both fonts have</source>
-        <translation>兩套字型都有的所有漢字</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>What the model learns from</source>
-        <translation>模型的學習素材</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Pairs of glyphs both fonts have; a part is held out to measure progress. Automatic: the set chosen above, otherwise every Han character both fonts have.</source>
-        <translation>兩套字型都有的字符配對；其中一部分保留下來衡量訓練進度。自動：使用上面選定的字集，否則使用兩套字型都有的所有漢字。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Summary</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Training pool:</source>
-        <translation>訓練用字：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Held out for validation:</source>
-        <translation>保留作驗證：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Will be generated:</source>
-        <translation>將產生：</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Cell size</source>
-        <translation>格子大小</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Size</source>
-        <translation>大小</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Next: train →</source>
-        <translation>下一步：訓練 →</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>2 · Characters</source>
-        <translation>2 · 選字</translation>
-    </message>
-    <message>
-        <location line="+85"/>
-        <source>Choose a character list</source>
-        <translation>選擇字表</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Choose a source and a target font first</source>
-        <translation>請先選擇來源字型和目標字型</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>every Han character</source>
-        <translation>所有漢字</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} characters both fonts have ({1})</source>
-        <translation>兩套字型都有的 {0} 個字（{1}）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} (trained on {1})</source>
-        <translation>{0}（另 {1} 個用於訓練）</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>{0} are already in the target and are skipped: {1}</source>
-        <translation>{0} 個字目標字型已經有了，將略過：{1}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{0} are in neither font and cannot be generated: {1}</source>
-        <translation>{0} 個字兩套字型都沒有，無法產生：{1}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Nothing to generate: the target already has every character of this choice that the source has.</source>
-        <translation>沒有要產生的字：這個選項中來源字型有的字，目標字型全都有了。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>To generate: {0} (source glyphs)</source>
-        <translation>要產生：{0}（顯示來源字型的字符）</translation>
-    </message>
-</context>
-<context>
-    <name>Charsets</name>
-    <message>
-        <location filename="../../app/charsetnames.py" line="+10"/>
-        <source>Taiwan common characters (4,808)</source>
-        <translation>臺灣常用國字（4,808 字）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Big5 (13,060)</source>
-        <translation>Big5（13,060 字）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Big5 level 1 (5,401)</source>
-        <translation>Big5 常用字（5,401 字）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>JIS X 0208 kanji (6,355)</source>
-        <translation>JIS X 0208 漢字（6,355 字）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GB 2312 hanzi (6,763)</source>
-        <translation>GB 2312 漢字（6,763 字）</translation>
-    </message>
-</context>
-<context>
-    <name>CheckpointPicker</name>
-    <message>
-        <location filename="../../app/checkpointpicker.py" line="+41"/>
-        <source>Choose…</source>
-        <translation>選擇…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose a checkpoint file (.pt) of any run</source>
-        <translation>選擇任一次訓練的檢查點檔（.pt）</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>Choose a checkpoint</source>
-        <translation>選擇檢查點</translation>
-    </message>
-</context>
-<context>
-    <name>ComingPage</name>
-    <message>
-        <location filename="../../app/pages/comingpage.py" line="+15"/>
-        <source>Coming in the next release</source>
-        <translation>將於下一版推出</translation>
-    </message>
-</context>
-<context>
-    <name>FontPanel</name>
-    <message>
-        <location filename="../../app/pages/fontspanel.py" line="+52"/>
-        <source>Open font file…</source>
-        <translation>開啟字型檔…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Installed fonts…</source>
-        <translation>已安裝的字型…</translation>
-    </message>
-    <message>
-        <location line="+39"/>
-        <source>No font chosen</source>
-        <translation>尚未選擇字型</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open a font file, drop one here, or pick an installed font.</source>
-        <translation>開啟字型檔、拖放到這裡，或選擇已安裝的字型。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>TrueType outlines</source>
-        <translation>TrueType 外框</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>PostScript (CFF) outlines</source>
-        <translation>PostScript（CFF）外框</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>CFF2 outlines</source>
-        <translation>CFF2 外框</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{0} glyphs</source>
-        <translation>{0} 個字符</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} characters</source>
-        <translation>{0} 個字元</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} units per em</source>
-        <translation>每 em {0} 單位</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>variable font (default instance)</source>
-        <translation>可變字型（預設實體）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>(face {0})</source>
-        <translation>（第 {0} 套）</translation>
-    </message>
-</context>
-<context>
-    <name>FontsPage</name>
-    <message>
-        <location filename="../../app/pages/fontspage.py" line="+47"/>
-        <source>Source font</source>
-        <translation>來源字型</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Has the characters you need, in a plain style close in structure to the target (e.g. Noto Sans TC). Open a file, pick an installed font or drop a font file here.</source>
-        <translation>具備你需要的字，風格樸素、字形結構接近目標字型（例如 Noto Sans TC）。開啟檔案、選擇已安裝的字型，或把字型檔拖放到這裡。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Target font</source>
-        <translation>目標字型</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The style you want; fontassist learns it from the characters both fonts share (e.g. Zen Maru Gothic). Open a file, pick an installed font or drop a font file here.</source>
-        <translation>你想要的風格；fontassist 會從兩套字型共有的字學習這個風格（例如 Zen Maru Gothic）。開啟檔案、選擇已安裝的字型，或把字型檔拖放到這裡。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Character set</source>
-        <translation>字集</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Source has</source>
-        <translation>來源有</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Target has</source>
-        <translation>目標有</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Both have
+    <context>
+        <name>ABPage</name>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="107" />
+            <source>Compare</source>
+            <translation>比較</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="110" />
+            <source>Train both (BatchNorm / InstanceNorm)…</source>
+            <translation>兩種都訓練（BatchNorm／InstanceNorm）…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="112" />
+            <source>Queue two runs with the Train page's settings that differ only in normalization (same seed and data), then compare them.</source>
+            <translation>依「訓練」頁的設定排入兩次訓練，兩者只差在正規化方式（隨機種子與資料相同），完成後加以比較。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="116" />
+            <source>A:</source>
+            <translation>A：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="118" />
+            <source>B:</source>
+            <translation>B：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="126" />
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="140" />
+            <location filename="../../app/pages/abpage.py" line="169" />
+            <location filename="../../app/pages/abpage.py" line="199" />
+            <location filename="../../app/pages/abpage.py" line="474" />
+            <location filename="../../app/pages/abpage.py" line="483" />
+            <source>A</source>
+            <translation>A</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="140" />
+            <location filename="../../app/pages/abpage.py" line="169" />
+            <location filename="../../app/pages/abpage.py" line="199" />
+            <location filename="../../app/pages/abpage.py" line="483" />
+            <source>B</source>
+            <translation>B</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="140" />
+            <source>Source as is (baseline)</source>
+            <translation>來源原樣（基準）</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="141" />
+            <source>Better</source>
+            <translation>較佳</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="141" />
+            <source>A − B</source>
+            <translation>A − B</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="154" />
+            <source>Flip A/B in place</source>
+            <translation>原地切換 A／B</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="156" />
+            <source>Alternate the A grid between A and B to see where they differ</source>
+            <translation>讓 A 的格狀檢視在 A 與 B 之間交替顯示，看出兩者的差異</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="169" />
+            <source>Source</source>
+            <translation>來源</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="169" />
+            <source>Target</source>
+            <translation>目標</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="185" />
+            <source>Order: where A and B differ most in</source>
+            <translation>排序：A 與 B 差異最大的指標</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="199" />
+            <source>Glyph</source>
+            <translation>字符</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="199" />
+            <source>Baseline</source>
+            <translation>基準</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="199" />
+            <source>|A − B|</source>
+            <translation>|A − B|</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="233" />
+            <source>Use A for generation</source>
+            <translation>以 A 產生字符</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="235" />
+            <source>Use B for generation</source>
+            <translation>以 B 產生字符</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="319" />
+            <source>Choose two checkpoints or runs to compare.</source>
+            <translation>請選擇兩個要比較的檢查點或訓練。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="335" />
+            <source>Scoring A and B on their shared validation glyphs…</source>
+            <translation>正在以共同的驗證字符替 A 和 B 評分…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="351" />
+            <source>{0} shared validation glyphs. A: {1} (step {2}, {3}) · B: {4} (step {5}, {6}).</source>
+            <translation>共同驗證字符 {0} 個。A：{1}（第 {2} 步，{3}）· B：{4}（第 {5} 步，{6}）。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="362" />
+            <source>Comparing failed</source>
+            <translation>比較失敗</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="387" />
+            <source>tie</source>
+            <translation>平手</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="467" />
+            <source>showing A</source>
+            <translation>顯示 A</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="484" />
+            <source>showing {0}</source>
+            <translation>顯示 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="485" />
+            <source>{0} (flipping)</source>
+            <translation>{0}（切換中）</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="503" />
+            <source>Glyphs are drawn with {0} ({1}).</source>
+            <translation>字符以 {0}（{1}）產生。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="506" />
+            <source>Glyphs are drawn with {0}.</source>
+            <translation>字符以 {0} 產生。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="518" />
+            <source>Choose the fonts and characters first.</source>
+            <translation>請先選擇字型與要產生的字。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="549" />
+            <source>Preparing run A…</source>
+            <translation>正在準備訓練 A…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="561" />
+            <source>Training {0} ({1} of 2) in {2}…</source>
+            <translation>正在訓練 {0}（第 {1}／2 次），存於 {2}…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="565" />
+            <source>run {0}: step %v of %m</source>
+            <translation>訓練 {0}：第 %v／%m 步</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="579" />
+            <source>Both runs finished. Comparing them…</source>
+            <translation>兩次訓練都已完成，正在比較…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="584" />
+            <source>Train both stopped ({0}).</source>
+            <translation>「兩種都訓練」已停止（{0}）。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="590" />
+            <source>Stopping: the run in progress saves a checkpoint…</source>
+            <translation>正在停止：進行中的訓練正在儲存檢查點…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/abpage.py" line="458" />
+            <source>baseline</source>
+            <translation>基準</translation>
+        </message>
+    </context>
+    <context>
+        <name>CharactersPage</name>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="59" />
+            <source>What the target lacks in:</source>
+            <translation>目標字型在此字集中缺少的字：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="60" />
+            <source>Everything the source has that the target lacks</source>
+            <translation>來源字型有、目標字型沒有的所有字</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="61" />
+            <source>Custom text:</source>
+            <translation>自訂文字：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="62" />
+            <source>Characters from a text file:</source>
+            <translation>文字檔中的字：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="70" />
+            <source>Type or paste the characters to generate</source>
+            <translation>輸入或貼上要產生的字</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="74" />
+            <source>A UTF-8 text file, any layout</source>
+            <translation>UTF-8 文字檔，排列方式不拘</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="75" />
+            <source>Choose…</source>
+            <translation>選擇…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="78" />
+            <source>What to generate</source>
+            <translation>要產生的字</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="93" />
+            <source>Automatic</source>
+            <translation>自動</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="94" />
+            <source>The set chosen above; for other choices every Han character both fonts have.</source>
+            <translation>上面選定的字集；選其他項目時，則使用兩套字型都有的所有漢字。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="96" />
+            <source>Shared characters of {0}</source>
+            <translation>{0}中兩套字型都有的字</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="97" />
+            <source>Every Han character both fonts have</source>
+            <translation>兩套字型都有的所有漢字</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="101" />
+            <source>What the model learns from</source>
+            <translation>模型的學習素材</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="104" />
+            <source>Pairs of glyphs both fonts have; a part is held out to measure progress. Automatic: the set chosen above, otherwise every Han character both fonts have.</source>
+            <translation>兩套字型都有的字符配對；其中一部分保留下來衡量訓練進度。自動：使用上面選定的字集，否則使用兩套字型都有的所有漢字。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="110" />
+            <source>Summary</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="120" />
+            <source>Training pool:</source>
+            <translation>訓練用字：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="121" />
+            <source>Held out for validation:</source>
+            <translation>保留作驗證：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="122" />
+            <source>Will be generated:</source>
+            <translation>將產生：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="142" />
+            <source>Cell size</source>
+            <translation>格子大小</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="153" />
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="167" />
+            <source>Next: train →</source>
+            <translation>下一步：訓練 →</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="173" />
+            <source>2 · Characters</source>
+            <translation>2 · 選字</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="263" />
+            <source>Choose a character list</source>
+            <translation>選擇字表</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="284" />
+            <source>Choose a source and a target font first</source>
+            <translation>請先選擇來源字型和目標字型</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="287" />
+            <source>every Han character</source>
+            <translation>所有漢字</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="288" />
+            <source>{0} characters both fonts have ({1})</source>
+            <translation>兩套字型都有的 {0} 個字（{1}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="289" />
+            <source>{0} (trained on {1})</source>
+            <translation>{0}（另 {1} 個用於訓練）</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="295" />
+            <source>{0} are already in the target and are skipped: {1}</source>
+            <translation>{0} 個字目標字型已經有了，將略過：{1}</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="297" />
+            <source>{0} are in neither font and cannot be generated: {1}</source>
+            <translation>{0} 個字兩套字型都沒有，無法產生：{1}</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="299" />
+            <source>Nothing to generate: the target already has every character of this choice that the source has.</source>
+            <translation>沒有要產生的字：這個選項中來源字型有的字，目標字型全都有了。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="302" />
+            <source>To generate: {0} (source glyphs)</source>
+            <translation>要產生：{0}（顯示來源字型的字符）</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="263" />
+            <source>Text files</source>
+            <translation>文字檔</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/characterspage.py" line="263" />
+            <source>All files</source>
+            <translation>所有檔案</translation>
+        </message>
+    </context>
+    <context>
+        <name>Charsets</name>
+        <message>
+            <location filename="../../app/charsetnames.py" line="10" />
+            <source>Taiwan common characters (4,808)</source>
+            <translation>臺灣常用國字（4,808 字）</translation>
+        </message>
+        <message>
+            <location filename="../../app/charsetnames.py" line="11" />
+            <source>Big5 (13,060)</source>
+            <translation>Big5（13,060 字）</translation>
+        </message>
+        <message>
+            <location filename="../../app/charsetnames.py" line="12" />
+            <source>Big5 level 1 (5,401)</source>
+            <translation>Big5 常用字（5,401 字）</translation>
+        </message>
+        <message>
+            <location filename="../../app/charsetnames.py" line="13" />
+            <source>JIS X 0208 kanji (6,355)</source>
+            <translation>JIS X 0208 漢字（6,355 字）</translation>
+        </message>
+        <message>
+            <location filename="../../app/charsetnames.py" line="14" />
+            <source>GB 2312 hanzi (6,763)</source>
+            <translation>GB 2312 漢字（6,763 字）</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckpointPicker</name>
+        <message>
+            <location filename="../../app/checkpointpicker.py" line="41" />
+            <source>Choose…</source>
+            <translation>選擇…</translation>
+        </message>
+        <message>
+            <location filename="../../app/checkpointpicker.py" line="42" />
+            <source>Choose a checkpoint file (.pt) of any run</source>
+            <translation>選擇任一次訓練的檢查點檔（.pt）</translation>
+        </message>
+        <message>
+            <location filename="../../app/checkpointpicker.py" line="84" />
+            <source>Choose a checkpoint</source>
+            <translation>選擇檢查點</translation>
+        </message>
+        <message>
+            <location filename="../../app/checkpointpicker.py" line="85" />
+            <source>fontassist checkpoints</source>
+            <translation>fontassist 檢查點</translation>
+        </message>
+        <message>
+            <location filename="../../app/checkpointpicker.py" line="85" />
+            <source>All files</source>
+            <translation>所有檔案</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComingPage</name>
+        <message>
+            <location filename="../../app/pages/comingpage.py" line="15" />
+            <source>Coming in the next release</source>
+            <translation>將於下一版推出</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportPage</name>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="88" />
+            <source>Merge into a copy of the target font</source>
+            <translation>合併到目標字型的複本</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="90" />
+            <source>A new font with only the generated glyphs</source>
+            <translation>只含生成字符的新字型</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="98" />
+            <location filename="../../app/pages/exportpage.py" line="183" />
+            <source>Choose…</source>
+            <translation>選擇…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="111" />
+            <source>Font</source>
+            <translation>字型</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="113" />
+            <source>Family name:</source>
+            <translation>字族名稱：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="114" />
+            <source>Style name:</source>
+            <translation>樣式名稱：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="116" />
+            <source>Mode:</source>
+            <translation>模式：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="118" />
+            <source>Output file:</source>
+            <translation>輸出檔案：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="119" />
+            <source>Glyphs:</source>
+            <translation>字符：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="129" />
+            <source>Ink specks and pinholes smaller than this are dropped</source>
+            <translation>小於此大小的墨點與針孔會被移除</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="136" />
+            <source>How far outlines may stray from the raster's edge: higher gives fewer points</source>
+            <translation>外框可偏離點陣邊緣的程度：數值越高，點越少</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="144" />
+            <source>The glyph the trace preview shows (the one selected on the Review page)</source>
+            <translation>描圖預覽顯示的字符（即「審閱」頁選取的字符）</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="146" />
+            <source>Tracing</source>
+            <translation>描圖</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="148" />
+            <source>Speck size:</source>
+            <translation>墨點大小：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="149" />
+            <source>Curve tolerance:</source>
+            <translation>曲線容許誤差：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="150" />
+            <source>Preview glyph:</source>
+            <translation>預覽字符：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="153" />
+            <source>Export font</source>
+            <translation>匯出字型</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="158" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="171" />
+            <source>Open folder</source>
+            <translation>開啟資料夾</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="179" />
+            <source>PNG rasters</source>
+            <translation>PNG 點陣圖</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="180" />
+            <source>SVG outlines</source>
+            <translation>SVG 外框</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="185" />
+            <source>Export glyph files</source>
+            <translation>匯出字符檔</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="191" />
+            <source>Glyph files (same glyphs, one file each, named U+XXXX)</source>
+            <translation>字符檔（相同的字符，每個字符一個檔案，以 U+XXXX 命名）</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="193" />
+            <source>Format:</source>
+            <translation>格式：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="194" />
+            <source>Folder:</source>
+            <translation>資料夾：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="216" />
+            <source>Trace preview</source>
+            <translation>描圖預覽</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="217" />
+            <location filename="../../app/pages/exportpage.py" line="437" />
+            <source>Generate glyphs on the Review page to preview their outlines.</source>
+            <translation>請在「審閱」頁產生字符，即可預覽外框。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="230" />
+            <source>Text preview</source>
+            <translation>文字預覽</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="241" />
+            <source>5 · Export</source>
+            <translation>5 · 匯出</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="366" />
+            <source>Export the font as</source>
+            <translation>將字型匯出為</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="376" />
+            <source>Folder for the glyph files</source>
+            <translation>字符檔的資料夾</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="394" />
+            <source>Accepted only</source>
+            <translation>僅已採用</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="395" />
+            <source>All not rejected</source>
+            <translation>所有未退回</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="399" />
+            <source>Accepted only ({0:,})</source>
+            <translation>僅已採用（{0:,}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="400" />
+            <source>All not rejected ({0:,})</source>
+            <translation>所有未退回（{0:,}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="438" />
+            <source>{0} is not among the generated glyphs.</source>
+            <translation>{0} 不在生成的字符中。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="438" />
+            <source>No glyph</source>
+            <translation>無字符</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="443" />
+            <source>Trace preview: {0}  U+{1:04X}</source>
+            <translation>描圖預覽：{0}  U+{1:04X}</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="456" />
+            <source>{0} contours · {1} on-curve points (■) · {2} off-curve points (○)</source>
+            <translation>{0} 個輪廓 · {1} 個線上點（■）· {2} 個控制點（○）</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="477" />
+            <source>Generate the glyphs on the Review page first.</source>
+            <translation>請先在「審閱」頁產生字符。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="481" />
+            <source>No glyph is accepted yet. Accept glyphs on the Review page, or export all that are not rejected.</source>
+            <translation>尚未採用任何字符。請在「審閱」頁採用字符，或匯出所有未退回的字符。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="484" />
+            <source>Give the new font a family name.</source>
+            <translation>請輸入新字型的字族名稱。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="494" />
+            <source>Replace the file?</source>
+            <translation>要取代檔案嗎？</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="494" />
+            <source>{0} exists. Replace it?</source>
+            <translation>{0} 已存在，要取代嗎？</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="506" />
+            <source>Exporting {0} glyphs…</source>
+            <translation>正在匯出 {0} 個字符…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="519" />
+            <source>There are no glyphs to export: generate and accept some on the Review page.</source>
+            <translation>沒有可匯出的字符：請先在「審閱」頁產生並採用字符。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="527" />
+            <source>Writing glyph files…</source>
+            <translation>正在寫入字符檔…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="551" />
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="562" />
+            <source>not validated</source>
+            <translation>未驗證</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="564" />
+            <source>&lt;b&gt;passed&lt;/b&gt; (fontTools reload and OpenType Sanitizer)</source>
+            <translation>&lt;b&gt;通過&lt;/b&gt;（fontTools 重新載入與 OpenType Sanitizer）</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="566" />
+            <source>&lt;b&gt;failed&lt;/b&gt;: {0}</source>
+            <translation>&lt;b&gt;未通過&lt;/b&gt;：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="567" />
+            <source>merged into a copy of the target</source>
+            <translation>合併到目標字型的複本</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="567" />
+            <source>in a new font</source>
+            <translation>寫入新字型</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="568" />
+            <source>Wrote &lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1:,} new glyphs {2}, {3:,} glyphs in all, {4}.&lt;br&gt;Validation: {5}.</source>
+            <translation>已寫出 &lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;新增 {1:,} 個字符（{2}），共 {3:,} 個字符，{4}。&lt;br&gt;驗證：{5}。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="571" />
+            <source>Warning: {0}</source>
+            <translation>警告：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="583" />
+            <source>Wrote {0:,} {1} files into &lt;b&gt;{2}&lt;/b&gt;.</source>
+            <translation>已將 {0:,} 個 {1} 檔寫入 &lt;b&gt;{2}&lt;/b&gt;。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="588" />
+            <source>Export failed</source>
+            <translation>匯出失敗</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="593" />
+            <source>Export cancelled; no font file was written.</source>
+            <translation>已取消匯出；沒有寫出任何字型檔。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="595" />
+            <source>Export cancelled; the glyph files written so far are kept.</source>
+            <translation>已取消匯出；已寫出的字符檔會保留。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/exportpage.py" line="366" />
+            <source>TrueType fonts</source>
+            <translation>TrueType 字型</translation>
+        </message>
+    </context>
+    <context>
+        <name>FontPanel</name>
+        <message>
+            <location filename="../../app/pages/fontspanel.py" line="52" />
+            <source>Open font file…</source>
+            <translation>開啟字型檔…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspanel.py" line="53" />
+            <source>Installed fonts…</source>
+            <translation>已安裝的字型…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspanel.py" line="92" />
+            <source>No font chosen</source>
+            <translation>尚未選擇字型</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspanel.py" line="93" />
+            <source>Open a font file, drop one here, or pick an installed font.</source>
+            <translation>開啟字型檔、拖放到這裡，或選擇已安裝的字型。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspanel.py" line="100" />
+            <source>TrueType outlines</source>
+            <translation>TrueType 外框</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspanel.py" line="100" />
+            <source>PostScript (CFF) outlines</source>
+            <translation>PostScript（CFF）外框</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspanel.py" line="100" />
+            <source>CFF2 outlines</source>
+            <translation>CFF2 外框</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspanel.py" line="102" />
+            <source>{0} glyphs</source>
+            <translation>{0} 個字符</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspanel.py" line="103" />
+            <source>{0} characters</source>
+            <translation>{0} 個字元</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspanel.py" line="104" />
+            <source>{0} units per em</source>
+            <translation>每 em {0} 單位</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspanel.py" line="108" />
+            <source>variable font (default instance)</source>
+            <translation>可變字型（預設實體）</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspanel.py" line="110" />
+            <source>(face {0})</source>
+            <translation>（第 {0} 套）</translation>
+        </message>
+    </context>
+    <context>
+        <name>FontsPage</name>
+        <message>
+            <location filename="../../app/pages/fontspage.py" line="47" />
+            <source>Source font</source>
+            <translation>來源字型</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspage.py" line="48" />
+            <source>Has the characters you need, in a plain style close in structure to the target (e.g. Noto Sans TC). Open a file, pick an installed font or drop a font file here.</source>
+            <translation>具備你需要的字，風格樸素、字形結構接近目標字型（例如 Noto Sans TC）。開啟檔案、選擇已安裝的字型，或把字型檔拖放到這裡。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspage.py" line="53" />
+            <source>Target font</source>
+            <translation>目標字型</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspage.py" line="54" />
+            <source>The style you want; fontassist learns it from the characters both fonts share (e.g. Zen Maru Gothic). Open a file, pick an installed font or drop a font file here.</source>
+            <translation>你想要的風格；fontassist 會從兩套字型共有的字學習這個風格（例如 Zen Maru Gothic）。開啟檔案、選擇已安裝的字型，或把字型檔拖放到這裡。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspage.py" line="68" />
+            <source>Character set</source>
+            <translation>字集</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspage.py" line="69" />
+            <source>Source has</source>
+            <translation>來源有</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspage.py" line="70" />
+            <source>Target has</source>
+            <translation>目標有</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspage.py" line="71" />
+            <source>Both have
 (learn from)</source>
-        <translation>兩者都有
+            <translation>兩者都有
 （學習用）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Target lacks
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspage.py" line="72" />
+            <source>Target lacks
 (can generate)</source>
-        <translation>目標缺少
+            <translation>目標缺少
 （可產生）</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Next: choose the characters →</source>
-        <translation>下一步：選字 →</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>1 · Fonts</source>
-        <translation>1 · 字型</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Coverage of the pair</source>
-        <translation>兩套字型的涵蓋範圍</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Choose the {0} font</source>
-        <translation>選擇{0}字型</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Installed fonts: choose the {0} font</source>
-        <translation>已安裝的字型：選擇{0}字型</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <source>Choose a face</source>
-        <translation>選擇字型</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} holds {1} fonts. Which one?</source>
-        <translation>{0} 內含 {1} 套字型，要使用哪一套？</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>source</source>
-        <translation>來源</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>target</source>
-        <translation>目標</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>All characters of either font</source>
-        <translation>任一字型中的所有字元</translation>
-    </message>
-</context>
-<context>
-    <name>GlyphDetail</name>
-    <message>
-        <location filename="../../app/pages/reviewdetail.py" line="+70"/>
-        <source>Source</source>
-        <translation>來源</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Generated</source>
-        <translation>生成結果</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Traced outline</source>
-        <translation>描出的外框</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+70"/>
-        <source>Target&apos;s own glyph</source>
-        <translation>目標字型原有的字符</translation>
-    </message>
-    <message>
-        <location line="-58"/>
-        <source>The glyph is set where * (or ＊) stands, between the target font&apos;s own glyphs.</source>
-        <translation>字符會排在 *（或＊）的位置，前後是目標字型原有的字符。</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>In a line of the target font (* marks the glyph):</source>
-        <translation>排在目標字型的一行文字中（* 標示字符位置）：</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>No glyph selected</source>
-        <translation>未選取字符</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Tracing…</source>
-        <translation>描圖中…</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The target</source>
-        <translation>目標字型</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} has no glyph for {1}</source>
-        <translation>{0} 沒有「{1}」的字符</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>undecided</source>
-        <translation>未決定</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>accepted</source>
-        <translation>已採用</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>rejected</source>
-        <translation>已退回</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Status: &lt;b&gt;{0}&lt;/b&gt;</source>
-        <translation>狀態：&lt;b&gt;{0}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>drawn by {0}</source>
-        <translation>由 {0} 繪製</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>quality flags: {0}</source>
-        <translation>品質標記：{0}</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>no quality flags</source>
-        <translation>無品質標記</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Outline: {0} contours, {1} on-curve points (■), {2} off-curve points (○)</source>
-        <translation>外框：{0} 個輪廓、{1} 個線上點（■）、{2} 個控制點（○）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Tracing failed: {0}</source>
-        <translation>描圖失敗：{0}</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Left out (the target lacks them): {0}</source>
-        <translation>已略過（目標字型沒有）：{0}</translation>
-    </message>
-</context>
-<context>
-    <name>LanguageMenu</name>
-    <message>
-        <location filename="../../app/i18n.py" line="+110"/>
-        <source>&amp;Language</source>
-        <translation>語言 Language(&amp;L)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>System Language</source>
-        <translation>跟隨系統語言</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Takes effect when fontassist restarts</source>
-        <translation>重新啟動 fontassist 後生效</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>fontassist will follow the system language the next time it starts.</source>
-        <translation>下次啟動時，fontassist 會跟隨系統語言。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>fontassist will be in {0} the next time it starts.</source>
-        <translation>下次啟動時，fontassist 會以 {0} 顯示。</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../app/mainwindow.py" line="+62"/>
-        <source>4 · Review</source>
-        <translation>4 · 審閱</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Review every generated glyph in a grid: accept or reject each one, compare BatchNorm and InstanceNorm runs side by side, and see glyphs in context.</source>
-        <translation>在格狀檢視中審閱每個生成的字符：逐一採用或退回、並排比較 BatchNorm 與 InstanceNorm 的訓練結果，並在文字中檢視字符。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Until then, from the command line: &quot;fontassist generate RUN --source FONT --target FONT --missing --out FOLDER&quot; draws the missing glyphs into PNG files to look at, and &quot;fontassist compare RUN_A RUN_B&quot; scores two runs on the same validation glyphs.</source>
-        <translation>在那之前，可使用命令列：「fontassist generate RUN --source FONT --target FONT --missing --out FOLDER」會把缺少的字符畫成 PNG 檔供檢視，「fontassist compare RUN_A RUN_B」則用相同的驗證字符替兩次訓練評分。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>5 · Export</source>
-        <translation>5 · 匯出</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Trace the accepted glyphs into outlines and write them into a copy of the target font (or a new font), then preview it in text.</source>
-        <translation>把採用的字符描成外框，寫入目標字型的複本（或新字型），再以文字預覽。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Until then, from the command line: &quot;fontassist export RUN --out NEW.ttf --family NAME&quot; generates, traces and writes the font (see fontassist export --help).</source>
-        <translation>在那之前，可使用命令列：「fontassist export RUN --out NEW.ttf --family NAME」會產生字符、描圖並寫出字型（詳見 fontassist export --help）。</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>1  Fonts</source>
-        <translation>1  字型</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>2  Characters</source>
-        <translation>2  選字</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>3  Train</source>
-        <translation>3  訓練</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>4  Review</source>
-        <translation>4  審閱</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>5  Export</source>
-        <translation>5  匯出</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Coming in the next release</source>
-        <translation>將於下一版推出</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Ready</source>
-        <translation>就緒</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&amp;File</source>
-        <translation>檔案(&amp;F)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;New Project</source>
-        <translation>新增專案(&amp;N)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Open Project…</source>
-        <translation>開啟專案(&amp;O)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open &amp;Recent</source>
-        <translation>最近開啟(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Save Project</source>
-        <translation>儲存專案(&amp;S)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save Project &amp;As…</source>
-        <translation>專案另存新檔(&amp;A)…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Quit</source>
-        <translation>結束(&amp;Q)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Go</source>
-        <translation>前往(&amp;G)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Help</source>
-        <translation>說明(&amp;H)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;About fontassist</source>
-        <translation>關於 fontassist(&amp;A)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>No recent projects</source>
-        <translation>沒有最近開啟的專案</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Clear Menu</source>
-        <translation>清除清單</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>About fontassist</source>
-        <translation>關於 fontassist</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&lt;b&gt;fontassist {0}&lt;/b&gt;&lt;p&gt;Learn a target font&apos;s style from a source font and generate the characters it lacks.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;fontassist {0}&lt;/b&gt;&lt;p&gt;以來源字型學習目標字型的風格，補齊目標字型缺少的字。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>The bundled demo fonts are missing from this installation ({0}). Choose a source and a target font to begin.</source>
-        <translation>這份安裝缺少內附的示範字型（{0}）。請選擇來源字型和目標字型來開始。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Showing the bundled demo fonts: Noto Sans TC as the source and Zen Maru Gothic as the target. Choose your own fonts at any time.</source>
-        <translation>目前顯示內附的示範字型：來源為 Noto Sans TC，目標為 Zen Maru Gothic。你隨時可以改用自己的字型。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Unsaved changes</source>
-        <translation>尚未儲存的變更</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The project has unsaved changes. Save them?</source>
-        <translation>專案有尚未儲存的變更，要儲存嗎？</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Open project</source>
-        <translation>開啟專案</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Opened {0}</source>
-        <translation>已開啟 {0}</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Save project</source>
-        <translation>儲存專案</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Saved {0}</source>
-        <translation>已儲存 {0}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Untitled project</source>
-        <translation>未命名專案</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Training is running</source>
-        <translation>正在訓練</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stop training and quit? The run saves a checkpoint first, so it can be continued later.</source>
-        <translation>要停止訓練並結束嗎？會先儲存檢查點，之後可以接續訓練。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Stopping training and saving a checkpoint…</source>
-        <translation>正在停止訓練並儲存檢查點…</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewPage</name>
-    <message>
-        <location filename="../../app/pages/reviewpage.py" line="+69"/>
-        <source>Generate</source>
-        <translation>產生</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Model:</source>
-        <translation>模型：</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Raster</source>
-        <translation>點陣</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Outline</source>
-        <translation>外框</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Search: 永 or U+6C38</source>
-        <translation>搜尋：永 或 U+6C38</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Status</source>
-        <translation>狀態</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Quality</source>
-        <translation>品質</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Order</source>
-        <translation>排序</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Size</source>
-        <translation>大小</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Accept  (A)</source>
-        <translation>採用  (A)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reject  (R)</source>
-        <translation>退回  (R)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Undecided  (U)</source>
-        <translation>未決定  (U)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Keys in the grid: A accept · R reject · U undecided · arrows move · Shift/Ctrl select several</source>
-        <translation>格狀檢視快捷鍵：A 採用 · R 退回 · U 未決定 · 方向鍵移動 · Shift／Ctrl 多選</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Regenerate selected</source>
-        <translation>重新產生選取的字符</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Draw the selected glyphs again with another checkpoint</source>
-        <translation>用另一個檢查點重新繪製選取的字符</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Glyphs</source>
-        <translation>字符</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Compare runs (A/B)</source>
-        <translation>比較訓練（A／B）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Next: Export →</source>
-        <translation>下一步：匯出 →</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>4 · Review</source>
-        <translation>4 · 審閱</translation>
-    </message>
-    <message>
-        <location line="+174"/>
-        <source>{0:,} glyphs · {1:,} accepted · {2:,} rejected · {3:,} undecided · {4:,} flagged · {5:,} shown</source>
-        <translation>{0:,} 個字符 · 已採用 {1:,} · 已退回 {2:,} · 未決定 {3:,} · 有標記 {4:,} · 顯示 {5:,}</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Draw with another model</source>
-        <translation>用另一個模型繪製</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The glyphs will be drawn again by {0}. Keep your accept / reject decisions for them?</source>
-        <translation>這些字符將由 {0} 重新繪製。要保留你對它們的採用／退回決定嗎？</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Select glyphs in the grid and a checkpoint to draw them with.</source>
-        <translation>請在格狀檢視中選取字符，並選擇用來繪製的檢查點。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>starting…</source>
-        <translation>啟動中…</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Generating failed</source>
-        <translation>產生失敗</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>No glyph passes these filters.</source>
-        <translation>沒有符合這些篩選條件的字符。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Drawing the glyphs…</source>
-        <translation>正在繪製字符…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Press Generate to draw the glyphs.</source>
-        <translation>按「產生」來繪製字符。</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewState</name>
-    <message>
-        <location filename="../../app/reviewstate.py" line="+144"/>
-        <source>Choose a source and a target font first.</source>
-        <translation>請先選擇來源字型和目標字型。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Choose the characters to generate first.</source>
-        <translation>請先選擇要產生的字。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>There is nothing to generate: the target already has every character chosen.</source>
-        <translation>沒有要產生的字：選定的字目標字型全都有了。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Train a model first (step 3), or choose a checkpoint.</source>
-        <translation>請先訓練模型（步驟 3），或選擇檢查點。</translation>
-    </message>
-    <message>
-        <location line="+69"/>
-        <source>The source font has none of these characters, so nothing was drawn.</source>
-        <translation>來源字型沒有這些字，因此沒有產生任何字符。</translation>
-    </message>
-</context>
-<context>
-    <name>SystemFontDialog</name>
-    <message>
-        <location filename="../../app/pages/systemfontdialog.py" line="+38"/>
-        <source>Search installed fonts by name</source>
-        <translation>依名稱搜尋已安裝的字型</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Looking for installed fonts…</source>
-        <translation>正在尋找已安裝的字型…</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Installed fonts could not be listed: {0}</source>
-        <translation>無法列出已安裝的字型：{0}</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+10"/>
-        <source>%n installed font(s)</source>
-        <translation>
-            <numerusform>%n 套已安裝的字型</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>TrainPage</name>
-    <message>
-        <location filename="../../app/pages/trainpage.py" line="+43"/>
-        <source>automatic</source>
-        <translation>自動</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose…</source>
-        <translation>選擇…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Start training</source>
-        <translation>開始訓練</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+392"/>
-        <source>Pause</source>
-        <translation>暫停</translation>
-    </message>
-    <message>
-        <location line="-390"/>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Continue a run…</source>
-        <translation>接續訓練…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Continue training a run folder from its last checkpoint</source>
-        <translation>從訓練資料夾的最後一個檢查點接續訓練</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+379"/>
-        <source>Loading the training engine…</source>
-        <translation>正在載入訓練引擎…</translation>
-    </message>
-    <message>
-        <location line="-372"/>
-        <source>New run folder:</source>
-        <translation>新訓練資料夾：</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Not started.</source>
-        <translation>尚未開始。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>not started</source>
-        <translation>尚未開始</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Preview: source | generated | target</source>
-        <translation>預覽：來源 | 生成 | 目標</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The preview appears at the first preview step.</source>
-        <translation>訓練到第一個預覽步數時會顯示預覽。</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>3 · Train</source>
-        <translation>3 · 訓練</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Devices: {0}</source>
-        <translation>裝置：{0}</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The training engine could not be loaded: {0}</source>
-        <translation>無法載入訓練引擎：{0}</translation>
-    </message>
-    <message>
-        <location line="+54"/>
-        <source>Folder for the new run</source>
-        <translation>新訓練的資料夾</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Choose a source and a target font first.</source>
-        <translation>請先選擇來源字型和目標字型。</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Run folder to continue</source>
-        <translation>要接續的訓練資料夾</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>step %v of %m</source>
-        <translation>第 %v／%m 步</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Run folder: {0}</source>
-        <translation>訓練資料夾：{0}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Preparing the glyph pairs and the model…</source>
-        <translation>正在準備字符配對與模型…</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Paused at step {0}. Resume to go on.</source>
-        <translation>已在第 {0} 步暫停。按「繼續」接著訓練。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+24"/>
-        <source>Training…</source>
-        <translation>訓練中…</translation>
-    </message>
-    <message>
-        <location line="-16"/>
-        <source>Stopping: saving a checkpoint…</source>
-        <translation>正在停止：儲存檢查點…</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>{0:.1f} images/s · about {1} left</source>
-        <translation>每秒 {0:.1f} 張 · 約剩 {1}</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Preview at step {0}: source | generated | target</source>
-        <translation>第 {0} 步預覽：來源 | 生成 | 目標</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Run folder: {0} · checkpoint at step {1}</source>
-        <translation>訓練資料夾：{0} · 第 {1} 步的檢查點</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Validation at step {0}: {1}</source>
-        <translation>第 {0} 步驗證：{1}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Training completed at step {0}.</source>
-        <translation>訓練在第 {0} 步完成。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Stopped at step {0}. Continue the run to train further.</source>
-        <translation>已在第 {0} 步停止。接續這次訓練即可繼續。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Training ended at step {0}.</source>
-        <translation>訓練在第 {0} 步結束。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Run folder: {0} · checkpoint: {1}</source>
-        <translation>訓練資料夾：{0} · 檢查點：{1}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Training could not go on.</source>
-        <translation>訓練無法繼續。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Training failed</source>
-        <translation>訓練失敗</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Resume</source>
-        <translation>繼續</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Choose the fonts and characters first.</source>
-        <translation>請先選擇字型與要產生的字。</translation>
-    </message>
-</context>
-<context>
-    <name>TrainSettingsForm</name>
-    <message>
-        <location filename="../../app/pages/trainform.py" line="+42"/>
-        <source>Settings</source>
-        <translation>設定</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <location line="+101"/>
-        <source>{0} × {0} px</source>
-        <translation>{0} × {0} px</translation>
-    </message>
-    <message>
-        <location line="-94"/>
-        <source>Normalization in the generator and discriminator. Compare BatchNorm and InstanceNorm runs with the same seed.</source>
-        <translation>生成器與判別器使用的正規化方式。可用相同的隨機種子比較 BatchNorm 與 InstanceNorm 的訓練結果。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Self-attention after the encoder levels of these sizes (in pixels).</source>
-        <translation>在這些尺寸（像素）的編碼器層之後加入自注意力。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Adversarial loss (sharper, slower)</source>
-        <translation>對抗損失（較銳利、較慢）</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Image size:</source>
-        <translation>影像大小：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Base channels:</source>
-        <translation>基礎通道數：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Normalization:</source>
-        <translation>正規化：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Attention at:</source>
-        <translation>注意力位置：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Batch size:</source>
-        <translation>批次大小：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Steps:</source>
-        <translation>步數：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Learning rate:</source>
-        <translation>學習率：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Device:</source>
-        <translation>裝置：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Preview every:</source>
-        <translation>預覽間隔：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Evaluate every:</source>
-        <translation>評估間隔：</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Automatic (best available)</source>
-        <translation>自動（最佳可用裝置）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspage.py" line="82" />
+            <source>Next: choose the characters →</source>
+            <translation>下一步：選字 →</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspage.py" line="92" />
+            <source>1 · Fonts</source>
+            <translation>1 · 字型</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspage.py" line="95" />
+            <source>Coverage of the pair</source>
+            <translation>兩套字型的涵蓋範圍</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspage.py" line="107" />
+            <source>Choose the {0} font</source>
+            <translation>選擇{0}字型</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspage.py" line="113" />
+            <source>Installed fonts: choose the {0} font</source>
+            <translation>已安裝的字型：選擇{0}字型</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspage.py" line="149" />
+            <source>Choose a face</source>
+            <translation>選擇字型</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspage.py" line="150" />
+            <source>{0} holds {1} fonts. Which one?</source>
+            <translation>{0} 內含 {1} 套字型，要使用哪一套？</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspage.py" line="158" />
+            <source>source</source>
+            <translation>來源</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspage.py" line="158" />
+            <source>target</source>
+            <translation>目標</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/fontspage.py" line="184" />
+            <source>All characters of either font</source>
+            <translation>任一字型中的所有字元</translation>
+        </message>
+    </context>
+    <context>
+        <name>GlyphDetail</name>
+        <message>
+            <location filename="../../app/pages/reviewdetail.py" line="70" />
+            <source>Source</source>
+            <translation>來源</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewdetail.py" line="71" />
+            <source>Generated</source>
+            <translation>生成結果</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewdetail.py" line="72" />
+            <source>Traced outline</source>
+            <translation>描出的外框</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewdetail.py" line="73" />
+            <location filename="../../app/pages/reviewdetail.py" line="143" />
+            <source>Target's own glyph</source>
+            <translation>目標字型原有的字符</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewdetail.py" line="85" />
+            <source>The glyph is set where * (or ＊) stands, between the target font's own glyphs.</source>
+            <translation>字符會排在 *（或＊）的位置，前後是目標字型原有的字符。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewdetail.py" line="103" />
+            <source>In a line of the target font (* marks the glyph):</source>
+            <translation>排在目標字型的一行文字中（* 標示字符位置）：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewdetail.py" line="125" />
+            <source>No glyph selected</source>
+            <translation>未選取字符</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewdetail.py" line="136" />
+            <source>Tracing…</source>
+            <translation>描圖中…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewdetail.py" line="149" />
+            <source>The target</source>
+            <translation>目標字型</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewdetail.py" line="150" />
+            <source>{0} has no glyph for {1}</source>
+            <translation>{0} 沒有「{1}」的字符</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewdetail.py" line="160" />
+            <source>undecided</source>
+            <translation>未決定</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewdetail.py" line="160" />
+            <source>accepted</source>
+            <translation>已採用</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewdetail.py" line="160" />
+            <source>rejected</source>
+            <translation>已退回</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewdetail.py" line="164" />
+            <source>Status: &lt;b&gt;{0}&lt;/b&gt;</source>
+            <translation>狀態：&lt;b&gt;{0}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewdetail.py" line="164" />
+            <source>drawn by {0}</source>
+            <translation>由 {0} 繪製</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewdetail.py" line="165" />
+            <source>quality flags: {0}</source>
+            <translation>品質標記：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewdetail.py" line="165" />
+            <source>no quality flags</source>
+            <translation>無品質標記</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewdetail.py" line="184" />
+            <source>Outline: {0} contours, {1} on-curve points (■), {2} off-curve points (○)</source>
+            <translation>外框：{0} 個輪廓、{1} 個線上點（■）、{2} 個控制點（○）</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewdetail.py" line="189" />
+            <source>Tracing failed: {0}</source>
+            <translation>描圖失敗：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewdetail.py" line="198" />
+            <source>Left out (the target lacks them): {0}</source>
+            <translation>已略過（目標字型沒有）：{0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanguageMenu</name>
+        <message>
+            <location filename="../../app/i18n.py" line="106" />
+            <source>&amp;Language</source>
+            <translation>語言 Language(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../app/i18n.py" line="111" />
+            <source>System Language</source>
+            <translation>跟隨系統語言</translation>
+        </message>
+        <message>
+            <location filename="../../app/i18n.py" line="120" />
+            <source>Takes effect when fontassist restarts</source>
+            <translation>重新啟動 fontassist 後生效</translation>
+        </message>
+        <message>
+            <location filename="../../app/i18n.py" line="129" />
+            <source>fontassist will follow the system language the next time it starts.</source>
+            <translation>下次啟動時，fontassist 會跟隨系統語言。</translation>
+        </message>
+        <message>
+            <location filename="../../app/i18n.py" line="131" />
+            <source>fontassist will be in {0} the next time it starts.</source>
+            <translation>下次啟動時，fontassist 會以 {0} 顯示。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../app/mainwindow.py" line="63" />
+            <source>4 · Review</source>
+            <translation>4 · 審閱</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="64" />
+            <source>Review every generated glyph in a grid: accept or reject each one, compare BatchNorm and InstanceNorm runs side by side, and see glyphs in context.</source>
+            <translation>在格狀檢視中審閱每個生成的字符：逐一採用或退回、並排比較 BatchNorm 與 InstanceNorm 的訓練結果，並在文字中檢視字符。</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="65" />
+            <source>Until then, from the command line: "fontassist generate RUN --source FONT --target FONT --missing --out FOLDER" draws the missing glyphs into PNG files to look at, and "fontassist compare RUN_A RUN_B" scores two runs on the same validation glyphs.</source>
+            <translation>在那之前，可使用命令列：「fontassist generate RUN --source FONT --target FONT --missing --out FOLDER」會把缺少的字符畫成 PNG 檔供檢視，「fontassist compare RUN_A RUN_B」則用相同的驗證字符替兩次訓練評分。</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="71" />
+            <source>5 · Export</source>
+            <translation>5 · 匯出</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="72" />
+            <source>Trace the accepted glyphs into outlines and write them into a copy of the target font (or a new font), then preview it in text.</source>
+            <translation>把採用的字符描成外框，寫入目標字型的複本（或新字型），再以文字預覽。</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="73" />
+            <source>Until then, from the command line: "fontassist export RUN --out NEW.ttf --family NAME" generates, traces and writes the font (see fontassist export --help).</source>
+            <translation>在那之前，可使用命令列：「fontassist export RUN --out NEW.ttf --family NAME」會產生字符、描圖並寫出字型（詳見 fontassist export --help）。</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="94" />
+            <source>1  Fonts</source>
+            <translation>1  字型</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="95" />
+            <source>2  Characters</source>
+            <translation>2  選字</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="96" />
+            <source>3  Train</source>
+            <translation>3  訓練</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="97" />
+            <source>4  Review</source>
+            <translation>4  審閱</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="98" />
+            <source>5  Export</source>
+            <translation>5  匯出</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="105" />
+            <source>Coming in the next release</source>
+            <translation>將於下一版推出</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="126" />
+            <source>Ready</source>
+            <translation>就緒</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="137" />
+            <source>&amp;File</source>
+            <translation>檔案(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="138" />
+            <source>&amp;New Project</source>
+            <translation>新增專案(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="139" />
+            <source>&amp;Open Project…</source>
+            <translation>開啟專案(&amp;O)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="140" />
+            <source>Open &amp;Recent</source>
+            <translation>最近開啟(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="145" />
+            <source>&amp;Save Project</source>
+            <translation>儲存專案(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="146" />
+            <source>Save Project &amp;As…</source>
+            <translation>專案另存新檔(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="148" />
+            <source>&amp;Quit</source>
+            <translation>結束(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="151" />
+            <source>&amp;Go</source>
+            <translation>前往(&amp;G)</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="160" />
+            <source>&amp;Help</source>
+            <translation>說明(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="161" />
+            <source>&amp;About fontassist</source>
+            <translation>關於 fontassist(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="173" />
+            <source>No recent projects</source>
+            <translation>沒有最近開啟的專案</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="176" />
+            <source>Clear Menu</source>
+            <translation>清除清單</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="187" />
+            <source>About fontassist</source>
+            <translation>關於 fontassist</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="188" />
+            <source>&lt;b&gt;fontassist {0}&lt;/b&gt;&lt;p&gt;Learn a target font's style from a source font and generate the characters it lacks.&lt;/p&gt;</source>
+            <translation>&lt;b&gt;fontassist {0}&lt;/b&gt;&lt;p&gt;以來源字型學習目標字型的風格，補齊目標字型缺少的字。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="222" />
+            <source>The bundled demo fonts are missing from this installation ({0}). Choose a source and a target font to begin.</source>
+            <translation>這份安裝缺少內附的示範字型（{0}）。請選擇來源字型和目標字型來開始。</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="224" />
+            <source>Showing the bundled demo fonts: Noto Sans TC as the source and Zen Maru Gothic as the target. Choose your own fonts at any time.</source>
+            <translation>目前顯示內附的示範字型：來源為 Noto Sans TC，目標為 Zen Maru Gothic。你隨時可以改用自己的字型。</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="239" />
+            <source>Unsaved changes</source>
+            <translation>尚未儲存的變更</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="240" />
+            <source>The project has unsaved changes. Save them?</source>
+            <translation>專案有尚未儲存的變更，要儲存嗎？</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="260" />
+            <source>Open project</source>
+            <translation>開啟專案</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="274" />
+            <source>Opened {0}</source>
+            <translation>已開啟 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="287" />
+            <source>Save project</source>
+            <translation>儲存專案</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="307" />
+            <source>Saved {0}</source>
+            <translation>已儲存 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="311" />
+            <source>Untitled project</source>
+            <translation>未命名專案</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="328" />
+            <source>Training is running</source>
+            <translation>正在訓練</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="329" />
+            <source>Stop training and quit? The run saves a checkpoint first, so it can be continued later.</source>
+            <translation>要停止訓練並結束嗎？會先儲存檢查點，之後可以接續訓練。</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="336" />
+            <source>Stopping training and saving a checkpoint…</source>
+            <translation>正在停止訓練並儲存檢查點…</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="261" />
+            <source>fontassist projects</source>
+            <translation>fontassist 專案</translation>
+        </message>
+        <message>
+            <location filename="../../app/mainwindow.py" line="261" />
+            <source>All files</source>
+            <translation>所有檔案</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPage</name>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="69" />
+            <source>Generate</source>
+            <translation>產生</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="75" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="82" />
+            <source>Model:</source>
+            <translation>模型：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="90" />
+            <source>Raster</source>
+            <translation>點陣</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="92" />
+            <source>Outline</source>
+            <translation>外框</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="105" />
+            <source>Search: 永 or U+6C38</source>
+            <translation>搜尋：永 或 U+6C38</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="123" />
+            <source>Status</source>
+            <translation>狀態</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="123" />
+            <source>Quality</source>
+            <translation>品質</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="124" />
+            <source>Order</source>
+            <translation>排序</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="129" />
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="150" />
+            <source>Accept  (A)</source>
+            <translation>採用  (A)</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="152" />
+            <source>Reject  (R)</source>
+            <translation>退回  (R)</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="154" />
+            <source>Undecided  (U)</source>
+            <translation>未決定  (U)</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="162" />
+            <source>Keys in the grid: A accept · R reject · U undecided · arrows move · Shift/Ctrl select several</source>
+            <translation>格狀檢視快捷鍵：A 採用 · R 退回 · U 未決定 · 方向鍵移動 · Shift／Ctrl 多選</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="166" />
+            <source>Regenerate selected</source>
+            <translation>重新產生選取的字符</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="169" />
+            <source>Draw the selected glyphs again with another checkpoint</source>
+            <translation>用另一個檢查點重新繪製選取的字符</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="201" />
+            <source>Glyphs</source>
+            <translation>字符</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="202" />
+            <source>Compare runs (A/B)</source>
+            <translation>比較訓練（A／B）</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="203" />
+            <source>Next: Export →</source>
+            <translation>下一步：匯出 →</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="206" />
+            <source>4 · Review</source>
+            <translation>4 · 審閱</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="380" />
+            <source>{0:,} glyphs · {1:,} accepted · {2:,} rejected · {3:,} undecided · {4:,} flagged · {5:,} shown</source>
+            <translation>{0:,} 個字符 · 已採用 {1:,} · 已退回 {2:,} · 未決定 {3:,} · 有標記 {4:,} · 顯示 {5:,}</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="391" />
+            <source>Draw with another model</source>
+            <translation>用另一個模型繪製</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="392" />
+            <source>The glyphs will be drawn again by {0}. Keep your accept / reject decisions for them?</source>
+            <translation>這些字符將由 {0} 重新繪製。要保留你對它們的採用／退回決定嗎？</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="420" />
+            <source>Select glyphs in the grid and a checkpoint to draw them with.</source>
+            <translation>請在格狀檢視中選取字符，並選擇用來繪製的檢查點。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="436" />
+            <source>starting…</source>
+            <translation>啟動中…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="446" />
+            <source>Generating failed</source>
+            <translation>產生失敗</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="451" />
+            <source>No glyph passes these filters.</source>
+            <translation>沒有符合這些篩選條件的字符。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="453" />
+            <source>Drawing the glyphs…</source>
+            <translation>正在繪製字符…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/reviewpage.py" line="455" />
+            <source>Press Generate to draw the glyphs.</source>
+            <translation>按「產生」來繪製字符。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewState</name>
+        <message>
+            <location filename="../../app/reviewstate.py" line="144" />
+            <source>Choose a source and a target font first.</source>
+            <translation>請先選擇來源字型和目標字型。</translation>
+        </message>
+        <message>
+            <location filename="../../app/reviewstate.py" line="146" />
+            <source>Choose the characters to generate first.</source>
+            <translation>請先選擇要產生的字。</translation>
+        </message>
+        <message>
+            <location filename="../../app/reviewstate.py" line="148" />
+            <source>There is nothing to generate: the target already has every character chosen.</source>
+            <translation>沒有要產生的字：選定的字目標字型全都有了。</translation>
+        </message>
+        <message>
+            <location filename="../../app/reviewstate.py" line="150" />
+            <source>Train a model first (step 3), or choose a checkpoint.</source>
+            <translation>請先訓練模型（步驟 3），或選擇檢查點。</translation>
+        </message>
+        <message>
+            <location filename="../../app/reviewstate.py" line="219" />
+            <source>The source font has none of these characters, so nothing was drawn.</source>
+            <translation>來源字型沒有這些字，因此沒有產生任何字符。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SystemFontDialog</name>
+        <message>
+            <location filename="../../app/pages/systemfontdialog.py" line="38" />
+            <source>Search installed fonts by name</source>
+            <translation>依名稱搜尋已安裝的字型</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/systemfontdialog.py" line="57" />
+            <source>Looking for installed fonts…</source>
+            <translation>正在尋找已安裝的字型…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/systemfontdialog.py" line="68" />
+            <source>Installed fonts could not be listed: {0}</source>
+            <translation>無法列出已安裝的字型：{0}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/pages/systemfontdialog.py" line="78" />
+            <source>%n installed font(s)</source>
+            <translation>
+                <numerusform>%n 套已安裝的字型</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TextPreview</name>
+        <message>
+            <location filename="../../app/pages/textpreview.py" line="69" />
+            <source>Type any text</source>
+            <translation>輸入任意文字</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/textpreview.py" line="75" />
+            <location filename="../../app/pages/textpreview.py" line="103" />
+            <source>Exported font: not written yet</source>
+            <translation>匯出的字型：尚未寫出</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/textpreview.py" line="79" />
+            <source>Original target font</source>
+            <translation>原本的目標字型</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/textpreview.py" line="83" />
+            <source>Text:</source>
+            <translation>文字：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/textpreview.py" line="84" />
+            <source>Size:</source>
+            <translation>大小：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/textpreview.py" line="108" />
+            <source>Qt could not load {0}</source>
+            <translation>Qt 無法載入 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/textpreview.py" line="111" />
+            <source>Exported font: {0} ({1})</source>
+            <translation>匯出的字型：{0}（{1}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/textpreview.py" line="125" />
+            <source>Original target font: {0}</source>
+            <translation>原本的目標字型：{0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainPage</name>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="100" />
+            <source>automatic</source>
+            <translation>自動</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="101" />
+            <source>Choose…</source>
+            <translation>選擇…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="106" />
+            <source>Start training</source>
+            <translation>開始訓練</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="108" />
+            <location filename="../../app/pages/trainpage.py" line="500" />
+            <source>Pause</source>
+            <translation>暫停</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="110" />
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="112" />
+            <source>Continue a run…</source>
+            <translation>接續訓練…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="114" />
+            <source>Continue training a run folder from its last checkpoint</source>
+            <translation>從訓練資料夾的最後一個檢查點接續訓練</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="124" />
+            <location filename="../../app/pages/trainpage.py" line="503" />
+            <source>Loading the training engine…</source>
+            <translation>正在載入訓練引擎…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="131" />
+            <source>New run folder:</source>
+            <translation>新訓練資料夾：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="144" />
+            <source>Not started.</source>
+            <translation>尚未開始。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="150" />
+            <source>not started</source>
+            <translation>尚未開始</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="163" />
+            <source>Preview: source | generated | target</source>
+            <translation>預覽：來源 | 生成 | 目標</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="164" />
+            <source>The preview appears at the first preview step.</source>
+            <translation>訓練到第一個預覽步數時會顯示預覽。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="198" />
+            <source>3 · Train</source>
+            <translation>3 · 訓練</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="228" />
+            <source>Devices: {0}</source>
+            <translation>裝置：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="237" />
+            <source>The training engine could not be loaded: {0}</source>
+            <translation>無法載入訓練引擎：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="291" />
+            <source>Folder for the new run</source>
+            <translation>新訓練的資料夾</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="317" />
+            <source>Choose a source and a target font first.</source>
+            <translation>請先選擇來源字型和目標字型。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="337" />
+            <source>Run folder to continue</source>
+            <translation>要接續的訓練資料夾</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="375" />
+            <source>step %v of %m</source>
+            <translation>第 %v／%m 步</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="378" />
+            <source>Run folder: {0}</source>
+            <translation>訓練資料夾：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="379" />
+            <source>Preparing the glyph pairs and the model…</source>
+            <translation>正在準備字符配對與模型…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="409" />
+            <source>Paused at step {0}. Resume to go on.</source>
+            <translation>已在第 {0} 步暫停。按「繼續」接著訓練。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="416" />
+            <location filename="../../app/pages/trainpage.py" line="440" />
+            <source>Training…</source>
+            <translation>訓練中…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="424" />
+            <source>Stopping: saving a checkpoint…</source>
+            <translation>正在停止：儲存檢查點…</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="441" />
+            <source>{0:.1f} images/s · about {1} left</source>
+            <translation>每秒 {0:.1f} 張 · 約剩 {1}</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="448" />
+            <source>Preview at step {0}: source | generated | target</source>
+            <translation>第 {0} 步預覽：來源 | 生成 | 目標</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="451" />
+            <source>Run folder: {0} · checkpoint at step {1}</source>
+            <translation>訓練資料夾：{0} · 第 {1} 步的檢查點</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="462" />
+            <source>Validation at step {0}: {1}</source>
+            <translation>第 {0} 步驗證：{1}</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="466" />
+            <source>Training completed at step {0}.</source>
+            <translation>訓練在第 {0} 步完成。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="468" />
+            <source>Stopped at step {0}. Continue the run to train further.</source>
+            <translation>已在第 {0} 步停止。接續這次訓練即可繼續。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="470" />
+            <source>Training ended at step {0}.</source>
+            <translation>訓練在第 {0} 步結束。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="473" />
+            <source>Run folder: {0} · checkpoint: {1}</source>
+            <translation>訓練資料夾：{0} · 檢查點：{1}</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="476" />
+            <source>Training could not go on.</source>
+            <translation>訓練無法繼續。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="478" />
+            <source>Training failed</source>
+            <translation>訓練失敗</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="500" />
+            <source>Resume</source>
+            <translation>繼續</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="505" />
+            <source>Choose the fonts and characters first.</source>
+            <translation>請先選擇字型與要產生的字。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="52" />
+            <source>{0} s</source>
+            <translation>{0} 秒</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="55" />
+            <source>{0} min {1:02d} s</source>
+            <translation>{0} 分 {1:02d} 秒</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="57" />
+            <source>{0} h {1:02d} min</source>
+            <translation>{0} 小時 {1:02d} 分</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainpage.py" line="460" />
+            <source>source as is</source>
+            <translation>來源原樣</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainSettingsForm</name>
+        <message>
+            <location filename="../../app/pages/trainform.py" line="42" />
+            <source>Settings</source>
+            <translation>設定</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainform.py" line="50" />
+            <location filename="../../app/pages/trainform.py" line="151" />
+            <source>{0} × {0} px</source>
+            <translation>{0} × {0} px</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainform.py" line="57" />
+            <source>Normalization in the generator and discriminator. Compare BatchNorm and InstanceNorm runs with the same seed.</source>
+            <translation>生成器與判別器使用的正規化方式。可用相同的隨機種子比較 BatchNorm 與 InstanceNorm 的訓練結果。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainform.py" line="62" />
+            <source>Self-attention after the encoder levels of these sizes (in pixels).</source>
+            <translation>在這些尺寸（像素）的編碼器層之後加入自注意力。</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainform.py" line="73" />
+            <source>Adversarial loss (sharper, slower)</source>
+            <translation>對抗損失（較銳利、較慢）</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainform.py" line="81" />
+            <source>Image size:</source>
+            <translation>影像大小：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainform.py" line="82" />
+            <source>Base channels:</source>
+            <translation>基礎通道數：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainform.py" line="83" />
+            <source>Normalization:</source>
+            <translation>正規化：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainform.py" line="84" />
+            <source>Attention at:</source>
+            <translation>注意力位置：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainform.py" line="85" />
+            <source>Batch size:</source>
+            <translation>批次大小：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainform.py" line="86" />
+            <source>Steps:</source>
+            <translation>步數：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainform.py" line="87" />
+            <source>Learning rate:</source>
+            <translation>學習率：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainform.py" line="89" />
+            <source>Device:</source>
+            <translation>裝置：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainform.py" line="90" />
+            <source>Preview every:</source>
+            <translation>預覽間隔：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainform.py" line="91" />
+            <source>Evaluate every:</source>
+            <translation>評估間隔：</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainform.py" line="107" />
+            <source>Automatic (best available)</source>
+            <translation>自動（最佳可用裝置）</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainform.py" line="109" />
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorDialog</name>
+        <message>
+            <location filename="../../app/errordialog.py" line="42" />
+            <source>fontassist</source>
+            <translation>fontassist</translation>
+        </message>
+        <message>
+            <location filename="../../app/errordialog.py" line="48" />
+            <source>Something went wrong inside fontassist. This is a bug, not something you did.</source>
+            <translation>fontassist 內部發生錯誤。這是程式的問題，不是你的操作造成的。</translation>
+        </message>
+        <message>
+            <location filename="../../app/errordialog.py" line="51" />
+            <source>The details are also in the log file:</source>
+            <translation>詳細資訊也記錄在記錄檔中：</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainCharts</name>
+        <message>
+            <location filename="../../app/pages/trainplots.py" line="27" />
+            <source>generator</source>
+            <translation>生成器</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainplots.py" line="29" />
+            <source>adversarial</source>
+            <translation>對抗</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainplots.py" line="30" />
+            <source>discriminator</source>
+            <translation>判別器</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainplots.py" line="31" />
+            <source>constant</source>
+            <translation>恆定</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainplots.py" line="48" />
+            <source>step</source>
+            <translation>步數</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainplots.py" line="75" />
+            <source>Losses</source>
+            <translation>損失</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainplots.py" line="112" />
+            <source>Validation</source>
+            <translation>驗證</translation>
+        </message>
+        <message>
+            <location filename="../../app/pages/trainplots.py" line="160" />
+            <source>source as is</source>
+            <translation>來源原樣</translation>
+        </message>
+    </context>
 </TS>
