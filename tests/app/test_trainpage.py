@@ -43,6 +43,8 @@ def test_form_is_bound_to_the_train_config(engine_ready):
 
 def test_a_tiny_run_completes_with_live_preview_and_a_responsive_window(engine_ready, qtbot, tmp_path):
     window = engine_ready
+    window.goTo("train")  # builds the charts (and imports pyqtgraph) before the probe starts
+    qtbot.wait(200)
     gaps, last = [], [time.perf_counter()]
 
     def probe():
