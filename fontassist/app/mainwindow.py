@@ -24,10 +24,12 @@ from ..errors import FontAssistError
 from .errordialog import show_error
 from .i18n import language_menu
 from .pages.characterspage import CharactersPage
-from .pages.comingpage import ComingPage
+from .pages.exportpage import ExportPage
 from .pages.fontspage import FontsPage
+from .pages.reviewpage import ReviewPage
 from .pages.trainpage import TrainPage
 from .project import PROJECT_SUFFIX, Project
+from .reviewstate import ReviewState
 from .session import Session
 from .settings import AppSettings
 
@@ -59,21 +61,10 @@ class MainWindow(QMainWindow):
         self.fonts_page = FontsPage(self.session, self.settings, self)
         self.characters_page = CharactersPage(self.session, self.settings, self)
         self.train_page = TrainPage(self.session, self.settings, self)
-        self.review_page = ComingPage(
-            self.tr("4 · Review"),
-            self.tr("Review every generated glyph in a grid: accept or reject each one, compare BatchNorm and InstanceNorm runs side by side, and see glyphs in context."),
-            self.tr("Until then, from the command line: \"fontassist generate RUN --source FONT --target FONT --missing --out FOLDER\" "
-                    "draws the missing glyphs into PNG files to look at, and \"fontassist compare RUN_A RUN_B\" scores two runs "
-                    "on the same validation glyphs."),
-            self,
-        )
-        self.export_page = ComingPage(
-            self.tr("5 · Export"),
-            self.tr("Trace the accepted glyphs into outlines and write them into a copy of the target font (or a new font), then preview it in text."),
-            self.tr("Until then, from the command line: \"fontassist export RUN --out NEW.ttf --family NAME\" generates, traces "
-                    "and writes the font (see fontassist export --help)."),
-            self,
-        )
+        self.review_state = ReviewState(self.session, self)  # the glyphs under review, shared by Review and Export
+        self.review_page = ReviewPage(self.session, self.review_state, self.settings, self)
+        self.export_page = ExportPage(self.session, self.review_state, self.settings, self)
+        self.review_page.ask = self.export_page.ask = lambda *args: self.ask(*args)
         self.pages = {
             "fonts": self.fonts_page,
             "characters": self.characters_page,
@@ -101,8 +92,6 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(step_icon(step), labels[step])
             item.setData(Qt.ItemDataRole.UserRole, step)
             item.setSizeHint(QSize(150, 38))
-            if step in ("review", "export"):
-                item.setToolTip(self.tr("Coming in the next release"))
             self.step_list.addItem(item)
         self.step_list.currentRowChanged.connect(self._show_step)
         self.step_list.setCurrentRow(0)
@@ -116,6 +105,7 @@ class MainWindow(QMainWindow):
 
         self.fonts_page.nextRequested.connect(lambda: self.goTo("characters"))
         self.characters_page.nextRequested.connect(lambda: self.goTo("train"))
+        self.review_page.nextRequested.connect(lambda: self.goTo("export"))
         self.train_page.trainingStarted.connect(self._update_actions)
         self.train_page.trainingFinished.connect(self._training_finished)
         self.session.modifiedChanged.connect(self.setWindowModified)
@@ -339,6 +329,8 @@ class MainWindow(QMainWindow):
         if not self._maybe_save():
             event.ignore()
             return
+        self.review_page.shutdown()  # stops generating, comparing and A/B training (which saves a checkpoint)
+        self.export_page.shutdown()
         self.settings.set_geometry("main", self.saveGeometry())
         self.settings.sync()
         event.accept()

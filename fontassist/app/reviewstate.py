@@ -1,0 +1,265 @@
+"""The glyphs under review, shared by the Review, A/B and Export pages.
+
+One :class:`ReviewState` per window. It owns the generated glyphs (drawn by a
+:class:`~fontassist.app.jobs.JobWorker` off the GUI thread), the designer's
+decisions (kept in the project's ``review`` dict, so they are saved with the
+project) and the model that draws the glyphs. Pages listen to its signals.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from .checkpointlist import default_checkpoint
+from .jobs import JobWorker
+from .reviewdata import NEW, Decisions, ReviewGlyphs, checkpoint_path, checkpoint_ref, generate_glyphs, regenerate_glyphs
+from .session import Session
+
+log = logging.getLogger(__name__)
+
+
+class ReviewState(QObject):
+    glyphsChanged = Signal()  # a new set of glyphs (or none)
+    glyphsRedrawn = Signal(list)  # these characters were drawn again
+    decisionsChanged = Signal(list)  # these characters changed status
+    checkpointChanged = Signal()
+    currentCharChanged = Signal(str)
+    busyChanged = Signal(bool)
+    progressed = Signal(int, int, str)
+    failed = Signal(str, str)  # message, details (empty for errors the designer can fix)
+    finished = Signal(str)  # "done", "cancelled" or "failed", after each generation job
+
+    def __init__(self, session: Session, parent: QObject | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.device = "auto"
+        self.glyphs: ReviewGlyphs | None = None
+        self.decisions = Decisions(session.project.review)
+        self.current_char = ""
+        self.worker: JobWorker | None = None
+        self._glyphs_key: tuple | None = None  # fonts and characters the glyphs were drawn for
+        session.projectReplaced.connect(self._project_replaced)
+        session.planChanged.connect(self._plan_changed)
+
+    # -- the project's review dict ----------------------------------------------------------------------
+    @property
+    def review(self) -> dict:
+        return self.session.project.review
+
+    def _project_replaced(self) -> None:
+        self.cancel()
+        self.decisions = Decisions(self.review)
+        self._set_glyphs(None)
+        self.checkpointChanged.emit()
+        self.decisionsChanged.emit([])
+
+    def _plan_changed(self) -> None:
+        if self.glyphs is not None and self._glyphs_key != self._wanted_key():
+            self._set_glyphs(None)  # other fonts or characters: the glyphs no longer belong to the project
+
+    def _wanted_key(self) -> tuple | None:
+        plan, source, target = self.session.plan, self.session.source, self.session.target
+        if plan is None or source is None or target is None:
+            return None
+        return (source.path, source.face_index, target.path, target.face_index, tuple(plan.generate))
+
+    def viewSettings(self) -> dict:
+        return dict(self.review.get("view") or {})
+
+    def setViewSettings(self, view: dict) -> None:
+        """The grid's filters and display, saved with the project (not a change worth asking to save)."""
+        self.review["view"] = dict(view)
+
+    # -- the model --------------------------------------------------------------------------------------
+    def checkpoint(self) -> Path | None:
+        """The checkpoint that draws the glyphs: the chosen one, else the project's run, else the demo model."""
+        ref = self.review.get("checkpoint")
+        if ref:
+            return checkpoint_path(ref)
+        target = self.session.project.target
+        return default_checkpoint(self.session.project.run_dir, target.path if target else None)
+
+    def hasChosenCheckpoint(self) -> bool:
+        return bool(self.review.get("checkpoint"))
+
+    def setCheckpoint(self, path: str | Path | None) -> None:
+        """Draw with ``path`` from now on; glyphs drawn by another model are dropped with their regenerations."""
+        ref = checkpoint_ref(path) if path else None
+        if ref == self.review.get("checkpoint"):
+            return
+        if ref is None:
+            self.review.pop("checkpoint", None)
+        else:
+            self.review["checkpoint"] = ref
+        self.review.pop("regenerated", None)
+        self.session.setModified(True)
+        self._set_glyphs(None)
+        self.checkpointChanged.emit()
+
+    def overrides(self) -> dict[str, str]:
+        """Characters regenerated with another checkpoint: char → checkpoint ref."""
+        out = {}
+        for ref, chars in (self.review.get("regenerated") or {}).items():
+            for char in chars:
+                out[char] = ref
+        return out
+
+    def _record_regenerated(self, chars: list[str], ref: str) -> None:
+        main = self.checkpoint()
+        regenerated: dict[str, str] = dict(self.review.get("regenerated") or {})
+        moved = set(chars)
+        for key in list(regenerated):
+            regenerated[key] = "".join(c for c in regenerated[key] if c not in moved)
+        if main is None or checkpoint_path(ref).resolve() != main.resolve():
+            regenerated[ref] = regenerated.get(ref, "") + "".join(chars)
+        self.review["regenerated"] = {k: v for k, v in regenerated.items() if v}
+
+    # -- glyphs -----------------------------------------------------------------------------------------
+    def _set_glyphs(self, glyphs: ReviewGlyphs | None) -> None:
+        self.glyphs = glyphs
+        self._glyphs_key = self._wanted_key() if glyphs is not None else None
+        if glyphs is None or self.current_char not in glyphs._where:
+            self.setCurrentChar(glyphs.chars[0] if glyphs is not None and len(glyphs) else "")
+        self.glyphsChanged.emit()
+
+    def setGlyphs(self, glyphs: ReviewGlyphs | None) -> None:
+        """Use glyphs made elsewhere (tests, benchmarks); they count as drawn for the current fonts and characters."""
+        self.cancel()
+        self._set_glyphs(glyphs)
+
+    def setCurrentChar(self, char: str) -> None:
+        if char != self.current_char:
+            self.current_char = char
+            self.currentCharChanged.emit(char)
+
+    def wantedChars(self) -> list[str]:
+        plan = self.session.plan
+        return list(plan.generate) if plan is not None else []
+
+    def cannotGenerateReason(self) -> str:
+        if self.session.source is None or self.session.target is None:
+            return self.tr("Choose a source and a target font first.")
+        if self.session.plan is None:
+            return self.session.plan_error or self.tr("Choose the characters to generate first.")
+        if not self.wantedChars():
+            return self.tr("There is nothing to generate: the target already has every character chosen.")
+        if self.checkpoint() is None:
+            return self.tr("Train a model first (step 3), or choose a checkpoint.")
+        return ""
+
+    def isBusy(self) -> bool:
+        return self.worker is not None
+
+    def ensureGlyphs(self) -> bool:
+        """Generate when there are no glyphs yet and everything needed is there; True when a job started."""
+        if self.glyphs is not None or self.isBusy() or self.cannotGenerateReason():
+            return False
+        return self.generate()
+
+    def generate(self) -> bool:
+        """Draw every wanted character (regenerated ones with their own checkpoints) in the background."""
+        if self.isBusy() or self.cannotGenerateReason():
+            return False
+        chars, main_ref = self.wantedChars(), checkpoint_ref(self.checkpoint())
+        overrides = {c: r for c, r in self.overrides().items() if Path(checkpoint_path(r)).is_file()}
+        source, target, device = self.session.source, self.session.target, self.device
+        key = self._wanted_key()
+
+        def job(progress, cancel):
+            return generate_glyphs(chars, main_ref, overrides, source, target, device=device, progress=progress, cancel=cancel)
+
+        def done(glyphs):
+            if key != self._wanted_key():
+                return  # the project changed while drawing
+            self._set_glyphs(glyphs)
+
+        return self._start(job, done, "generate")
+
+    def regenerate(self, chars: list[str], checkpoint: str | Path) -> bool:
+        """Draw ``chars`` again with ``checkpoint``; they become undecided."""
+        if self.isBusy() or self.glyphs is None or not chars:
+            return False
+        glyphs, ref = self.glyphs, checkpoint_ref(checkpoint)
+        source, target, device = self.session.source, self.session.target, self.device
+        chars = [c for c in chars if glyphs.index(c) is not None]
+
+        def job(progress, cancel):
+            return regenerate_glyphs(glyphs, chars, ref, source, target, device=device, progress=progress, cancel=cancel)
+
+        def done(new_glyphs):
+            if self.glyphs is not glyphs:
+                return
+            self.glyphs = new_glyphs
+            self._record_regenerated(chars, ref)
+            changed = self.decisions.set(chars, NEW)
+            self.session.setModified(True)
+            self.glyphsRedrawn.emit(chars)
+            if changed:
+                self.decisionsChanged.emit(changed)
+
+        return self._start(job, done, "regenerate")
+
+    def _start(self, job, on_done, name: str) -> bool:
+        worker = JobWorker(job, name, self)
+        self.worker = worker
+        worker.progressed.connect(self.progressed)
+        worker.failed.connect(self._job_failed)
+        worker.succeeded.connect(lambda result: self._job_done(worker, on_done, result))
+        worker.cancelled.connect(lambda: self._job_ended(worker, "cancelled"))
+        worker.finished.connect(lambda: self._worker_finished(worker))
+        self.busyChanged.emit(True)
+        worker.start()
+        return True
+
+    def _job_done(self, worker: JobWorker, on_done, result) -> None:
+        if result is None:
+            self.failed.emit(self.tr("The source font has none of these characters, so nothing was drawn."), "")
+            self._job_ended(worker, "failed")
+            return
+        on_done(result)
+        self._job_ended(worker, "done")
+
+    def _job_failed(self, message: str, details: str) -> None:
+        self.failed.emit(message, details)
+        self._job_ended(self.worker, "failed")
+
+    def _job_ended(self, worker: JobWorker | None, how: str) -> None:
+        worker._outcome = how  # read when the thread has finished
+
+    def _worker_finished(self, worker: JobWorker) -> None:
+        if self.worker is worker:
+            self.worker = None
+            self.busyChanged.emit(False)
+        worker.deleteLater()
+        self.finished.emit(getattr(worker, "_outcome", "cancelled"))
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+
+    def shutdown(self, msecs: int = 30000) -> None:
+        """Cancel any job and wait for it (the window is closing)."""
+        worker = self.worker
+        if worker is not None:
+            worker.cancel()
+            worker.wait(msecs)
+
+    # -- decisions --------------------------------------------------------------------------------------
+    def status(self, char: str) -> str:
+        return self.decisions.status(char)
+
+    def setStatus(self, chars: list[str], status: str) -> list[str]:
+        changed = self.decisions.set(chars, status)
+        if changed:
+            self.session.setModified(True)
+            self.decisionsChanged.emit(changed)
+        return changed
+
+    def clearDecisions(self) -> None:
+        if len(self.decisions):
+            self.decisions.clear()
+            self.session.setModified(True)
+            self.decisionsChanged.emit([])

@@ -1,0 +1,144 @@
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+from PySide6.QtCore import QSettings
+
+from fontassist import resources
+from fontassist.app.exportjobs import default_family, default_file_name
+from fontassist.app.reviewdata import ACCEPTED, REJECTED
+from fontassist.app.reviewstate import ReviewState
+from fontassist.app.settings import AppSettings
+from fontassist.export import validate_font
+
+from .reviewkit import demo_session, missing_chars, wait_until
+
+
+@pytest.fixture
+def export(qtbot, tmp_path):
+    """The Export page over 12 glyphs drawn by the demo model: 5 accepted, 2 rejected, 5 undecided."""
+    from fontassist.app.pages.exportpage import ExportPage
+
+    chars = missing_chars(12)
+    session = demo_session(chars)
+    state = ReviewState(session)
+    state.device = "cpu"
+    page = ExportPage(session, state, AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
+    page.ask = lambda *args: args[-1]
+    qtbot.addWidget(page)
+    page.resize(1100, 750)
+    page.show()
+    qtbot.waitExposed(page)
+    wait_until(qtbot, lambda: state.glyphs is not None and not state.isBusy())
+    state.setStatus(list(chars[:5]), ACCEPTED)
+    state.setStatus(list(chars[5:7]), REJECTED)
+    page.chars = chars
+    return page
+
+
+def finish(qtbot, page) -> None:
+    wait_until(qtbot, lambda: not page.isBusy(), 300)
+
+
+def test_exporting_writes_a_valid_ttf_with_the_accepted_glyphs_only(qtbot, export, tmp_path):
+    page, chars = export, export.chars
+    assert page.accepted_radio.text() == "Accepted only (5)" and page.not_rejected_radio.text() == "All not rejected (10)"
+    page.family_edit.setText("Zen Maru Gothic Test")
+    out = tmp_path / "ZenTest.ttf"
+    with qtbot.waitSignal(page.exported, timeout=300_000) as blocker:
+        assert page.exportFont(out)
+    report = blocker.args[0]
+    finish(qtbot, page)
+    assert report.out_path == out and out.is_file()
+    assert report.validation is not None and report.validation.ok, report.validation.messages  # OTS passed
+    assert validate_font(out).ok
+    assert report.glyphs_added == 5 and report.file_size == out.stat().st_size
+    with TTFont(out) as font:
+        cmap = font.getBestCmap()
+        assert all(ord(c) in cmap for c in chars[:5])
+        assert not any(ord(c) in cmap for c in chars[5:])  # rejected and undecided are left out
+        assert ord("永") in cmap  # merged into a copy of the target
+        assert font["name"].getBestFamilyName() == "Zen Maru Gothic Test"
+    text = page.result_label.text()
+    assert "5 new glyphs" in text and "passed" in text and page.open_folder_button.isVisible()
+    # The text preview loads the written font into Qt.
+    preview = page.text_preview
+    assert preview.exported is not None and preview.exported.ok
+    assert preview.exported.families == ["Zen Maru Gothic Test"]
+    assert preview.exported_line.font().family() == "Zen Maru Gothic Test"
+    assert any(c in preview.text_edit.text() for c in chars[:5])
+    assert page.session.project.export["family"] == "Zen Maru Gothic Test"
+
+
+def test_all_not_rejected_in_a_new_font(qtbot, export, tmp_path):
+    page, chars = export, export.chars
+    page.not_rejected_radio.setChecked(True)
+    page.new_radio.setChecked(True)
+    out = tmp_path / "new.ttf"
+    with qtbot.waitSignal(page.exported, timeout=300_000) as blocker:
+        page.exportFont(out)
+    finish(qtbot, page)
+    report = blocker.args[0]
+    assert report.validation.ok and report.glyphs_added == 10
+    with TTFont(out) as font:
+        cmap = font.getBestCmap()
+        assert {chr(c) for c in cmap if c > 0x3000} == set(chars[:5] + chars[7:])
+
+
+def test_cancelling_an_export_leaves_no_file_behind(qtbot, export, tmp_path):
+    page = export
+    page.not_rejected_radio.setChecked(True)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "cancelled.ttf"
+    cancelled = []
+    page.exported.connect(lambda report: pytest.fail("the export finished despite the cancel"))
+    assert page.exportFont(out)
+    page.worker.progressed.connect(lambda *args: page.cancel())  # at the first progress report
+    page.worker.cancelled.connect(lambda: cancelled.append(True))
+    finish(qtbot, page)
+    assert cancelled and not out.exists()
+    assert list(folder.iterdir()) == []  # no temporary file either
+    assert "no font file was written" in page.message.text()
+    assert page.export_button.isEnabled()
+
+
+def test_a_bad_output_path_is_refused_before_any_work(qtbot, export, tmp_path):
+    page = export
+    assert not page.exportFont(resources.DEMO_TARGET)
+    assert "same file as the input" in page.message.text()
+    assert not page.exportFont(tmp_path / "font.woff2")
+    assert page.worker is None
+
+
+def test_batch_svg_and_png_glyph_files(qtbot, export, tmp_path):
+    page, chars = export, export.chars
+    page.format_combo.setCurrentIndex(page.format_combo.findData("svg"))
+    assert page.exportGlyphFiles(tmp_path / "svg")
+    finish(qtbot, page)
+    names = sorted(p.name for p in (tmp_path / "svg").iterdir())
+    assert names == sorted(f"U+{ord(c):04X}.svg" for c in chars[:5])
+    assert "<path" in (tmp_path / "svg" / names[0]).read_text()
+    page.format_combo.setCurrentIndex(page.format_combo.findData("png"))
+    page.exportGlyphFiles(tmp_path / "png")
+    finish(qtbot, page)
+    assert len(list((tmp_path / "png").glob("U+*.png"))) == 5
+
+
+def test_trace_settings_preview_live_on_the_current_glyph(qtbot, export):
+    page, chars = export, export.chars
+    page.state.setCurrentChar(chars[2])
+    assert page.previewChar() == chars[2]
+    wait_until(qtbot, lambda: page.trace_view.pointCounts()[0] > 0, 60)
+    fine = sum(page.trace_view.pointCounts())
+    page.tolerance_spin.setValue(2.5)
+    wait_until(qtbot, lambda: 0 < sum(page.trace_view.pointCounts()) < fine, 60)
+    assert page.session.project.export["tolerance"] == 2.5
+    assert page.traceOptions().tolerance == 2.5
+
+
+def test_defaults_name_the_font_after_the_target():
+    assert default_family("Zen Maru Gothic", "tw-edu-4808") == "Zen Maru Gothic TC"
+    assert default_family("Zen Maru Gothic", None) == "Zen Maru Gothic Plus"
+    assert default_file_name("Zen Maru Gothic TC", "Regular") == "ZenMaruGothicTC-Regular.ttf"
+    assert Path(default_file_name("", "")).suffix == ".ttf"

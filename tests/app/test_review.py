@@ -1,0 +1,295 @@
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from fontassist import resources
+from fontassist.app.project import Project
+from fontassist.app.reviewdata import (ACCEPTED, NEW, REJECTED, Decisions, checkpoint_path, checkpoint_ref, parse_search,
+                                       select_rows)
+from fontassist.app.reviewstate import ReviewState
+from fontassist.app.settings import AppSettings
+
+from .reviewkit import demo_session, missing_chars, synthetic_glyphs, wait_until
+
+
+@pytest.fixture
+def app_settings(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+def make_page(qtbot, session, app_settings):
+    from fontassist.app.pages.reviewpage import ReviewPage
+
+    state = ReviewState(session)
+    state.device = "cpu"
+    page = ReviewPage(session, state, app_settings)
+    page.ask = lambda *args: args[-1]  # the dialog's default
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    return page, state
+
+
+# -- plain data -----------------------------------------------------------------------------------------------
+def test_search_takes_characters_and_code_points():
+    assert parse_search("永 U+6771") == {"永", "東"}
+    assert parse_search("6c38, 0x6771 \\u570B") == {"永", "東", "國"}
+    assert parse_search("永東") == {"永", "東"}
+
+
+def test_decisions_live_in_the_review_dict():
+    review = {}
+    decisions = Decisions(review)
+    assert decisions.set("東永", ACCEPTED) == ["東", "永"]
+    assert decisions.set("國", REJECTED) == ["國"]
+    assert decisions.set("永", ACCEPTED) == []
+    assert review == {"accepted": "東永" if ord("東") < ord("永") else "永東", "rejected": "國"}
+    again = Decisions(dict(review))
+    assert again.status("永") == ACCEPTED and again.status("國") == REJECTED and again.status("一") == NEW
+    decisions.set("國", NEW)
+    assert review["rejected"] == "" and decisions.count(ACCEPTED) == 2
+
+
+def test_filters_and_sorting():
+    glyphs = synthetic_glyphs(200)
+    decisions = Decisions({})
+    decisions.set(glyphs.chars[:10], ACCEPTED)
+    decisions.set(glyphs.chars[10:15], REJECTED)
+    assert select_rows(glyphs, decisions) == list(range(200))
+    assert select_rows(glyphs, decisions, status=ACCEPTED) == list(range(10))
+    assert select_rows(glyphs, decisions, status=NEW) == list(range(15, 200))
+    flagged = select_rows(glyphs, decisions, flag="flagged")
+    assert flagged and all(glyphs.flags[i]["score"] >= 1 for i in flagged)
+    clean = select_rows(glyphs, decisions, flag="clean")
+    assert sorted(flagged + clean) == list(range(200))
+    broken = select_rows(glyphs, decisions, flag="broken")
+    assert broken and all(glyphs.flags[i]["broken"] for i in broken)
+    doubt = select_rows(glyphs, decisions, sort="doubt")
+    scores = [glyphs.flags[i]["score"] for i in doubt]
+    assert scores == sorted(scores, reverse=True)
+    assert select_rows(glyphs, decisions, search=f"{glyphs.chars[3]} U+{ord(glyphs.chars[7]):04X}") == [3, 7]
+    assert select_rows(glyphs, decisions, sort="status")[:185] == list(range(15, 200))
+
+
+def test_checkpoint_refs_name_bundled_models_portably(tmp_path):
+    assert checkpoint_ref(resources.DEMO_MODEL) == "resources:models/demo.pt"
+    assert checkpoint_path("resources:models/demo.pt") == resources.DEMO_MODEL
+    assert checkpoint_path(checkpoint_ref(tmp_path / "run" / "last.pt")) == tmp_path / "run" / "last.pt"
+
+
+# -- the grid -------------------------------------------------------------------------------------------------
+def test_a_review_grid_of_8000_glyphs_opens_and_scrolls_to_the_end(qtbot, app_settings):
+    session = demo_session(missing_chars(4))
+    page, state = make_page(qtbot, session, app_settings)
+    glyphs = synthetic_glyphs(8000)
+    started = time.perf_counter()
+    state.setGlyphs(glyphs)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.grid_model.cachedCount() > 0, timeout=30_000)  # laid out and painted
+    opened = time.perf_counter() - started
+    visible = page.grid_model.cachedCount()
+    assert page.grid_model.rowCount() == 8000 and 0 < visible < 500
+
+    started = time.perf_counter()
+    bar = page.grid.verticalScrollBar()
+    steps = 0
+    while bar.value() < bar.maximum():  # page by page, painting each screen, as a designer would scroll
+        bar.setValue(bar.value() + bar.pageStep())
+        page.grid.viewport().repaint()
+        steps += 1
+    scrolled = time.perf_counter() - started
+    last = page.grid_model.index(7999)
+    assert page.grid.visualRect(last).intersects(page.grid.viewport().rect())
+    assert page.grid_model.cachedCount() <= page.grid_model._max_cached  # drawn lazily, cache bounded
+    print(f"\n8,000-cell review grid: opened and painted in {opened * 1000:.0f} ms; scrolled to the end in {steps} pages, "
+          f"each painted, in {scrolled * 1000:.0f} ms ({scrolled / max(1, steps) * 1000:.1f} ms per page)")
+    assert opened < 30 and scrolled < 120  # very generous: a hang, not a speed test
+
+    page.setFilters(status=NEW, flag="flagged")
+    print(f"filtering 8,000 glyphs: {page.last_filter_ms:.0f} ms")
+    assert 0 < page.grid_model.rowCount() < 8000
+
+
+def test_outline_mode_draws_traced_outlines(qtbot, app_settings):
+    session = demo_session(missing_chars(4))
+    page, state = make_page(qtbot, session, app_settings)
+    glyphs = synthetic_glyphs(40, size=32)
+    state.setGlyphs(glyphs)
+    page.show()
+    qtbot.waitExposed(page)
+    page.outline_button.click()
+    assert page.grid_model.showOutlines()
+    wait_until(qtbot, lambda: page.grid_model.outlines.pending() == 0 and page.grid_model.cachedCount() > 0, 60)
+    qtbot.wait(50)
+    page.grid.viewport().repaint()
+    outline = page.grid_model.outlines.outline(glyphs.chars[0])
+    assert outline is not None and outline.stats().contours == 1  # a square traces to one contour
+    image = page.grid_model.pixmap(0).toImage()
+    assert image.pixelColor(image.width() // 2, image.height() // 2).lightness() < 80
+
+
+# -- generating, deciding, saving -------------------------------------------------------------------------------
+def test_keyboard_review_filters_and_decisions_survive_save_and_reopen(qtbot, app_settings, tmp_path):
+    chars = missing_chars(10)
+    session = demo_session(chars)
+    page, state = make_page(qtbot, session, app_settings)
+    page.show()
+    qtbot.waitExposed(page)
+    wait_until(qtbot, lambda: state.glyphs is not None and not state.isBusy())  # generated on show, demo model
+    assert state.glyphs.chars == list(chars) and state.glyphs.images.shape == (10, 64, 64)
+    assert page.grid_model.rowCount() == 10
+    assert session.project.review.get("checkpoint") is None  # the demo model by default, not a choice
+
+    page.grid.setFocus()
+    page.selectRow(0)
+    qtbot.keyClick(page.grid, Qt.Key.Key_A)  # accept, move on
+    qtbot.keyClick(page.grid, Qt.Key.Key_A)
+    qtbot.keyClick(page.grid, Qt.Key.Key_R)  # reject the third
+    qtbot.keyClick(page.grid, Qt.Key.Key_Right)  # skip the fourth
+    assert page.grid.currentIndex().row() == 4
+    qtbot.keyClick(page.grid, Qt.Key.Key_R)
+    for _ in range(3):
+        qtbot.keyClick(page.grid, Qt.Key.Key_Left)
+    qtbot.keyClick(page.grid, Qt.Key.Key_U)  # the third again: undecided
+    assert [state.status(c) for c in chars[:6]] == [ACCEPTED, ACCEPTED, NEW, NEW, REJECTED, NEW]
+    assert session.isModified()
+    assert "2 accepted · 1 rejected" in page.summary.text()
+
+    page.setFilters(status=NEW)
+    assert page.visibleChars() == [chars[2], chars[3]] + list(chars[5:])
+    page.selectRow(0)
+    page.grid.setFocus()
+    qtbot.keyClick(page.grid, Qt.Key.Key_A)  # leaves the filter; the next glyph slides in under the cursor
+    assert page.visibleChars()[0] == chars[3] and page.grid.currentIndex().row() == 0
+    qtbot.keyClick(page.grid, Qt.Key.Key_R)
+    assert page.visibleChars()[0] == chars[5]
+    page.setFilters(search=chars[7])
+    assert page.visibleChars() == [chars[7]]
+
+    path = tmp_path / "review.fontassist.json"
+    session.project.save(path)
+
+    reopened = demo_session("")
+    page2, state2 = make_page(qtbot, reopened, app_settings)
+    reopened.replaceProject(Project.load(path))
+    page2.show()
+    qtbot.waitExposed(page2)
+    wait_until(qtbot, lambda: state2.glyphs is not None and not state2.isBusy())
+    assert [state2.status(c) for c in chars[:6]] == [ACCEPTED, ACCEPTED, ACCEPTED, REJECTED, REJECTED, NEW]
+    assert page2.status_filter.currentData() == NEW and page2.search.text() == chars[7]
+    assert page2.visibleChars() == [chars[7]]
+    np.testing.assert_array_equal(state2.glyphs.images, state.glyphs.images)  # the same model draws the same glyphs
+
+
+def test_regenerating_selected_glyphs_uses_the_other_checkpoint_and_is_remembered(qtbot, app_settings, tmp_path, tiny_demo_sized_run):
+    chars = missing_chars(6)
+    session = demo_session(chars)
+    page, state = make_page(qtbot, session, app_settings)
+    page.show()
+    wait_until(qtbot, lambda: state.glyphs is not None and not state.isBusy())
+    before = state.glyphs.images.copy()
+    state.setStatus([chars[1]], ACCEPTED)
+    page.selectRow(1)
+    page.regen_picker.setPath(tiny_demo_sized_run)
+    assert page.regenerateSelected()
+    wait_until(qtbot, lambda: not state.isBusy())
+    assert page.message.text() == "", page.message.text()
+    assert not np.array_equal(state.glyphs.images[1], before[1])
+    np.testing.assert_array_equal(state.glyphs.images[0], before[0])
+    assert state.status(chars[1]) == NEW  # a redrawn glyph is decided again
+    assert session.project.review["regenerated"] == {checkpoint_ref(tiny_demo_sized_run): chars[1]}
+    assert state.glyphs.checkpoints[1] == checkpoint_ref(tiny_demo_sized_run)
+
+    # Reopened, the glyph is drawn by that checkpoint again.
+    path = tmp_path / "p.fontassist.json"
+    session.project.save(path)
+    again = demo_session("")
+    page2, state2 = make_page(qtbot, again, app_settings)
+    again.replaceProject(Project.load(path))
+    assert state2.generate()
+    wait_until(qtbot, lambda: not state2.isBusy())
+    np.testing.assert_array_equal(state2.glyphs.images, state.glyphs.images)
+
+
+@pytest.fixture(scope="module")
+def tiny_demo_sized_run(tmp_path_factory):
+    """A few-step 64 px checkpoint on the demo fonts (the demo model's size, so it can redraw its glyphs)."""
+    import torch
+
+    from fontassist.train import Trainer
+    from tests.train.tiny import tiny_config, tiny_model
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(min(threads, 2))
+    run_dir = tmp_path_factory.mktemp("run64")
+    config = tiny_config(size=64, model=tiny_model(image_size=64), steps=2, eval_every=2, preview_every=2, checkpoint_every=2)
+    events = list(Trainer(config, run_dir))
+    torch.set_num_threads(threads)
+    assert events[-1].reason == "completed", events[-1].message
+    return run_dir / "last.pt"
+
+
+def test_the_detail_view_shows_outline_points_target_glyph_and_context(qtbot, app_settings):
+    chars = missing_chars(3) + "永"  # 永: the target has its own glyph
+    session = demo_session(chars)
+    assert session.plan.generate == list(chars[:3])  # merge mode generates only what the target lacks
+    page, state = make_page(qtbot, session, app_settings)
+    page.show()
+    wait_until(qtbot, lambda: state.glyphs is not None and not state.isBusy())
+    detail = page.detail
+    page.selectRow(1)
+    assert state.current_char == chars[1]
+    wait_until(qtbot, lambda: detail.outline_view.pointCounts()[0] > 0, 30)
+    on, off = detail.outline_view.pointCounts()
+    assert on > 4 and off > 0 and "on-curve" in detail.points_label.text()
+    assert detail.target_view.image().isNull()  # the target lacks it
+    assert not detail.generated_view.image().isNull() and not detail.source_view.image().isNull()
+    detail.context_edit.setText("永*永")
+    detail._show_context()
+    line = detail.context_view.image()
+    assert line.height() == 64 and line.width() >= 3 * 60
+
+
+def test_the_model_picker_lists_the_demo_model_and_the_projects_run(qtbot, app_settings, tmp_path):
+    from fontassist.app.checkpointlist import checkpoint_choices
+
+    run = tmp_path / "runs" / "run-1"
+    run.mkdir(parents=True)
+    (run / "step-000002.pt").write_bytes(b"")
+    (run / "last.pt").write_bytes(b"")
+    other = tmp_path / "runs" / "run-2"
+    other.mkdir()
+    (other / "last.pt").write_bytes(b"")
+    choices = checkpoint_choices(run, [tmp_path / "runs"])
+    assert [c.path for c in choices] == [run / "last.pt", run / "step-000002.pt", other / "last.pt", resources.DEMO_MODEL]
+
+
+def test_in_the_main_window_decisions_persist_through_save_and_open(qtbot, window, tmp_path):
+    chars = missing_chars(5)
+    window.characters_page.setCustomText(chars)
+    window.review_state.device = "cpu"
+    window.goTo("review")
+    page, state = window.review_page, window.review_state
+    wait_until(qtbot, lambda: state.glyphs is not None and not state.isBusy() and len(state.glyphs) == 5)
+    page.selectRow(0)
+    page.grid.setFocus()
+    qtbot.keyClick(page.grid, Qt.Key.Key_A)
+    qtbot.keyClick(page.grid, Qt.Key.Key_R)
+    page.setFilters(status=ACCEPTED)
+    assert page.visibleChars() == [chars[0]] and window.isWindowModified()
+    path = tmp_path / "kept.fontassist.json"
+    assert window._save_to(path)
+
+    window.newProject()
+    assert state.status(chars[0]) == NEW and state.glyphs is None
+    assert window.openProject(path)
+    window.goTo("export")  # the Export page draws the glyphs too when they are missing
+    wait_until(qtbot, lambda: state.glyphs is not None and not state.isBusy())
+    assert [state.status(c) for c in chars[:3]] == [ACCEPTED, REJECTED, NEW]
+    assert window.export_page.exportChars() == [chars[0]]
+    window.goTo("review")
+    assert page.status_filter.currentData() == ACCEPTED and page.visibleChars() == [chars[0]]
