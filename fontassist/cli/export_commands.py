@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import logging
 import time
-from pathlib import Path
 
 from ..errors import FontAssistError
+from .common import ProgressLine, add_runtime, bar, generation_chars, set_threads
 from .fonts_commands import add_charset_arguments, chars_from_args
 
 log = logging.getLogger(__name__)
@@ -28,12 +28,11 @@ def _trace_options(args):
 
 
 def _progress_printer():
-    from .train_commands import _bar, _ProgressLine
 
-    line = _ProgressLine()
+    line = ProgressLine()
 
     def report(done, total, message="working"):
-        line.update(f"{message.lower():<28} [{_bar(done, total)}] {done}/{total}", force=done == total)
+        line.update(f"{message.lower():<28} [{bar(done, total)}] {done}/{total}", force=done == total)
 
     return line, report
 
@@ -42,14 +41,13 @@ def _generate_for_export(args, need_target: bool):
     """Load the checkpoint and fonts, pick the characters, run the model; returns (glyphs, source, target)."""
     from ..fonts import open_font
     from ..generate import Generator
-    from .train_commands import _generation_chars, _set_threads
 
-    _set_threads(args.threads)
+    set_threads(args.threads)
     source = open_font(args.source, args.source_face)
     target = open_font(args.target, args.target_face) if args.target else None
     if need_target and target is None:
         raise FontAssistError("This export needs the target font.", hint="Give --target FONT (its metrics and, in merge mode, its glyphs).")
-    chars, description = _generation_chars(args, source, target)
+    chars, description = generation_chars(args, source, target)
     if target is not None and getattr(args, "mode", "new") == "merge":
         present = [c for c in chars if target.has(c)]
         if present:
@@ -136,7 +134,6 @@ def _glyphs(args) -> int:
 
 
 def _checkpoint_inputs(p) -> None:
-    from .train_commands import _add_runtime
 
     p.add_argument("--source", metavar="FONT", help="the font that has the characters")
     p.add_argument("--source-face", type=int, default=0, metavar="N")
@@ -144,7 +141,7 @@ def _checkpoint_inputs(p) -> None:
     p.add_argument("--target-face", type=int, default=0, metavar="N")
     p.add_argument("--missing", action="store_true", help="the characters of the set (default tw-edu-4808) the target lacks")
     add_charset_arguments(p, default=None)
-    _add_runtime(p)
+    add_runtime(p)
 
 
 def register(subparsers) -> None:

@@ -16,9 +16,13 @@ import time
 from pathlib import Path
 
 from ..errors import FontAssistError
+from .common import ProgressLine, add_runtime, bar, generation_chars, set_threads
 from .fonts_commands import add_charset_arguments
 
 log = logging.getLogger(__name__)
+
+DEMO_FAMILY = "Zen Maru Gothic TC Demo"
+DEMO_FONT_NAME = "ZenMaruGothicTC-Demo.ttf"
 
 EXIT_INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C (128 + SIGINT)
 
@@ -63,56 +67,6 @@ def _duration(seconds: float) -> str:
     seconds = int(round(seconds))
     hours, rest = divmod(seconds, 3600)
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"
-
-
-def _set_threads(threads: int | None) -> None:
-    if threads:
-        import torch
-
-        torch.set_num_threads(threads)
-
-
-class _ProgressLine:
-    """One status line on stderr, rewritten in place on a terminal and printed every few seconds otherwise."""
-
-    def __init__(self, stream=None, interval: float = 5.0):
-        self.stream = stream or sys.stderr
-        self.tty = self.stream.isatty()
-        self.interval = interval
-        self.last = 0.0
-        self.width = 0
-
-    def update(self, text: str, force: bool = False) -> None:
-        now = time.monotonic()
-        if self.tty:
-            if force or now - self.last >= 0.1:
-                self.stream.write("\r" + text.ljust(self.width))
-                self.stream.flush()
-                self.width = len(text)
-                self.last = now
-        elif force or now - self.last >= self.interval:
-            self.stream.write(text + "\n")
-            self.stream.flush()
-            self.last = now
-
-    def message(self, text: str) -> None:
-        """A line of its own, above the progress line."""
-        if self.tty and self.width:
-            self.stream.write("\r" + " " * self.width + "\r")
-            self.width = 0
-        self.stream.write(text + "\n")
-        self.stream.flush()
-
-    def close(self) -> None:
-        if self.tty and self.width:
-            self.stream.write("\n")
-            self.stream.flush()
-            self.width = 0
-
-
-def _bar(done: int, total: int, width: int = 24) -> str:
-    filled = int(width * done / max(total, 1))
-    return "#" * filled + "." * (width - filled)
 
 
 # ----------------------------------------------------------------------- train
@@ -178,7 +132,7 @@ def _run_length(args) -> dict:
 
 
 def _train(args) -> int:
-    _set_threads(args.threads)
+    set_threads(args.threads)
     from ..train import (CancelToken, CheckpointEvent, EvalEvent, FinishedEvent, PreviewEvent, StepEvent, Trainer)
     from ..train.metrics import format_metrics
 
@@ -195,7 +149,7 @@ def _train(args) -> int:
     else:
         trainer = Trainer(_config_from_args(args), out, cancel=cancel)
 
-    progress = _ProgressLine()
+    progress = ProgressLine()
 
     def interrupt(signum, frame):
         if cancel.cancelled:
@@ -213,7 +167,7 @@ def _train(args) -> int:
         for event in trainer:
             if isinstance(event, StepEvent):
                 losses = " ".join(f"{k} {v:.3f}" for k, v in event.losses.items() if k != "g")
-                progress.update(f"step {event.step}/{event.total_steps} [{_bar(event.step, event.total_steps)}] "
+                progress.update(f"step {event.step}/{event.total_steps} [{bar(event.step, event.total_steps)}] "
                                 f"{losses} | {event.images_per_s:.0f} img/s | ETA {_duration(event.eta_s)}")
             elif isinstance(event, EvalEvent):
                 progress.message(f"step {event.step}: validation {format_metrics(event.metrics, event.baseline)}")
@@ -242,7 +196,7 @@ def _train(args) -> int:
 
 
 def _evaluate(args) -> int:
-    _set_threads(args.threads)
+    set_threads(args.threads)
     from ..train import evaluate
     from ..train.metrics import format_metrics
 
@@ -265,7 +219,7 @@ def _evaluate(args) -> int:
 
 
 def _compare(args) -> int:
-    _set_threads(args.threads)
+    set_threads(args.threads)
     from ..train import compare
     from ..train.metrics import METRIC_NAMES
 
@@ -294,33 +248,18 @@ def _compare(args) -> int:
 # -------------------------------------------------------------------- generate
 
 
-def _generation_chars(args, source, target) -> tuple[list[str], str]:
-    from ..fonts import missing_from_target, resolve_chars
-
-    given = args.charset or args.chars is not None or args.chars_file
-    if args.missing:
-        if target is None:
-            raise FontAssistError("--missing needs --target: the characters the target font lacks.")
-        charset = args.charset or (None if args.chars is not None or args.chars_file else "tw-edu-4808")
-        chars, description = resolve_chars(charset, args.chars, args.chars_file)
-        return missing_from_target(source, target, chars), f"{description}, missing from {target.full_name}"
-    if not given:
-        raise FontAssistError("Say which characters to generate.",
-                              hint="Use --missing (what the target lacks), --charset, --chars or --chars-file.")
-    return resolve_chars(args.charset, args.chars, args.chars_file)
-
-
-def _run_generation(generator, source, chars, target, out, grid, batch) -> int:
+def _run_generation(generator, source, chars, target, out, grid, batch):
+    """Generate, write PNGs, quality.json and the sheet, print a summary; returns the glyphs (None if none)."""
     from ..generate import write_outputs
 
     if not chars:
         print("Nothing to generate: the character list is empty (or the target already has them all).")
-        return 0
-    progress = _ProgressLine()
+        return None
+    progress = ProgressLine()
     started = time.perf_counter()
 
     def report(done, total):
-        progress.update(f"generating [{_bar(done, total)}] {done}/{total}", force=done == total)
+        progress.update(f"generating [{bar(done, total)}] {done}/{total}", force=done == total)
 
     try:
         glyphs = generator.run(source, chars, target_font=target, batch_size=batch, progress=report)
@@ -338,24 +277,25 @@ def _run_generation(generator, source, chars, target, out, grid, batch) -> int:
               f"worst first: {''.join(flagged[:30])}")
     if grid:
         print(f"  contact sheet (source above generated, flagged framed red): {grid}")
-    return 0
+    return glyphs
 
 
 def _generate(args) -> int:
-    _set_threads(args.threads)
+    set_threads(args.threads)
     from ..fonts import open_font
     from ..generate import Generator
 
     generator = Generator.from_checkpoint(args.checkpoint, device=args.device)
     source = open_font(args.source, args.source_face)
     target = open_font(args.target, args.target_face) if args.target else None
-    chars, description = _generation_chars(args, source, target)
+    chars, description = generation_chars(args, source, target)
     log.info("characters: %s", description)
-    return _run_generation(generator, source, chars, target, Path(args.out), args.grid, args.batch)
+    _run_generation(generator, source, chars, target, Path(args.out), args.grid, args.batch)
+    return 0
 
 
 def _demo(args) -> int:
-    _set_threads(args.threads)
+    set_threads(args.threads)
     from .. import resources
     from ..fonts import missing_from_target, named_charset, open_font
     from ..generate import Generator
@@ -371,7 +311,19 @@ def _demo(args) -> int:
     grid = args.grid or str(out / "contact-sheet.png")
     print(f"Demo: {len(chars)} characters of tw-edu-4808 that {target.full_name} lacks, drawn from "
           f"{source.full_name} in its style by the bundled model ({generator.size} px).")
-    return _run_generation(generator, source, chars, target, out, grid, args.batch)
+    glyphs = _run_generation(generator, source, chars, target, out, grid, args.batch)
+    if glyphs is None or args.no_font:
+        return 0
+    from ..pipeline import write_font
+
+    started = time.perf_counter()
+    report = write_font(glyphs.images, glyphs.chars, glyphs.frame, target, out / DEMO_FONT_NAME,
+                        family=DEMO_FAMILY, mode="merge")
+    print(f"Traced the glyphs and wrote {report.out_path}: {target.full_name} plus {report.glyphs_added:,} new glyphs "
+          f"({report.total_glyphs:,} in all, {report.file_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s; "
+          f"fontTools reload and OpenType Sanitizer: {'passed' if report.validation.ok else 'FAILED'}.")
+    print("Open the desktop app with: fontassist")
+    return 0
 
 
 def _pack_model(args) -> int:
@@ -385,13 +337,6 @@ def _pack_model(args) -> int:
 
 
 # -------------------------------------------------------------------- parsers
-
-
-def _add_runtime(p: argparse.ArgumentParser, batch_default: int | None = 64) -> None:
-    p.add_argument("--device", default="auto", help="auto (CUDA, then Apple MPS, then CPU), cpu, cuda, cuda:N or mps")
-    p.add_argument("--threads", type=int, metavar="N", help="CPU threads torch may use (default: torch's choice)")
-    if batch_default is not None:
-        p.add_argument("--batch", type=int, default=batch_default, help=f"glyphs per batch (default {batch_default})")
 
 
 def register(subparsers) -> None:
@@ -442,7 +387,7 @@ def register(subparsers) -> None:
     g.add_argument("--checkpoint-every", type=int, metavar="STEPS", help="checkpoint interval (default 1000)")
     g.add_argument("--keep", type=int, metavar="N", help="periodic checkpoints kept besides last.pt (default 3)")
     g.add_argument("--no-amp", action="store_true", help="no mixed precision on CUDA")
-    _add_runtime(p, batch_default=None)
+    add_runtime(p, batch_default=None)
     p.set_defaults(handler=_train)
 
     p = subparsers.add_parser("evaluate", help="score a trained model on its validation glyphs (L1, SSIM, IoU vs baseline)")
@@ -453,7 +398,7 @@ def register(subparsers) -> None:
     p.add_argument("--glyphs", type=int, default=16, help="glyphs in the grid (default 16)")
     p.add_argument("--source", metavar="FONT", help="the source font, if it moved since training")
     p.add_argument("--target", metavar="FONT", help="the target font, if it moved since training")
-    _add_runtime(p)
+    add_runtime(p)
     p.set_defaults(handler=_evaluate)
 
     p = subparsers.add_parser("compare", help="two models side by side on the same validation glyphs (e.g. norm A/B)")
@@ -463,7 +408,7 @@ def register(subparsers) -> None:
     p.add_argument("--glyphs", type=int, default=16, help="glyphs in the grid (default 16)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--per-glyph", action="store_true", help="with --json: metrics of every glyph")
-    _add_runtime(p)
+    add_runtime(p)
     p.set_defaults(handler=_compare)
 
     p = subparsers.add_parser("generate", help="draw characters with a trained model into PNGs named by code point")
@@ -477,13 +422,14 @@ def register(subparsers) -> None:
     add_charset_arguments(p, default=None)
     p.add_argument("--out", required=True, metavar="DIR", help="folder for U+XXXX.png files and quality.json")
     p.add_argument("--grid", metavar="PNG", help="also write a contact sheet")
-    _add_runtime(p)
+    add_runtime(p)
     p.set_defaults(handler=_generate)
 
     p = subparsers.add_parser("demo", help="generate the 647 tw-edu-4808 characters Zen Maru Gothic lacks with the bundled model")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the PNGs and the contact sheet")
     p.add_argument("--grid", metavar="PNG", help="contact sheet path (default DIR/contact-sheet.png)")
-    _add_runtime(p)
+    p.add_argument("--no-font", action="store_true", help=f"only the PNGs, no {DEMO_FONT_NAME}")
+    add_runtime(p)
     p.set_defaults(handler=_demo)
 
     p = subparsers.add_parser("pack-model", help="write a small generator-only checkpoint (fp16) for shipping")

@@ -34,4 +34,15 @@ def test_demo_generates_what_zen_maru_gothic_lacks(tmp_path, capsys):
     assert picture.shape == (64, 64) and picture.max() == 255 and (picture < 128).mean() > 0.03
     report = json.loads((out / "quality.json").read_text())
     assert len(report) == 647
-    assert "Generated 647 glyphs" in capsys.readouterr().out
+    text = capsys.readouterr().out
+    assert "Generated 647 glyphs" in text and "OpenType Sanitizer: passed" in text
+    # The font: Zen Maru Gothic with the 647 glyphs added, where the rasters put them.
+    font = open_font(out / "ZenMaruGothicTC-Demo.ttf")
+    assert font.family == "Zen Maru Gothic TC Demo" and all(font.has(c) for c in missing)
+    assert font.glyph_count == target.glyph_count + 647
+    from fontassist.fonts import render
+
+    again = render(font, missing[:50], 64, cache=False).images >= 128
+    generated = np.stack([255 - np.asarray(Image.open(out / f"U+{ord(c):04X}.png")) for c in missing[:50]]) >= 128
+    iou = (again & generated).sum((1, 2)) / np.maximum(1, (again | generated).sum((1, 2)))
+    assert iou.mean() > 0.9
