@@ -29,12 +29,12 @@ __all__ = [
 
 def build_generator(config: ModelConfig) -> UNetGenerator:
     """A freshly initialised generator (use ``torch.manual_seed`` first for reproducible weights)."""
-    return init_weights(UNetGenerator(config))
+    return init_weights(UNetGenerator(config), scaled=config.norm == "none")
 
 
 def build_discriminator(config: ModelConfig) -> PatchDiscriminator:
     """A freshly initialised discriminator."""
-    return init_weights(PatchDiscriminator(config))
+    return init_weights(PatchDiscriminator(config), scaled=config.norm == "none")
 
 
 def load_generator_state(config: ModelConfig | Mapping[str, Any], state_dict: Mapping[str, torch.Tensor], *,

@@ -151,3 +151,13 @@ def test_encode_returns_the_flat_bottleneck(size, min_bottleneck, bottleneck):
     code = model.encode(images(3, size))
     assert code.shape == (3, config.encoding_dim) == (3, 16 * bottleneck**2)
     assert model(images(3, size)).shape == (3, 1, size, size)
+
+
+def test_without_norm_layers_activations_keep_their_scale():
+    """N(0, 0.02) weights with no norm to rescale them shrink the signal level by level until the
+    U-Net only learns blank paper; norm="none" models are He-initialised instead."""
+    torch.manual_seed(0)
+    x = torch.rand(4, 1, 64, 64) * 2 - 1
+    for norm in ("none", "instance"):
+        generator = build_generator(ModelConfig(image_size=64, base_channels=8, max_channels=32, norm=norm))
+        assert generator.encode(x).std() > 0.05, norm
