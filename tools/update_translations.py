@@ -115,12 +115,12 @@ def add_missed_strings(ts_file: Path, previous: dict[tuple[str, str], ElementTre
     contexts = {c.findtext("name", ""): c for c in root.findall("context")}
     if "" in contexts:  # no Qt lookup ever uses an empty context in Python code
         root.remove(contexts.pop(""))
-    present = {(name, m.findtext("source", "")) for name, c in contexts.items() for m in c.iter("message")}
+    present = {(name, m.findtext("source", "")): m for name, c in contexts.items() for m in c.iter("message")}
     added = 0
     for context, text, path, line in source_strings():
         if (context, text) in present:
+            _revive(present[(context, text)])
             continue
-        present.add((context, text))
         element = contexts.get(context)
         if element is None:
             element = ElementTree.SubElement(root, "context")
@@ -130,6 +130,7 @@ def add_missed_strings(ts_file: Path, previous: dict[tuple[str, str], ElementTre
         ElementTree.SubElement(message, "location", filename=os.path.relpath(path, ts_file.parent).replace(os.sep, "/"),
                                line=str(line))
         ElementTree.SubElement(message, "source").text = text
+        present[(context, text)] = message
         earlier = previous.get((context, text))
         if earlier is None:
             earlier = next((t for (c, s), t in previous.items() if s == text and not c and t.get("type") != "unfinished"), None)
@@ -144,13 +145,28 @@ def add_missed_strings(ts_file: Path, previous: dict[tuple[str, str], ElementTre
     return added
 
 
+def _revive(message: ElementTree.Element) -> None:
+    """lupdate marks strings only this script finds as vanished; they are in use, so take the mark off."""
+    translation = message.find("translation")
+    if translation is not None and translation.get("type") in ("vanished", "obsolete"):
+        if (translation.text or "").strip():
+            del translation.attrib["type"]
+        else:
+            translation.set("type", "unfinished")
+
+
 def lupdate(ts_file: Path) -> None:
-    """Merge the current UI strings into ``ts_file`` (created when missing); dropped strings are removed."""
+    """Merge the current UI strings into ``ts_file`` (created when missing).
+
+    Strings no longer in the code stay in the file marked vanished, with their
+    translations (Qt's translation memory): one that comes back is translated
+    again at once. lrelease leaves vanished strings out of the .qm.
+    """
     previous = _read_translations(ts_file)
     with tempfile.NamedTemporaryFile("w", suffix=".lst", delete=False, encoding="utf-8") as listing:
         listing.write("\n".join(str(p) for p in app_sources()) + "\n")
     try:
-        command = qt_tool("lupdate") + ["-silent", "-no-obsolete", "-locations", "absolute", f"@{listing.name}",
+        command = qt_tool("lupdate") + ["-silent", "-locations", "absolute", f"@{listing.name}",
                                         "-target-language", ts_file.stem.split("_", 1)[1], "-ts", str(ts_file)]
         subprocess.run(command, check=True, cwd=ROOT)
     finally:

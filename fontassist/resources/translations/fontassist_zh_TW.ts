@@ -35,18 +35,18 @@
         </message>
         <message>
             <location filename="../../app/pages/abpage.py" line="140" />
-            <location filename="../../app/pages/abpage.py" line="169" />
-            <location filename="../../app/pages/abpage.py" line="199" />
-            <location filename="../../app/pages/abpage.py" line="474" />
-            <location filename="../../app/pages/abpage.py" line="483" />
+            <location filename="../../app/pages/abpage.py" line="171" />
+            <location filename="../../app/pages/abpage.py" line="201" />
+            <location filename="../../app/pages/abpage.py" line="484" />
+            <location filename="../../app/pages/abpage.py" line="493" />
             <source>A</source>
             <translation>A</translation>
         </message>
         <message>
             <location filename="../../app/pages/abpage.py" line="140" />
-            <location filename="../../app/pages/abpage.py" line="169" />
-            <location filename="../../app/pages/abpage.py" line="199" />
-            <location filename="../../app/pages/abpage.py" line="483" />
+            <location filename="../../app/pages/abpage.py" line="171" />
+            <location filename="../../app/pages/abpage.py" line="201" />
+            <location filename="../../app/pages/abpage.py" line="493" />
             <source>B</source>
             <translation>B</translation>
         </message>
@@ -66,142 +66,141 @@
             <translation>A − B</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="154" />
+            <location filename="../../app/pages/abpage.py" line="156" />
             <source>Flip A/B in place</source>
             <translation>原地切換 A／B</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="156" />
+            <location filename="../../app/pages/abpage.py" line="158" />
             <source>Alternate the A grid between A and B to see where they differ</source>
             <translation>讓 A 的格狀檢視在 A 與 B 之間交替顯示，看出兩者的差異</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="169" />
+            <location filename="../../app/pages/abpage.py" line="171" />
             <source>Source</source>
             <translation>來源</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="169" />
+            <location filename="../../app/pages/abpage.py" line="171" />
             <source>Target</source>
             <translation>目標</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="185" />
+            <location filename="../../app/pages/abpage.py" line="187" />
             <source>Order: where A and B differ most in</source>
             <translation>排序：A 與 B 差異最大的指標</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="199" />
+            <location filename="../../app/pages/abpage.py" line="201" />
             <source>Glyph</source>
             <translation>字符</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="199" />
+            <location filename="../../app/pages/abpage.py" line="201" />
             <source>Baseline</source>
             <translation>基準</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="199" />
+            <location filename="../../app/pages/abpage.py" line="201" />
             <source>|A − B|</source>
             <translation>|A − B|</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="233" />
+            <location filename="../../app/pages/abpage.py" line="236" />
             <source>Use A for generation</source>
             <translation>以 A 產生字符</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="235" />
+            <location filename="../../app/pages/abpage.py" line="238" />
             <source>Use B for generation</source>
             <translation>以 B 產生字符</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="319" />
+            <location filename="../../app/pages/abpage.py" line="329" />
             <source>Choose two checkpoints or runs to compare.</source>
             <translation>請選擇兩個要比較的檢查點或訓練。</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="335" />
+            <location filename="../../app/pages/abpage.py" line="345" />
             <source>Scoring A and B on their shared validation glyphs…</source>
             <translation>正在以共同的驗證字符替 A 和 B 評分…</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="351" />
+            <location filename="../../app/pages/abpage.py" line="361" />
             <source>{0} shared validation glyphs. A: {1} (step {2}, {3}) · B: {4} (step {5}, {6}).</source>
             <translation>共同驗證字符 {0} 個。A：{1}（第 {2} 步，{3}）· B：{4}（第 {5} 步，{6}）。</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="362" />
+            <location filename="../../app/pages/abpage.py" line="372" />
             <source>Comparing failed</source>
             <translation>比較失敗</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="387" />
+            <location filename="../../app/pages/abpage.py" line="397" />
             <source>tie</source>
             <translation>平手</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="467" />
+            <location filename="../../app/pages/abpage.py" line="477" />
             <source>showing A</source>
             <translation>顯示 A</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="484" />
+            <location filename="../../app/pages/abpage.py" line="494" />
             <source>showing {0}</source>
             <translation>顯示 {0}</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="485" />
+            <location filename="../../app/pages/abpage.py" line="495" />
             <source>{0} (flipping)</source>
             <translation>{0}（切換中）</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="503" />
+            <location filename="../../app/pages/abpage.py" line="513" />
             <source>Glyphs are drawn with {0} ({1}).</source>
             <translation>字符以 {0}（{1}）產生。</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="506" />
+            <location filename="../../app/pages/abpage.py" line="516" />
             <source>Glyphs are drawn with {0}.</source>
             <translation>字符以 {0} 產生。</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="518" />
+            <location filename="../../app/pages/abpage.py" line="528" />
             <source>Choose the fonts and characters first.</source>
             <translation>請先選擇字型與要產生的字。</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="549" />
+            <location filename="../../app/pages/abpage.py" line="559" />
             <source>Preparing run A…</source>
             <translation>正在準備訓練 A…</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="561" />
+            <location filename="../../app/pages/abpage.py" line="571" />
             <source>Training {0} ({1} of 2) in {2}…</source>
             <translation>正在訓練 {0}（第 {1}／2 次），存於 {2}…</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="565" />
+            <location filename="../../app/pages/abpage.py" line="575" />
             <source>run {0}: step %v of %m</source>
             <translation>訓練 {0}：第 %v／%m 步</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="579" />
+            <location filename="../../app/pages/abpage.py" line="589" />
             <source>Both runs finished. Comparing them…</source>
             <translation>兩次訓練都已完成，正在比較…</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="584" />
+            <location filename="../../app/pages/abpage.py" line="594" />
             <source>Train both stopped ({0}).</source>
             <translation>「兩種都訓練」已停止（{0}）。</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="590" />
+            <location filename="../../app/pages/abpage.py" line="600" />
             <source>Stopping: the run in progress saves a checkpoint…</source>
             <translation>正在停止：進行中的訓練正在儲存檢查點…</translation>
         </message>
         <message>
-            <location filename="../../app/pages/abpage.py" line="458" />
             <source>baseline</source>
             <translation>基準</translation>
         </message>
@@ -364,12 +363,10 @@
             <translation>要產生：{0}（顯示來源字型的字符）</translation>
         </message>
         <message>
-            <location filename="../../app/pages/characterspage.py" line="263" />
             <source>Text files</source>
             <translation>文字檔</translation>
         </message>
         <message>
-            <location filename="../../app/pages/characterspage.py" line="263" />
             <source>All files</source>
             <translation>所有檔案</translation>
         </message>
@@ -403,6 +400,17 @@
         </message>
     </context>
     <context>
+        <name>CheckpointList</name>
+        <message>
+            <source>newest</source>
+            <translation type="vanished">最新</translation>
+        </message>
+        <message>
+            <source>Demo model (Zen Maru Gothic style, bundled)</source>
+            <translation type="vanished">示範模型（Zen Maru Gothic 風格，內附）</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckpointPicker</name>
         <message>
             <location filename="../../app/checkpointpicker.py" line="41" />
@@ -420,22 +428,27 @@
             <translation>選擇檢查點</translation>
         </message>
         <message>
-            <location filename="../../app/checkpointpicker.py" line="85" />
             <source>fontassist checkpoints</source>
             <translation>fontassist 檢查點</translation>
         </message>
         <message>
-            <location filename="../../app/checkpointpicker.py" line="85" />
             <source>All files</source>
             <translation>所有檔案</translation>
         </message>
     </context>
     <context>
-        <name>ComingPage</name>
+        <name>ErrorDialog</name>
         <message>
-            <location filename="../../app/pages/comingpage.py" line="15" />
-            <source>Coming in the next release</source>
-            <translation>將於下一版推出</translation>
+            <source>fontassist</source>
+            <translation>fontassist</translation>
+        </message>
+        <message>
+            <source>Something went wrong inside fontassist. This is a bug, not something you did.</source>
+            <translation>fontassist 內部發生錯誤。這是程式的問題，不是你的操作造成的。</translation>
+        </message>
+        <message>
+            <source>The details are also in the log file:</source>
+            <translation>詳細資訊也記錄在記錄檔中：</translation>
         </message>
     </context>
     <context>
@@ -573,7 +586,7 @@
         </message>
         <message>
             <location filename="../../app/pages/exportpage.py" line="217" />
-            <location filename="../../app/pages/exportpage.py" line="437" />
+            <location filename="../../app/pages/exportpage.py" line="444" />
             <source>Generate glyphs on the Review page to preview their outlines.</source>
             <translation>請在「審閱」頁產生字符，即可預覽外框。</translation>
         </message>
@@ -598,147 +611,146 @@
             <translation>字符檔的資料夾</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="394" />
+            <location filename="../../app/pages/exportpage.py" line="401" />
             <source>Accepted only</source>
             <translation>僅已採用</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="395" />
+            <location filename="../../app/pages/exportpage.py" line="402" />
             <source>All not rejected</source>
             <translation>所有未退回</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="399" />
+            <location filename="../../app/pages/exportpage.py" line="406" />
             <source>Accepted only ({0:,})</source>
             <translation>僅已採用（{0:,}）</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="400" />
+            <location filename="../../app/pages/exportpage.py" line="407" />
             <source>All not rejected ({0:,})</source>
             <translation>所有未退回（{0:,}）</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="438" />
+            <location filename="../../app/pages/exportpage.py" line="445" />
             <source>{0} is not among the generated glyphs.</source>
             <translation>{0} 不在生成的字符中。</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="438" />
+            <location filename="../../app/pages/exportpage.py" line="445" />
             <source>No glyph</source>
             <translation>無字符</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="443" />
+            <location filename="../../app/pages/exportpage.py" line="450" />
             <source>Trace preview: {0}  U+{1:04X}</source>
             <translation>描圖預覽：{0}  U+{1:04X}</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="456" />
+            <location filename="../../app/pages/exportpage.py" line="463" />
             <source>{0} contours · {1} on-curve points (■) · {2} off-curve points (○)</source>
             <translation>{0} 個輪廓 · {1} 個線上點（■）· {2} 個控制點（○）</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="477" />
+            <location filename="../../app/pages/exportpage.py" line="485" />
             <source>Generate the glyphs on the Review page first.</source>
             <translation>請先在「審閱」頁產生字符。</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="481" />
+            <location filename="../../app/pages/exportpage.py" line="489" />
             <source>No glyph is accepted yet. Accept glyphs on the Review page, or export all that are not rejected.</source>
             <translation>尚未採用任何字符。請在「審閱」頁採用字符，或匯出所有未退回的字符。</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="484" />
+            <location filename="../../app/pages/exportpage.py" line="492" />
             <source>Give the new font a family name.</source>
             <translation>請輸入新字型的字族名稱。</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="494" />
+            <location filename="../../app/pages/exportpage.py" line="502" />
             <source>Replace the file?</source>
             <translation>要取代檔案嗎？</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="494" />
+            <location filename="../../app/pages/exportpage.py" line="502" />
             <source>{0} exists. Replace it?</source>
             <translation>{0} 已存在，要取代嗎？</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="506" />
+            <location filename="../../app/pages/exportpage.py" line="514" />
             <source>Exporting {0} glyphs…</source>
             <translation>正在匯出 {0} 個字符…</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="519" />
+            <location filename="../../app/pages/exportpage.py" line="527" />
             <source>There are no glyphs to export: generate and accept some on the Review page.</source>
             <translation>沒有可匯出的字符：請先在「審閱」頁產生並採用字符。</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="527" />
+            <location filename="../../app/pages/exportpage.py" line="535" />
             <source>Writing glyph files…</source>
             <translation>正在寫入字符檔…</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="551" />
+            <location filename="../../app/pages/exportpage.py" line="559" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="562" />
+            <location filename="../../app/pages/exportpage.py" line="570" />
             <source>not validated</source>
             <translation>未驗證</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="564" />
+            <location filename="../../app/pages/exportpage.py" line="572" />
             <source>&lt;b&gt;passed&lt;/b&gt; (fontTools reload and OpenType Sanitizer)</source>
             <translation>&lt;b&gt;通過&lt;/b&gt;（fontTools 重新載入與 OpenType Sanitizer）</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="566" />
+            <location filename="../../app/pages/exportpage.py" line="574" />
             <source>&lt;b&gt;failed&lt;/b&gt;: {0}</source>
             <translation>&lt;b&gt;未通過&lt;/b&gt;：{0}</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="567" />
+            <location filename="../../app/pages/exportpage.py" line="575" />
             <source>merged into a copy of the target</source>
             <translation>合併到目標字型的複本</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="567" />
+            <location filename="../../app/pages/exportpage.py" line="575" />
             <source>in a new font</source>
             <translation>寫入新字型</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="568" />
+            <location filename="../../app/pages/exportpage.py" line="576" />
             <source>Wrote &lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1:,} new glyphs {2}, {3:,} glyphs in all, {4}.&lt;br&gt;Validation: {5}.</source>
             <translation>已寫出 &lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;新增 {1:,} 個字符（{2}），共 {3:,} 個字符，{4}。&lt;br&gt;驗證：{5}。</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="571" />
+            <location filename="../../app/pages/exportpage.py" line="579" />
             <source>Warning: {0}</source>
             <translation>警告：{0}</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="583" />
+            <location filename="../../app/pages/exportpage.py" line="591" />
             <source>Wrote {0:,} {1} files into &lt;b&gt;{2}&lt;/b&gt;.</source>
             <translation>已將 {0:,} 個 {1} 檔寫入 &lt;b&gt;{2}&lt;/b&gt;。</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="588" />
+            <location filename="../../app/pages/exportpage.py" line="596" />
             <source>Export failed</source>
             <translation>匯出失敗</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="593" />
+            <location filename="../../app/pages/exportpage.py" line="601" />
             <source>Export cancelled; no font file was written.</source>
             <translation>已取消匯出；沒有寫出任何字型檔。</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="595" />
+            <location filename="../../app/pages/exportpage.py" line="603" />
             <source>Export cancelled; the glyph files written so far are kept.</source>
             <translation>已取消匯出；已寫出的字符檔會保留。</translation>
         </message>
         <message>
-            <location filename="../../app/pages/exportpage.py" line="366" />
             <source>TrueType fonts</source>
             <translation>TrueType 字型</translation>
         </message>
@@ -804,6 +816,14 @@
             <location filename="../../app/pages/fontspanel.py" line="110" />
             <source>(face {0})</source>
             <translation>（第 {0} 套）</translation>
+        </message>
+        <message>
+            <source>Font files</source>
+            <translation type="vanished">字型檔</translation>
+        </message>
+        <message>
+            <source>All files</source>
+            <translation type="vanished">所有檔案</translation>
         </message>
     </context>
     <context>
@@ -907,107 +927,115 @@
             <source>All characters of either font</source>
             <translation>任一字型中的所有字元</translation>
         </message>
+        <message>
+            <source>Font files</source>
+            <translation type="vanished">字型檔</translation>
+        </message>
+        <message>
+            <source>All files</source>
+            <translation type="vanished">所有檔案</translation>
+        </message>
     </context>
     <context>
         <name>GlyphDetail</name>
         <message>
-            <location filename="../../app/pages/reviewdetail.py" line="70" />
+            <location filename="../../app/pages/reviewdetail.py" line="71" />
             <source>Source</source>
             <translation>來源</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewdetail.py" line="71" />
+            <location filename="../../app/pages/reviewdetail.py" line="72" />
             <source>Generated</source>
             <translation>生成結果</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewdetail.py" line="72" />
+            <location filename="../../app/pages/reviewdetail.py" line="73" />
             <source>Traced outline</source>
             <translation>描出的外框</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewdetail.py" line="73" />
-            <location filename="../../app/pages/reviewdetail.py" line="143" />
+            <location filename="../../app/pages/reviewdetail.py" line="74" />
+            <location filename="../../app/pages/reviewdetail.py" line="147" />
             <source>Target's own glyph</source>
             <translation>目標字型原有的字符</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewdetail.py" line="85" />
+            <location filename="../../app/pages/reviewdetail.py" line="89" />
             <source>The glyph is set where * (or ＊) stands, between the target font's own glyphs.</source>
             <translation>字符會排在 *（或＊）的位置，前後是目標字型原有的字符。</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewdetail.py" line="103" />
+            <location filename="../../app/pages/reviewdetail.py" line="107" />
             <source>In a line of the target font (* marks the glyph):</source>
             <translation>排在目標字型的一行文字中（* 標示字符位置）：</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewdetail.py" line="125" />
+            <location filename="../../app/pages/reviewdetail.py" line="129" />
             <source>No glyph selected</source>
             <translation>未選取字符</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewdetail.py" line="136" />
+            <location filename="../../app/pages/reviewdetail.py" line="140" />
             <source>Tracing…</source>
             <translation>描圖中…</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewdetail.py" line="149" />
+            <location filename="../../app/pages/reviewdetail.py" line="153" />
             <source>The target</source>
             <translation>目標字型</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewdetail.py" line="150" />
+            <location filename="../../app/pages/reviewdetail.py" line="154" />
             <source>{0} has no glyph for {1}</source>
             <translation>{0} 沒有「{1}」的字符</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewdetail.py" line="160" />
+            <location filename="../../app/pages/reviewdetail.py" line="164" />
             <source>undecided</source>
             <translation>未決定</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewdetail.py" line="160" />
+            <location filename="../../app/pages/reviewdetail.py" line="164" />
             <source>accepted</source>
             <translation>已採用</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewdetail.py" line="160" />
+            <location filename="../../app/pages/reviewdetail.py" line="164" />
             <source>rejected</source>
             <translation>已退回</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewdetail.py" line="164" />
+            <location filename="../../app/pages/reviewdetail.py" line="168" />
             <source>Status: &lt;b&gt;{0}&lt;/b&gt;</source>
             <translation>狀態：&lt;b&gt;{0}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewdetail.py" line="164" />
+            <location filename="../../app/pages/reviewdetail.py" line="168" />
             <source>drawn by {0}</source>
             <translation>由 {0} 繪製</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewdetail.py" line="165" />
+            <location filename="../../app/pages/reviewdetail.py" line="169" />
             <source>quality flags: {0}</source>
             <translation>品質標記：{0}</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewdetail.py" line="165" />
+            <location filename="../../app/pages/reviewdetail.py" line="169" />
             <source>no quality flags</source>
             <translation>無品質標記</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewdetail.py" line="184" />
+            <location filename="../../app/pages/reviewdetail.py" line="189" />
             <source>Outline: {0} contours, {1} on-curve points (■), {2} off-curve points (○)</source>
             <translation>外框：{0} 個輪廓、{1} 個線上點（■）、{2} 個控制點（○）</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewdetail.py" line="189" />
+            <location filename="../../app/pages/reviewdetail.py" line="194" />
             <source>Tracing failed: {0}</source>
             <translation>描圖失敗：{0}</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewdetail.py" line="198" />
+            <location filename="../../app/pages/reviewdetail.py" line="203" />
             <source>Left out (the target lacks them): {0}</source>
             <translation>已略過（目標字型沒有）：{0}</translation>
         </message>
@@ -1043,207 +1071,170 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/mainwindow.py" line="63" />
-            <source>4 · Review</source>
-            <translation>4 · 審閱</translation>
-        </message>
-        <message>
-            <location filename="../../app/mainwindow.py" line="64" />
-            <source>Review every generated glyph in a grid: accept or reject each one, compare BatchNorm and InstanceNorm runs side by side, and see glyphs in context.</source>
-            <translation>在格狀檢視中審閱每個生成的字符：逐一採用或退回、並排比較 BatchNorm 與 InstanceNorm 的訓練結果，並在文字中檢視字符。</translation>
-        </message>
-        <message>
-            <location filename="../../app/mainwindow.py" line="65" />
-            <source>Until then, from the command line: "fontassist generate RUN --source FONT --target FONT --missing --out FOLDER" draws the missing glyphs into PNG files to look at, and "fontassist compare RUN_A RUN_B" scores two runs on the same validation glyphs.</source>
-            <translation>在那之前，可使用命令列：「fontassist generate RUN --source FONT --target FONT --missing --out FOLDER」會把缺少的字符畫成 PNG 檔供檢視，「fontassist compare RUN_A RUN_B」則用相同的驗證字符替兩次訓練評分。</translation>
-        </message>
-        <message>
-            <location filename="../../app/mainwindow.py" line="71" />
-            <source>5 · Export</source>
-            <translation>5 · 匯出</translation>
-        </message>
-        <message>
-            <location filename="../../app/mainwindow.py" line="72" />
-            <source>Trace the accepted glyphs into outlines and write them into a copy of the target font (or a new font), then preview it in text.</source>
-            <translation>把採用的字符描成外框，寫入目標字型的複本（或新字型），再以文字預覽。</translation>
-        </message>
-        <message>
-            <location filename="../../app/mainwindow.py" line="73" />
-            <source>Until then, from the command line: "fontassist export RUN --out NEW.ttf --family NAME" generates, traces and writes the font (see fontassist export --help).</source>
-            <translation>在那之前，可使用命令列：「fontassist export RUN --out NEW.ttf --family NAME」會產生字符、描圖並寫出字型（詳見 fontassist export --help）。</translation>
-        </message>
-        <message>
-            <location filename="../../app/mainwindow.py" line="94" />
+            <location filename="../../app/mainwindow.py" line="85" />
             <source>1  Fonts</source>
             <translation>1  字型</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="95" />
+            <location filename="../../app/mainwindow.py" line="86" />
             <source>2  Characters</source>
             <translation>2  選字</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="96" />
+            <location filename="../../app/mainwindow.py" line="87" />
             <source>3  Train</source>
             <translation>3  訓練</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="97" />
+            <location filename="../../app/mainwindow.py" line="88" />
             <source>4  Review</source>
             <translation>4  審閱</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="98" />
+            <location filename="../../app/mainwindow.py" line="89" />
             <source>5  Export</source>
             <translation>5  匯出</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="105" />
-            <source>Coming in the next release</source>
-            <translation>將於下一版推出</translation>
-        </message>
-        <message>
-            <location filename="../../app/mainwindow.py" line="126" />
+            <location filename="../../app/mainwindow.py" line="116" />
             <source>Ready</source>
             <translation>就緒</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="137" />
+            <location filename="../../app/mainwindow.py" line="127" />
             <source>&amp;File</source>
             <translation>檔案(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="138" />
+            <location filename="../../app/mainwindow.py" line="128" />
             <source>&amp;New Project</source>
             <translation>新增專案(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="139" />
+            <location filename="../../app/mainwindow.py" line="129" />
             <source>&amp;Open Project…</source>
             <translation>開啟專案(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="140" />
+            <location filename="../../app/mainwindow.py" line="130" />
             <source>Open &amp;Recent</source>
             <translation>最近開啟(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="145" />
+            <location filename="../../app/mainwindow.py" line="135" />
             <source>&amp;Save Project</source>
             <translation>儲存專案(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="146" />
+            <location filename="../../app/mainwindow.py" line="136" />
             <source>Save Project &amp;As…</source>
             <translation>專案另存新檔(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="148" />
+            <location filename="../../app/mainwindow.py" line="138" />
             <source>&amp;Quit</source>
             <translation>結束(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="151" />
+            <location filename="../../app/mainwindow.py" line="141" />
             <source>&amp;Go</source>
             <translation>前往(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="160" />
+            <location filename="../../app/mainwindow.py" line="150" />
             <source>&amp;Help</source>
             <translation>說明(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="161" />
+            <location filename="../../app/mainwindow.py" line="151" />
             <source>&amp;About fontassist</source>
             <translation>關於 fontassist(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="173" />
+            <location filename="../../app/mainwindow.py" line="163" />
             <source>No recent projects</source>
             <translation>沒有最近開啟的專案</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="176" />
+            <location filename="../../app/mainwindow.py" line="166" />
             <source>Clear Menu</source>
             <translation>清除清單</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="187" />
+            <location filename="../../app/mainwindow.py" line="177" />
             <source>About fontassist</source>
             <translation>關於 fontassist</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="188" />
+            <location filename="../../app/mainwindow.py" line="178" />
             <source>&lt;b&gt;fontassist {0}&lt;/b&gt;&lt;p&gt;Learn a target font's style from a source font and generate the characters it lacks.&lt;/p&gt;</source>
             <translation>&lt;b&gt;fontassist {0}&lt;/b&gt;&lt;p&gt;以來源字型學習目標字型的風格，補齊目標字型缺少的字。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="222" />
+            <location filename="../../app/mainwindow.py" line="212" />
             <source>The bundled demo fonts are missing from this installation ({0}). Choose a source and a target font to begin.</source>
             <translation>這份安裝缺少內附的示範字型（{0}）。請選擇來源字型和目標字型來開始。</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="224" />
+            <location filename="../../app/mainwindow.py" line="214" />
             <source>Showing the bundled demo fonts: Noto Sans TC as the source and Zen Maru Gothic as the target. Choose your own fonts at any time.</source>
             <translation>目前顯示內附的示範字型：來源為 Noto Sans TC，目標為 Zen Maru Gothic。你隨時可以改用自己的字型。</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="239" />
+            <location filename="../../app/mainwindow.py" line="229" />
             <source>Unsaved changes</source>
             <translation>尚未儲存的變更</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="240" />
+            <location filename="../../app/mainwindow.py" line="230" />
             <source>The project has unsaved changes. Save them?</source>
             <translation>專案有尚未儲存的變更，要儲存嗎？</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="260" />
+            <location filename="../../app/mainwindow.py" line="250" />
             <source>Open project</source>
             <translation>開啟專案</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="274" />
+            <location filename="../../app/mainwindow.py" line="264" />
             <source>Opened {0}</source>
             <translation>已開啟 {0}</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="287" />
+            <location filename="../../app/mainwindow.py" line="277" />
             <source>Save project</source>
             <translation>儲存專案</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="307" />
+            <location filename="../../app/mainwindow.py" line="297" />
             <source>Saved {0}</source>
             <translation>已儲存 {0}</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="311" />
+            <location filename="../../app/mainwindow.py" line="301" />
             <source>Untitled project</source>
             <translation>未命名專案</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="328" />
+            <location filename="../../app/mainwindow.py" line="318" />
             <source>Training is running</source>
             <translation>正在訓練</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="329" />
+            <location filename="../../app/mainwindow.py" line="319" />
             <source>Stop training and quit? The run saves a checkpoint first, so it can be continued later.</source>
             <translation>要停止訓練並結束嗎？會先儲存檢查點，之後可以接續訓練。</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="336" />
+            <location filename="../../app/mainwindow.py" line="326" />
             <source>Stopping training and saving a checkpoint…</source>
             <translation>正在停止訓練並儲存檢查點…</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="261" />
             <source>fontassist projects</source>
             <translation>fontassist 專案</translation>
         </message>
         <message>
-            <location filename="../../app/mainwindow.py" line="261" />
             <source>All files</source>
             <translation>所有檔案</translation>
         </message>
@@ -1251,149 +1242,209 @@
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="69" />
+            <location filename="../../app/pages/reviewpage.py" line="70" />
             <source>Generate</source>
             <translation>產生</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="75" />
+            <location filename="../../app/pages/reviewpage.py" line="76" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="82" />
+            <location filename="../../app/pages/reviewpage.py" line="83" />
             <source>Model:</source>
             <translation>模型：</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="90" />
+            <location filename="../../app/pages/reviewpage.py" line="91" />
             <source>Raster</source>
             <translation>點陣</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="92" />
+            <location filename="../../app/pages/reviewpage.py" line="93" />
             <source>Outline</source>
             <translation>外框</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="105" />
+            <location filename="../../app/pages/reviewpage.py" line="106" />
             <source>Search: 永 or U+6C38</source>
             <translation>搜尋：永 或 U+6C38</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="123" />
+            <location filename="../../app/pages/reviewpage.py" line="124" />
             <source>Status</source>
             <translation>狀態</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="123" />
+            <location filename="../../app/pages/reviewpage.py" line="124" />
             <source>Quality</source>
             <translation>品質</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="124" />
+            <location filename="../../app/pages/reviewpage.py" line="125" />
             <source>Order</source>
             <translation>排序</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="129" />
+            <location filename="../../app/pages/reviewpage.py" line="130" />
             <source>Size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="150" />
+            <location filename="../../app/pages/reviewpage.py" line="151" />
             <source>Accept  (A)</source>
             <translation>採用  (A)</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="152" />
+            <location filename="../../app/pages/reviewpage.py" line="153" />
             <source>Reject  (R)</source>
             <translation>退回  (R)</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="154" />
+            <location filename="../../app/pages/reviewpage.py" line="155" />
             <source>Undecided  (U)</source>
             <translation>未決定  (U)</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="162" />
+            <location filename="../../app/pages/reviewpage.py" line="163" />
             <source>Keys in the grid: A accept · R reject · U undecided · arrows move · Shift/Ctrl select several</source>
             <translation>格狀檢視快捷鍵：A 採用 · R 退回 · U 未決定 · 方向鍵移動 · Shift／Ctrl 多選</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="166" />
+            <location filename="../../app/pages/reviewpage.py" line="167" />
             <source>Regenerate selected</source>
             <translation>重新產生選取的字符</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="169" />
+            <location filename="../../app/pages/reviewpage.py" line="170" />
             <source>Draw the selected glyphs again with another checkpoint</source>
             <translation>用另一個檢查點重新繪製選取的字符</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="201" />
+            <location filename="../../app/pages/reviewpage.py" line="202" />
             <source>Glyphs</source>
             <translation>字符</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="202" />
+            <location filename="../../app/pages/reviewpage.py" line="203" />
             <source>Compare runs (A/B)</source>
             <translation>比較訓練（A／B）</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="203" />
+            <location filename="../../app/pages/reviewpage.py" line="204" />
             <source>Next: Export →</source>
             <translation>下一步：匯出 →</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="206" />
+            <location filename="../../app/pages/reviewpage.py" line="207" />
             <source>4 · Review</source>
             <translation>4 · 審閱</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="380" />
+            <location filename="../../app/pages/reviewpage.py" line="385" />
             <source>{0:,} glyphs · {1:,} accepted · {2:,} rejected · {3:,} undecided · {4:,} flagged · {5:,} shown</source>
             <translation>{0:,} 個字符 · 已採用 {1:,} · 已退回 {2:,} · 未決定 {3:,} · 有標記 {4:,} · 顯示 {5:,}</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="391" />
+            <location filename="../../app/pages/reviewpage.py" line="396" />
             <source>Draw with another model</source>
             <translation>用另一個模型繪製</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="392" />
+            <location filename="../../app/pages/reviewpage.py" line="397" />
             <source>The glyphs will be drawn again by {0}. Keep your accept / reject decisions for them?</source>
             <translation>這些字符將由 {0} 重新繪製。要保留你對它們的採用／退回決定嗎？</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="420" />
+            <location filename="../../app/pages/reviewpage.py" line="425" />
             <source>Select glyphs in the grid and a checkpoint to draw them with.</source>
             <translation>請在格狀檢視中選取字符，並選擇用來繪製的檢查點。</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="436" />
+            <location filename="../../app/pages/reviewpage.py" line="441" />
             <source>starting…</source>
             <translation>啟動中…</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="446" />
+            <location filename="../../app/pages/reviewpage.py" line="451" />
             <source>Generating failed</source>
             <translation>產生失敗</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="451" />
+            <location filename="../../app/pages/reviewpage.py" line="458" />
             <source>No glyph passes these filters.</source>
             <translation>沒有符合這些篩選條件的字符。</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="453" />
+            <location filename="../../app/pages/reviewpage.py" line="460" />
             <source>Drawing the glyphs…</source>
             <translation>正在繪製字符…</translation>
         </message>
         <message>
-            <location filename="../../app/pages/reviewpage.py" line="455" />
+            <location filename="../../app/pages/reviewpage.py" line="462" />
             <source>Press Generate to draw the glyphs.</source>
             <translation>按「產生」來繪製字符。</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation type="vanished">全部</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation type="vanished">未決定</translation>
+        </message>
+        <message>
+            <source>Accepted</source>
+            <translation type="vanished">已採用</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation type="vanished">已退回</translation>
+        </message>
+        <message>
+            <source>Any quality</source>
+            <translation type="vanished">任何品質</translation>
+        </message>
+        <message>
+            <source>Flagged (worth a look)</source>
+            <translation type="vanished">有標記（值得一看）</translation>
+        </message>
+        <message>
+            <source>Not flagged</source>
+            <translation type="vanished">無標記</translation>
+        </message>
+        <message>
+            <source>Specks</source>
+            <translation type="vanished">墨點</translation>
+        </message>
+        <message>
+            <source>Broken strokes</source>
+            <translation type="vanished">筆畫斷開</translation>
+        </message>
+        <message>
+            <source>Merged strokes</source>
+            <translation type="vanished">筆畫沾連</translation>
+        </message>
+        <message>
+            <source>Counters changed</source>
+            <translation type="vanished">字懷改變</translation>
+        </message>
+        <message>
+            <source>Empty</source>
+            <translation type="vanished">空白</translation>
+        </message>
+        <message>
+            <source>Character order</source>
+            <translation type="vanished">原始順序</translation>
+        </message>
+        <message>
+            <source>Code point</source>
+            <translation type="vanished">碼位</translation>
+        </message>
+        <message>
+            <source>Most doubtful first</source>
+            <translation type="vanished">最可疑的優先</translation>
         </message>
     </context>
     <context>
@@ -1489,8 +1540,43 @@
         </message>
         <message>
             <location filename="../../app/pages/textpreview.py" line="125" />
-            <source>Original target font: {0}</source>
-            <translation>原本的目標字型：{0}</translation>
+            <source>Original target font: {0} (a gap is a character it lacks)</source>
+            <translation>原本的目標字型：{0}（空白處是它缺少的字）</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainCharts</name>
+        <message>
+            <source>generator</source>
+            <translation>生成器</translation>
+        </message>
+        <message>
+            <source>adversarial</source>
+            <translation>對抗</translation>
+        </message>
+        <message>
+            <source>discriminator</source>
+            <translation>判別器</translation>
+        </message>
+        <message>
+            <source>constant</source>
+            <translation>恆定</translation>
+        </message>
+        <message>
+            <source>step</source>
+            <translation>步數</translation>
+        </message>
+        <message>
+            <source>Losses</source>
+            <translation>損失</translation>
+        </message>
+        <message>
+            <source>Validation</source>
+            <translation>驗證</translation>
+        </message>
+        <message>
+            <source>source as is</source>
+            <translation>來源原樣</translation>
         </message>
     </context>
     <context>
@@ -1684,22 +1770,18 @@
             <translation>請先選擇字型與要產生的字。</translation>
         </message>
         <message>
-            <location filename="../../app/pages/trainpage.py" line="52" />
             <source>{0} s</source>
             <translation>{0} 秒</translation>
         </message>
         <message>
-            <location filename="../../app/pages/trainpage.py" line="55" />
             <source>{0} min {1:02d} s</source>
             <translation>{0} 分 {1:02d} 秒</translation>
         </message>
         <message>
-            <location filename="../../app/pages/trainpage.py" line="57" />
             <source>{0} h {1:02d} min</source>
             <translation>{0} 小時 {1:02d} 分</translation>
         </message>
         <message>
-            <location filename="../../app/pages/trainpage.py" line="460" />
             <source>source as is</source>
             <translation>來源原樣</translation>
         </message>
@@ -1792,66 +1874,17 @@
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
-    </context>
-    <context>
-        <name>ErrorDialog</name>
         <message>
-            <location filename="../../app/errordialog.py" line="42" />
-            <source>fontassist</source>
-            <translation>fontassist</translation>
+            <source>BatchNorm</source>
+            <translation type="vanished">BatchNorm</translation>
         </message>
         <message>
-            <location filename="../../app/errordialog.py" line="48" />
-            <source>Something went wrong inside fontassist. This is a bug, not something you did.</source>
-            <translation>fontassist 內部發生錯誤。這是程式的問題，不是你的操作造成的。</translation>
+            <source>InstanceNorm</source>
+            <translation type="vanished">InstanceNorm</translation>
         </message>
         <message>
-            <location filename="../../app/errordialog.py" line="51" />
-            <source>The details are also in the log file:</source>
-            <translation>詳細資訊也記錄在記錄檔中：</translation>
-        </message>
-    </context>
-    <context>
-        <name>TrainCharts</name>
-        <message>
-            <location filename="../../app/pages/trainplots.py" line="27" />
-            <source>generator</source>
-            <translation>生成器</translation>
-        </message>
-        <message>
-            <location filename="../../app/pages/trainplots.py" line="29" />
-            <source>adversarial</source>
-            <translation>對抗</translation>
-        </message>
-        <message>
-            <location filename="../../app/pages/trainplots.py" line="30" />
-            <source>discriminator</source>
-            <translation>判別器</translation>
-        </message>
-        <message>
-            <location filename="../../app/pages/trainplots.py" line="31" />
-            <source>constant</source>
-            <translation>恆定</translation>
-        </message>
-        <message>
-            <location filename="../../app/pages/trainplots.py" line="48" />
-            <source>step</source>
-            <translation>步數</translation>
-        </message>
-        <message>
-            <location filename="../../app/pages/trainplots.py" line="75" />
-            <source>Losses</source>
-            <translation>損失</translation>
-        </message>
-        <message>
-            <location filename="../../app/pages/trainplots.py" line="112" />
-            <source>Validation</source>
-            <translation>驗證</translation>
-        </message>
-        <message>
-            <location filename="../../app/pages/trainplots.py" line="160" />
-            <source>source as is</source>
-            <translation>來源原樣</translation>
+            <source>None</source>
+            <translation type="vanished">無</translation>
         </message>
     </context>
 </TS>
