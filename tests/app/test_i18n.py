@@ -146,3 +146,10 @@ def test_language_menu_saves_the_choice_for_the_next_start(qtbot, settings, no_f
 
 def test_self_test_checks_for_every_translation():
     assert set(selftest.TRANSLATED) == set(i18n.TRANSLATED)
+
+
+def test_main_window_has_the_language_menu(window):
+    menus = [action.menu() for action in window.menuBar().actions() if action.menu() is not None]
+    language = [menu for menu in menus if menu.objectName() == "languageMenu"]
+    assert len(language) == 1
+    assert [a.text() for a in language[0].actions() if a.isCheckable()] == ["System Language", "English", "繁體中文"]
