@@ -41,8 +41,8 @@ def translated_text(translation: ElementTree.Element, numerus: bool) -> str:
 
 
 @pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+def qsettings(tmp_path):
+    return QSettings(str(tmp_path / "language.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture
@@ -65,12 +65,12 @@ def test_language_for_locale(locale, language):
     assert i18n.language_for_locale(QLocale(locale)) == language
 
 
-def test_saved_choice_wins_over_the_system_and_the_environment_over_both(settings, monkeypatch, no_forced_language):
+def test_saved_choice_wins_over_the_system_and_the_environment_over_both(qsettings, monkeypatch, no_forced_language):
     english = QLocale("en_US")
-    assert i18n.saved_choice(settings) == i18n.SYSTEM
-    assert i18n.resolve_language(i18n.saved_choice(settings), english) == "en"
-    i18n.save_choice("zh_TW", settings)
-    assert i18n.resolve_language(i18n.saved_choice(settings), english) == "zh_TW"
+    assert i18n.saved_choice(qsettings) == i18n.SYSTEM
+    assert i18n.resolve_language(i18n.saved_choice(qsettings), english) == "en"
+    i18n.save_choice("zh_TW", qsettings)
+    assert i18n.resolve_language(i18n.saved_choice(qsettings), english) == "zh_TW"
     assert i18n.resolve_language(i18n.SYSTEM, QLocale("zh_TW")) == "zh_TW"
     monkeypatch.setenv(i18n.ENVIRONMENT_VARIABLE, "en")
     assert i18n.resolve_language("zh_TW", QLocale("zh_TW")) == "en"
@@ -78,11 +78,11 @@ def test_saved_choice_wins_over_the_system_and_the_environment_over_both(setting
     assert i18n.resolve_language("en", english) == "zh_TW"
 
 
-def test_unknown_saved_value_means_system(settings):
-    settings.setValue(i18n.SETTINGS_KEY, "tlh")
-    assert i18n.saved_choice(settings) == i18n.SYSTEM
+def test_unknown_saved_value_means_system(qsettings):
+    qsettings.setValue(i18n.SETTINGS_KEY, "tlh")
+    assert i18n.saved_choice(qsettings) == i18n.SYSTEM
     with pytest.raises(ValueError):
-        i18n.save_choice("tlh", settings)
+        i18n.save_choice("tlh", qsettings)
 
 
 def test_installing_zh_tw_translates_the_app_and_qt_and_english_undoes_it(restore_english):
@@ -129,15 +129,15 @@ def test_the_translation_covers_the_current_app_sources():
                          "translate them:\n" + "\n".join(f"{c}: {s!r}" for c, s in missing))
 
 
-def test_language_menu_saves_the_choice_for_the_next_start(qtbot, settings, no_forced_language):
+def test_language_menu_saves_the_choice_for_the_next_start(qtbot, qsettings, no_forced_language):
     window = QMainWindow()
     qtbot.addWidget(window)
-    menu = i18n.language_menu(window, settings)
+    menu = i18n.language_menu(window, qsettings)
     actions = {action.text(): action for action in menu.actions() if action.isCheckable()}
     assert list(actions) == ["System Language", "English", "繁體中文"]
     assert actions["System Language"].isChecked()
     actions["繁體中文"].trigger()
-    assert i18n.saved_choice(settings) == "zh_TW"
+    assert i18n.saved_choice(qsettings) == "zh_TW"
     assert actions["繁體中文"].isChecked() and not actions["System Language"].isChecked()
     assert "next time" in window.statusBar().currentMessage()
     notes = [action.text() for action in menu.actions() if not action.isCheckable() and not action.isSeparator()]
