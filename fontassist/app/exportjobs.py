@@ -37,6 +37,13 @@ def default_file_name(family: str, style: str) -> str:
     return f"{keep(family) or 'fontassist'}-{keep(style) or 'Regular'}.ttf"
 
 
+def trace_options_from(export: dict) -> TraceOptions:
+    """The trace settings kept in the project's ``export`` dict (the defaults where unset)."""
+    defaults = TraceOptions()
+    return TraceOptions(speck_area=float(export.get("speck_area", defaults.speck_area)),
+                        tolerance=float(export.get("tolerance", defaults.tolerance)))
+
+
 def chosen_glyphs(glyphs: ReviewGlyphs, decisions: Decisions, which: str):
     """(rasters, characters) to export: accepted only, or all not rejected."""
     return glyphs.subset(export_chars(glyphs, decisions, which))

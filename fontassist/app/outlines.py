@@ -58,14 +58,18 @@ def outline_points(outline: FontOutline, frame: EmFrame) -> tuple[np.ndarray, np
 
 
 def outline_image(outline: FontOutline, frame: EmFrame, size: int) -> QImage:
-    """The outline filled black on white in a ``size`` square image (a grid cell)."""
+    """The outline filled black on white, its contour in blue, in a ``size`` square image (a grid cell)."""
     image = QImage(size, size, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     scale = size / frame.size
     painter.setTransform(QTransform.fromScale(scale, scale))
-    painter.fillPath(outline_path(outline, frame), QColor(30, 30, 30))
+    path = outline_path(outline, frame)
+    painter.fillPath(path, QColor(30, 30, 30))
+    if size >= 48:  # the contour itself, so outline cells read as outlines and not as rasters
+        painter.setPen(QPen(OUTLINE_COLOR, 1.2 / scale))
+        painter.drawPath(path)
     painter.end()
     return image
 

@@ -113,6 +113,8 @@ def test_a_bad_output_path_is_refused_before_any_work(qtbot, export, tmp_path):
 
 def test_batch_svg_and_png_glyph_files(qtbot, export, tmp_path):
     page, chars = export, export.chars
+    page.out_edit.setText(str(tmp_path / "fonts" / "x.ttf"))
+    assert page.glyphFolder() == tmp_path / "fonts" / "glyphs"  # beside the font unless chosen
     page.format_combo.setCurrentIndex(page.format_combo.findData("svg"))
     assert page.exportGlyphFiles(tmp_path / "svg")
     finish(qtbot, page)

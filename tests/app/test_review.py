@@ -293,3 +293,7 @@ def test_in_the_main_window_decisions_persist_through_save_and_open(qtbot, windo
     assert window.export_page.exportChars() == [chars[0]]
     window.goTo("review")
     assert page.status_filter.currentData() == ACCEPTED and page.visibleChars() == [chars[0]]
+    window.goTo("export")
+    window.export_page.tolerance_spin.setValue(1.5)
+    window.goTo("review")  # outlines under review are traced as they will be exported
+    assert page.grid_model.outlines.options().tolerance == 1.5 and page.detail.trace_options.tolerance == 1.5

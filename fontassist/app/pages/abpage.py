@@ -142,7 +142,9 @@ class ABPage(QWidget):
         self.summary_table.setVerticalHeaderLabels([METRIC_LABELS[m] for m in METRIC_LABELS])
         self.summary_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.summary_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.summary_table.setMaximumHeight(self.summary_table.verticalHeader().length() + self.summary_table.horizontalHeader().height() + 6)
+        self.summary_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.summary_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fit_summary_height()
 
         # Grids.
         self.metric_combo = QComboBox(self)
@@ -202,6 +204,7 @@ class ABPage(QWidget):
         self.glyph_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.glyph_table.verticalHeader().setVisible(False)
         self.glyph_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.glyph_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.glyph_table.currentCellChanged.connect(lambda row, *_: self.selectRow(row))
         self.detail_views = {name: ImageView(self, max_scale=3.0) for name in self.grid_names}
         detail = QGridLayout()
@@ -256,6 +259,12 @@ class ABPage(QWidget):
         self._restore()
         self._update_buttons()
 
+    def _fit_summary_height(self) -> None:
+        """Three rows, always all visible, never more room than they need."""
+        table = self.summary_table
+        height = table.horizontalHeader().sizeHint().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
+        table.setFixedHeight(height + 2 * table.frameWidth() + 2)
+
     # -- choices kept in the project ------------------------------------------------------------------------
     def _ab(self) -> dict:
         return self.state.review.setdefault("ab", {})
@@ -291,6 +300,7 @@ class ABPage(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.refreshPickers()
+        self._fit_summary_height()
 
     def setRuns(self, a: str | Path, b: str | Path) -> None:
         """Choose A and B from code (a run folder stands for its newest checkpoint)."""

@@ -286,7 +286,7 @@ class ExportPage(QWidget):
         folder = self.session.project.folder or Path(self.settings.last_folder("export"))
         return {"family": family, "style": style, "mode": "merge", "which": "accepted",
                 "out": str(folder / default_file_name(family, style)), "speck_area": TraceOptions().speck_area,
-                "tolerance": TraceOptions().tolerance, "glyph_format": "png", "glyph_folder": str(folder / "glyphs")}
+                "tolerance": TraceOptions().tolerance, "glyph_format": "png", "glyph_folder": ""}
 
     def settingsValues(self) -> dict:
         return {"family": self.family_edit.text().strip(), "style": self.style_edit.text().strip() or "Regular",
@@ -373,7 +373,7 @@ class ExportPage(QWidget):
             self._save_settings()
 
     def chooseFolder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the glyph files"), self.folder_edit.text() or str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the glyph files"), str(self.glyphFolder().parent))
         if folder:
             self.folder_edit.setText(folder)
             self._save_settings()
@@ -387,6 +387,13 @@ class ExportPage(QWidget):
         if glyphs is None:
             return []
         return chosen_glyphs(glyphs, self.state.decisions, self.which())[1]
+
+    def glyphFolder(self) -> Path:
+        """The folder for glyph files: the chosen one, else ``glyphs`` beside the font file."""
+        chosen = self.folder_edit.text().strip()
+        if chosen:
+            return Path(chosen)
+        return Path(self.out_edit.text().strip() or self._defaults()["out"]).parent / "glyphs"
 
     def _update_counts(self) -> None:
         glyphs = self.state.glyphs
@@ -519,13 +526,13 @@ class ExportPage(QWidget):
         if glyphs is None or not chars:
             self.message.showError(self.tr("There are no glyphs to export: generate and accept some on the Review page."))
             return False
-        out_dir = self.folder_edit.text().strip() or self._defaults()["glyph_folder"]
+        out_dir = self.glyphFolder()
         fmt, options = self.format_combo.currentData(), self.traceOptions()
 
         def job(progress, cancel):
             return export_glyph_files(glyphs, chars, out_dir, fmt, trace_options=options, progress=progress, cancel=cancel)
 
-        self._start(job, lambda files: self._files_written(files, Path(out_dir), fmt), self.tr("Writing glyph files…"), "files")
+        self._start(job, lambda files: self._files_written(files, out_dir, fmt), self.tr("Writing glyph files…"), "files")
         return True
 
     def _start(self, job, on_done, text: str, kind: str) -> None:

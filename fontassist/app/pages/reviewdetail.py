@@ -22,7 +22,7 @@ from ..widgets import ImageView, muted
 
 log = logging.getLogger(__name__)
 
-TILE = 150
+TILE = 96
 
 
 class GlyphTile(QWidget):
@@ -72,12 +72,15 @@ class GlyphDetail(QWidget):
         self.generated_tile = GlyphTile(self.tr("Generated"), self.generated_view, self)
         self.outline_tile = GlyphTile(self.tr("Traced outline"), self.outline_view, self)
         self.target_tile = GlyphTile(self.tr("Target's own glyph"), self.target_view, self)
+        # The outline, with its points, needs room; the three rasters sit in a column beside it.
         tiles = QGridLayout()
-        tiles.setSpacing(8)
-        tiles.addWidget(self.source_tile, 0, 0)
-        tiles.addWidget(self.generated_tile, 0, 1)
-        tiles.addWidget(self.outline_tile, 1, 0)
-        tiles.addWidget(self.target_tile, 1, 1)
+        tiles.setSpacing(6)
+        tiles.addWidget(self.outline_tile, 0, 0, 3, 1)
+        tiles.addWidget(self.source_tile, 0, 1)
+        tiles.addWidget(self.generated_tile, 1, 1)
+        tiles.addWidget(self.target_tile, 2, 1)
+        tiles.setColumnStretch(0, 5)
+        tiles.setColumnStretch(1, 2)
         self.points_label = muted(QLabel(self))
         self.points_label.setObjectName("pointsLabel")
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ..checkpointpicker import CheckpointPicker
 from ..errordialog import show_error
+from ..exportjobs import trace_options_from
 from ..reviewdata import ACCEPTED, FLAG_FILTERS, NEW, REJECTED, SORT_ORDERS, STATUS_FILTERS, select_rows
 from ..reviewmodel import ReviewGridModel, ReviewGridView
 from ..reviewstate import ReviewState
@@ -235,6 +236,10 @@ class ReviewPage(QWidget):
     # -- showing -------------------------------------------------------------------------------------------
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        # Outlines are traced with the Export page's settings: what is reviewed is what is exported.
+        options = trace_options_from(self.session.project.export)
+        self.grid_model.setTraceOptions(options)
+        self.detail.setTraceOptions(options)
         self.refreshModels()
         self.state.ensureGlyphs()
         self._update_empty()
@@ -447,6 +452,8 @@ class ReviewPage(QWidget):
         self.message.showError(message)
 
     def _update_empty(self) -> None:
+        if not self.isVisible():
+            return  # finding the default model lists checkpoints, which loads torch: not before the page is shown
         if self.state.glyphs is not None:
             text = "" if self.grid_model.rowCount() else self.tr("No glyph passes these filters.")
         elif self.state.isBusy():

@@ -122,7 +122,7 @@ class TextPreview(QWidget):
         if path is not None:
             self.target = LoadedFont(path)
             name = self.target.families[0] if self.target.ok else Path(path).name
-            self.target_label.setText(self.tr("Original target font: {0}").format(name))
+            self.target_label.setText(self.tr("Original target font: {0} (a gap is a character it lacks)").format(name))
         self._update_fonts()
 
     def _update_fonts(self) -> None:
