@@ -114,7 +114,8 @@ class Project:
     ``train`` holds the training settings the designer set, by ``TrainConfig``
     field name (model fields under ``"model"``); fields not set take the
     trainer's defaults. ``review`` and ``export`` belong to the Review and
-    Export pages and are kept as given.
+    Export pages and are kept as given, except the paths in them, which are
+    stored relative like the others (:mod:`.projectrefs`).
     """
 
     source: FontChoice | None = None
@@ -139,6 +140,9 @@ class Project:
 
     def to_dict(self, base: Path | None = None) -> dict:
         """JSON-ready data; paths relative to ``base`` (the folder the file goes into)."""
+        from .projectrefs import stored_pages
+
+        review, export = stored_pages(self.review, self.export, base)
         return {
             "format": PROJECT_FORMAT,
             "source": self.source.to_dict(base) if self.source else None,
@@ -146,8 +150,8 @@ class Project:
             "chars": self.chars.to_dict(base),
             "train": copy.deepcopy(self.train),
             "run_dir": store_path(self.run_dir, base) if self.run_dir else None,
-            "review": copy.deepcopy(self.review),
-            "export": copy.deepcopy(self.export),
+            "review": review,
+            "export": export,
         }
 
     @classmethod
@@ -157,14 +161,17 @@ class Project:
         version = data.get("format", PROJECT_FORMAT)
         if not isinstance(version, int) or version > PROJECT_FORMAT:
             raise ValueError(f"project format {version!r} is newer than this fontassist understands")
+        from .projectrefs import loaded_pages
+
+        review, export = loaded_pages(dict(data.get("review") or {}), dict(data.get("export") or {}), base)
         return cls(
             source=FontChoice.from_dict(data["source"], base) if data.get("source") else None,
             target=FontChoice.from_dict(data["target"], base) if data.get("target") else None,
             chars=CharChoice.from_dict(data.get("chars") or {}, base),
             train=dict(data.get("train") or {}),
             run_dir=resolve_path(data["run_dir"], base) if data.get("run_dir") else None,
-            review=dict(data.get("review") or {}),
-            export=dict(data.get("export") or {}),
+            review=review,
+            export=export,
         )
 
     def save(self, path: str | os.PathLike) -> None:

@@ -80,6 +80,26 @@ def test_checkpoint_refs_name_bundled_models_portably(tmp_path):
     assert checkpoint_path(checkpoint_ref(tmp_path / "run" / "last.pt")) == tmp_path / "run" / "last.pt"
 
 
+def test_checkpoints_and_outputs_are_stored_relative_to_the_project_file(tmp_path):
+    folder = tmp_path / "project"
+    run = folder / "runs" / "run-1"
+    project = Project(review={"checkpoint": checkpoint_ref(run / "last.pt"), "accepted": "永",
+                              "regenerated": {checkpoint_ref(run / "step-000002.pt"): "東"},
+                              "ab": {"a": checkpoint_ref(run / "last.pt"), "b": checkpoint_ref(resources.DEMO_MODEL), "winner": "a"}},
+                      export={"out": (folder / "out" / "New.ttf").as_posix(), "glyph_folder": "", "family": "X"})
+    stored = project.to_dict(folder)
+    assert stored["review"]["checkpoint"] == "runs/run-1/last.pt"
+    assert stored["review"]["regenerated"] == {"runs/run-1/step-000002.pt": "東"}
+    assert stored["review"]["ab"] == {"a": "runs/run-1/last.pt", "b": "resources:models/demo.pt", "winner": "a"}
+    assert stored["export"] == {"out": "out/New.ttf", "glyph_folder": "", "family": "X"}
+    moved = tmp_path / "elsewhere"
+    loaded = Project.from_dict(stored, moved)  # the folder moved with its runs
+    assert checkpoint_path(loaded.review["checkpoint"]) == moved / "runs" / "run-1" / "last.pt"
+    assert loaded.review["ab"]["b"] == "resources:models/demo.pt" and loaded.review["accepted"] == "永"
+    assert loaded.export["out"] == (moved / "out" / "New.ttf").as_posix()
+    assert Project.from_dict(stored, folder) == project
+
+
 # -- the grid -------------------------------------------------------------------------------------------------
 def test_a_review_grid_of_8000_glyphs_opens_and_scrolls_to_the_end(qtbot, app_settings):
     session = demo_session(missing_chars(4))
