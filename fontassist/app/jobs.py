@@ -103,16 +103,6 @@ class JobWorker(QThread):
                 self.succeeded.emit(result)
 
 
-def wait_for_jobs(msecs: int = 60000) -> bool:
-    """Cancel every running job and wait for them (at quit, and in tests)."""
-    for worker in list(_live):
-        worker.cancel()
-    ok = True
-    for worker in list(_live):
-        ok = worker.wait(msecs) and ok
-    return ok
-
-
 def while_alive(owner, callback: Callable[..., Any]) -> Callable[..., None]:
     """``callback`` that does nothing once ``owner`` (a QObject) is deleted.
 

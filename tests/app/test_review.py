@@ -317,3 +317,16 @@ def test_in_the_main_window_decisions_persist_through_save_and_open(qtbot, windo
     window.export_page.tolerance_spin.setValue(1.5)
     window.goTo("review")  # outlines under review are traced as they will be exported
     assert page.grid_model.outlines.options().tolerance == 1.5 and page.detail.trace_options.tolerance == 1.5
+
+
+def test_generating_can_be_cancelled(qtbot, app_settings):
+    session = demo_session(missing_chars(400))
+    page, state = make_page(qtbot, session, app_settings)
+    outcomes = []
+    state.finished.connect(outcomes.append)
+    assert page.generate()
+    assert page.cancel_button.isVisibleTo(page) and not page.generate_button.isEnabled()
+    state.worker.progressed.connect(lambda *args: page.cancel_button.click())  # after the first batch
+    wait_until(qtbot, lambda: not state.isBusy())
+    assert outcomes == ["cancelled"] and state.glyphs is None
+    assert page.generate_button.isEnabled() and not page.cancel_button.isVisibleTo(page)
