@@ -86,6 +86,19 @@ def _spread(count: int, wanted: int) -> np.ndarray:
     return np.unique(np.linspace(0, count - 1, min(wanted, count)).round().astype(np.int64))
 
 
+def _trained_font(path: str, face: int, saved_hash: str | None):
+    """The font a run was trained on: its saved path, or, when that is gone (a checkpoint made on
+    another machine, like the bundled demo model), the bundled font with the same content."""
+    from .. import resources
+
+    if saved_hash and not Path(path).is_file():
+        for candidate in sorted(resources.FONTS.glob("*.ttf")):
+            font = open_font(candidate)
+            if font.content_hash == saved_hash:
+                return font
+    return open_font(path, face)
+
+
 def evaluate(checkpoint_or_run: str | os.PathLike | Checkpoint, *, device: str = "auto", batch_size: int = 64,
              source: str | os.PathLike | None = None, target: str | os.PathLike | None = None,
              chars: list[str] | None = None) -> EvalResult:
@@ -98,8 +111,8 @@ def evaluate(checkpoint_or_run: str | os.PathLike | Checkpoint, *, device: str =
     config = checkpoint.config
     warnings = []
     try:
-        source_font = open_font(source or config.source, config.source_face)
-        target_font = open_font(target or config.target, config.target_face)
+        source_font = open_font(source, config.source_face) if source else _trained_font(config.source, config.source_face, config.source_hash)
+        target_font = open_font(target, config.target_face) if target else _trained_font(config.target, config.target_face, config.target_hash)
     except FontAssistError as e:
         raise FontAssistError(f"{e} The model was trained with the fonts {config.source} and {config.target}.",
                               hint="If they have moved, give their new paths (--source / --target).") from None
