@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 import logging
 from collections import OrderedDict
 from typing import Sequence
@@ -28,7 +30,7 @@ from .images import raster_to_qimage
 log = logging.getLogger(__name__)
 
 
-class GlyphSource:
+class GlyphSource(ABC):
     """The glyphs a grid shows. Subclasses implement ``chars`` and ``raster``."""
 
     chars: Sequence[str] = ()
@@ -39,8 +41,9 @@ class GlyphSource:
     def char(self, row: int) -> str:
         return self.chars[row]
 
+    @abstractmethod
     def raster(self, row: int) -> np.ndarray:
-        raise NotImplementedError
+        """The glyph at ``row`` as uint8 S×S (0 paper, 255 ink)."""
 
 
 class ArrayGlyphSource(GlyphSource):
