@@ -1,7 +1,8 @@
 """Which checkpoints the designer can pick from: the project's run, other runs beside it, the demo model.
 
-No Qt and no torch: checkpoints are found by their file names
-(:func:`fontassist.train.checkpoint.list_checkpoints` reads no weights).
+No torch: checkpoints are found by their file names
+(:func:`fontassist.train.checkpoint.list_checkpoints` reads no weights); only
+Qt's translation lookup is used, for the labels.
 """
 
 from __future__ import annotations
@@ -11,9 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from PySide6.QtCore import QCoreApplication
+
 from .. import resources
 
 log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CheckpointList", text)
 
 
 @dataclass(frozen=True)
@@ -40,7 +47,7 @@ def checkpoint_choices(run_dir: Path | None, runs_folders: Iterable[Path] = (), 
     if run_dir is not None and Path(run_dir).is_dir():
         run_dir = Path(run_dir)
         for path in reversed(run_checkpoints(run_dir)):
-            label = f"{run_dir.name} · {'newest' if path.name == 'last.pt' else path.stem}"
+            label = f"{run_dir.name} · {_tr('newest') if path.name == 'last.pt' else path.stem}"
             choices.append(CheckpointChoice(label, path))
             seen.add(path.resolve())
     others: list[Path] = []
@@ -53,9 +60,9 @@ def checkpoint_choices(run_dir: Path | None, runs_folders: Iterable[Path] = (), 
         found = run_checkpoints(run)
         if found and found[-1].resolve() not in seen:
             seen.add(found[-1].resolve())
-            choices.append(CheckpointChoice(f"{run.name} · newest", found[-1]))
+            choices.append(CheckpointChoice(f"{run.name} · {_tr('newest')}", found[-1]))
     if demo and resources.DEMO_MODEL.is_file():
-        choices.append(CheckpointChoice("Demo model (Zen Maru Gothic style, bundled)", resources.DEMO_MODEL))
+        choices.append(CheckpointChoice(_tr("Demo model (Zen Maru Gothic style, bundled)"), resources.DEMO_MODEL))
     return choices
 
 

@@ -23,6 +23,8 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from typing import Callable, Iterable, Sequence
 
 import numpy as np
@@ -174,17 +176,17 @@ def _is_flagged(flags: dict) -> bool:
 
 # What the flag filter offers: a label for people and a test on the core's flag dict.
 FLAG_FILTERS: dict[str, tuple[str, Callable[[dict], bool] | None]] = {
-    "any": ("Any quality", None),
-    "flagged": ("Flagged (worth a look)", _is_flagged),
-    "clean": ("Not flagged", lambda f: not _is_flagged(f)),
-    "specks": ("Specks", lambda f: f.get("specks", 0) > 0),
-    "broken": ("Broken strokes", lambda f: bool(f.get("broken")) or f.get("faint_joins", 0) > 0),
-    "merged": ("Merged strokes", lambda f: bool(f.get("merged")) or f.get("grey_bridges", 0) > 0),
-    "holes": ("Counters changed", _flag("holes_changed")),
-    "empty": ("Empty", _flag("empty")),
+    "any": (QT_TRANSLATE_NOOP("ReviewPage", "Any quality"), None),
+    "flagged": (QT_TRANSLATE_NOOP("ReviewPage", "Flagged (worth a look)"), _is_flagged),
+    "clean": (QT_TRANSLATE_NOOP("ReviewPage", "Not flagged"), lambda f: not _is_flagged(f)),
+    "specks": (QT_TRANSLATE_NOOP("ReviewPage", "Specks"), lambda f: f.get("specks", 0) > 0),
+    "broken": (QT_TRANSLATE_NOOP("ReviewPage", "Broken strokes"), lambda f: bool(f.get("broken")) or f.get("faint_joins", 0) > 0),
+    "merged": (QT_TRANSLATE_NOOP("ReviewPage", "Merged strokes"), lambda f: bool(f.get("merged")) or f.get("grey_bridges", 0) > 0),
+    "holes": (QT_TRANSLATE_NOOP("ReviewPage", "Counters changed"), _flag("holes_changed")),
+    "empty": (QT_TRANSLATE_NOOP("ReviewPage", "Empty"), _flag("empty")),
 }
-STATUS_FILTERS = {"all": "All", NEW: "New", ACCEPTED: "Accepted", REJECTED: "Rejected"}
-SORT_ORDERS = {"order": "Character order", "codepoint": "Code point", "doubt": "Most doubtful first", "status": "Status"}
+STATUS_FILTERS = {"all": QT_TRANSLATE_NOOP("ReviewPage", "All"), NEW: QT_TRANSLATE_NOOP("ReviewPage", "New"), ACCEPTED: QT_TRANSLATE_NOOP("ReviewPage", "Accepted"), REJECTED: QT_TRANSLATE_NOOP("ReviewPage", "Rejected")}
+SORT_ORDERS = {"order": QT_TRANSLATE_NOOP("ReviewPage", "Character order"), "codepoint": QT_TRANSLATE_NOOP("ReviewPage", "Code point"), "doubt": QT_TRANSLATE_NOOP("ReviewPage", "Most doubtful first"), "status": QT_TRANSLATE_NOOP("ReviewPage", "Status")}
 
 _CODEPOINT = re.compile(r"^(?:u\+|U\+|0x|0X|\\u|\\U)?([0-9A-Fa-f]{4,6})$")
 

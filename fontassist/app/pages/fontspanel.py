@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -20,9 +20,12 @@ SAMPLE_HEIGHT = 52
 SPECIMEN_HEIGHT = 120
 
 
-def font_file_filter(tr) -> str:
+def font_file_filter(tr=None) -> str:
+    """The file dialog filter for fonts (``tr`` is accepted for old callers; the strings live in the FontPanel context)."""
     patterns = " ".join(f"*.{ext} *.{ext.upper()}" for ext in FONT_FILE_TYPES)
-    return f"{tr('Font files')} ({patterns});;{tr('All files')} (*)"
+    font_files = QCoreApplication.translate("FontPanel", "Font files")
+    all_files = QCoreApplication.translate("FontPanel", "All files")
+    return f"{font_files} ({patterns});;{all_files} (*)"
 
 
 def dropped_font_path(event: QDragEnterEvent | QDropEvent) -> str | None:

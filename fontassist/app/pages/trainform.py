@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 IMAGE_SIZES = (32, 64, 96, 128, 192, 256)
-NORMS = (("batch", "BatchNorm"), ("instance", "InstanceNorm"), ("none", "None"))
+NORMS = (("batch", QT_TRANSLATE_NOOP("TrainSettingsForm", "BatchNorm")), ("instance", QT_TRANSLATE_NOOP("TrainSettingsForm", "InstanceNorm")),
+         ("none", QT_TRANSLATE_NOOP("TrainSettingsForm", "None")))
 DEVICE_AUTO = "auto"
 
 

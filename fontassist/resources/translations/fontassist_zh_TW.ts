@@ -403,11 +403,11 @@
         <name>CheckpointList</name>
         <message>
             <source>newest</source>
-            <translation type="vanished">最新</translation>
+            <translation>最新</translation>
         </message>
         <message>
             <source>Demo model (Zen Maru Gothic style, bundled)</source>
-            <translation type="vanished">示範模型（Zen Maru Gothic 風格，內附）</translation>
+            <translation>示範模型（Zen Maru Gothic 風格，內附）</translation>
         </message>
     </context>
     <context>
@@ -758,72 +758,74 @@
     <context>
         <name>FontPanel</name>
         <message>
-            <location filename="../../app/pages/fontspanel.py" line="52" />
+            <location filename="../../app/pages/fontspanel.py" line="55" />
             <source>Open font file…</source>
             <translation>開啟字型檔…</translation>
         </message>
         <message>
-            <location filename="../../app/pages/fontspanel.py" line="53" />
+            <location filename="../../app/pages/fontspanel.py" line="56" />
             <source>Installed fonts…</source>
             <translation>已安裝的字型…</translation>
         </message>
         <message>
-            <location filename="../../app/pages/fontspanel.py" line="92" />
+            <location filename="../../app/pages/fontspanel.py" line="95" />
             <source>No font chosen</source>
             <translation>尚未選擇字型</translation>
         </message>
         <message>
-            <location filename="../../app/pages/fontspanel.py" line="93" />
+            <location filename="../../app/pages/fontspanel.py" line="96" />
             <source>Open a font file, drop one here, or pick an installed font.</source>
             <translation>開啟字型檔、拖放到這裡，或選擇已安裝的字型。</translation>
         </message>
         <message>
-            <location filename="../../app/pages/fontspanel.py" line="100" />
+            <location filename="../../app/pages/fontspanel.py" line="103" />
             <source>TrueType outlines</source>
             <translation>TrueType 外框</translation>
         </message>
         <message>
-            <location filename="../../app/pages/fontspanel.py" line="100" />
+            <location filename="../../app/pages/fontspanel.py" line="103" />
             <source>PostScript (CFF) outlines</source>
             <translation>PostScript（CFF）外框</translation>
         </message>
         <message>
-            <location filename="../../app/pages/fontspanel.py" line="100" />
+            <location filename="../../app/pages/fontspanel.py" line="103" />
             <source>CFF2 outlines</source>
             <translation>CFF2 外框</translation>
         </message>
         <message>
-            <location filename="../../app/pages/fontspanel.py" line="102" />
+            <location filename="../../app/pages/fontspanel.py" line="105" />
             <source>{0} glyphs</source>
             <translation>{0} 個字符</translation>
         </message>
         <message>
-            <location filename="../../app/pages/fontspanel.py" line="103" />
+            <location filename="../../app/pages/fontspanel.py" line="106" />
             <source>{0} characters</source>
             <translation>{0} 個字元</translation>
         </message>
         <message>
-            <location filename="../../app/pages/fontspanel.py" line="104" />
+            <location filename="../../app/pages/fontspanel.py" line="107" />
             <source>{0} units per em</source>
             <translation>每 em {0} 單位</translation>
         </message>
         <message>
-            <location filename="../../app/pages/fontspanel.py" line="108" />
+            <location filename="../../app/pages/fontspanel.py" line="111" />
             <source>variable font (default instance)</source>
             <translation>可變字型（預設實體）</translation>
         </message>
         <message>
-            <location filename="../../app/pages/fontspanel.py" line="110" />
+            <location filename="../../app/pages/fontspanel.py" line="113" />
             <source>(face {0})</source>
             <translation>（第 {0} 套）</translation>
         </message>
         <message>
+            <location filename="../../app/pages/fontspanel.py" line="26" />
             <source>Font files</source>
-            <translation type="vanished">字型檔</translation>
+            <translation>字型檔</translation>
         </message>
         <message>
+            <location filename="../../app/pages/fontspanel.py" line="27" />
             <source>All files</source>
-            <translation type="vanished">所有檔案</translation>
+            <translation>所有檔案</translation>
         </message>
     </context>
     <context>
@@ -1273,6 +1275,7 @@
         </message>
         <message>
             <location filename="../../app/pages/reviewpage.py" line="124" />
+            <location filename="../../app/reviewdata.py" line="189" />
             <source>Status</source>
             <translation>狀態</translation>
         </message>
@@ -1387,64 +1390,79 @@
             <translation>按「產生」來繪製字符。</translation>
         </message>
         <message>
+            <location filename="../../app/reviewdata.py" line="188" />
             <source>All</source>
-            <translation type="vanished">全部</translation>
+            <translation>全部</translation>
         </message>
         <message>
+            <location filename="../../app/reviewdata.py" line="188" />
             <source>New</source>
-            <translation type="vanished">未決定</translation>
+            <translation>未決定</translation>
         </message>
         <message>
+            <location filename="../../app/reviewdata.py" line="188" />
             <source>Accepted</source>
-            <translation type="vanished">已採用</translation>
+            <translation>已採用</translation>
         </message>
         <message>
+            <location filename="../../app/reviewdata.py" line="188" />
             <source>Rejected</source>
-            <translation type="vanished">已退回</translation>
+            <translation>已退回</translation>
         </message>
         <message>
+            <location filename="../../app/reviewdata.py" line="179" />
             <source>Any quality</source>
-            <translation type="vanished">任何品質</translation>
+            <translation>任何品質</translation>
         </message>
         <message>
+            <location filename="../../app/reviewdata.py" line="180" />
             <source>Flagged (worth a look)</source>
-            <translation type="vanished">有標記（值得一看）</translation>
+            <translation>有標記（值得一看）</translation>
         </message>
         <message>
+            <location filename="../../app/reviewdata.py" line="181" />
             <source>Not flagged</source>
-            <translation type="vanished">無標記</translation>
+            <translation>無標記</translation>
         </message>
         <message>
+            <location filename="../../app/reviewdata.py" line="182" />
             <source>Specks</source>
-            <translation type="vanished">墨點</translation>
+            <translation>墨點</translation>
         </message>
         <message>
+            <location filename="../../app/reviewdata.py" line="183" />
             <source>Broken strokes</source>
-            <translation type="vanished">筆畫斷開</translation>
+            <translation>筆畫斷開</translation>
         </message>
         <message>
+            <location filename="../../app/reviewdata.py" line="184" />
             <source>Merged strokes</source>
-            <translation type="vanished">筆畫沾連</translation>
+            <translation>筆畫沾連</translation>
         </message>
         <message>
+            <location filename="../../app/reviewdata.py" line="185" />
             <source>Counters changed</source>
-            <translation type="vanished">字懷改變</translation>
+            <translation>字懷改變</translation>
         </message>
         <message>
+            <location filename="../../app/reviewdata.py" line="186" />
             <source>Empty</source>
-            <translation type="vanished">空白</translation>
+            <translation>空白</translation>
         </message>
         <message>
+            <location filename="../../app/reviewdata.py" line="189" />
             <source>Character order</source>
-            <translation type="vanished">原始順序</translation>
+            <translation>原始順序</translation>
         </message>
         <message>
+            <location filename="../../app/reviewdata.py" line="189" />
             <source>Code point</source>
-            <translation type="vanished">碼位</translation>
+            <translation>碼位</translation>
         </message>
         <message>
+            <location filename="../../app/reviewdata.py" line="189" />
             <source>Most doubtful first</source>
-            <translation type="vanished">最可疑的優先</translation>
+            <translation>最可疑的優先</translation>
         </message>
     </context>
     <context>
@@ -1789,102 +1807,105 @@
     <context>
         <name>TrainSettingsForm</name>
         <message>
-            <location filename="../../app/pages/trainform.py" line="42" />
+            <location filename="../../app/pages/trainform.py" line="43" />
             <source>Settings</source>
             <translation>設定</translation>
         </message>
         <message>
-            <location filename="../../app/pages/trainform.py" line="50" />
-            <location filename="../../app/pages/trainform.py" line="151" />
+            <location filename="../../app/pages/trainform.py" line="51" />
+            <location filename="../../app/pages/trainform.py" line="152" />
             <source>{0} × {0} px</source>
             <translation>{0} × {0} px</translation>
         </message>
         <message>
-            <location filename="../../app/pages/trainform.py" line="57" />
+            <location filename="../../app/pages/trainform.py" line="58" />
             <source>Normalization in the generator and discriminator. Compare BatchNorm and InstanceNorm runs with the same seed.</source>
             <translation>生成器與判別器使用的正規化方式。可用相同的隨機種子比較 BatchNorm 與 InstanceNorm 的訓練結果。</translation>
         </message>
         <message>
-            <location filename="../../app/pages/trainform.py" line="62" />
+            <location filename="../../app/pages/trainform.py" line="63" />
             <source>Self-attention after the encoder levels of these sizes (in pixels).</source>
             <translation>在這些尺寸（像素）的編碼器層之後加入自注意力。</translation>
         </message>
         <message>
-            <location filename="../../app/pages/trainform.py" line="73" />
+            <location filename="../../app/pages/trainform.py" line="74" />
             <source>Adversarial loss (sharper, slower)</source>
             <translation>對抗損失（較銳利、較慢）</translation>
         </message>
         <message>
-            <location filename="../../app/pages/trainform.py" line="81" />
+            <location filename="../../app/pages/trainform.py" line="82" />
             <source>Image size:</source>
             <translation>影像大小：</translation>
         </message>
         <message>
-            <location filename="../../app/pages/trainform.py" line="82" />
+            <location filename="../../app/pages/trainform.py" line="83" />
             <source>Base channels:</source>
             <translation>基礎通道數：</translation>
         </message>
         <message>
-            <location filename="../../app/pages/trainform.py" line="83" />
+            <location filename="../../app/pages/trainform.py" line="84" />
             <source>Normalization:</source>
             <translation>正規化：</translation>
         </message>
         <message>
-            <location filename="../../app/pages/trainform.py" line="84" />
+            <location filename="../../app/pages/trainform.py" line="85" />
             <source>Attention at:</source>
             <translation>注意力位置：</translation>
         </message>
         <message>
-            <location filename="../../app/pages/trainform.py" line="85" />
+            <location filename="../../app/pages/trainform.py" line="86" />
             <source>Batch size:</source>
             <translation>批次大小：</translation>
         </message>
         <message>
-            <location filename="../../app/pages/trainform.py" line="86" />
+            <location filename="../../app/pages/trainform.py" line="87" />
             <source>Steps:</source>
             <translation>步數：</translation>
         </message>
         <message>
-            <location filename="../../app/pages/trainform.py" line="87" />
+            <location filename="../../app/pages/trainform.py" line="88" />
             <source>Learning rate:</source>
             <translation>學習率：</translation>
         </message>
         <message>
-            <location filename="../../app/pages/trainform.py" line="89" />
+            <location filename="../../app/pages/trainform.py" line="90" />
             <source>Device:</source>
             <translation>裝置：</translation>
         </message>
         <message>
-            <location filename="../../app/pages/trainform.py" line="90" />
+            <location filename="../../app/pages/trainform.py" line="91" />
             <source>Preview every:</source>
             <translation>預覽間隔：</translation>
         </message>
         <message>
-            <location filename="../../app/pages/trainform.py" line="91" />
+            <location filename="../../app/pages/trainform.py" line="92" />
             <source>Evaluate every:</source>
             <translation>評估間隔：</translation>
         </message>
         <message>
-            <location filename="../../app/pages/trainform.py" line="107" />
+            <location filename="../../app/pages/trainform.py" line="108" />
             <source>Automatic (best available)</source>
             <translation>自動（最佳可用裝置）</translation>
         </message>
         <message>
-            <location filename="../../app/pages/trainform.py" line="109" />
+            <location filename="../../app/pages/trainform.py" line="110" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
+            <location filename="../../app/pages/trainform.py" line="25" />
             <source>BatchNorm</source>
-            <translation type="vanished">BatchNorm</translation>
+            <translation>BatchNorm</translation>
         </message>
         <message>
+            <location filename="../../app/pages/trainform.py" line="25" />
             <source>InstanceNorm</source>
-            <translation type="vanished">InstanceNorm</translation>
+            <translation>InstanceNorm</translation>
         </message>
         <message>
+            <location filename="../../app/pages/trainform.py" line="26" />
             <source>None</source>
-            <translation type="vanished">無</translation>
+            <translation>無</translation>
         </message>
     </context>
 </TS>
