@@ -195,12 +195,8 @@ def _train(args) -> int:
 # ------------------------------------------------------------ evaluate/compare
 
 
-def _evaluate(args) -> int:
-    set_threads(args.threads)
-    from ..train import evaluate
-    from ..train.metrics import format_metrics
-
-    result = evaluate(args.run, device=args.device, batch_size=args.batch, source=args.source, target=args.target)
+def _grid_and_json(result, args) -> bool:
+    """Write the --grid picture; print --json. True when JSON was printed (and nothing else should be)."""
     if args.grid:
         from ..train.grids import save_picture
 
@@ -208,6 +204,16 @@ def _evaluate(args) -> int:
     if args.json:
         json.dump(result.to_dict(per_glyph=args.per_glyph), sys.stdout, ensure_ascii=False, indent=2)
         print()
+    return bool(args.json)
+
+
+def _evaluate(args) -> int:
+    set_threads(args.threads)
+    from ..train import evaluate
+    from ..train.metrics import format_metrics
+
+    result = evaluate(args.run, device=args.device, batch_size=args.batch, source=args.source, target=args.target)
+    if _grid_and_json(result, args):
         return 0
     print(f"{result.checkpoint} (step {result.step}, {result.size} px, {result.norm} norm) on "
           f"{len(result.chars)} validation glyphs:")
@@ -224,13 +230,7 @@ def _compare(args) -> int:
     from ..train.metrics import METRIC_NAMES
 
     result = compare(args.run_a, args.run_b, device=args.device, batch_size=args.batch)
-    if args.grid:
-        from ..train.grids import save_picture
-
-        save_picture(result.grid(args.glyphs), args.grid)
-    if args.json:
-        json.dump(result.to_dict(per_glyph=args.per_glyph), sys.stdout, ensure_ascii=False, indent=2)
-        print()
+    if _grid_and_json(result, args):
         return 0
     ma, mb, base = result.a.metrics, result.b.metrics, result.a.baseline
     better = result.winner()
