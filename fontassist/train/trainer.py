@@ -99,6 +99,7 @@ class Trainer:
         self._resume_from: Checkpoint | None = None
         self._last_checkpoint: Path | None = None
         self._started = False
+        self._pending: list[dict] = []  # history records not yet written
 
         existing = list_checkpoints(self.run_dir)
         if not resume and (existing or runs.is_run_dir(self.run_dir)):
@@ -210,7 +211,7 @@ class Trainer:
         runs.write_config(self.run_dir, self.config)
         self.history = runs.History(self.run_dir)
         self.history.trim(self.step)
-        self._pending: list[dict] = []
+        self._pending = []
         (self.run_dir / runs.PREVIEWS).mkdir(exist_ok=True)
         self.baseline = mean_metrics(glyph_metrics(self.val_set.source.numpy(), self.val_set.target.numpy()))
         self.last_metrics: dict | None = checkpoint.metrics if checkpoint is not None else None
@@ -235,13 +236,18 @@ class Trainer:
     # ------------------------------------------------------------- main loop
 
     def _run(self) -> Iterator[TrainEvent]:
+        # One guard for the whole run: a GPU out-of-memory error while preparing, stepping,
+        # evaluating or previewing ends the run with a message; the last checkpoint stays as it was.
         try:
-            self._prepare()
+            yield from self._run_steps()
         except RuntimeError as e:
             if not is_out_of_memory(e):
                 raise
+            self._flush_history()
             yield self._out_of_memory()
-            return
+
+    def _run_steps(self) -> Iterator[TrainEvent]:
+        self._prepare()
         config, total = self.config, self.total_steps
         if self.step >= total:
             yield FinishedEvent(self.step, "completed",
@@ -255,14 +261,7 @@ class Trainer:
                 yield from self._stop_cancelled(start_step)
                 return
             tick = time.perf_counter()
-            try:
-                losses, bad = self._train_step(self.step)
-            except RuntimeError as e:
-                if not is_out_of_memory(e):
-                    raise
-                self._flush_history()
-                yield self._out_of_memory()
-                return
+            losses, bad = self._train_step(self.step)
             if bad is not None:
                 self._flush_history()
                 yield self._diverged(bad)
@@ -279,19 +278,12 @@ class Trainer:
                                      "images_per_s": round(config.batch_size / max(step_time, 1e-9), 2),
                                      "elapsed_s": round(time.perf_counter() - start_time, 2)})
             final = self.step == total
-            try:
-                if final or self.step % config.eval_every == 0:
-                    self.last_metrics = self._evaluate()
-                    self._pending.append({"step": self.step, "eval": self.last_metrics, "baseline": self.baseline})
-                    yield EvalEvent(self.step, dict(self.last_metrics), dict(self.baseline))
-                if final or self.step % config.preview_every == 0:
-                    yield self._preview()
-            except RuntimeError as e:
-                if not is_out_of_memory(e):
-                    raise
-                self._flush_history()
-                yield self._out_of_memory()
-                return
+            if final or self.step % config.eval_every == 0:
+                self.last_metrics = self._evaluate()
+                self._pending.append({"step": self.step, "eval": self.last_metrics, "baseline": self.baseline})
+                yield EvalEvent(self.step, dict(self.last_metrics), dict(self.baseline))
+            if final or self.step % config.preview_every == 0:
+                yield self._preview()
             if final or len(self._pending) >= 10 or self.step % config.checkpoint_every == 0:
                 self._flush_history()
             if final or self.step % config.checkpoint_every == 0:
