@@ -195,6 +195,14 @@ def _train(args) -> int:
 # ------------------------------------------------------------ evaluate/compare
 
 
+def _add_grid_and_json(p: argparse.ArgumentParser, columns: str) -> None:
+    """The --grid/--glyphs/--json/--per-glyph options that :func:`_grid_and_json` serves."""
+    p.add_argument("--grid", metavar="PNG", help=f"write a grid of {columns}")
+    p.add_argument("--glyphs", type=int, default=16, help="glyphs in the grid (default 16)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--per-glyph", action="store_true", help="with --json: metrics of every glyph")
+
+
 def _grid_and_json(result, args) -> bool:
     """Write the --grid picture; print --json. True when JSON was printed (and nothing else should be)."""
     if args.grid:
@@ -392,10 +400,7 @@ def register(subparsers) -> None:
 
     p = subparsers.add_parser("evaluate", help="score a trained model on its validation glyphs (L1, SSIM, IoU vs baseline)")
     p.add_argument("run", metavar="RUN_OR_CHECKPOINT")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--per-glyph", action="store_true", help="with --json: metrics of every glyph")
-    p.add_argument("--grid", metavar="PNG", help="write a grid of source | generated | target")
-    p.add_argument("--glyphs", type=int, default=16, help="glyphs in the grid (default 16)")
+    _add_grid_and_json(p, "source | generated | target")
     p.add_argument("--source", metavar="FONT", help="the source font, if it moved since training")
     p.add_argument("--target", metavar="FONT", help="the target font, if it moved since training")
     add_runtime(p)
@@ -404,10 +409,7 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("compare", help="two models side by side on the same validation glyphs (e.g. norm A/B)")
     p.add_argument("run_a", metavar="RUN_A")
     p.add_argument("run_b", metavar="RUN_B")
-    p.add_argument("--grid", metavar="PNG", help="write a grid of source | A | B | target")
-    p.add_argument("--glyphs", type=int, default=16, help="glyphs in the grid (default 16)")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--per-glyph", action="store_true", help="with --json: metrics of every glyph")
+    _add_grid_and_json(p, "source | A | B | target")
     add_runtime(p)
     p.set_defaults(handler=_compare)
 
