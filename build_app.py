@@ -79,18 +79,34 @@ def check_translations() -> None:
     for source in folder.glob("*.ts"):
         compiled = source.with_suffix(".qm")
         if not compiled.is_file() or compiled.stat().st_mtime < source.stat().st_mtime:
-            raise BuildError(f"{compiled.name} is missing or older than {source.name}; "
-                             "run python tools/update_translations.py first.")
+            raise BuildError(
+                f"{compiled.name} is missing or older than {source.name}; "
+                "run python tools/update_translations.py first."
+            )
 
 
 def run_pyinstaller(variant: str, windowed: bool, clean: bool) -> None:
     try:
         import PyInstaller  # noqa: F401
     except ImportError:
-        raise BuildError("PyInstaller is not installed in this venv; pip install pyinstaller (or pip install -e .[build]).") from None
-    env = dict(os.environ, FONTASSIST_BUILD_VARIANT=variant, FONTASSIST_BUILD_WINDOWED="1" if windowed else "0")
-    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-               "--distpath", str(DIST), "--workpath", str(WORK)]
+        raise BuildError(
+            "PyInstaller is not installed in this venv; pip install pyinstaller (or pip install -e .[build])."
+        ) from None
+    env = dict(
+        os.environ, FONTASSIST_BUILD_VARIANT=variant, FONTASSIST_BUILD_WINDOWED="1" if windowed else "0"
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(DIST),
+        "--workpath",
+        str(WORK),
+    ]
     if clean:
         command.append("--clean")
     command.append(str(SPEC))
@@ -130,8 +146,9 @@ def isolated_environment(folder: Path) -> dict[str, str]:
 def run_self_test(executable: Path, env: dict[str, str] | None = None) -> tuple[int, str, float]:
     """Run ``executable --self-test``; returns (exit status, its output, seconds)."""
     started = time.perf_counter()
-    result = subprocess.run([str(executable), "--self-test"], capture_output=True, text=True,
-                            timeout=SELF_TEST_TIMEOUT_S, env=env)
+    result = subprocess.run(
+        [str(executable), "--self-test"], capture_output=True, text=True, timeout=SELF_TEST_TIMEOUT_S, env=env
+    )
     seconds = time.perf_counter() - started
     return result.returncode, (result.stdout + result.stderr).strip(), seconds
 
@@ -139,7 +156,9 @@ def run_self_test(executable: Path, env: dict[str, str] | None = None) -> tuple[
 def time_to_window(executable: Path, env: dict[str, str], timeout_s: float = 120) -> float | None:
     """Seconds from launching the app to its log line saying the main window is shown; None if it never says so."""
     started = time.perf_counter()
-    process = subprocess.Popen([str(executable)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    process = subprocess.Popen(
+        [str(executable)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env
+    )
     try:
         deadline = started + timeout_s
         for line in process.stderr:
@@ -170,19 +189,32 @@ def smoke(variant: str) -> int:
         if shown is None:
             print("start-up: the app never logged that its window was shown", flush=True)
             return 1
-        print(f"start-up: main window shown {shown:.1f} s after launch (offscreen, cold caches of this run)", flush=True)
+        print(
+            f"start-up: main window shown {shown:.1f} s after launch (offscreen, cold caches of this run)",
+            flush=True,
+        )
     return 0
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--smoke", action="store_true", help="after building, run the built app's --self-test")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--smoke", action="store_true", help="after building, run the built app's --self-test"
+    )
     parser.add_argument("--smoke-only", action="store_true", help="do not build; test the existing build")
-    parser.add_argument("--variant", choices=VARIANTS, default="cpu",
-                        help="which torch the venv holds and the app bundles (default: cpu)")
-    parser.add_argument("--windowed", action="store_true",
-                        help="Windows: no console window (the CLI and --self-test then print nothing)")
+    parser.add_argument(
+        "--variant",
+        choices=VARIANTS,
+        default="cpu",
+        help="which torch the venv holds and the app bundles (default: cpu)",
+    )
+    parser.add_argument(
+        "--windowed",
+        action="store_true",
+        help="Windows: no console window (the CLI and --self-test then print nothing)",
+    )
     parser.add_argument("--clean", action="store_true", help="empty PyInstaller's cache first")
     return parser.parse_args(argv)
 
@@ -198,8 +230,10 @@ def main(argv: list[str] | None = None) -> int:
             run_pyinstaller(args.variant, args.windowed, args.clean)
             add_desktop_files(args.variant)
             folder = app_folder(args.variant)
-            print(f"app: {folder} ({folder_size(folder) / 2**20:,.0f} MiB); run {built_executable(args.variant)}",
-                  flush=True)
+            print(
+                f"app: {folder} ({folder_size(folder) / 2**20:,.0f} MiB); run {built_executable(args.variant)}",
+                flush=True,
+            )
         if args.smoke or args.smoke_only:
             return smoke(args.variant)
     except BuildError as error:

@@ -43,7 +43,9 @@ window.session.setModified(False)
 def timed(args: list[str], env: dict, marker: str | None) -> tuple[float, str]:
     """Seconds until ``marker`` appears on stdout (or the process ends), and that line."""
     start = time.perf_counter()
-    process = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen(
+        args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
     line = ""
     for line in process.stdout:
         if marker is None or marker in line:
@@ -60,8 +62,13 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     config = tempfile.mkdtemp(prefix="fontassist-start-")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=config, FONTASSIST_CACHE_DIR=config,
-               PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=config,
+        FONTASSIST_CACHE_DIR=config,
+        PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    )
 
     python = [timed([sys.executable, "-c", "pass"], env, None)[0] for _ in range(args.runs)]
     shown, inside, heavy = [], [], set()
@@ -74,9 +81,13 @@ def main(argv=None) -> int:
 
     print(f"runs: {args.runs} (offscreen, fresh process each)")
     print(f"python -c pass:              median {statistics.median(python) * 1000:6.0f} ms")
-    print(f"launch to window shown:      median {statistics.median(shown) * 1000:6.0f} ms  "
-          f"(min {min(shown) * 1000:.0f}, max {max(shown) * 1000:.0f})")
-    print(f"  of which in fontassist:    median {statistics.median(inside) * 1000:6.0f} ms  (imports, window, demo fonts)")
+    print(
+        f"launch to window shown:      median {statistics.median(shown) * 1000:6.0f} ms  "
+        f"(min {min(shown) * 1000:.0f}, max {max(shown) * 1000:.0f})"
+    )
+    print(
+        f"  of which in fontassist:    median {statistics.median(inside) * 1000:6.0f} ms  (imports, window, demo fonts)"
+    )
     print(f"heavy modules imported by then: {', '.join(sorted(heavy)) or 'none'}")
     return 1 if heavy else 0
 

@@ -36,10 +36,10 @@ def main(argv=None) -> int:
 
     if args.threads:
         torch.set_num_threads(args.threads)
+    from fontassist.export import merge_into_font
     from fontassist.fonts import missing_from_target, named_charset, open_font
     from fontassist.generate import Generator
     from fontassist.pipeline import trace_glyphs
-    from fontassist.export import merge_into_font
 
     source = open_font(Path(args.fonts) / "NotoSansTC-Regular.ttf")
     target = open_font(Path(args.fonts) / "ZenMaruGothic-Regular.ttf")
@@ -54,13 +54,19 @@ def main(argv=None) -> int:
             t2 = time.perf_counter()
             new = trace_glyphs(glyphs.images, glyphs.chars, glyphs.frame)
             t3 = time.perf_counter()
-            report = merge_into_font(target.path, new, Path(tmp) / "out.ttf", family="Zen Maru Gothic TC", validate=True)
+            report = merge_into_font(
+                target.path, new, Path(tmp) / "out.ttf", family="Zen Maru Gothic TC", validate=True
+            )
             t4 = time.perf_counter()
         total = t4 - t0
-        print(f"{case}: {len(chars):,} characters, {generator.size} px → {report.total_glyphs:,} glyphs, "
-              f"{report.file_size / 1e6:.1f} MB, OTS {'passed' if report.validation.ok else 'FAILED'}")
-        print(f"  load {t1 - t0:5.2f} s | generate {t2 - t1:6.2f} s | trace {t3 - t2:6.2f} s "
-              f"({len(chars) / (t3 - t2):,.0f} glyphs/s) | merge + validate {t4 - t3:5.2f} s | total {total:6.2f} s")
+        print(
+            f"{case}: {len(chars):,} characters, {generator.size} px → {report.total_glyphs:,} glyphs, "
+            f"{report.file_size / 1e6:.1f} MB, OTS {'passed' if report.validation.ok else 'FAILED'}"
+        )
+        print(
+            f"  load {t1 - t0:5.2f} s | generate {t2 - t1:6.2f} s | trace {t3 - t2:6.2f} s "
+            f"({len(chars) / (t3 - t2):,.0f} glyphs/s) | merge + validate {t4 - t3:5.2f} s | total {total:6.2f} s"
+        )
     return 0
 
 

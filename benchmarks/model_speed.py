@@ -52,6 +52,7 @@ L1_WEIGHT = 100.0
 
 # --- pix2pix's U-Net, re-implemented as the original (models/networks.py) writes it ---------------
 
+
 def pix2pix_norm_layer(name: str):
     if name == "batch":
         return functools.partial(nn.BatchNorm2d, affine=True, track_running_stats=True)
@@ -61,8 +62,16 @@ def pix2pix_norm_layer(name: str):
 
 
 class Pix2PixUnetBlock(nn.Module):
-    def __init__(self, outer_nc, inner_nc, input_nc=None, submodule=None, outermost=False, innermost=False,
-                 norm_layer=nn.BatchNorm2d):
+    def __init__(
+        self,
+        outer_nc,
+        inner_nc,
+        input_nc=None,
+        submodule=None,
+        outermost=False,
+        innermost=False,
+        norm_layer=nn.BatchNorm2d,
+    ):
         super().__init__()
         self.outermost = outermost
         if type(norm_layer) == functools.partial:  # noqa: E721 - as pix2pix writes it
@@ -83,7 +92,9 @@ class Pix2PixUnetBlock(nn.Module):
             upconv = nn.ConvTranspose2d(inner_nc, outer_nc, kernel_size=4, stride=2, padding=1, bias=use_bias)
             model = [downrelu, downconv, uprelu, upconv, upnorm]
         else:
-            upconv = nn.ConvTranspose2d(inner_nc * 2, outer_nc, kernel_size=4, stride=2, padding=1, bias=use_bias)
+            upconv = nn.ConvTranspose2d(
+                inner_nc * 2, outer_nc, kernel_size=4, stride=2, padding=1, bias=use_bias
+            )
             model = [downrelu, downconv, downnorm, submodule, uprelu, upconv, upnorm]
         self.model = nn.Sequential(*model)
 
@@ -102,8 +113,9 @@ class Pix2PixUnet(nn.Module):
         block = Pix2PixUnetBlock(ngf * 4, ngf * 8, submodule=block, norm_layer=norm_layer)
         block = Pix2PixUnetBlock(ngf * 2, ngf * 4, submodule=block, norm_layer=norm_layer)
         block = Pix2PixUnetBlock(ngf, ngf * 2, submodule=block, norm_layer=norm_layer)
-        self.model = Pix2PixUnetBlock(output_nc, ngf, input_nc=input_nc, submodule=block, outermost=True,
-                                      norm_layer=norm_layer)
+        self.model = Pix2PixUnetBlock(
+            output_nc, ngf, input_nc=input_nc, submodule=block, outermost=True, norm_layer=norm_layer
+        )
 
     def forward(self, x):
         return self.model(x)
@@ -111,11 +123,18 @@ class Pix2PixUnet(nn.Module):
 
 # --- measuring --------------------------------------------------------------------------------------
 
+
 def build_models(row: str, size: int, norm: str, args):
     base = args.base_channels
-    config = ModelConfig(image_size=size, base_channels=base, max_channels=args.max_channels or 8 * base,
-                         norm=norm, attention=args.attention if row == "ours+attn" else (),
-                         disc_channels=args.disc_channels, disc_layers=args.disc_layers)
+    config = ModelConfig(
+        image_size=size,
+        base_channels=base,
+        max_channels=args.max_channels or 8 * base,
+        norm=norm,
+        attention=args.attention if row == "ours+attn" else (),
+        disc_channels=args.disc_channels,
+        disc_layers=args.disc_layers,
+    )
     if row == "pix2pix":
         generator = init_weights(Pix2PixUnet(1, 1, size.bit_length() - 1, base, pix2pix_norm_layer(norm)))
     else:
@@ -146,8 +165,11 @@ def measure(row: str, size: int, norm: str, variant: str, args) -> dict:
     memory_format = torch.channels_last if "channels_last" in variant else torch.contiguous_format
     generator.to(memory_format=memory_format)
     discriminator.to(memory_format=memory_format)
-    autocast = (functools.partial(torch.autocast, device_type=device, dtype=torch.bfloat16)
-                if "bf16" in variant else contextlib.nullcontext)
+    autocast = (
+        functools.partial(torch.autocast, device_type=device, dtype=torch.bfloat16)
+        if "bf16" in variant
+        else contextlib.nullcontext
+    )
     train_g, train_d = generator, discriminator
     compile_s = 0.0
     if "compile" in variant:
@@ -164,14 +186,16 @@ def measure(row: str, size: int, norm: str, variant: str, args) -> dict:
     def train():
         with autocast():
             fake = train_g(source)
-            d_loss = (adversarial_loss("lsgan", train_d(source, fake.detach()), False, True)
-                      + adversarial_loss("lsgan", train_d(source, target), True, True))
+            d_loss = adversarial_loss(
+                "lsgan", train_d(source, fake.detach()), False, True
+            ) + adversarial_loss("lsgan", train_d(source, target), True, True)
         opt_d.zero_grad(set_to_none=True)
         d_loss.backward()
         opt_d.step()
         with autocast():
-            g_loss = (adversarial_loss("lsgan", train_d(source, fake), True, False)
-                      + L1_WEIGHT * l1_loss(fake.float(), target))
+            g_loss = adversarial_loss("lsgan", train_d(source, fake), True, False) + L1_WEIGHT * l1_loss(
+                fake.float(), target
+            )
         opt_g.zero_grad(set_to_none=True)
         g_loss.backward()
         opt_g.step()
@@ -235,39 +259,59 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="64,128,256", help="comma-separated image sizes (powers of two)")
     parser.add_argument("--norms", default="batch,instance,none")
     parser.add_argument("--rows", default="pix2pix,ours,ours+attn")
-    parser.add_argument("--base-channels", type=int, default=32, help="ngf; widths cap at 8x this, as in pix2pix")
-    parser.add_argument("--max-channels", type=int, default=None,
-                        help="channel cap of our rows; default 8x base, as pix2pix (the pix2pix row needs that)")
+    parser.add_argument(
+        "--base-channels", type=int, default=32, help="ngf; widths cap at 8x this, as in pix2pix"
+    )
+    parser.add_argument(
+        "--max-channels",
+        type=int,
+        default=None,
+        help="channel cap of our rows; default 8x base, as pix2pix (the pix2pix row needs that)",
+    )
     parser.add_argument("--disc-channels", type=int, default=64, help="discriminator width (pix2pix ndf)")
     parser.add_argument("--disc-layers", type=int, default=3)
     parser.add_argument("--attention", default="16", help="resolutions for the ours+attn row")
     parser.add_argument("--steps", type=int, default=3, help="timed steps per figure")
     parser.add_argument("--warmup", type=int, default=1)
-    parser.add_argument("--repeats", type=int, default=1,
-                        help="measure every row this many times, taking turns, and print the medians")
+    parser.add_argument(
+        "--repeats",
+        type=int,
+        default=1,
+        help="measure every row this many times, taking turns, and print the medians",
+    )
     parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     parser.add_argument("--variants", default=None, help="fp32,channels_last,bf16,compile (combine with +)")
     parser.add_argument("--threads", type=int, default=1, help="torch CPU threads")
-    parser.add_argument("--clock", choices=("cpu", "wall"), default=None,
-                        help="cpu: this process's CPU seconds, so other processes on a shared machine do not "
-                        "distort the rates (default on CPU); wall: elapsed time (default, and forced, on CUDA)")
+    parser.add_argument(
+        "--clock",
+        choices=("cpu", "wall"),
+        default=None,
+        help="cpu: this process's CPU seconds, so other processes on a shared machine do not "
+        "distort the rates (default on CPU); wall: elapsed time (default, and forced, on CUDA)",
+    )
     args = parser.parse_args(argv)
     if args.device != "cpu" or args.clock is None:
         args.clock = "cpu" if args.device == "cpu" else "wall"
     args.attention = tuple(int(v) for v in args.attention.split(",") if v)
-    variants = (args.variants or ("fp32,channels_last,bf16,bf16+channels_last,compile" if args.device == "cuda"
-                                  else "fp32")).split(",")
+    variants = (
+        args.variants
+        or ("fp32,channels_last,bf16,bf16+channels_last,compile" if args.device == "cuda" else "fp32")
+    ).split(",")
     rows = args.rows.split(",")
     if args.max_channels not in (None, 8 * args.base_channels) and "pix2pix" in rows:
         rows.remove("pix2pix")
         print("pix2pix row left out: its widths cap at 8x base channels, not --max-channels")
     torch.set_num_threads(args.threads)
-    print(f"torch {torch.__version__}, device {args.device}, threads {torch.get_num_threads()}, batch {BATCH}, "
-          f"base channels {args.base_channels}, max channels {args.max_channels or 8 * args.base_channels}, "
-          f"disc channels {args.disc_channels} x {args.disc_layers} layers, "
-          f"{args.steps} timed step(s) after {args.warmup} warm-up, {args.clock} clock")
-    header = (f"{'size':>4} {'norm':>8} {'variant':>20} {'row':>9} {'G params':>9} {'D params':>9} "
-              f"{'train img/s':>11} {'infer img/s':>11} {'peak MB':>8} {'train x':>7} {'infer x':>7}")
+    print(
+        f"torch {torch.__version__}, device {args.device}, threads {torch.get_num_threads()}, batch {BATCH}, "
+        f"base channels {args.base_channels}, max channels {args.max_channels or 8 * args.base_channels}, "
+        f"disc channels {args.disc_channels} x {args.disc_layers} layers, "
+        f"{args.steps} timed step(s) after {args.warmup} warm-up, {args.clock} clock"
+    )
+    header = (
+        f"{'size':>4} {'norm':>8} {'variant':>20} {'row':>9} {'G params':>9} {'D params':>9} "
+        f"{'train img/s':>11} {'infer img/s':>11} {'peak MB':>8} {'train x':>7} {'infer x':>7}"
+    )
     print(header)
     if not args.attention and "ours+attn" in rows:
         rows.remove("ours+attn")
@@ -283,18 +327,28 @@ def main(argv: list[str] | None = None) -> None:
                 baseline = figures.get("pix2pix")
                 for row in rows:
                     row_figures = figures[row]
-                    ratio = ("{:7.2f} {:7.2f}".format(row_figures["train_ips"] / baseline["train_ips"],
-                                                      row_figures["infer_ips"] / baseline["infer_ips"])
-                             if baseline and row != "pix2pix" else f"{'':>7} {'':>7}")
-                    compiled = f"  (compile {row_figures['compile_s']:.0f} s)" if row_figures["compile_s"] else ""
-                    print(f"{size:>4} {norm:>8} {variant:>20} {row:>9} {row_figures['g_params']:>9,} "
-                          f"{row_figures['d_params']:>9,} {row_figures['train_ips']:>11.1f} "
-                          f"{row_figures['infer_ips']:>11.1f} {row_figures['peak_mb']:>8.0f} {ratio}{compiled}",
-                          flush=True)
+                    ratio = (
+                        "{:7.2f} {:7.2f}".format(
+                            row_figures["train_ips"] / baseline["train_ips"],
+                            row_figures["infer_ips"] / baseline["infer_ips"],
+                        )
+                        if baseline and row != "pix2pix"
+                        else f"{'':>7} {'':>7}"
+                    )
+                    compiled = (
+                        f"  (compile {row_figures['compile_s']:.0f} s)" if row_figures["compile_s"] else ""
+                    )
+                    print(
+                        f"{size:>4} {norm:>8} {variant:>20} {row:>9} {row_figures['g_params']:>9,} "
+                        f"{row_figures['d_params']:>9,} {row_figures['train_ips']:>11.1f} "
+                        f"{row_figures['infer_ips']:>11.1f} {row_figures['peak_mb']:>8.0f} {ratio}{compiled}",
+                        flush=True,
+                    )
 
 
 def _median_figures(runs: list[dict]) -> dict:
     return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
 
 if __name__ == "__main__":
     main()

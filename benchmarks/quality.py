@@ -57,17 +57,40 @@ def data_chars(args) -> dict:
 
 
 def make_config(args, norm: str, steps: int) -> TrainConfig:
-    model = ModelConfig(image_size=args.size, base_channels=args.base_channels, max_channels=args.max_channels,
-                        norm=norm, attention=tuple(args.attention), dropout=args.dropout,
-                        disc_channels=args.disc_channels)
+    model = ModelConfig(
+        image_size=args.size,
+        base_channels=args.base_channels,
+        max_channels=args.max_channels,
+        norm=norm,
+        attention=tuple(args.attention),
+        dropout=args.dropout,
+        disc_channels=args.disc_channels,
+    )
     return TrainConfig(
-        source=args.source, target=args.target, **args.data, size=args.size, seed=0,
-        model=model, lr=args.lr, warmup_steps=min(100, steps // 10), l1_weight=100.0,
-        adv_loss=args.adv_loss, adv_weight=args.adv_weight, adv_start=int(steps * args.adv_start),
-        const_weight=args.const_weight, iou_weight=args.iou_weight, augment_shift=args.augment_shift,
+        source=args.source,
+        target=args.target,
+        **args.data,
+        size=args.size,
+        seed=0,
+        model=model,
+        lr=args.lr,
+        warmup_steps=min(100, steps // 10),
+        l1_weight=100.0,
+        adv_loss=args.adv_loss,
+        adv_weight=args.adv_weight,
+        adv_start=int(steps * args.adv_start),
+        const_weight=args.const_weight,
+        iou_weight=args.iou_weight,
+        augment_shift=args.augment_shift,
         augment_scale=args.augment_scale,
-        batch_size=args.batch, steps=steps, eval_every=max(1, steps // 4), preview_every=max(1, steps // 4),
-        checkpoint_every=steps, keep_checkpoints=1, device=args.device)
+        batch_size=args.batch,
+        steps=steps,
+        eval_every=max(1, steps // 4),
+        preview_every=max(1, steps // 4),
+        checkpoint_every=steps,
+        keep_checkpoints=1,
+        device=args.device,
+    )
 
 
 def measure_speed(args, norm: str, out: Path) -> float:
@@ -80,8 +103,12 @@ def measure_speed(args, norm: str, out: Path) -> float:
 
     shutil.rmtree(run, ignore_errors=True)
     times = []
-    for event in Trainer(make_config(args, norm, CALIBRATION_STEPS + 5).replace(eval_every=10**6, preview_every=10**6,
-                                                                                   checkpoint_every=10**6), run):
+    for event in Trainer(
+        make_config(args, norm, CALIBRATION_STEPS + 5).replace(
+            eval_every=10**6, preview_every=10**6, checkpoint_every=10**6
+        ),
+        run,
+    ):
         if isinstance(event, StepEvent):
             times.append(time.perf_counter())
     shutil.rmtree(run, ignore_errors=True)
@@ -100,15 +127,24 @@ def run_norm(args, norm: str, out: Path) -> dict:
     import shutil
 
     shutil.rmtree(run, ignore_errors=True)
-    print(f"[{norm}] {per_step * 1000:.0f} ms/step measured -> {steps} steps of batch {args.batch} "
-          f"for {args.budget_min:g} min", flush=True)
+    print(
+        f"[{norm}] {per_step * 1000:.0f} ms/step measured -> {steps} steps of batch {args.batch} "
+        f"for {args.budget_min:g} min",
+        flush=True,
+    )
     cancel = CancelToken()
     started = time.perf_counter()
     history = []
     finished = None
     for event in Trainer(config, run, cancel=cancel):
         if isinstance(event, EvalEvent):
-            history.append({"step": event.step, "minutes": round((time.perf_counter() - started) / 60, 2), **event.metrics})
+            history.append(
+                {
+                    "step": event.step,
+                    "minutes": round((time.perf_counter() - started) / 60, 2),
+                    **event.metrics,
+                }
+            )
             print(f"[{norm}] step {event.step}: {format_metrics(event.metrics, event.baseline)}", flush=True)
         elif isinstance(event, FinishedEvent):
             finished = event
@@ -122,15 +158,24 @@ def run_norm(args, norm: str, out: Path) -> dict:
     real_flags = np.array([is_flagged(f) for f in quality_flags(result.target, result.source)])
     iou = result.per_glyph["iou"]
     summary = {
-        "norm": norm, "steps": finished.step if finished else None, "finish": finished.reason if finished else None,
-        "minutes": round(minutes, 2), "images_per_s": round(finished.step * args.batch / (minutes * 60), 1),
-        "metrics": result.metrics, "baseline": result.baseline, "history": history,
-        "flagged_generated": float(flagged.mean()), "flagged_real_target": float(real_flags.mean()),
+        "norm": norm,
+        "steps": finished.step if finished else None,
+        "finish": finished.reason if finished else None,
+        "minutes": round(minutes, 2),
+        "images_per_s": round(finished.step * args.batch / (minutes * 60), 1),
+        "metrics": result.metrics,
+        "baseline": result.baseline,
+        "history": history,
+        "flagged_generated": float(flagged.mean()),
+        "flagged_real_target": float(real_flags.mean()),
         "iou_flagged": float(iou[flagged].mean()) if flagged.any() else None,
         "iou_unflagged": float(iou[~flagged].mean()) if (~flagged).any() else None,
     }
-    print(f"[{norm}] {summary['steps']} steps in {minutes:.1f} min ({summary['images_per_s']} img/s): "
-          f"{format_metrics(result.metrics, result.baseline)}", flush=True)
+    print(
+        f"[{norm}] {summary['steps']} steps in {minutes:.1f} min ({summary['images_per_s']} img/s): "
+        f"{format_metrics(result.metrics, result.baseline)}",
+        flush=True,
+    )
     return summary
 
 
@@ -141,8 +186,12 @@ def main(argv=None) -> int:
     p.add_argument("--source", default=str(SHARED / "NotoSansTC-Regular.ttf"))
     p.add_argument("--target", default=str(SHARED / "ZenMaruGothic-Regular.ttf"))
     p.add_argument("--charset", default="tw-edu-4808", help="the 500 validation glyphs come from this set")
-    p.add_argument("--train-on", choices=("charset", "overlap"), default="overlap",
-                   help="train on the rest of the charset, or on every ideograph both fonts have (default)")
+    p.add_argument(
+        "--train-on",
+        choices=("charset", "overlap"),
+        default="overlap",
+        help="train on the rest of the charset, or on every ideograph both fonts have (default)",
+    )
     p.add_argument("--size", type=int, default=64)
     p.add_argument("--base-channels", type=int, default=32)
     p.add_argument("--max-channels", type=int, default=128)
@@ -153,7 +202,9 @@ def main(argv=None) -> int:
     p.add_argument("--lr", type=float, default=5e-4)
     p.add_argument("--adv-loss", default="lsgan", choices=("lsgan", "hinge", "vanilla", "none"))
     p.add_argument("--adv-weight", type=float, default=1.0)
-    p.add_argument("--adv-start", type=float, default=0.5, help="fraction of the run before the adversarial loss starts")
+    p.add_argument(
+        "--adv-start", type=float, default=0.5, help="fraction of the run before the adversarial loss starts"
+    )
     p.add_argument("--const-weight", type=float, default=0.0)
     p.add_argument("--iou-weight", type=float, default=0.0, help="soft-IoU loss weight")
     p.add_argument("--augment-shift", type=float, default=0.03)
@@ -167,17 +218,23 @@ def main(argv=None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     settings = {k: v for k, v in vars(args).items() if k not in ("out",)}
     args.data = data_chars(args)
-    print(f"{len(args.data['validation_chars'])} validation glyphs; training on "
-          f"{'the rest of ' + args.charset if args.data['charset'] else str(len(args.data['chars'])) + ' shared ideographs minus those'}",
-          flush=True)
+    print(
+        f"{len(args.data['validation_chars'])} validation glyphs; training on "
+        f"{'the rest of ' + args.charset if args.data['charset'] else str(len(args.data['chars'])) + ' shared ideographs minus those'}",
+        flush=True,
+    )
     print(f"quality benchmark: {json.dumps(settings)}", flush=True)
     results = [run_norm(args, norm.strip(), out) for norm in args.norms.split(",") if norm.strip()]
-    print("\nnorm       steps  min   img/s   L1      SSIM    IoU     (baseline L1 / SSIM / IoU)  flagged gen/real")
+    print(
+        "\nnorm       steps  min   img/s   L1      SSIM    IoU     (baseline L1 / SSIM / IoU)  flagged gen/real"
+    )
     for r in results:
         m, b = r["metrics"], r["baseline"]
-        print(f"{r['norm']:<9} {r['steps']:>6} {r['minutes']:>5.1f} {r['images_per_s']:>6.1f}  {m['l1']:.4f}  "
-              f"{m['ssim']:.4f}  {m['iou']:.4f}  ({b['l1']:.4f} / {b['ssim']:.4f} / {b['iou']:.4f})   "
-              f"{r['flagged_generated']:.2f}/{r['flagged_real_target']:.2f}")
+        print(
+            f"{r['norm']:<9} {r['steps']:>6} {r['minutes']:>5.1f} {r['images_per_s']:>6.1f}  {m['l1']:.4f}  "
+            f"{m['ssim']:.4f}  {m['iou']:.4f}  ({b['l1']:.4f} / {b['ssim']:.4f} / {b['iou']:.4f})   "
+            f"{r['flagged_generated']:.2f}/{r['flagged_real_target']:.2f}"
+        )
     (out / "summary.json").write_text(json.dumps({"settings": settings, "results": results}, indent=2) + "\n")
     print(f"\nsummary: {out / 'summary.json'}; grids: {out}/grid-*.png")
     return 0

@@ -34,7 +34,11 @@ def main(argv=None) -> int:
     opened = [open_font(p) for p in fonts]
     t_open = time.perf_counter() - t0
     rows = []
-    for label, setup in (("cold (render + write cache)", None), ("repeat, from disk cache", CACHE.clear_memory), ("repeat, from memory", None)):
+    for label, setup in (
+        ("cold (render + write cache)", None),
+        ("repeat, from disk cache", CACHE.clear_memory),
+        ("repeat, from memory", None),
+    ):
         if setup:
             setup()
         t0 = time.perf_counter()

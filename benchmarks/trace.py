@@ -115,7 +115,7 @@ def parse_potrace_svg(svg: str, unit: float, height: float) -> list[list[tuple]]
         contour: list[tuple] = []
         first_move = True  # a path's first "m" is absolute
 
-        def number():
+        def number(tokens=tokens):
             nonlocal i
             value = float(tokens[i])
             i += 1
@@ -165,7 +165,10 @@ def run_potrace(images: np.ndarray, executable: str) -> tuple[list[list[list[tup
     sheet = np.zeros((rows * pitch, columns * pitch), bool)
     for k, image in enumerate(images):
         r, c = divmod(k, columns)
-        sheet[r * pitch + TILE_PAD : r * pitch + TILE_PAD + size, c * pitch + TILE_PAD : c * pitch + TILE_PAD + size] = image > 127
+        sheet[
+            r * pitch + TILE_PAD : r * pitch + TILE_PAD + size,
+            c * pitch + TILE_PAD : c * pitch + TILE_PAD + size,
+        ] = image > 127
     with tempfile.TemporaryDirectory() as tmp:
         pbm = Path(tmp) / "glyphs.pbm"
         packed = np.packbits(sheet, axis=1)  # PBM: 1 is black (ink), rows padded to whole bytes
@@ -214,13 +217,18 @@ def potrace_glyph(contours, frame, cu2qu_error: float):
 
 def fidelity(glyphs, truth, frame) -> np.ndarray:
     big = frame.with_size(FIDELITY_SIZE)
-    return np.array([iou(outline_mask(lambda pen, g=g: g.draw(pen, None), big), t) for g, t in zip(glyphs, truth)])
+    return np.array(
+        [
+            iou(outline_mask(lambda pen, g=g: g.draw(pen, None), big), t)
+            for g, t in zip(glyphs, truth, strict=False)
+        ]
+    )
 
 
 def threshold_fidelity(images, truth) -> np.ndarray:
     factor = FIDELITY_SIZE // images.shape[1]
     ones = np.ones((factor, factor), bool)
-    return np.array([iou(np.kron(image > 127, ones), t) for image, t in zip(images, truth)])
+    return np.array([iou(np.kron(image > 127, ones), t) for image, t in zip(images, truth, strict=False)])
 
 
 def row(name, ious, points=None, n=None, cpu=None, wall=None) -> str:
@@ -236,14 +244,20 @@ def main(args=None) -> int:
     parser.add_argument("--sizes", default="128,256")
     parser.add_argument("--font", type=Path, default=SHARED / "fonts" / "NotoSansTC-Regular.ttf")
     parser.add_argument("--charset", type=Path, default=SHARED / "charsets" / "tw-edu-4808.txt")
-    parser.add_argument("--potrace", default=shutil.which("potrace"), help="potrace executable (skipped when absent)")
-    parser.add_argument("--cu2qu-error", type=float, default=1.0, help="cu2qu tolerance for potrace's cubics, font units")
+    parser.add_argument(
+        "--potrace", default=shutil.which("potrace"), help="potrace executable (skipped when absent)"
+    )
+    parser.add_argument(
+        "--cu2qu-error", type=float, default=1.0, help="cu2qu tolerance for potrace's cubics, font units"
+    )
     options = parser.parse_args(args)
 
     font = open_font(options.font)
     chars = sample_chars(options.charset, options.count)
     sizes = [int(s) for s in options.sizes.split(",")]
-    print(f"{len(chars)} glyphs of {font.full_name}, fidelity = IoU with the true outline at {FIDELITY_SIZE} px")
+    print(
+        f"{len(chars)} glyphs of {font.full_name}, fidelity = IoU with the true outline at {FIDELITY_SIZE} px"
+    )
     truth = None
     for size in sizes:
         rendered = render(font, chars, size, cache=False)
@@ -258,16 +272,31 @@ def main(args=None) -> int:
         ours_points = [glyph_points(g) for g in glyphs]
         print(row("fontassist.vector", ours, ours_points, n, cpu, wall))
         cpu, wall = run_ours_one_by_one(images, frame)
-        print(f"  {'  one call per glyph':<22} {'':6}  {'':6}  {'':6}  {'':8}  {n / cpu:9.0f}  {n / wall:9.0f}")
+        print(
+            f"  {'  one call per glyph':<22} {'':6}  {'':6}  {'':6}  {'':8}  {n / cpu:9.0f}  {n / wall:9.0f}"
+        )
         if options.potrace:
             contours, cpu, wall = run_potrace(images, options.potrace)
             pglyphs = [potrace_glyph(c, frame, options.cu2qu_error) for c in contours]
             theirs = fidelity(pglyphs, truth, frame)
-            print(row(f"potrace (cu2qu {options.cu2qu_error:g})", theirs, [glyph_points(g) for g in pglyphs], n, cpu, wall))
-            print(f"  {'potrace, own count':<22} {'':6}  {'':6}  {'':6}  {np.mean([potrace_native_points(c) for c in contours]):8.1f}")
+            print(
+                row(
+                    f"potrace (cu2qu {options.cu2qu_error:g})",
+                    theirs,
+                    [glyph_points(g) for g in pglyphs],
+                    n,
+                    cpu,
+                    wall,
+                )
+            )
+            print(
+                f"  {'potrace, own count':<22} {'':6}  {'':6}  {'':6}  {np.mean([potrace_native_points(c) for c in contours]):8.1f}"
+            )
             worse = int(np.sum(ours < theirs))
-            print(f"  fontassist below potrace's IoU on {worse} of {len(ours)} glyphs; "
-                  f"fewer points on {int(np.sum(np.array(ours_points) < [glyph_points(g) for g in pglyphs]))}")
+            print(
+                f"  fontassist below potrace's IoU on {worse} of {len(ours)} glyphs; "
+                f"fewer points on {int(np.sum(np.array(ours_points) < [glyph_points(g) for g in pglyphs]))}"
+            )
         else:
             print("  potrace not found: install it (e.g. apt-get install potrace) to compare")
     return 0

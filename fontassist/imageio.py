@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 from PIL import Image
@@ -32,7 +32,11 @@ def ensure_folder(folder: str | os.PathLike) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise FontAssistError(f"cannot create the output folder ({e.strerror}).", path=folder, hint="Choose a folder you can write to.") from None
+        raise FontAssistError(
+            f"cannot create the output folder ({e.strerror}).",
+            path=folder,
+            hint="Choose a folder you can write to.",
+        ) from None
     if not os.access(folder, os.W_OK):
         raise FontAssistError("is not writable.", path=folder, hint="Choose a folder you can write to.")
     return folder
@@ -41,7 +45,7 @@ def ensure_folder(folder: str | os.PathLike) -> Path:
 def save_glyph_pngs(images: np.ndarray, chars: Sequence[str], folder: str | os.PathLike) -> int:
     """Write one PNG per glyph into ``folder``; returns how many were written."""
     folder = ensure_folder(folder)
-    for raster, char in zip(images, chars):
+    for raster, char in zip(images, chars, strict=False):
         to_picture(raster).save(folder / glyph_filename(char), optimize=False)
     return len(chars)
 
@@ -63,7 +67,9 @@ def tile(images: np.ndarray, columns: int | None = None, gap: int = 2, ink_value
     return sheet
 
 
-def contact_sheet(images: np.ndarray, columns: int | None = None, gap: int = 2, frame_lines: bool = True) -> Image.Image:
+def contact_sheet(
+    images: np.ndarray, columns: int | None = None, gap: int = 2, frame_lines: bool = True
+) -> Image.Image:
     """A black-on-white sheet of glyphs with light grey cell borders (so the em squares are visible)."""
     sheet = tile(images, columns, gap)
     picture = 255 - sheet

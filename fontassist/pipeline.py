@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
 
 import numpy as np
 from fontTools.pens.svgPathPen import SVGPathPen
@@ -62,7 +62,9 @@ def trace_glyphs(
         if cancel is not None and cancel():
             return None
         chunk = np.asarray(images[start : start + TRACE_CHUNK], dtype=np.uint8)
-        for char, outline in zip(chars[start : start + TRACE_CHUNK], trace_outlines(chunk, frame, **options.kwargs())):
+        for char, outline in zip(
+            chars[start : start + TRACE_CHUNK], trace_outlines(chunk, frame, **options.kwargs()), strict=False
+        ):
             if len(outline.count):
                 pen = TTGlyphPen(None)
                 outline.draw(pen)
@@ -96,17 +98,40 @@ def write_font(
     when anything fails or the user cancels.
     """
     if mode not in EXPORT_MODES:
-        raise FontAssistError(f"Unknown export mode '{mode}'.", hint=f"Choose one of: {', '.join(EXPORT_MODES)}.")
+        raise FontAssistError(
+            f"Unknown export mode '{mode}'.", hint=f"Choose one of: {', '.join(EXPORT_MODES)}."
+        )
     if not len(chars):
-        raise FontAssistError("There are no glyphs to export.", hint="Generate some characters first, or check the character list.")
+        raise FontAssistError(
+            "There are no glyphs to export.",
+            hint="Generate some characters first, or check the character list.",
+        )
     glyphs = trace_glyphs(images, chars, frame, trace_options, progress=progress, cancel=cancel)
     if glyphs is None:
         raise ExportCancelled(Path(out_path))
     if mode == "merge":
-        return merge_into_font(target.path, glyphs, out_path, family=family, style=style, font_number=target.face_index,
-                               validate=validate, progress=progress, cancel=cancel)
-    return build_new_font(glyphs, out_path, family=family, style=style, metrics_from=target.path,
-                          font_number=target.face_index, validate=validate, progress=progress, cancel=cancel)
+        return merge_into_font(
+            target.path,
+            glyphs,
+            out_path,
+            family=family,
+            style=style,
+            font_number=target.face_index,
+            validate=validate,
+            progress=progress,
+            cancel=cancel,
+        )
+    return build_new_font(
+        glyphs,
+        out_path,
+        family=family,
+        style=style,
+        metrics_from=target.path,
+        font_number=target.face_index,
+        validate=validate,
+        progress=progress,
+        cancel=cancel,
+    )
 
 
 def glyph_svg(raster: np.ndarray, frame: EmFrame, options: TraceOptions = TraceOptions()) -> str:
@@ -143,20 +168,35 @@ def write_glyph_files(
     Returns the files written.
     """
     if fmt not in GLYPH_FORMATS:
-        raise FontAssistError(f"Unknown glyph format '{fmt}'.", hint=f"Choose one of: {', '.join(GLYPH_FORMATS)}.")
+        raise FontAssistError(
+            f"Unknown glyph format '{fmt}'.", hint=f"Choose one of: {', '.join(GLYPH_FORMATS)}."
+        )
     folder = ensure_folder(out_dir)
     if fmt == "png":
         save_glyph_pngs(images, chars, folder)
         return [folder / glyph_filename(c) for c in chars]
     if fmt == "ttf":
         if target is None:
-            raise FontAssistError("Writing glyphs as a TTF needs a font to take the metrics from.", hint="Give --target (or --font).")
+            raise FontAssistError(
+                "Writing glyphs as a TTF needs a font to take the metrics from.",
+                hint="Give --target (or --font).",
+            )
         out = folder / (family.replace(" ", "") + ".ttf")
-        report = write_font(images, chars, frame, target, out, family=family, mode="new", trace_options=trace_options,
-                            progress=progress, cancel=cancel)
+        report = write_font(
+            images,
+            chars,
+            frame,
+            target,
+            out,
+            family=family,
+            mode="new",
+            trace_options=trace_options,
+            progress=progress,
+            cancel=cancel,
+        )
         return [report.out_path]
     written = []
-    for i, (raster, char) in enumerate(zip(images, chars)):
+    for i, (raster, char) in enumerate(zip(images, chars, strict=False)):
         if cancel is not None and cancel():
             break
         path = folder / glyph_filename(char, "svg")

@@ -74,9 +74,14 @@ class CoreResult:
 def check_resources() -> None:
     """The bundled files the app and the self-test need; a frozen build that lost one fails here."""
     with step("bundled resources"):
-        needed = [resources.DEMO_SOURCE, resources.DEMO_TARGET, resources.DEMO_MODEL,
-                  resources.CHARSETS / f"{SAMPLE_CHARSET}.txt", resources.ICONS / "fontassist.svg",
-                  *(resources.RESOURCES / "translations" / f"fontassist_{code}.qm" for code in TRANSLATED)]
+        needed = [
+            resources.DEMO_SOURCE,
+            resources.DEMO_TARGET,
+            resources.DEMO_MODEL,
+            resources.CHARSETS / f"{SAMPLE_CHARSET}.txt",
+            resources.ICONS / "fontassist.svg",
+            *(resources.RESOURCES / "translations" / f"fontassist_{code}.qm" for code in TRANSLATED),
+        ]
         missing = [str(path) for path in needed if not Path(path).is_file()]
         if missing:
             raise SelfTestFailed("bundled resources", f"missing {', '.join(missing)}")
@@ -92,7 +97,9 @@ def run_core(folder: str | Path, *, count: int = SAMPLE_COUNT, device: str = "au
         source, target = open_font(resources.DEMO_SOURCE), open_font(resources.DEMO_TARGET)
         chars = missing_from_target(source, target, named_charset(SAMPLE_CHARSET))[:count]
         if not chars:
-            raise SelfTestFailed("opening the demo fonts", f"the demo target lacks no {SAMPLE_CHARSET} character")
+            raise SelfTestFailed(
+                "opening the demo fonts", f"the demo target lacks no {SAMPLE_CHARSET} character"
+            )
     with step("loading torch and the demo model"):
         from .generate import Generator
 
@@ -101,24 +108,45 @@ def run_core(folder: str | Path, *, count: int = SAMPLE_COUNT, device: str = "au
     with step("running the demo model"):
         generated = generator.run(source, chars, target_font=target, batch_size=count, flags=False)
         if generated.chars != chars:
-            raise SelfTestFailed("running the demo model", f"drew {''.join(generated.chars)!r}, not {''.join(chars)!r}")
+            raise SelfTestFailed(
+                "running the demo model", f"drew {''.join(generated.chars)!r}, not {''.join(chars)!r}"
+            )
         if not (generated.images > 127).any(axis=(1, 2)).all():
-            blank = [c for c, image in zip(generated.chars, generated.images) if not (image > 127).any()]
+            blank = [
+                c
+                for c, image in zip(generated.chars, generated.images, strict=False)
+                if not (image > 127).any()
+            ]
             raise SelfTestFailed("running the demo model", f"no ink in {''.join(blank)}")
     timings["generate"] = time.perf_counter() - started - timings["model"]
     out_path = Path(folder) / "fontassist-self-test.ttf"
     with step("tracing and writing a TTF"):
         from .pipeline import write_font
 
-        report = write_font(generated.images, generated.chars, generated.frame, target, out_path,
-                            family=FAMILY, mode="merge", validate=False)
+        report = write_font(
+            generated.images,
+            generated.chars,
+            generated.frame,
+            target,
+            out_path,
+            family=FAMILY,
+            mode="merge",
+            validate=False,
+        )
     with step("checking the written TTF"):
         check_font(out_path, chars)
     timings["export"] = time.perf_counter() - started - timings["model"] - timings["generate"]
     return CoreResult(
-        source_name=source.full_name, target_name=target.full_name, chars=list(chars), model_size=generator.size,
-        device=str(generator.device), font_path=out_path, glyphs_added=report.glyphs_added,
-        total_glyphs=report.total_glyphs, file_size=report.file_size, seconds=timings,
+        source_name=source.full_name,
+        target_name=target.full_name,
+        chars=list(chars),
+        model_size=generator.size,
+        device=str(generator.device),
+        font_path=out_path,
+        glyphs_added=report.glyphs_added,
+        total_glyphs=report.total_glyphs,
+        file_size=report.file_size,
+        seconds=timings,
     )
 
 
@@ -142,11 +170,15 @@ def check_font(path: Path, chars: list[str]) -> None:
 def passed_line(core: CoreResult, window=None, total_s: float = 0.0) -> str:
     parts = [f"fontassist {__version__} self-test passed in {total_s:.1f} s:"]
     if window is not None:
-        parts.append(f"window shown offscreen in {window.shown_s:.1f} s on {window.source_name} → {window.target_name}"
-                     f" ({window.language});")
+        parts.append(
+            f"window shown offscreen in {window.shown_s:.1f} s on {window.source_name} → {window.target_name}"
+            f" ({window.language});"
+        )
     parts.append(f"demo model ({core.model_size} px, {core.device}) drew {''.join(core.chars)};")
-    parts.append(f"traced and merged into a {core.total_glyphs:,}-glyph TTF ({core.file_size / 1e6:.1f} MB)"
-                 " that fontTools and OTS accept.")
+    parts.append(
+        f"traced and merged into a {core.total_glyphs:,}-glyph TTF ({core.file_size / 1e6:.1f} MB)"
+        " that fontTools and OTS accept."
+    )
     return " ".join(parts)
 
 

@@ -117,7 +117,12 @@ def _finish(fb: FontBuilder, source: TTFont, family: str) -> None:
     os2 = source["OS/2"]
     fb.setupHorizontalHeader(ascent=source["hhea"].ascent, descent=source["hhea"].descent)
     fb.setupNameTable({"familyName": family, "styleName": "Regular"})
-    fb.setupOS2(sTypoAscender=os2.sTypoAscender, sTypoDescender=os2.sTypoDescender, usWinAscent=os2.usWinAscent, usWinDescent=os2.usWinDescent)
+    fb.setupOS2(
+        sTypoAscender=os2.sTypoAscender,
+        sTypoDescender=os2.sTypoDescender,
+        usWinAscent=os2.usWinAscent,
+        usWinDescent=os2.usWinDescent,
+    )
     fb.setupPost()
 
 
@@ -143,7 +148,9 @@ def _variable_copy(ttf: Path, out: Path) -> Path:
     return out
 
 
-def build_font(path: Path, upm: int = 1000, descender: int = -120, glyphs: dict | None = None, family: str = "Test Sans") -> Path:
+def build_font(
+    path: Path, upm: int = 1000, descender: int = -120, glyphs: dict | None = None, family: str = "Test Sans"
+) -> Path:
     """A TrueType font whose glyphs are rectangles: ``glyphs`` maps char → (xMin, yMin, xMax, yMax)."""
     glyphs = glyphs or {"A": (100, 0, 500, 700)}
     names = [".notdef"] + [f"uni{ord(c):04X}" for c in glyphs]
@@ -165,7 +172,12 @@ def build_font(path: Path, upm: int = 1000, descender: int = -120, glyphs: dict 
     fb.setupHorizontalMetrics({name: (upm, lsb.get(name, 0)) for name in names})
     fb.setupHorizontalHeader(ascent=upm + descender, descent=descender)
     fb.setupNameTable({"familyName": family, "styleName": "Regular"})
-    fb.setupOS2(sTypoAscender=upm + descender, sTypoDescender=descender, usWinAscent=upm + descender, usWinDescent=-descender)
+    fb.setupOS2(
+        sTypoAscender=upm + descender,
+        sTypoDescender=descender,
+        usWinAscent=upm + descender,
+        usWinDescent=-descender,
+    )
     fb.setupPost()
     fb.save(path)
     return path

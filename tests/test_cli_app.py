@@ -22,10 +22,30 @@ def test_no_subcommand_opens_the_app_on_the_demo_fonts(app_calls):
 def test_gui_passes_fonts_faces_and_project(app_calls, tmp_path):
     project = tmp_path / "p.fontassist.json"
     project.write_text("{}", encoding="utf-8")
-    assert main(["gui", "--source", str(resources.DEMO_SOURCE), "--target", str(resources.DEMO_TARGET), "--target-face", "0"]) == 0
+    assert (
+        main(
+            [
+                "gui",
+                "--source",
+                str(resources.DEMO_SOURCE),
+                "--target",
+                str(resources.DEMO_TARGET),
+                "--target-face",
+                "0",
+            ]
+        )
+        == 0
+    )
     assert main(["gui", "--project", str(project)]) == 0
     assert app_calls == [
-        ["--source", str(resources.DEMO_SOURCE), "--target", str(resources.DEMO_TARGET), "--target-face", "0"],
+        [
+            "--source",
+            str(resources.DEMO_SOURCE),
+            "--target",
+            str(resources.DEMO_TARGET),
+            "--target-face",
+            "0",
+        ],
         ["--project", str(project)],
     ]
 

@@ -4,11 +4,24 @@ import pytest
 from PIL import Image
 
 from fontassist.cli import main
-from tests.conftest import SHARED_FONTS
 
 
 def test_coverage_of_the_shared_fonts(capsys, noto_path, zen_path):
-    assert main(["coverage", "--source", str(noto_path), "--target", str(zen_path), "--charset", "tw-edu-4808", "--json"]) == 0
+    assert (
+        main(
+            [
+                "coverage",
+                "--source",
+                str(noto_path),
+                "--target",
+                str(zen_path),
+                "--charset",
+                "tw-edu-4808",
+                "--json",
+            ]
+        )
+        == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert (data["target_has"], data["target_missing_source_has"], data["source_has"]) == (4161, 647, 4808)
     assert len(data["missing"]) == 647
@@ -23,11 +36,41 @@ def test_coverage_text(capsys, demo_source, demo_target):
 @pytest.mark.parametrize("kind", ["ttf", "otf", "ttc", "woff2"])
 def test_render_and_coverage_on_every_format(tmp_path, capsys, tiny_fonts, kind):
     out = tmp_path / "pngs"
-    assert main(["render", str(tiny_fonts[kind]), "--chars", "永東X", "--size", "48", "--out", str(out), "--grid", str(tmp_path / "s.png")]) == 0
+    assert (
+        main(
+            [
+                "render",
+                str(tiny_fonts[kind]),
+                "--chars",
+                "永東X",
+                "--size",
+                "48",
+                "--out",
+                str(out),
+                "--grid",
+                str(tmp_path / "s.png"),
+            ]
+        )
+        == 0
+    )
     assert sorted(p.name for p in out.iterdir()) == ["U+6771.png", "U+6C38.png"]
     assert Image.open(out / "U+6C38.png").size == (48, 48)
     assert "lacks 1: X" in capsys.readouterr().out
-    assert main(["coverage", "--source", str(tiny_fonts["ttf"]), "--target", str(tiny_fonts[kind]), "--chars", "永東X", "--json"]) == 0
+    assert (
+        main(
+            [
+                "coverage",
+                "--source",
+                str(tiny_fonts["ttf"]),
+                "--target",
+                str(tiny_fonts[kind]),
+                "--chars",
+                "永東X",
+                "--json",
+            ]
+        )
+        == 0
+    )
     assert json.loads(capsys.readouterr().out)["both"] == 2
 
 
@@ -41,7 +84,11 @@ def test_bad_inputs_are_one_clear_line(tmp_path, capsys, demo_source):
     ):
         assert main(args) == 2
         err = capsys.readouterr().err
-        assert err.startswith("fontassist: error: ") and "Traceback" not in err and len(err.strip().splitlines()) == 1
+        assert (
+            err.startswith("fontassist: error: ")
+            and "Traceback" not in err
+            and len(err.strip().splitlines()) == 1
+        )
 
 
 def test_render_into_unwritable_place(tmp_path, capsys, demo_source):

@@ -34,12 +34,16 @@ def test_no_core_module_imports_qt():
         "        sys.exit(1)\n"
         "print('ok', len(sys.argv) - 1)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code, *modules], cwd=REPO, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", code, *modules], cwd=REPO, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip() == f"ok {len(modules)}"
 
 
 def test_importing_the_app_package_does_not_import_qt():
     code = "import sys, fontassist.app; print('PySide6' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
     assert result.stdout.strip() == "False", result.stderr

@@ -31,8 +31,14 @@ def isolated_environment(tmp_path: Path) -> dict[str, str]:
 
 def test_self_test_passes_with_one_line(tmp_path):
     pytest.importorskip("PySide6")
-    result = subprocess.run([sys.executable, "-m", "fontassist", "--self-test"], cwd=REPO, capture_output=True,
-                            text=True, timeout=180, env=isolated_environment(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-m", "fontassist", "--self-test"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=isolated_environment(tmp_path),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == 1, result.stdout

@@ -39,7 +39,9 @@ EXTRA_RANGES = [
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--fonts", default=str(ROOT.parent / "shared" / "fonts"), help="folder with the full fonts")
+    parser.add_argument(
+        "--fonts", default=str(ROOT.parent / "shared" / "fonts"), help="folder with the full fonts"
+    )
     args = parser.parse_args(argv)
     unicodes = {ord(c) for c in named_charset("tw-edu-4808")}
     for first, last in EXTRA_RANGES:
@@ -47,7 +49,22 @@ def main(argv=None) -> int:
     for name, (out_name, licence) in FONTS_TO_SUBSET.items():
         options = subset.Options()
         options.hinting = False
-        options.layout_features = ["vert", "vrt2", "vkna", "halt", "vhal", "palt", "vpal", "fwid", "hwid", "pwid", "locl", "ccmp", "kern", "vkrn"]
+        options.layout_features = [
+            "vert",
+            "vrt2",
+            "vkna",
+            "halt",
+            "vhal",
+            "palt",
+            "vpal",
+            "fwid",
+            "hwid",
+            "pwid",
+            "locl",
+            "ccmp",
+            "kern",
+            "vkrn",
+        ]
         options.name_IDs = ["*"]
         options.name_languages = ["*"]
         options.notdef_outline = True
@@ -59,7 +76,9 @@ def main(argv=None) -> int:
         out = FONTS / out_name
         font.save(out)
         (FONTS / licence).write_bytes((Path(args.fonts) / licence).read_bytes())
-        print(f"{out.relative_to(ROOT)}: {len(font.getBestCmap())} characters, {out.stat().st_size / 1e6:.2f} MB")
+        print(
+            f"{out.relative_to(ROOT)}: {len(font.getBestCmap())} characters, {out.stat().st_size / 1e6:.2f} MB"
+        )
     return 0
 
 

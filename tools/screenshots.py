@@ -48,7 +48,9 @@ def main(argv=None) -> int:
     parser.add_argument("folder", nargs="?", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--steps", type=int, default=120, help="length of the run shown on the Train page")
     parser.add_argument("--size", type=int, default=64, help="image size of that run")
-    parser.add_argument("--ab-steps", type=int, default=240, help="length of each of the two runs shown on the A/B tab")
+    parser.add_argument(
+        "--ab-steps", type=int, default=240, help="length of each of the two runs shown on the A/B tab"
+    )
     args = parser.parse_args(argv)
 
     scratch = Path(tempfile.mkdtemp(prefix="fontassist-shots-"))
@@ -92,11 +94,26 @@ def main(argv=None) -> int:
         print("the training engine did not load", file=sys.stderr)
         return 1
     eval_every = max(1, args.steps // 12)
-    window.session.setTrainSettings({
-        "size": args.size, "batch_size": 8, "steps": args.steps, "lr": 1e-3, "device": "cpu",
-        "eval_every": eval_every, "preview_every": eval_every * 2, "checkpoint_every": args.steps, "validation": 24,
-        "model": {"base_channels": 8, "max_channels": 64, "attention": [16], "norm": "instance", "disc_channels": 8},
-    })
+    window.session.setTrainSettings(
+        {
+            "size": args.size,
+            "batch_size": 8,
+            "steps": args.steps,
+            "lr": 1e-3,
+            "device": "cpu",
+            "eval_every": eval_every,
+            "preview_every": eval_every * 2,
+            "checkpoint_every": args.steps,
+            "validation": 24,
+            "model": {
+                "base_channels": 8,
+                "max_channels": 64,
+                "attention": [16],
+                "norm": "instance",
+                "disc_channels": 8,
+            },
+        }
+    )
     page.setNewRunDir(scratch / "run")
     if not page.startTraining():
         print(f"training did not start: {page.error.text()}", file=sys.stderr)
@@ -117,7 +134,7 @@ def main(argv=None) -> int:
         print(f"the glyphs were not generated: {review.message.text()}", file=sys.stderr)
         return 1
     chars = state.glyphs.chars
-    flagged = [c for c, f in zip(chars, state.glyphs.flags) if f["score"] >= 1.0]
+    flagged = [c for c, f in zip(chars, state.glyphs.flags, strict=False) if f["score"] >= 1.0]
     state.setStatus([c for c in chars[:40] if c not in flagged], "accepted")
     state.setStatus(flagged[:3], "rejected")
     review.selectChar(next(c for c in chars[40:] if c in flagged))
@@ -134,7 +151,9 @@ def main(argv=None) -> int:
     review.setFilters(flag="any", sort="order")
 
     # A/B: the Train page's settings once with BatchNorm and once with InstanceNorm, then compared.
-    window.session.setTrainSettings(dict(window.session.project.train, steps=args.ab_steps, checkpoint_every=args.ab_steps))
+    window.session.setTrainSettings(
+        dict(window.session.project.train, steps=args.ab_steps, checkpoint_every=args.ab_steps)
+    )
     review.tabs.setCurrentWidget(review.ab_page)
     ab = review.ab_page
     if not ab.trainBoth(scratch / "ab-runs"):

@@ -41,10 +41,17 @@ def app_sources() -> list[Path]:
 
 def qt_tool(name: str) -> list[str]:
     """The command for a PySide6 tool: the venv's pyside6-<name>, else PySide6's own wrapper."""
-    found = shutil.which(f"pyside6-{name}", path=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+    found = shutil.which(
+        f"pyside6-{name}",
+        path=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
+    )
     if found:
         return [found]
-    return [sys.executable, "-c", f"import sys; from PySide6.scripts.pyside_tool import {name}; sys.argv[0] = '{name}'; sys.exit({name}())"]
+    return [
+        sys.executable,
+        "-c",
+        f"import sys; from PySide6.scripts.pyside_tool import {name}; sys.argv[0] = '{name}'; sys.exit({name}())",
+    ]
 
 
 class _Strings(ast.NodeVisitor):
@@ -63,14 +70,29 @@ class _Strings(ast.NodeVisitor):
     def visit_Call(self, node: ast.Call) -> None:
         literals = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
         func = node.func
-        if isinstance(func, ast.Attribute) and func.attr == "tr" and self.classes and len(literals) >= 1 \
-                and node.args and isinstance(node.args[0], ast.Constant):
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr == "tr"
+            and self.classes
+            and len(literals) >= 1
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        ):
             self.found.append((self.classes[-1], literals[0], node.lineno))
-        elif isinstance(func, ast.Attribute) and func.attr == "translate" and len(node.args) >= 2 \
-                and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args[:2]):
+        elif (
+            isinstance(func, ast.Attribute)
+            and func.attr == "translate"
+            and len(node.args) >= 2
+            and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args[:2])
+        ):
             self.found.append((node.args[0].value, node.args[1].value, node.lineno))
-        elif isinstance(func, ast.Name) and func.id in self.helpers and node.args \
-                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+        elif (
+            isinstance(func, ast.Name)
+            and func.id in self.helpers
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
             self.found.append((self.helpers[func.id], node.args[0].value, node.lineno))
         self.generic_visit(node)
 
@@ -81,8 +103,14 @@ def _translate_helpers(tree: ast.AST) -> dict[str, str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef) and len(node.body) == 1 and isinstance(node.body[0], ast.Return):
             call = node.body[0].value
-            if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "translate"
-                    and len(call.args) == 2 and isinstance(call.args[0], ast.Constant) and isinstance(call.args[1], ast.Name)):
+            if (
+                isinstance(call, ast.Call)
+                and isinstance(call.func, ast.Attribute)
+                and call.func.attr == "translate"
+                and len(call.args) == 2
+                and isinstance(call.args[0], ast.Constant)
+                and isinstance(call.args[1], ast.Name)
+            ):
                 helpers[node.name] = call.args[0].value
     return helpers
 
@@ -104,7 +132,9 @@ def _read_translations(ts_file: Path) -> dict[tuple[str, str], ElementTree.Eleme
     found = {}
     for context in ElementTree.parse(ts_file).getroot().iter("context"):
         for message in context.iter("message"):
-            found[(context.findtext("name", ""), message.findtext("source", ""))] = message.find("translation")
+            found[(context.findtext("name", ""), message.findtext("source", ""))] = message.find(
+                "translation"
+            )
     return found
 
 
@@ -127,13 +157,24 @@ def add_missed_strings(ts_file: Path, previous: dict[tuple[str, str], ElementTre
             ElementTree.SubElement(element, "name").text = context
             contexts[context] = element
         message = ElementTree.SubElement(element, "message")
-        ElementTree.SubElement(message, "location", filename=os.path.relpath(path, ts_file.parent).replace(os.sep, "/"),
-                               line=str(line))
+        ElementTree.SubElement(
+            message,
+            "location",
+            filename=os.path.relpath(path, ts_file.parent).replace(os.sep, "/"),
+            line=str(line),
+        )
         ElementTree.SubElement(message, "source").text = text
         present[(context, text)] = message
         earlier = previous.get((context, text))
         if earlier is None:
-            earlier = next((t for (c, s), t in previous.items() if s == text and not c and t.get("type") != "unfinished"), None)
+            earlier = next(
+                (
+                    t
+                    for (c, s), t in previous.items()
+                    if s == text and not c and t.get("type") != "unfinished"
+                ),
+                None,
+            )
         if earlier is not None and earlier.get("type") not in ("obsolete", "vanished"):
             message.append(earlier)
         else:
@@ -141,7 +182,9 @@ def add_missed_strings(ts_file: Path, previous: dict[tuple[str, str], ElementTre
         added += 1
     ElementTree.indent(tree, space="    ")
     body = ElementTree.tostring(root, encoding="unicode")
-    ts_file.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    ts_file.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
+    )
     return added
 
 
@@ -166,8 +209,16 @@ def lupdate(ts_file: Path) -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".lst", delete=False, encoding="utf-8") as listing:
         listing.write("\n".join(str(p) for p in app_sources()) + "\n")
     try:
-        command = qt_tool("lupdate") + ["-silent", "-locations", "absolute", f"@{listing.name}",
-                                        "-target-language", ts_file.stem.split("_", 1)[1], "-ts", str(ts_file)]
+        command = qt_tool("lupdate") + [
+            "-silent",
+            "-locations",
+            "absolute",
+            f"@{listing.name}",
+            "-target-language",
+            ts_file.stem.split("_", 1)[1],
+            "-ts",
+            str(ts_file),
+        ]
         subprocess.run(command, check=True, cwd=ROOT)
     finally:
         os.unlink(listing.name)
@@ -190,7 +241,11 @@ def untranslated(ts_file: Path) -> list[tuple[str, str]]:
             kind = translation.get("type") if translation is not None else "unfinished"
             if kind in ("obsolete", "vanished"):
                 continue
-            if kind == "unfinished" or not (translation.text or "").strip() and not translation.findall("numerusform"):
+            if (
+                kind == "unfinished"
+                or not (translation.text or "").strip()
+                and not translation.findall("numerusform")
+            ):
                 missing.append((name, message.findtext("source", "")))
     return missing
 
@@ -222,8 +277,10 @@ def main(argv: list[str] | None = None) -> int:
         lupdate(ts_path(language))
         qm_file = lrelease(ts_path(language))
         missing = untranslated(ts_path(language))
-        print(f"{language}: {ts_path(language).relative_to(ROOT)} and {qm_file.name} written; "
-              f"{len(missing)} strings still to translate")
+        print(
+            f"{language}: {ts_path(language).relative_to(ROOT)} and {qm_file.name} written; "
+            f"{len(missing)} strings still to translate"
+        )
     return status
 
 

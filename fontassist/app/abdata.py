@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import numpy as np
 
@@ -20,15 +20,26 @@ NORMS = {"batch": "BatchNorm", "instance": "InstanceNorm", "none": "no normaliza
 
 def difference_order(result, metric: str) -> np.ndarray:
     """Glyph indices of a CompareResult, where A and B differ most on ``metric`` first (ties in character order)."""
-    diff = np.abs(np.asarray(result.a.per_glyph[metric], float) - np.asarray(result.b.per_glyph[metric], float))
+    diff = np.abs(
+        np.asarray(result.a.per_glyph[metric], float) - np.asarray(result.b.per_glyph[metric], float)
+    )
     return np.argsort(-diff, kind="stable")
 
 
 def per_glyph_rows(result, metric: str) -> list[dict]:
     """One row per glyph, in :func:`difference_order`: char, A, B, baseline and |A − B| on ``metric``."""
     a, b, base = result.a.per_glyph[metric], result.b.per_glyph[metric], result.a.baseline_per_glyph[metric]
-    return [{"index": int(i), "char": result.chars[i], "a": float(a[i]), "b": float(b[i]), "baseline": float(base[i]),
-             "difference": abs(float(a[i]) - float(b[i]))} for i in difference_order(result, metric)]
+    return [
+        {
+            "index": int(i),
+            "char": result.chars[i],
+            "a": float(a[i]),
+            "b": float(b[i]),
+            "baseline": float(base[i]),
+            "difference": abs(float(a[i]) - float(b[i])),
+        }
+        for i in difference_order(result, metric)
+    ]
 
 
 @dataclass(frozen=True)
@@ -43,10 +54,15 @@ class RunStarting:
 
 def norm_variants(config, norms: tuple[str, ...] = ("batch", "instance")) -> list[tuple[str, object]]:
     """``config`` once per normalization, nothing else changed (same seed, data and settings)."""
-    return [(norm, dataclasses.replace(config, model=dataclasses.replace(config.model, norm=norm))) for norm in norms]
+    return [
+        (norm, dataclasses.replace(config, model=dataclasses.replace(config.model, norm=norm)))
+        for norm in norms
+    ]
 
 
-def ab_run_dirs(runs_folder: Path, norms: tuple[str, ...] = ("batch", "instance"), stamp: str | None = None) -> list[Path]:
+def ab_run_dirs(
+    runs_folder: Path, norms: tuple[str, ...] = ("batch", "instance"), stamp: str | None = None
+) -> list[Path]:
     """Fresh run folders for a train-both queue: ``ab-<time>-batch``, ``ab-<time>-instance``."""
     stamp = stamp or datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     base, n = f"ab-{stamp}", 1

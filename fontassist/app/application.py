@@ -23,9 +23,13 @@ log = logging.getLogger(__name__)
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(prog="fontassist-app", description="The fontassist desktop app.")
     parser.add_argument("--source", metavar="FONT", help="source font to start with")
-    parser.add_argument("--source-face", type=int, metavar="N", help="face index in a collection (asked when not given)")
+    parser.add_argument(
+        "--source-face", type=int, metavar="N", help="face index in a collection (asked when not given)"
+    )
     parser.add_argument("--target", metavar="FONT", help="target font to start with")
-    parser.add_argument("--target-face", type=int, metavar="N", help="face index in a collection (asked when not given)")
+    parser.add_argument(
+        "--target-face", type=int, metavar="N", help="face index in a collection (asked when not given)"
+    )
     parser.add_argument("--project", metavar="FILE", help="project file to open")
     return parser.parse_known_args(argv)  # the rest goes to Qt (-style, -platform, ...)
 
@@ -39,8 +43,11 @@ def check_pyside() -> None:
     import PySide6
 
     if PySide6.__version__ in BROKEN_PYSIDE:
-        log.warning("PySide6 %s has a reference-counting bug in Signal.emit() that crashes long training runs; "
-                    "install another version (pip install 'PySide6-Essentials!=6.12.0').", PySide6.__version__)
+        log.warning(
+            "PySide6 %s has a reference-counting bug in Signal.emit() that crashes long training runs; "
+            "install another version (pip install 'PySide6-Essentials!=6.12.0').",
+            PySide6.__version__,
+        )
 
 
 def create_application(qt_args: list[str] | None = None) -> QApplication:
@@ -86,7 +93,9 @@ def setup_logging() -> str | None:
         folder = Path(platformdirs.user_log_dir("fontassist", appauthor=False))
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "fontassist.log"
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=2, encoding="utf-8")
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=2, encoding="utf-8"
+        )
     except OSError as e:
         log.warning("no log file: %s", e)
         return None
@@ -98,8 +107,14 @@ def setup_logging() -> str | None:
     return str(path)
 
 
-def open_main_window(source: str | None = None, target: str | None = None, project: str | None = None, *,
-                     source_face: int | None = None, target_face: int | None = None):
+def open_main_window(
+    source: str | None = None,
+    target: str | None = None,
+    project: str | None = None,
+    *,
+    source_face: int | None = None,
+    target_face: int | None = None,
+):
     """Create and show the main window on a project, on the given fonts, or on the demo fonts."""
     from .mainwindow import MainWindow
 
@@ -123,8 +138,13 @@ def main(argv: list[str] | None = None) -> int:
     set_log_file(setup_logging())
     install_exception_hook()
     check_pyside()
-    window = open_main_window(options.source, options.target, options.project,
-                              source_face=options.source_face, target_face=options.target_face)
+    window = open_main_window(
+        options.source,
+        options.target,
+        options.project,
+        source_face=options.source_face,
+        target_face=options.target_face,
+    )
     # The window stops a run before it closes; this covers quitting any other way.
     app.aboutToQuit.connect(window.train_page.shutdown)
     QTimer.singleShot(0, add_cjk_fallback)

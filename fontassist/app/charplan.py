@@ -70,7 +70,9 @@ def training_pool(source: FontFile, target: FontFile, charset: str | None) -> li
     return [chr(cp) for cp in sorted(source.cmap) if cp in target.cmap and is_han(chr(cp))]
 
 
-def plan_chars(choice: CharChoice, source: FontFile, target: FontFile, validation: int | float, seed: int) -> CharPlan:
+def plan_chars(
+    choice: CharChoice, source: FontFile, target: FontFile, validation: int | float, seed: int
+) -> CharPlan:
     """Work out a :class:`CharPlan`. Raises FontAssistError for an unreadable character file."""
     asked, note = requested_chars(choice, source, target)
     generate = [c for c in asked if source.has(c) and not target.has(c)]

@@ -8,9 +8,9 @@ Qt's translation lookup is used, for the labels.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from PySide6.QtCore import QCoreApplication
 
@@ -39,8 +39,9 @@ def _is_run(folder: Path) -> bool:
     return (folder / "config.json").is_file() or (folder / "last.pt").is_file()
 
 
-def checkpoint_choices(run_dir: Path | None, runs_folders: Iterable[Path] = (), *, demo: bool = True,
-                       max_runs: int = 20) -> list[CheckpointChoice]:
+def checkpoint_choices(
+    run_dir: Path | None, runs_folders: Iterable[Path] = (), *, demo: bool = True, max_runs: int = 20
+) -> list[CheckpointChoice]:
     """The project's run first (newest checkpoint first), then other runs' newest checkpoints, then the demo model."""
     choices: list[CheckpointChoice] = []
     seen: set[Path] = set()
@@ -62,7 +63,9 @@ def checkpoint_choices(run_dir: Path | None, runs_folders: Iterable[Path] = (), 
             seen.add(found[-1].resolve())
             choices.append(CheckpointChoice(f"{run.name} · {_tr('newest')}", found[-1]))
     if demo and resources.DEMO_MODEL.is_file():
-        choices.append(CheckpointChoice(_tr("Demo model (Zen Maru Gothic style, bundled)"), resources.DEMO_MODEL))
+        choices.append(
+            CheckpointChoice(_tr("Demo model (Zen Maru Gothic style, bundled)"), resources.DEMO_MODEL)
+        )
     return choices
 
 

@@ -49,7 +49,9 @@ class CheckpointPicker(QWidget):
     def refresh(self) -> None:
         """List the checkpoints found now, keeping the current choice."""
         current = self.path()
-        choices = checkpoint_choices(self.session.project.run_dir, runs_folders(self.session), demo=self._demo)
+        choices = checkpoint_choices(
+            self.session.project.run_dir, runs_folders(self.session), demo=self._demo
+        )
         self.combo.blockSignals(True)
         self.combo.clear()
         for choice in choices:
@@ -81,8 +83,12 @@ class CheckpointPicker(QWidget):
 
     def chooseFile(self) -> None:
         start = str(self.path().parent) if self.path() else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a checkpoint"), start,
-                                              f"{self.tr('fontassist checkpoints')} (*.pt);;{self.tr('All files')} (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a checkpoint"),
+            start,
+            f"{self.tr('fontassist checkpoints')} (*.pt);;{self.tr('All files')} (*)",
+        )
         if path:
             self.setPath(path)
             self.pathChanged.emit(Path(path))

@@ -29,7 +29,9 @@ def split_context(text: str) -> tuple[str, str]:
     return text[:half], text[half:]
 
 
-def context_line(target: FontFile, text: str, glyph: np.ndarray, frame: EmFrame) -> tuple[np.ndarray, list[str]]:
+def context_line(
+    target: FontFile, text: str, glyph: np.ndarray, frame: EmFrame
+) -> tuple[np.ndarray, list[str]]:
     """The line as a raster (0 paper, 255 ink) one frame tall, and the context characters the target lacks."""
     before, after = split_context(text)
     present = [c for c in dict.fromkeys(before + after) if not c.isspace() and target.has(c)]

@@ -22,7 +22,16 @@ from .project import Project
 log = logging.getLogger(__name__)
 
 # Fields the app always fills from the project, never from the settings form.
-_DATA_FIELDS = ("source", "target", "source_face", "target_face", "charset", "chars", "source_hash", "target_hash")
+_DATA_FIELDS = (
+    "source",
+    "target",
+    "source_face",
+    "target_face",
+    "charset",
+    "chars",
+    "source_hash",
+    "target_hash",
+)
 
 
 @dataclass

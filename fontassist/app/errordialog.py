@@ -35,7 +35,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ErrorDialog", text)
 
 
-def error_box(parent: QWidget | None, error: BaseException | str, details: str | None = None, title: str | None = None) -> QMessageBox:
+def error_box(
+    parent: QWidget | None, error: BaseException | str, details: str | None = None, title: str | None = None
+) -> QMessageBox:
     """A ready (not yet shown) message box for ``error``; details, when any, are collapsible."""
     box = QMessageBox(parent)
     box.setObjectName("errorDialog")
@@ -58,7 +60,9 @@ def error_box(parent: QWidget | None, error: BaseException | str, details: str |
     return box
 
 
-def show_error(parent: QWidget | None, error: BaseException | str, details: str | None = None, title: str | None = None) -> None:
+def show_error(
+    parent: QWidget | None, error: BaseException | str, details: str | None = None, title: str | None = None
+) -> None:
     """Log ``error`` and show it modally."""
     if isinstance(error, BaseException) and not isinstance(error, FontAssistError):
         log.error("%s", error, exc_info=(type(error), error, error.__traceback__))

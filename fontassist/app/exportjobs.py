@@ -40,8 +40,10 @@ def default_file_name(family: str, style: str) -> str:
 def trace_options_from(export: dict) -> TraceOptions:
     """The trace settings kept in the project's ``export`` dict (the defaults where unset)."""
     defaults = TraceOptions()
-    return TraceOptions(speck_area=float(export.get("speck_area", defaults.speck_area)),
-                        tolerance=float(export.get("tolerance", defaults.tolerance)))
+    return TraceOptions(
+        speck_area=float(export.get("speck_area", defaults.speck_area)),
+        tolerance=float(export.get("tolerance", defaults.tolerance)),
+    )
 
 
 def chosen_glyphs(glyphs: ReviewGlyphs, decisions: Decisions, which: str):
@@ -49,29 +51,72 @@ def chosen_glyphs(glyphs: ReviewGlyphs, decisions: Decisions, which: str):
     return glyphs.subset(export_chars(glyphs, decisions, which))
 
 
-def export_font(glyphs: ReviewGlyphs, chars: list[str], target: FontFile, out_path: str | os.PathLike, *, family: str,
-                style: str, mode: str, trace_options: TraceOptions, progress=None, cancel=None) -> ExportReport:
+def export_font(
+    glyphs: ReviewGlyphs,
+    chars: list[str],
+    target: FontFile,
+    out_path: str | os.PathLike,
+    *,
+    family: str,
+    style: str,
+    mode: str,
+    trace_options: TraceOptions,
+    progress=None,
+    cancel=None,
+) -> ExportReport:
     """Trace ``chars`` of ``glyphs`` and write the font (merged into a copy of ``target``, or new), validated."""
     images, chars = glyphs.subset(chars)
     if not chars:
-        raise FontAssistError("There are no glyphs to export.",
-                              hint="Accept some glyphs on the Review page, or export all that are not rejected.")
+        raise FontAssistError(
+            "There are no glyphs to export.",
+            hint="Accept some glyphs on the Review page, or export all that are not rejected.",
+        )
     if mode == "merge":
         present = [c for c in chars if target.has(c)]
         if present:
             log.info("left out %d characters the target already has", len(present))
             keep = [i for i, c in enumerate(chars) if not target.has(c)]
             images, chars = images[keep], [chars[i] for i in keep]
-    return write_font(images, chars, glyphs.frame, target, out_path, family=family, style=style, mode=mode,
-                      trace_options=trace_options, validate=True, progress=progress, cancel=cancel)
+    return write_font(
+        images,
+        chars,
+        glyphs.frame,
+        target,
+        out_path,
+        family=family,
+        style=style,
+        mode=mode,
+        trace_options=trace_options,
+        validate=True,
+        progress=progress,
+        cancel=cancel,
+    )
 
 
-def export_glyph_files(glyphs: ReviewGlyphs, chars: list[str], out_dir: str | os.PathLike, fmt: str, *,
-                       trace_options: TraceOptions, progress=None, cancel=None) -> list[Path]:
+def export_glyph_files(
+    glyphs: ReviewGlyphs,
+    chars: list[str],
+    out_dir: str | os.PathLike,
+    fmt: str,
+    *,
+    trace_options: TraceOptions,
+    progress=None,
+    cancel=None,
+) -> list[Path]:
     """One PNG (raster) or SVG (traced outline) per glyph into ``out_dir``, named by code point."""
     images, chars = glyphs.subset(chars)
     if not chars:
-        raise FontAssistError("There are no glyphs to export.",
-                              hint="Accept some glyphs on the Review page, or export all that are not rejected.")
-    return write_glyph_files(images, chars, glyphs.frame, out_dir, fmt, trace_options=trace_options,
-                             progress=progress, cancel=cancel)
+        raise FontAssistError(
+            "There are no glyphs to export.",
+            hint="Accept some glyphs on the Review page, or export all that are not rejected.",
+        )
+    return write_glyph_files(
+        images,
+        chars,
+        glyphs.frame,
+        out_dir,
+        fmt,
+        trace_options=trace_options,
+        progress=progress,
+        cancel=cancel,
+    )

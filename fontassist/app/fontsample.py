@@ -46,7 +46,7 @@ def sample_line(font: FontFile, text: str, height: int) -> np.ndarray:
     width = int(math.ceil(pen)) + size - origin_col
     canvas = np.zeros((size, width), np.uint8)
     top, bottom = frame.to_pixels(0.0, frame.bottom + font.upm)[1], frame.to_pixels(0.0, frame.bottom)[1]
-    for char, pen in zip(text, pens):
+    for char, pen in zip(text, pens, strict=False):
         if char.isspace():
             continue
         left = int(round(pen)) - origin_col
@@ -55,7 +55,13 @@ def sample_line(font: FontFile, text: str, height: int) -> np.ndarray:
             region = canvas[:, left : left + size]
             np.maximum(region, glyph[:, : region.shape[1]], out=region)
         else:
-            _draw_missing_box(canvas, int(round(pen + em_px * 0.08)), int(round(float(top) + em_px * 0.1)), int(round(em_px * 0.44)), int(round(float(bottom) - float(top) - em_px * 0.2)))
+            _draw_missing_box(
+                canvas,
+                int(round(pen + em_px * 0.08)),
+                int(round(float(top) + em_px * 0.1)),
+                int(round(em_px * 0.44)),
+                int(round(float(bottom) - float(top) - em_px * 0.2)),
+            )
     used = np.nonzero(canvas.max(axis=0))[0]
     right = int(used[-1]) + 1 + origin_col if used.size else width
     return canvas[:, : min(width, right)]

@@ -13,11 +13,10 @@
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
-
 import logging
+from abc import ABC, abstractmethod
 from collections import OrderedDict
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
@@ -62,7 +61,15 @@ class ArrayGlyphSource(GlyphSource):
 class FontGlyphSource(GlyphSource):
     """Glyphs of a font, rendered in chunks of neighbouring cells when first asked for."""
 
-    def __init__(self, font: FontFile, chars: Sequence[str], size: int = 64, margin: float = 0.0, chunk: int = 64, max_chunks: int = 128):
+    def __init__(
+        self,
+        font: FontFile,
+        chars: Sequence[str],
+        size: int = 64,
+        margin: float = 0.0,
+        chunk: int = 64,
+        max_chunks: int = 128,
+    ):
         self.font = font
         self.chars = list(chars)
         self.size = size
@@ -104,7 +111,9 @@ class GlyphGridModel(QAbstractListModel):
     CharRole = Qt.ItemDataRole.UserRole + 1
     RasterRole = Qt.ItemDataRole.UserRole + 2
 
-    def __init__(self, source: GlyphSource | None = None, cell_size: int = 64, max_cached: int = 4096, parent=None):
+    def __init__(
+        self, source: GlyphSource | None = None, cell_size: int = 64, max_cached: int = 4096, parent=None
+    ):
         super().__init__(parent)
         self._source = source if source is not None else _EMPTY
         self._cell_size = cell_size
@@ -133,7 +142,7 @@ class GlyphGridModel(QAbstractListModel):
         self._pixmaps.clear()
         self.layoutChanged.emit()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's own signature)
         return 0 if parent.isValid() else len(self._source)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -159,7 +168,9 @@ class GlyphGridModel(QAbstractListModel):
         image = raster_to_qimage(self._source.raster(row))
         size = self._cell_size
         if image.width() != size:
-            image = image.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            image = image.scaled(
+                size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
         pixmap = QPixmap.fromImage(image)
         self._pixmaps[row] = pixmap
         while len(self._pixmaps) > self._max_cached:
@@ -199,18 +210,28 @@ class GlyphGridDelegate(QStyledItemDelegate):
         if selected:
             painter.fillRect(option.rect, palette.color(QPalette.ColorRole.Highlight))
         cell = self._cell_size(index)
-        box = QRect(option.rect.x() + (option.rect.width() - cell) // 2, option.rect.y() + self.PADDING, cell, cell)
+        box = QRect(
+            option.rect.x() + (option.rect.width() - cell) // 2, option.rect.y() + self.PADDING, cell, cell
+        )
         painter.fillRect(box, QColor("white"))
         pixmap = index.data(Qt.ItemDataRole.DecorationRole)
         if isinstance(pixmap, QPixmap) and not pixmap.isNull():
-            painter.drawPixmap(box.x() + (cell - pixmap.width()) // 2, box.y() + (cell - pixmap.height()) // 2, pixmap)
-        painter.setPen(QColor(200, 200, 200) if not selected else palette.color(QPalette.ColorRole.HighlightedText))
+            painter.drawPixmap(
+                box.x() + (cell - pixmap.width()) // 2, box.y() + (cell - pixmap.height()) // 2, pixmap
+            )
+        painter.setPen(
+            QColor(200, 200, 200) if not selected else palette.color(QPalette.ColorRole.HighlightedText)
+        )
         painter.drawRect(box.adjusted(0, 0, -1, -1))
         char = index.data(GlyphGridModel.CharRole)
         if char:
-            label_rect = QRect(option.rect.x(), box.bottom() + 1, option.rect.width(), option.rect.bottom() - box.bottom())
+            label_rect = QRect(
+                option.rect.x(), box.bottom() + 1, option.rect.width(), option.rect.bottom() - box.bottom()
+            )
             painter.setFont(self._label_font)
-            painter.setPen(palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+            painter.setPen(
+                palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+            )
             painter.drawText(label_rect, Qt.AlignmentFlag.AlignCenter, f"U+{ord(char):04X}")
         painter.restore()
 
@@ -240,4 +261,8 @@ class GlyphGridView(QListView):
         self.scheduleDelayedItemsLayout()
 
     def selectedRows(self) -> list[int]:
-        return sorted(index.row() for index in self.selectionModel().selectedIndexes()) if self.selectionModel() else []
+        return (
+            sorted(index.row() for index in self.selectionModel().selectedIndexes())
+            if self.selectionModel()
+            else []
+        )

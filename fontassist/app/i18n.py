@@ -51,7 +51,10 @@ def save_choice(choice: str, settings: QSettings | None = None) -> None:
 def language_for_locale(locale: QLocale) -> str:
     """The translation for a locale: Chinese written in Traditional characters gets zh_TW, all else English."""
     # QLocale fills in the likely script: zh_TW, zh_HK and zh_MO are Traditional, zh_CN and zh_SG Simplified.
-    if locale.language() == QLocale.Language.Chinese and locale.script() == QLocale.Script.TraditionalHanScript:
+    if (
+        locale.language() == QLocale.Language.Chinese
+        and locale.script() == QLocale.Script.TraditionalHanScript
+    ):
         return "zh_TW"
     return ENGLISH
 
@@ -108,7 +111,11 @@ def language_menu(window: QMainWindow, settings: QSettings | None = None) -> QMe
     group = QActionGroup(menu)
     group.setExclusive(True)
     # Each language is listed under its own name, readable whatever the current language is.
-    names = {SYSTEM: QCoreApplication.translate("LanguageMenu", "System Language"), ENGLISH: "English", **TRANSLATED}
+    names = {
+        SYSTEM: QCoreApplication.translate("LanguageMenu", "System Language"),
+        ENGLISH: "English",
+        **TRANSLATED,
+    }
     chosen = saved_choice(settings)
     for code in CHOICES:
         action = menu.addAction(names[code])
@@ -126,9 +133,13 @@ def language_menu(window: QMainWindow, settings: QSettings | None = None) -> QMe
             return
         save_choice(code, settings)
         if code == SYSTEM:
-            message = QCoreApplication.translate("LanguageMenu", "fontassist will follow the system language the next time it starts.")
+            message = QCoreApplication.translate(
+                "LanguageMenu", "fontassist will follow the system language the next time it starts."
+            )
         else:
-            message = QCoreApplication.translate("LanguageMenu", "fontassist will be in {0} the next time it starts.").format(names[code])
+            message = QCoreApplication.translate(
+                "LanguageMenu", "fontassist will be in {0} the next time it starts."
+            ).format(names[code])
         window.statusBar().showMessage(message, 15000)
 
     group.triggered.connect(choose)

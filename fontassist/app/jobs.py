@@ -14,7 +14,8 @@ from __future__ import annotations
 import logging
 import threading
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QThread, Signal
 
@@ -22,7 +23,7 @@ from ..errors import FontAssistError
 
 log = logging.getLogger(__name__)
 
-_live: set["JobWorker"] = set()
+_live: set[JobWorker] = set()
 
 
 class JobCancel:

@@ -61,7 +61,9 @@ class MainWindow(QMainWindow):
         self.fonts_page = FontsPage(self.session, self.settings, self)
         self.characters_page = CharactersPage(self.session, self.settings, self)
         self.train_page = TrainPage(self.session, self.settings, self)
-        self.review_state = ReviewState(self.session, self)  # the glyphs under review, shared by Review and Export
+        self.review_state = ReviewState(
+            self.session, self
+        )  # the glyphs under review, shared by Review and Export
         self.review_page = ReviewPage(self.session, self.review_state, self.settings, self)
         self.export_page = ExportPage(self.session, self.review_state, self.settings, self)
         self.review_page.ask = self.export_page.ask = lambda *args: self.ask(*args)
@@ -125,15 +127,23 @@ class MainWindow(QMainWindow):
     # -- menus ---------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.new_action = file_menu.addAction(self.tr("&New Project"), QKeySequence.StandardKey.New, self.newProject)
-        self.open_action = file_menu.addAction(self.tr("&Open Project…"), QKeySequence.StandardKey.Open, lambda: self.openProject())
+        self.new_action = file_menu.addAction(
+            self.tr("&New Project"), QKeySequence.StandardKey.New, self.newProject
+        )
+        self.open_action = file_menu.addAction(
+            self.tr("&Open Project…"), QKeySequence.StandardKey.Open, lambda: self.openProject()
+        )
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        self.save_action = file_menu.addAction(self.tr("&Save Project"), QKeySequence.StandardKey.Save, self.saveProject)
-        self.save_as_action = file_menu.addAction(self.tr("Save Project &As…"), QKeySequence.StandardKey.SaveAs, self.saveProjectAs)
+        self.save_action = file_menu.addAction(
+            self.tr("&Save Project"), QKeySequence.StandardKey.Save, self.saveProject
+        )
+        self.save_as_action = file_menu.addAction(
+            self.tr("Save Project &As…"), QKeySequence.StandardKey.SaveAs, self.saveProjectAs
+        )
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -175,7 +185,9 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About fontassist"),
-            self.tr("<b>fontassist {0}</b><p>Learn a target font's style from a source font and generate the characters it lacks.</p>").format(__version__),
+            self.tr(
+                "<b>fontassist {0}</b><p>Learn a target font's style from a source font and generate the characters it lacks.</p>"
+            ).format(__version__),
         )
 
     # -- navigation ------------------------------------------------------------------------------------
@@ -190,8 +202,13 @@ class MainWindow(QMainWindow):
         return STEPS[self.stack.currentIndex()]
 
     # -- starting ----------------------------------------------------------------------------------------
-    def startWithFonts(self, source: str | Path | None, target: str | Path | None,
-                       source_face: int | None = None, target_face: int | None = None) -> None:
+    def startWithFonts(
+        self,
+        source: str | Path | None,
+        target: str | Path | None,
+        source_face: int | None = None,
+        target_face: int | None = None,
+    ) -> None:
         """Open with these fonts (a face of None asks for collections); a font not given falls back to the demo font."""
         use_demo = source is None and target is None
         demo = {"source": resources.DEMO_SOURCE, "target": resources.DEMO_TARGET}
@@ -209,16 +226,26 @@ class MainWindow(QMainWindow):
             else:
                 self.fonts_page.useFont(role, str(path), face)
         if missing_demo:
-            self.fonts_page.showBanner(self.tr("The bundled demo fonts are missing from this installation ({0}). Choose a source and a target font to begin.").format(", ".join(missing_demo)))
+            self.fonts_page.showBanner(
+                self.tr(
+                    "The bundled demo fonts are missing from this installation ({0}). Choose a source and a target font to begin."
+                ).format(", ".join(missing_demo))
+            )
         elif use_demo:
-            self.fonts_page.showBanner(self.tr("Showing the bundled demo fonts: Noto Sans TC as the source and Zen Maru Gothic as the target. Choose your own fonts at any time."))
+            self.fonts_page.showBanner(
+                self.tr(
+                    "Showing the bundled demo fonts: Noto Sans TC as the source and Zen Maru Gothic as the target. Choose your own fonts at any time."
+                )
+            )
         self.session.setModified(False)
 
     def scheduleEnginePreload(self, delay_ms: int = ENGINE_PRELOAD_DELAY_MS) -> None:
         QTimer.singleShot(delay_ms, self.train_page.loadEngine)
 
     # -- projects ----------------------------------------------------------------------------------------
-    def ask(self, title: str, text: str, buttons: QMessageBox.StandardButton, default: QMessageBox.StandardButton) -> QMessageBox.StandardButton:
+    def ask(
+        self, title: str, text: str, buttons: QMessageBox.StandardButton, default: QMessageBox.StandardButton
+    ) -> QMessageBox.StandardButton:
         return QMessageBox.question(self, title, text, buttons, default)
 
     def _maybe_save(self) -> bool:
@@ -228,7 +255,9 @@ class MainWindow(QMainWindow):
         answer = self.ask(
             self.tr("Unsaved changes"),
             self.tr("The project has unsaved changes. Save them?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
         if answer == QMessageBox.StandardButton.Save:
@@ -247,7 +276,9 @@ class MainWindow(QMainWindow):
             return False
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Open project"), self.settings.last_folder("projects"),
+                self,
+                self.tr("Open project"),
+                self.settings.last_folder("projects"),
                 f"{self.tr('fontassist projects')} (*{PROJECT_SUFFIX});;{self.tr('All files')} (*)",
             )
             if not path:
@@ -272,9 +303,13 @@ class MainWindow(QMainWindow):
 
     def saveProjectAs(self) -> bool:
         folder = self.settings.last_folder("projects")
-        name = self.session.project.name or (self.session.target.family if self.session.target else "untitled")
+        name = self.session.project.name or (
+            self.session.target.family if self.session.target else "untitled"
+        )
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save project"), str(Path(folder) / f"{name}{PROJECT_SUFFIX}"),
+            self,
+            self.tr("Save project"),
+            str(Path(folder) / f"{name}{PROJECT_SUFFIX}"),
             f"{self.tr('fontassist projects')} (*{PROJECT_SUFFIX})",
         )
         if not path:
@@ -316,7 +351,9 @@ class MainWindow(QMainWindow):
         if self.train_page.isTraining():
             answer = self.ask(
                 self.tr("Training is running"),
-                self.tr("Stop training and quit? The run saves a checkpoint first, so it can be continued later."),
+                self.tr(
+                    "Stop training and quit? The run saves a checkpoint first, so it can be continued later."
+                ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )

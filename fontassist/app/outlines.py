@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from typing import Callable, Hashable
+from collections.abc import Callable, Hashable
 
 import numpy as np
 from fontTools.pens.qtPen import QtPen
@@ -41,7 +41,9 @@ def outline_path(outline: FontOutline, frame: EmFrame) -> QPainterPath:
     return path
 
 
-def outline_points(outline: FontOutline, frame: EmFrame) -> tuple[np.ndarray, np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
+def outline_points(
+    outline: FontOutline, frame: EmFrame
+) -> tuple[np.ndarray, np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
     """(on-curve points, off-curve points, handles) in pixel coordinates; a handle joins an off-curve point to its neighbours."""
     on, off, handles = [], [], []
     for points, on_curve in outline.contours():
@@ -132,7 +134,9 @@ class OutlineView(QWidget):
         if self._frame is None:
             if self._placeholder:
                 painter.setPen(self.palette().color(self.foregroundRole()))
-                painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._placeholder)
+                painter.drawText(
+                    self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._placeholder
+                )
             return
         side = min(self.width(), self.height())
         box = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
@@ -181,12 +185,18 @@ class OutlineCache(QObject):
 
     BATCH = 64
 
-    def __init__(self, raster_of: Callable[[Hashable], np.ndarray | None], frame: EmFrame | None = None,
-                 options: TraceOptions = TraceOptions(), max_cached: int = 20000, parent: QObject | None = None):
+    def __init__(
+        self,
+        raster_of: Callable[[Hashable], np.ndarray | None],
+        frame: EmFrame | None = None,
+        options: TraceOptions | None = None,
+        max_cached: int = 20000,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self._raster_of = raster_of
         self._frame = frame
-        self._options = options
+        self._options = options if options is not None else TraceOptions()
         self._max_cached = max_cached
         self._outlines: OrderedDict[Hashable, FontOutline] = OrderedDict()
         self._queue: OrderedDict[Hashable, None] = OrderedDict()
@@ -243,7 +253,12 @@ class OutlineCache(QObject):
                 rasters.append(raster)
         if not keys:
             return
-        stack, frame, options, generation = np.stack(rasters).astype(np.uint8), self._frame, self._options, self._generation
+        stack, frame, options, generation = (
+            np.stack(rasters).astype(np.uint8),
+            self._frame,
+            self._options,
+            self._generation,
+        )
 
         def trace_batch():
             from ..vector import trace_outlines
@@ -251,13 +266,16 @@ class OutlineCache(QObject):
             return trace_outlines(stack, frame, **options.kwargs())
 
         self._running = True
-        run_in_background(trace_batch, while_alive(self, lambda outlines: self._done(generation, keys, outlines)),
-                          while_alive(self, lambda e: self._failed(generation, e)))
+        run_in_background(
+            trace_batch,
+            while_alive(self, lambda outlines: self._done(generation, keys, outlines)),
+            while_alive(self, lambda e: self._failed(generation, e)),
+        )
 
     def _done(self, generation: int, keys: list, outlines: list[FontOutline]) -> None:
         self._running = False
         if generation == self._generation:
-            for key, outline in zip(keys, outlines):
+            for key, outline in zip(keys, outlines, strict=False):
                 self._outlines[key] = outline
             while len(self._outlines) > self._max_cached:
                 self._outlines.popitem(last=False)

@@ -51,7 +51,7 @@ def store_path(path: str | os.PathLike, base: Path | None) -> str:
 def resolve_path(stored: str, base: Path | None) -> Path:
     """Inverse of :func:`store_path`."""
     if stored.startswith(RESOURCE_PREFIX):
-        return resources.RESOURCES / stored[len(RESOURCE_PREFIX):]
+        return resources.RESOURCES / stored[len(RESOURCE_PREFIX) :]
     path = Path(stored)
     if not path.is_absolute() and base is not None:
         path = base / path
@@ -69,7 +69,7 @@ class FontChoice:
         return {"path": store_path(self.path, base), "face": self.face}
 
     @classmethod
-    def from_dict(cls, data: dict, base: Path | None) -> "FontChoice":
+    def from_dict(cls, data: dict, base: Path | None) -> FontChoice:
         return cls(resolve_path(str(data["path"]), base), int(data.get("face", 0)))
 
 
@@ -93,7 +93,7 @@ class CharChoice:
         }
 
     @classmethod
-    def from_dict(cls, data: dict, base: Path | None) -> "CharChoice":
+    def from_dict(cls, data: dict, base: Path | None) -> CharChoice:
         mode = data.get("mode", "charset")
         if mode not in CHAR_MODES:
             raise ValueError(f"unknown character mode {mode!r}")
@@ -155,7 +155,7 @@ class Project:
         }
 
     @classmethod
-    def from_dict(cls, data: dict, base: Path | None = None) -> "Project":
+    def from_dict(cls, data: dict, base: Path | None = None) -> Project:
         if not isinstance(data, dict):
             raise ValueError("a project is a JSON object")
         version = data.get("format", PROJECT_FORMAT)
@@ -183,24 +183,36 @@ class Project:
             tmp.write_text(text, encoding="utf-8")
             os.replace(tmp, path)
         except OSError as e:
-            raise FontAssistError(f"cannot be written ({e.strerror}).", path=path, hint="Choose a folder you can write to.") from None
+            raise FontAssistError(
+                f"cannot be written ({e.strerror}).", path=path, hint="Choose a folder you can write to."
+            ) from None
         self.path = path
         log.info("saved project %s", path)
 
     @classmethod
-    def load(cls, path: str | os.PathLike) -> "Project":
+    def load(cls, path: str | os.PathLike) -> Project:
         path = Path(path).absolute()
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise FontAssistError("project file not found.", path=path, hint="It may have been moved or deleted.") from None
+            raise FontAssistError(
+                "project file not found.", path=path, hint="It may have been moved or deleted."
+            ) from None
         except OSError as e:
             raise FontAssistError(f"cannot be read ({e.strerror}).", path=path) from None
         except (UnicodeDecodeError, json.JSONDecodeError) as e:
-            raise FontAssistError(f"is not a fontassist project file ({e}).", path=path, hint="Open a .fontassist.json file saved by fontassist.") from None
+            raise FontAssistError(
+                f"is not a fontassist project file ({e}).",
+                path=path,
+                hint="Open a .fontassist.json file saved by fontassist.",
+            ) from None
         try:
             project = cls.from_dict(data, path.parent)
         except (KeyError, TypeError, ValueError) as e:
-            raise FontAssistError(f"is not a valid fontassist project ({e}).", path=path, hint="Open a .fontassist.json file saved by fontassist.") from None
+            raise FontAssistError(
+                f"is not a valid fontassist project ({e}).",
+                path=path,
+                hint="Open a .fontassist.json file saved by fontassist.",
+            ) from None
         project.path = path
         return project

@@ -9,8 +9,8 @@ moved or shared together with its runs still finds them.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 EXPORT_PATH_KEYS = ("out", "glyph_folder")
 

@@ -21,13 +21,12 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from typing import Callable, Iterable, Sequence
-
 import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from ..errors import FontAssistError
 from ..fonts import EmFrame, FontFile
@@ -66,7 +65,9 @@ class ReviewGlyphs:
     def __post_init__(self):
         n = len(self.chars)
         if not (len(self.images) == len(self.source_images) == len(self.flags) == len(self.checkpoints) == n):
-            raise ValueError("chars, images, source images, flags and checkpoints must have one entry per glyph")
+            raise ValueError(
+                "chars, images, source images, flags and checkpoints must have one entry per glyph"
+            )
         self._where = {c: i for i, c in enumerate(self.chars)}
 
     def __len__(self) -> int:
@@ -80,24 +81,36 @@ class ReviewGlyphs:
         return self.frame.size
 
     @classmethod
-    def from_generated(cls, generated, ref: str) -> "ReviewGlyphs":
+    def from_generated(cls, generated, ref: str) -> ReviewGlyphs:
         """From the core's ``GeneratedGlyphs``, all drawn by the checkpoint ``ref``."""
-        return cls(list(generated.chars), np.asarray(generated.images, np.uint8), np.asarray(generated.source_images, np.uint8),
-                   list(generated.flags), generated.frame, [ref] * len(generated.chars))
+        return cls(
+            list(generated.chars),
+            np.asarray(generated.images, np.uint8),
+            np.asarray(generated.source_images, np.uint8),
+            list(generated.flags),
+            generated.frame,
+            [ref] * len(generated.chars),
+        )
 
-    def replaced(self, generated, ref: str) -> "ReviewGlyphs":
+    def replaced(self, generated, ref: str) -> ReviewGlyphs:
         """A copy in which the glyphs of ``generated`` (drawn by ``ref``) replace those of the same characters."""
         if len(generated.chars) and np.asarray(generated.images).shape[1:] != self.images.shape[1:]:
             raise FontAssistError(
                 f"The checkpoint {ref} draws {generated.images.shape[-1]} px glyphs, but the glyphs under review are {self.size} px.",
-                hint="Regenerate with a checkpoint of the same image size, or generate the whole set again with it.")
+                hint="Regenerate with a checkpoint of the same image size, or generate the whole set again with it.",
+            )
         images, sources = self.images.copy(), self.source_images.copy()
         flags, checkpoints = list(self.flags), list(self.checkpoints)
         for j, char in enumerate(generated.chars):
             i = self._where.get(char)
             if i is None:
                 continue
-            images[i], sources[i], flags[i], checkpoints[i] = generated.images[j], generated.source_images[j], generated.flags[j], ref
+            images[i], sources[i], flags[i], checkpoints[i] = (
+                generated.images[j],
+                generated.source_images[j],
+                generated.flags[j],
+                ref,
+            )
         return ReviewGlyphs(list(self.chars), images, sources, flags, self.frame, checkpoints)
 
     def subset(self, chars: Sequence[str]) -> tuple[np.ndarray, list[str]]:
@@ -151,7 +164,9 @@ class Decisions:
     def _write(self) -> None:
         # Code point order, so a saved project diffs cleanly.
         for status in (ACCEPTED, REJECTED):
-            self.review[status] = "".join(sorted((c for c, s in self._status.items() if s == status), key=ord))
+            self.review[status] = "".join(
+                sorted((c for c, s in self._status.items() if s == status), key=ord)
+            )
 
 
 def export_chars(glyphs: ReviewGlyphs, decisions: Decisions, which: str) -> list[str]:
@@ -180,13 +195,29 @@ FLAG_FILTERS: dict[str, tuple[str, Callable[[dict], bool] | None]] = {
     "flagged": (QT_TRANSLATE_NOOP("ReviewPage", "Flagged (worth a look)"), _is_flagged),
     "clean": (QT_TRANSLATE_NOOP("ReviewPage", "Not flagged"), lambda f: not _is_flagged(f)),
     "specks": (QT_TRANSLATE_NOOP("ReviewPage", "Specks"), lambda f: f.get("specks", 0) > 0),
-    "broken": (QT_TRANSLATE_NOOP("ReviewPage", "Broken strokes"), lambda f: bool(f.get("broken")) or f.get("faint_joins", 0) > 0),
-    "merged": (QT_TRANSLATE_NOOP("ReviewPage", "Merged strokes"), lambda f: bool(f.get("merged")) or f.get("grey_bridges", 0) > 0),
+    "broken": (
+        QT_TRANSLATE_NOOP("ReviewPage", "Broken strokes"),
+        lambda f: bool(f.get("broken")) or f.get("faint_joins", 0) > 0,
+    ),
+    "merged": (
+        QT_TRANSLATE_NOOP("ReviewPage", "Merged strokes"),
+        lambda f: bool(f.get("merged")) or f.get("grey_bridges", 0) > 0,
+    ),
     "holes": (QT_TRANSLATE_NOOP("ReviewPage", "Counters changed"), _flag("holes_changed")),
     "empty": (QT_TRANSLATE_NOOP("ReviewPage", "Empty"), _flag("empty")),
 }
-STATUS_FILTERS = {"all": QT_TRANSLATE_NOOP("ReviewPage", "All"), NEW: QT_TRANSLATE_NOOP("ReviewPage", "New"), ACCEPTED: QT_TRANSLATE_NOOP("ReviewPage", "Accepted"), REJECTED: QT_TRANSLATE_NOOP("ReviewPage", "Rejected")}
-SORT_ORDERS = {"order": QT_TRANSLATE_NOOP("ReviewPage", "Character order"), "codepoint": QT_TRANSLATE_NOOP("ReviewPage", "Code point"), "doubt": QT_TRANSLATE_NOOP("ReviewPage", "Most doubtful first"), "status": QT_TRANSLATE_NOOP("ReviewPage", "Status")}
+STATUS_FILTERS = {
+    "all": QT_TRANSLATE_NOOP("ReviewPage", "All"),
+    NEW: QT_TRANSLATE_NOOP("ReviewPage", "New"),
+    ACCEPTED: QT_TRANSLATE_NOOP("ReviewPage", "Accepted"),
+    REJECTED: QT_TRANSLATE_NOOP("ReviewPage", "Rejected"),
+}
+SORT_ORDERS = {
+    "order": QT_TRANSLATE_NOOP("ReviewPage", "Character order"),
+    "codepoint": QT_TRANSLATE_NOOP("ReviewPage", "Code point"),
+    "doubt": QT_TRANSLATE_NOOP("ReviewPage", "Most doubtful first"),
+    "status": QT_TRANSLATE_NOOP("ReviewPage", "Status"),
+}
 
 _CODEPOINT = re.compile(r"^(?:u\+|U\+|0x|0X|\\u|\\U)?([0-9A-Fa-f]{4,6})$")
 
@@ -205,15 +236,23 @@ def parse_search(text: str) -> set[str]:
     return wanted
 
 
-def select_rows(glyphs: ReviewGlyphs | None, decisions: Decisions, *, status: str = "all", flag: str = "any",
-                search: str = "", sort: str = "order") -> list[int]:
+def select_rows(
+    glyphs: ReviewGlyphs | None,
+    decisions: Decisions,
+    *,
+    status: str = "all",
+    flag: str = "any",
+    search: str = "",
+    sort: str = "order",
+) -> list[int]:
     """Indices into ``glyphs`` that pass the filters, in the chosen order."""
     if glyphs is None:
         return []
     test = FLAG_FILTERS[flag][1]
     wanted = parse_search(search) if search.strip() else None
     rows = [
-        i for i, char in enumerate(glyphs.chars)
+        i
+        for i, char in enumerate(glyphs.chars)
         if (status == "all" or decisions.status(char) == status)
         and (test is None or test(glyphs.flags[i]))
         and (wanted is None or char in wanted)
@@ -255,8 +294,17 @@ def _cancelled(cancel) -> bool:
     return cancel is not None and cancel.cancelled
 
 
-def generate_glyphs(chars: Sequence[str], main_ref: str, overrides: dict[str, str], source: FontFile, target: FontFile, *,
-                    device: str = "auto", progress: ProgressFn | None = None, cancel=None) -> ReviewGlyphs | None:
+def generate_glyphs(
+    chars: Sequence[str],
+    main_ref: str,
+    overrides: dict[str, str],
+    source: FontFile,
+    target: FontFile,
+    *,
+    device: str = "auto",
+    progress: ProgressFn | None = None,
+    cancel=None,
+) -> ReviewGlyphs | None:
     """Draw ``chars`` with the checkpoint ``main_ref``, except those in ``overrides`` (char → checkpoint ref).
 
     Glyphs keep the order of ``chars``; characters the source lacks are left
@@ -280,8 +328,10 @@ def generate_glyphs(chars: Sequence[str], main_ref: str, overrides: dict[str, st
         path = checkpoint_path(ref)
         generator = Generator.from_checkpoint(path, device=device)
         if frame is not None and generator.size != frame.size:
-            raise FontAssistError(f"The checkpoint {path} draws {generator.size} px glyphs, not {frame.size} px like the main model.",
-                                  hint="Generate the whole set again with one model.")
+            raise FontAssistError(
+                f"The checkpoint {path} draws {generator.size} px glyphs, not {frame.size} px like the main model.",
+                hint="Generate the whole set again with one model.",
+            )
         base = done
 
         def report(d: int, _t: int, base=base, name=path.name) -> None:
@@ -296,16 +346,35 @@ def generate_glyphs(chars: Sequence[str], main_ref: str, overrides: dict[str, st
         for j, char in enumerate(generated.chars):
             drawn[char] = (generated.images[j], generated.source_images[j], generated.flags[j], ref)
         if generated.skipped:
-            log.info("the source lacks %d of the characters: %s", len(generated.skipped), "".join(generated.skipped[:20]))
+            log.info(
+                "the source lacks %d of the characters: %s",
+                len(generated.skipped),
+                "".join(generated.skipped[:20]),
+            )
     kept = [c for c in chars if c in drawn]
     if not kept:
         return None
-    return ReviewGlyphs(kept, np.stack([drawn[c][0] for c in kept]), np.stack([drawn[c][1] for c in kept]),
-                        [drawn[c][2] for c in kept], frame, [drawn[c][3] for c in kept])
+    return ReviewGlyphs(
+        kept,
+        np.stack([drawn[c][0] for c in kept]),
+        np.stack([drawn[c][1] for c in kept]),
+        [drawn[c][2] for c in kept],
+        frame,
+        [drawn[c][3] for c in kept],
+    )
 
 
-def regenerate_glyphs(glyphs: ReviewGlyphs, chars: list[str], ref: str, source: FontFile, target: FontFile, *,
-                      device: str = "auto", progress: ProgressFn | None = None, cancel=None) -> ReviewGlyphs | None:
+def regenerate_glyphs(
+    glyphs: ReviewGlyphs,
+    chars: list[str],
+    ref: str,
+    source: FontFile,
+    target: FontFile,
+    *,
+    device: str = "auto",
+    progress: ProgressFn | None = None,
+    cancel=None,
+) -> ReviewGlyphs | None:
     """``glyphs`` with ``chars`` drawn again by the checkpoint ``ref``; None when cancelled."""
     from ..generate import Generator
 
@@ -314,9 +383,15 @@ def regenerate_glyphs(glyphs: ReviewGlyphs, chars: list[str], ref: str, source: 
     if generator.size != glyphs.size:
         raise FontAssistError(
             f"The checkpoint {path} draws {generator.size} px glyphs, but the glyphs under review are {glyphs.size} px.",
-            hint="Choose a checkpoint of the same run, or generate the whole set again with this one.")
-    generated = generator.run(source, list(chars), target_font=target,
-                              progress=lambda d, t: progress and progress(d, t, f"Redrawing with {path.name}"), cancel=cancel)
+            hint="Choose a checkpoint of the same run, or generate the whole set again with this one.",
+        )
+    generated = generator.run(
+        source,
+        list(chars),
+        target_font=target,
+        progress=lambda d, t: progress and progress(d, t, f"Redrawing with {path.name}"),
+        cancel=cancel,
+    )
     if _cancelled(cancel):
         return None
     return glyphs.replaced(generated, ref)

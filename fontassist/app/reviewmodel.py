@@ -124,7 +124,11 @@ class ReviewGridModel(GlyphGridModel):
             return self.state.status(self._source.char(index.row()))
         if role == self.FlagsRole:
             source = self._source
-            return source.glyphs.flags[source.glyph_index(index.row())] if isinstance(source, ReviewGlyphSource) else {}
+            return (
+                source.glyphs.flags[source.glyph_index(index.row())]
+                if isinstance(source, ReviewGlyphSource)
+                else {}
+            )
         if role == self.PendingRole:
             return self._show_outlines and index.row() not in self._pixmaps
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -163,7 +167,9 @@ class ReviewGridDelegate(GlyphGridDelegate):
         super().paint(painter, option, index)
         model = index.model()
         cell = model.cellSize()
-        box = QRect(option.rect.x() + (option.rect.width() - cell) // 2, option.rect.y() + self.PADDING, cell, cell)
+        box = QRect(
+            option.rect.x() + (option.rect.width() - cell) // 2, option.rect.y() + self.PADDING, cell, cell
+        )
         status = index.data(ReviewGridModel.StatusRole)
         flags = index.data(ReviewGridModel.FlagsRole) or {}
         painter.save()
@@ -175,15 +181,28 @@ class ReviewGridDelegate(GlyphGridDelegate):
             corner = max(8, cell // 6)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(FLAG_COLOR)
-            painter.drawPolygon(QPolygonF([QPointF(box.left(), box.top()), QPointF(box.left() + corner, box.top()),
-                                           QPointF(box.left(), box.top() + corner)]))
+            painter.drawPolygon(
+                QPolygonF(
+                    [
+                        QPointF(box.left(), box.top()),
+                        QPointF(box.left() + corner, box.top()),
+                        QPointF(box.left(), box.top() + corner),
+                    ]
+                )
+            )
         mark = max(9, cell // 5)
         mark_box = QRect(box.right() - mark - 1, box.top() + 2, mark, mark)
         if status == ACCEPTED:
             painter.setPen(QPen(ACCEPTED_COLOR, max(2.0, mark / 5)))
-            painter.drawPolyline(QPolygonF([QPointF(mark_box.left(), mark_box.center().y()),
-                                            QPointF(mark_box.left() + mark * 0.4, mark_box.bottom()),
-                                            QPointF(mark_box.right(), mark_box.top())]))
+            painter.drawPolyline(
+                QPolygonF(
+                    [
+                        QPointF(mark_box.left(), mark_box.center().y()),
+                        QPointF(mark_box.left() + mark * 0.4, mark_box.bottom()),
+                        QPointF(mark_box.right(), mark_box.top()),
+                    ]
+                )
+            )
             painter.setPen(QPen(ACCEPTED_COLOR, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(box.adjusted(1, 1, -1, -1))
@@ -208,7 +227,14 @@ class ReviewGridView(GlyphGridView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         status = self.KEYS.get(Qt.Key(event.key()))
-        if status is not None and not (event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier)):
+        if status is not None and not (
+            event.modifiers()
+            & (
+                Qt.KeyboardModifier.ControlModifier
+                | Qt.KeyboardModifier.AltModifier
+                | Qt.KeyboardModifier.MetaModifier
+            )
+        ):
             self.decisionRequested.emit(status)
             event.accept()
             return

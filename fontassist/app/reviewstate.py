@@ -15,7 +15,15 @@ from PySide6.QtCore import QObject, Signal
 
 from .checkpointlist import default_checkpoint
 from .jobs import JobWorker
-from .reviewdata import NEW, Decisions, ReviewGlyphs, checkpoint_path, checkpoint_ref, generate_glyphs, regenerate_glyphs
+from .reviewdata import (
+    NEW,
+    Decisions,
+    ReviewGlyphs,
+    checkpoint_path,
+    checkpoint_ref,
+    generate_glyphs,
+    regenerate_glyphs,
+)
 from .session import Session
 
 log = logging.getLogger(__name__)
@@ -169,7 +177,9 @@ class ReviewState(QObject):
         key = self._wanted_key()
 
         def job(progress, cancel):
-            return generate_glyphs(chars, main_ref, overrides, source, target, device=device, progress=progress, cancel=cancel)
+            return generate_glyphs(
+                chars, main_ref, overrides, source, target, device=device, progress=progress, cancel=cancel
+            )
 
         def done(glyphs):
             if key != self._wanted_key():
@@ -187,7 +197,9 @@ class ReviewState(QObject):
         chars = [c for c in chars if glyphs.index(c) is not None]
 
         def job(progress, cancel):
-            return regenerate_glyphs(glyphs, chars, ref, source, target, device=device, progress=progress, cancel=cancel)
+            return regenerate_glyphs(
+                glyphs, chars, ref, source, target, device=device, progress=progress, cancel=cancel
+            )
 
         def done(new_glyphs):
             if self.glyphs is not glyphs:
@@ -216,7 +228,9 @@ class ReviewState(QObject):
 
     def _job_done(self, worker: JobWorker, on_done, result) -> None:
         if result is None:
-            self.failed.emit(self.tr("The source font has none of these characters, so nothing was drawn."), "")
+            self.failed.emit(
+                self.tr("The source font has none of these characters, so nothing was drawn."), ""
+            )
             self._job_ended(worker, "failed")
             return
         on_done(result)

@@ -98,8 +98,10 @@ class WindowCheck:
         # Work the window started on the thread pool (font scans and the like) must end while
         # its objects exist; left running, it fails noisily when the process exits.
         if not wait_for_background_calls(BACKGROUND_WAIT_MS):
-            raise SelfTestFailed("closing the main window",
-                                 f"background work did not finish within {BACKGROUND_WAIT_MS // 1000} s")
+            raise SelfTestFailed(
+                "closing the main window",
+                f"background work did not finish within {BACKGROUND_WAIT_MS // 1000} s",
+            )
         self.app.processEvents()
         self._release()
 

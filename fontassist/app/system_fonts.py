@@ -58,7 +58,9 @@ def from_fontconfig(fc_list: str = "fc-list") -> list[SystemFont] | None:
     if exe is None:
         return None
     try:
-        result = subprocess.run([exe, ":outline=true", "--format", _FC_FORMAT], capture_output=True, timeout=60, check=True)
+        result = subprocess.run(
+            [exe, ":outline=true", "--format", _FC_FORMAT], capture_output=True, timeout=60, check=True
+        )
     except (OSError, subprocess.SubprocessError) as e:
         log.warning("fc-list failed (%s); scanning font folders instead", e)
         return None

@@ -9,13 +9,14 @@ training engine); training has its own worker (:mod:`.train_worker`).
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
-_pending: set["BackgroundCall"] = set()
+_pending: set[BackgroundCall] = set()
 
 
 class BackgroundCall(QObject):
@@ -28,7 +29,7 @@ class BackgroundCall(QObject):
         super().__init__()
         self._function = function
 
-    def start(self) -> "BackgroundCall":
+    def start(self) -> BackgroundCall:
         # Connected last, so the caller's slots run before the call is let go: dropping the
         # only reference mid-emission would delete the QObject and skip the remaining slots.
         self.done.connect(self._forget)
@@ -59,7 +60,11 @@ class _Runnable(QRunnable):
         self._call._run()
 
 
-def run_in_background(function: Callable[[], Any], on_done: Callable[[Any], None], on_failed: Callable[[Exception], None] | None = None) -> BackgroundCall:
+def run_in_background(
+    function: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_failed: Callable[[Exception], None] | None = None,
+) -> BackgroundCall:
     call = BackgroundCall(function)
     call.done.connect(on_done)
     if on_failed is not None:

@@ -14,7 +14,8 @@ from __future__ import annotations
 import logging
 import threading
 import traceback
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtCore import QThread, Signal
 

@@ -10,8 +10,13 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
 class ImageView(QWidget):
     """Shows a QImage scaled down to fit (never up beyond ``max_scale``), aspect kept, placed by ``alignment``."""
 
-    def __init__(self, parent: QWidget | None = None, max_scale: float = 1.0, placeholder: str = "",
-                 alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        max_scale: float = 1.0,
+        placeholder: str = "",
+        alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter,
+    ):
         super().__init__(parent)
         self._image = QImage()
         self._alignment = alignment
@@ -53,7 +58,9 @@ class ImageView(QWidget):
         if self._image.isNull():
             if self._placeholder:
                 painter.setPen(self.palette().color(self.foregroundRole()))
-                painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._placeholder)
+                painter.drawText(
+                    self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._placeholder
+                )
             return
         scale = min(self._max_scale, self.width() / self._image.width(), self.height() / self._image.height())
         w, h = self._image.width() * scale, self._image.height() * scale
@@ -76,7 +83,9 @@ class MessageLabel(QLabel):
         self.hide()
 
     def showError(self, text: str) -> None:
-        self.setStyleSheet("QLabel { color: #8b0000; background: #fdecea; border: 1px solid #f5c2c0; border-radius: 3px; }")
+        self.setStyleSheet(
+            "QLabel { color: #8b0000; background: #fdecea; border: 1px solid #f5c2c0; border-radius: 3px; }"
+        )
         self.setText(text)
         self.setVisible(bool(text))
 

@@ -30,9 +30,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"fontassist {__version__}")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
-    parser.add_argument("--self-test", action="store_true",
-                        help="check this installation end to end (window offscreen, demo model, a TTF written and "
-                        "validated in a temporary folder) and print one line; exit status 0 when it works")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation end to end (window offscreen, demo model, a TTF written and "
+        "validated in a temporary folder) and print one line; exit status 0 when it works",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     import importlib
 

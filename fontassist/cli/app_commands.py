@@ -39,8 +39,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "Running fontassist without a subcommand does the same on the bundled demo fonts.",
     )
     parser.add_argument("--source", metavar="FONT", help="source font (.ttf, .otf, .ttc, .woff, .woff2)")
-    parser.add_argument("--source-face", type=int, metavar="N", help="face index inside a .ttc/.otc collection (asked when not given)")
+    parser.add_argument(
+        "--source-face",
+        type=int,
+        metavar="N",
+        help="face index inside a .ttc/.otc collection (asked when not given)",
+    )
     parser.add_argument("--target", metavar="FONT", help="target font (.ttf, .otf, .ttc, .woff, .woff2)")
-    parser.add_argument("--target-face", type=int, metavar="N", help="face index inside a .ttc/.otc collection (asked when not given)")
+    parser.add_argument(
+        "--target-face",
+        type=int,
+        metavar="N",
+        help="face index inside a .ttc/.otc collection (asked when not given)",
+    )
     parser.add_argument("--project", metavar="FILE", help="a saved fontassist project (.fontassist.json)")
     parser.set_defaults(handler=_gui)

@@ -70,13 +70,21 @@ def generation_chars(args, source, target) -> tuple[list[str], str]:
         chars, description = resolve_chars(charset, args.chars, args.chars_file)
         return missing_from_target(source, target, chars), f"{description}, missing from {target.full_name}"
     if not given:
-        raise FontAssistError("Say which characters to generate.",
-                              hint="Use --missing (what the target lacks), --charset, --chars or --chars-file.")
+        raise FontAssistError(
+            "Say which characters to generate.",
+            hint="Use --missing (what the target lacks), --charset, --chars or --chars-file.",
+        )
     return resolve_chars(args.charset, args.chars, args.chars_file)
 
 
 def add_runtime(p: argparse.ArgumentParser, batch_default: int | None = 64) -> None:
-    p.add_argument("--device", default="auto", help="auto (CUDA, then Apple MPS, then CPU), cpu, cuda, cuda:N or mps")
-    p.add_argument("--threads", type=int, metavar="N", help="CPU threads torch may use (default: torch's choice)")
+    p.add_argument(
+        "--device", default="auto", help="auto (CUDA, then Apple MPS, then CPU), cpu, cuda, cuda:N or mps"
+    )
+    p.add_argument(
+        "--threads", type=int, metavar="N", help="CPU threads torch may use (default: torch's choice)"
+    )
     if batch_default is not None:
-        p.add_argument("--batch", type=int, default=batch_default, help=f"glyphs per batch (default {batch_default})")
+        p.add_argument(
+            "--batch", type=int, default=batch_default, help=f"glyphs per batch (default {batch_default})"
+        )

@@ -17,8 +17,20 @@ log = logging.getLogger(__name__)
 
 def _trace_arguments(p) -> None:
     g = p.add_argument_group("tracing")
-    g.add_argument("--speck-area", type=float, default=4.0, metavar="PX2", help="drop ink specks and pinholes smaller than this many square pixels (default 4)")
-    g.add_argument("--tolerance", type=float, default=0.25, metavar="PX", help="how far outlines may stray from the raster's edge, in pixels (default 0.25)")
+    g.add_argument(
+        "--speck-area",
+        type=float,
+        default=4.0,
+        metavar="PX2",
+        help="drop ink specks and pinholes smaller than this many square pixels (default 4)",
+    )
+    g.add_argument(
+        "--tolerance",
+        type=float,
+        default=0.25,
+        metavar="PX",
+        help="how far outlines may stray from the raster's edge, in pixels (default 0.25)",
+    )
 
 
 def _trace_options(args):
@@ -46,19 +58,33 @@ def _generate_for_export(args, need_target: bool):
     source = open_font(args.source, args.source_face)
     target = open_font(args.target, args.target_face) if args.target else None
     if need_target and target is None:
-        raise FontAssistError("This export needs the target font.", hint="Give --target FONT (its metrics and, in merge mode, its glyphs).")
+        raise FontAssistError(
+            "This export needs the target font.",
+            hint="Give --target FONT (its metrics and, in merge mode, its glyphs).",
+        )
     chars, description = generation_chars(args, source, target)
     if target is not None and getattr(args, "mode", "new") == "merge":
         present = [c for c in chars if target.has(c)]
         if present:
-            print(f"Skipping {len(present):,} characters {target.full_name} already has ({''.join(present[:20])}{'…' if len(present) > 20 else ''}).")
+            print(
+                f"Skipping {len(present):,} characters {target.full_name} already has ({''.join(present[:20])}{'…' if len(present) > 20 else ''})."
+            )
             chars = [c for c in chars if not target.has(c)]
     if not chars:
-        raise FontAssistError(f"Nothing to export: no characters left from {description}.", hint="Choose characters the target lacks (--missing).")
+        raise FontAssistError(
+            f"Nothing to export: no characters left from {description}.",
+            hint="Choose characters the target lacks (--missing).",
+        )
     generator = Generator.from_checkpoint(args.checkpoint, device=args.device)
     line, report = _progress_printer()
     try:
-        glyphs = generator.run(source, chars, target_font=target, batch_size=args.batch, progress=lambda d, t: report(d, t, "Generating"))
+        glyphs = generator.run(
+            source,
+            chars,
+            target_font=target,
+            batch_size=args.batch,
+            progress=lambda d, t: report(d, t, "Generating"),
+        )
     finally:
         line.close()
     if glyphs.skipped:
@@ -81,18 +107,33 @@ def _export(args) -> int:
     glyphs, source, target = _generate_for_export(args, need_target=True)
     line, report = _progress_printer()
     try:
-        result = write_font(glyphs.images, glyphs.chars, glyphs.frame, target, args.out, family=args.family, style=args.style,
-                            mode=args.mode, trace_options=_trace_options(args), validate=not args.no_validate, progress=report)
+        result = write_font(
+            glyphs.images,
+            glyphs.chars,
+            glyphs.frame,
+            target,
+            args.out,
+            family=args.family,
+            style=args.style,
+            mode=args.mode,
+            trace_options=_trace_options(args),
+            validate=not args.no_validate,
+            progress=report,
+        )
     finally:
         line.close()
     for warning in result.warnings:
         print(f"warning: {warning}")
     seconds = time.perf_counter() - started
     what = f"merged into a copy of {target.full_name}" if args.mode == "merge" else "in a new font"
-    print(f"Wrote {result.out_path}: {result.glyphs_added:,} new glyphs {what}, {result.total_glyphs:,} glyphs in all, "
-          f"{result.file_size / 1e6:.2f} MB, in {seconds:.1f} s.")
+    print(
+        f"Wrote {result.out_path}: {result.glyphs_added:,} new glyphs {what}, {result.total_glyphs:,} glyphs in all, "
+        f"{result.file_size / 1e6:.2f} MB, in {seconds:.1f} s."
+    )
     if result.validation is not None:
-        print(f"  validation (fontTools reload + OpenType Sanitizer): {'passed' if result.validation.ok else 'FAILED'}")
+        print(
+            f"  validation (fontTools reload + OpenType Sanitizer): {'passed' if result.validation.ok else 'FAILED'}"
+        )
     flagged = glyphs.flagged()
     if flagged:
         print(f"  {len(flagged):,} glyphs have quality flags worth a look: {''.join(flagged[:30])}")
@@ -104,7 +145,9 @@ def _glyphs(args) -> int:
 
     started = time.perf_counter()
     if (args.checkpoint is None) == (args.font is None):
-        raise FontAssistError("Give either a CHECKPOINT (with --source) to generate glyphs, or --font to export a font's own glyphs.")
+        raise FontAssistError(
+            "Give either a CHECKPOINT (with --source) to generate glyphs, or --font to export a font's own glyphs."
+        )
     if args.font is not None:
         from ..fonts import open_font, render
 
@@ -121,8 +164,17 @@ def _glyphs(args) -> int:
         images, chars, frame, metrics_font = glyphs.images, glyphs.chars, glyphs.frame, target
     line, report = _progress_printer()
     try:
-        written = write_glyph_files(images, chars, frame, args.out, args.format, target=metrics_font, family=args.family,
-                                    trace_options=_trace_options(args), progress=report)
+        written = write_glyph_files(
+            images,
+            chars,
+            frame,
+            args.out,
+            args.format,
+            target=metrics_font,
+            family=args.family,
+            trace_options=_trace_options(args),
+            progress=report,
+        )
     finally:
         line.close()
     seconds = time.perf_counter() - started
@@ -139,35 +191,58 @@ def _checkpoint_inputs(p) -> None:
     p.add_argument("--source-face", type=int, default=0, metavar="N")
     p.add_argument("--target", metavar="FONT", help="the font whose style the model learned")
     p.add_argument("--target-face", type=int, default=0, metavar="N")
-    p.add_argument("--missing", action="store_true", help="the characters of the set (default tw-edu-4808) the target lacks")
+    p.add_argument(
+        "--missing",
+        action="store_true",
+        help="the characters of the set (default tw-edu-4808) the target lacks",
+    )
     add_charset_arguments(p, default=None)
     add_runtime(p)
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("export", help="generate characters with a model, trace them and write a TrueType font",
-                              description="Generate characters with a trained model, trace them into TrueType outlines and "
-                              "write a font: merged into a copy of the target (default) or as a new font.")
+    p = subparsers.add_parser(
+        "export",
+        help="generate characters with a model, trace them and write a TrueType font",
+        description="Generate characters with a trained model, trace them into TrueType outlines and "
+        "write a font: merged into a copy of the target (default) or as a new font.",
+    )
     p.add_argument("checkpoint", metavar="CHECKPOINT", help="a .pt file or a run folder")
     _checkpoint_inputs(p)
-    p.add_argument("--out", required=True, metavar="NEW.ttf", help="the font to write (never one of the inputs)")
+    p.add_argument(
+        "--out", required=True, metavar="NEW.ttf", help="the font to write (never one of the inputs)"
+    )
     p.add_argument("--family", required=True, help='family name of the new font, e.g. "Zen Maru Gothic TC"')
     p.add_argument("--style", default="Regular", help="style name (default Regular)")
-    p.add_argument("--mode", choices=("merge", "new"), default="merge", help="merge into a copy of the target (default) or write a new font with just the new glyphs")
-    p.add_argument("--no-validate", action="store_true", help="skip the fontTools reload and OpenType Sanitizer check")
+    p.add_argument(
+        "--mode",
+        choices=("merge", "new"),
+        default="merge",
+        help="merge into a copy of the target (default) or write a new font with just the new glyphs",
+    )
+    p.add_argument(
+        "--no-validate", action="store_true", help="skip the fontTools reload and OpenType Sanitizer check"
+    )
     _trace_arguments(p)
     p.set_defaults(handler=_export)
 
-    p = subparsers.add_parser("glyphs", help="batch glyph export: PNG rasters, SVG outlines or one TTF",
-                              description="Export glyphs as PNG rasters, SVG traced outlines (viewBox = the em frame) or one TTF, "
-                              "either generated by a model (CHECKPOINT --source …) or taken from a font (--font …).")
-    p.add_argument("checkpoint", metavar="CHECKPOINT", nargs="?", help="a .pt file or a run folder (omit with --font)")
+    p = subparsers.add_parser(
+        "glyphs",
+        help="batch glyph export: PNG rasters, SVG outlines or one TTF",
+        description="Export glyphs as PNG rasters, SVG traced outlines (viewBox = the em frame) or one TTF, "
+        "either generated by a model (CHECKPOINT --source …) or taken from a font (--font …).",
+    )
+    p.add_argument(
+        "checkpoint", metavar="CHECKPOINT", nargs="?", help="a .pt file or a run folder (omit with --font)"
+    )
     _checkpoint_inputs(p)
     p.add_argument("--font", metavar="FONT", help="export this font's own glyphs instead of generating")
     p.add_argument("--font-face", type=int, default=0, metavar="N")
     p.add_argument("--size", type=int, default=128, help="raster size with --font (default 128)")
     p.add_argument("--margin", type=float, default=0.0, help="em-frame margin with --font (default 0)")
-    p.add_argument("--format", choices=("png", "svg", "ttf"), default="png", help="what to write (default png)")
+    p.add_argument(
+        "--format", choices=("png", "svg", "ttf"), default="png", help="what to write (default png)"
+    )
     p.add_argument("--family", default="fontassist glyphs", help="family name for --format ttf")
     p.add_argument("--out", required=True, metavar="DIR", help="output folder")
     _trace_arguments(p)

@@ -17,23 +17,42 @@ log = logging.getLogger(__name__)
 
 def add_font_argument(parser: argparse.ArgumentParser, flag: str, help: str, required: bool = True) -> None:
     """A font path option plus its face-index option (``--source`` → ``--source-face``)."""
-    parser.add_argument(flag, required=required, metavar="FONT", help=f"{help} (.ttf, .otf, .ttc, .woff, .woff2)")
-    parser.add_argument(f"{flag}-face", type=int, default=0, metavar="N", help="face index inside a .ttc/.otc collection (default 0)")
+    parser.add_argument(
+        flag, required=required, metavar="FONT", help=f"{help} (.ttf, .otf, .ttc, .woff, .woff2)"
+    )
+    parser.add_argument(
+        f"{flag}-face",
+        type=int,
+        default=0,
+        metavar="N",
+        help="face index inside a .ttc/.otc collection (default 0)",
+    )
 
 
 def add_charset_arguments(parser: argparse.ArgumentParser, default: str | None = "tw-edu-4808") -> None:
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--charset", choices=CHARSET_NAMES, help=f"a named character set (default {default})" if default else "a named character set")
-    group.add_argument("--chars", metavar="TEXT", help="custom characters (whitespace and duplicates are ignored)")
+    group.add_argument(
+        "--charset",
+        choices=CHARSET_NAMES,
+        help=f"a named character set (default {default})" if default else "a named character set",
+    )
+    group.add_argument(
+        "--chars", metavar="TEXT", help="custom characters (whitespace and duplicates are ignored)"
+    )
     group.add_argument("--chars-file", metavar="FILE", help="a UTF-8 text file of characters")
     parser.set_defaults(default_charset=default)
 
 
 def chars_from_args(args) -> tuple[list[str], str]:
-    charset = args.charset if (args.charset or args.chars is not None or args.chars_file) else args.default_charset
+    charset = (
+        args.charset if (args.charset or args.chars is not None or args.chars_file) else args.default_charset
+    )
     chars, description = resolve_chars(charset, args.chars, args.chars_file)
     if not chars:
-        raise FontAssistError("The character list is empty.", hint="Give some characters with --chars, --chars-file or --charset.")
+        raise FontAssistError(
+            "The character list is empty.",
+            hint="Give some characters with --chars, --chars-file or --charset.",
+        )
     return chars, description
 
 
@@ -73,7 +92,9 @@ def _render(args) -> int:
     result = render(font, chars, args.size, args.margin, cache=not args.no_cache)
     out = Path(args.out)
     written = save_glyph_pngs(result.images, result.chars, out)
-    print(f"{font.full_name}: rendered {len(result.chars):,} of {len(chars):,} characters ({description}) at {args.size} px into {out}/ ({written} files)")
+    print(
+        f"{font.full_name}: rendered {len(result.chars):,} of {len(chars):,} characters ({description}) at {args.size} px into {out}/ ({written} files)"
+    )
     if result.missing:
         shown = "".join(result.missing[:40])
         print(f"  the font lacks {len(result.missing):,}: {shown}{' …' if len(result.missing) > 40 else ''}")
@@ -90,19 +111,25 @@ def _faces(args) -> int:
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("coverage", help="how many characters of a set each font has, and what can be generated")
+    p = subparsers.add_parser(
+        "coverage", help="how many characters of a set each font has, and what can be generated"
+    )
     add_font_argument(p, "--source", "the font that has the characters")
     add_font_argument(p, "--target", "the font whose style is wanted")
     add_charset_arguments(p)
     p.add_argument("--json", action="store_true", help="print JSON, with the list of characters to generate")
     p.set_defaults(handler=_coverage)
 
-    p = subparsers.add_parser("render", help="render characters of a font into em-square PNGs named by code point")
+    p = subparsers.add_parser(
+        "render", help="render characters of a font into em-square PNGs named by code point"
+    )
     p.add_argument("font", metavar="FONT")
     p.add_argument("--font-face", type=int, default=0, metavar="N", help="face index inside a collection")
     add_charset_arguments(p)
     p.add_argument("--size", type=int, default=128, help="image size in pixels (default 128)")
-    p.add_argument("--margin", type=float, default=0.0, help="margin on every side, as a fraction of the em (default 0)")
+    p.add_argument(
+        "--margin", type=float, default=0.0, help="margin on every side, as a fraction of the em (default 0)"
+    )
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the PNGs (U+6C38.png …)")
     p.add_argument("--grid", metavar="PNG", help="also write a contact sheet of all glyphs")
     p.add_argument("--no-cache", action="store_true", help="render afresh instead of using the render cache")

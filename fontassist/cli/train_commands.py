@@ -27,11 +27,39 @@ DEMO_FONT_NAME = "ZenMaruGothicTC-Demo.ttf"
 EXIT_INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C (128 + SIGINT)
 
 # TrainConfig fields a new run takes from the command line (flag dest → field).
-_DATA_MODEL_OPTIONS = ("source", "target", "source_face", "target_face", "charset", "chars", "chars_file", "size",
-                       "margin", "validation", "seed", "norm", "attention", "base_channels", "max_channels",
-                       "dropout", "disc_channels", "spectral_norm", "lr", "lr_d", "lr_schedule", "warmup",
-                       "l1_weight", "adv_loss", "adv_weight", "adv_start", "const_weight", "iou_weight", "augment_shift",
-                       "augment_scale", "batch")
+_DATA_MODEL_OPTIONS = (
+    "source",
+    "target",
+    "source_face",
+    "target_face",
+    "charset",
+    "chars",
+    "chars_file",
+    "size",
+    "margin",
+    "validation",
+    "seed",
+    "norm",
+    "attention",
+    "base_channels",
+    "max_channels",
+    "dropout",
+    "disc_channels",
+    "spectral_norm",
+    "lr",
+    "lr_d",
+    "lr_schedule",
+    "warmup",
+    "l1_weight",
+    "adv_loss",
+    "adv_weight",
+    "adv_start",
+    "const_weight",
+    "iou_weight",
+    "augment_shift",
+    "augment_scale",
+    "batch",
+)
 
 
 # --------------------------------------------------------------------- helpers
@@ -44,7 +72,9 @@ def _attention(text: str) -> tuple[int, ...]:
     try:
         return tuple(int(part) for part in text.replace(" ", "").split(","))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected feature-map sizes like 16,32 or none, not {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"expected feature-map sizes like 16,32 or none, not {text!r}"
+        ) from None
 
 
 def _validation(text: str) -> int | float:
@@ -55,7 +85,9 @@ def _validation(text: str) -> int | float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a count (500) or a fraction (0.1), not {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"expected a count (500) or a fraction (0.1), not {text!r}"
+        ) from None
     if not 0 < value < 1:
         raise argparse.ArgumentTypeError(f"a fraction must lie between 0 and 1, not {value}")
     return value
@@ -78,8 +110,10 @@ def _config_from_args(args):
     from ..train import TrainConfig
 
     if not args.source or not args.target:
-        raise FontAssistError("A new run needs --source and --target fonts.",
-                              hint="Give both, or --resume to continue the run in --out.")
+        raise FontAssistError(
+            "A new run needs --source and --target fonts.",
+            hint="Give both, or --resume to continue the run in --out.",
+        )
     chars = args.chars
     if args.chars_file:
         chars = "".join(read_chars_file(args.chars_file).chars)
@@ -97,14 +131,33 @@ def _config_from_args(args):
         spectral_norm=bool(args.spectral_norm),
     )
     values = dict(
-        source=args.source, target=args.target, source_face=args.source_face or 0, target_face=args.target_face or 0,
-        charset=charset, chars=chars, size=size, margin=args.margin or 0.0, model=model,
+        source=args.source,
+        target=args.target,
+        source_face=args.source_face or 0,
+        target_face=args.target_face or 0,
+        charset=charset,
+        chars=chars,
+        size=size,
+        margin=args.margin or 0.0,
+        model=model,
     )
-    optional = {"validation": args.validation, "seed": args.seed, "lr": args.lr, "lr_d": args.lr_d,
-                "lr_schedule": args.lr_schedule, "warmup_steps": args.warmup, "l1_weight": args.l1_weight,
-                "adv_loss": args.adv_loss, "adv_weight": args.adv_weight, "adv_start": args.adv_start,
-                "const_weight": args.const_weight, "iou_weight": args.iou_weight, "augment_shift": args.augment_shift,
-                "augment_scale": args.augment_scale, "batch_size": args.batch}
+    optional = {
+        "validation": args.validation,
+        "seed": args.seed,
+        "lr": args.lr,
+        "lr_d": args.lr_d,
+        "lr_schedule": args.lr_schedule,
+        "warmup_steps": args.warmup,
+        "l1_weight": args.l1_weight,
+        "adv_loss": args.adv_loss,
+        "adv_weight": args.adv_weight,
+        "adv_start": args.adv_start,
+        "const_weight": args.const_weight,
+        "iou_weight": args.iou_weight,
+        "augment_shift": args.augment_shift,
+        "augment_scale": args.augment_scale,
+        "batch_size": args.batch,
+    }
     values.update({k: v for k, v in optional.items() if v is not None})
     values.update(_run_length(args))
     return TrainConfig(**values)
@@ -122,8 +175,13 @@ def _run_length(args) -> dict:
         values.update(steps=args.steps, epochs=None)
     if args.epochs is not None:
         values.update(epochs=args.epochs, steps=None)
-    for key, dest in (("eval_every", "eval_every"), ("preview_every", "preview_every"),
-                      ("checkpoint_every", "checkpoint_every"), ("keep_checkpoints", "keep"), ("device", "device")):
+    for key, dest in (
+        ("eval_every", "eval_every"),
+        ("preview_every", "preview_every"),
+        ("checkpoint_every", "checkpoint_every"),
+        ("keep_checkpoints", "keep"),
+        ("device", "device"),
+    ):
         if getattr(args, dest) is not None:
             values[key] = getattr(args, dest)
     if args.no_amp:
@@ -133,7 +191,15 @@ def _run_length(args) -> dict:
 
 def _train(args) -> int:
     set_threads(args.threads)
-    from ..train import (CancelToken, CheckpointEvent, EvalEvent, FinishedEvent, PreviewEvent, StepEvent, Trainer)
+    from ..train import (
+        CancelToken,
+        CheckpointEvent,
+        EvalEvent,
+        FinishedEvent,
+        PreviewEvent,
+        StepEvent,
+        Trainer,
+    )
     from ..train.metrics import format_metrics
 
     out = Path(args.out)
@@ -144,7 +210,8 @@ def _train(args) -> int:
             raise FontAssistError(
                 f"--resume continues the run in {out} with its own data and model settings; "
                 f"leave out {', '.join('--' + n.replace('_', '-') for n in given)}.",
-                hint="Only the run length, intervals, device and threads may change on resume.")
+                hint="Only the run length, intervals, device and threads may change on resume.",
+            )
         trainer = Trainer.resume_from(out, cancel, **_run_length(args))
     else:
         trainer = Trainer(_config_from_args(args), out, cancel=cancel)
@@ -155,22 +222,31 @@ def _train(args) -> int:
         if cancel.cancelled:
             raise KeyboardInterrupt
         cancel.cancel()
-        progress.message("Stopping after this step and saving a checkpoint (Ctrl-C again to abort without saving)…")
+        progress.message(
+            "Stopping after this step and saving a checkpoint (Ctrl-C again to abort without saving)…"
+        )
 
     previous = signal.signal(signal.SIGINT, interrupt)
     finished = None
     try:
         config = trainer.config
-        progress.message(f"Training {out} on {trainer.precision.describe()} "
-                         f"({config.size} px, {config.model.norm} norm, batch {config.batch_size})"
-                         + (f", resuming at step {trainer.step}" if trainer.step else "") + "; preparing glyphs…")
+        progress.message(
+            f"Training {out} on {trainer.precision.describe()} "
+            f"({config.size} px, {config.model.norm} norm, batch {config.batch_size})"
+            + (f", resuming at step {trainer.step}" if trainer.step else "")
+            + "; preparing glyphs…"
+        )
         for event in trainer:
             if isinstance(event, StepEvent):
                 losses = " ".join(f"{k} {v:.3f}" for k, v in event.losses.items() if k != "g")
-                progress.update(f"step {event.step}/{event.total_steps} [{bar(event.step, event.total_steps)}] "
-                                f"{losses} | {event.images_per_s:.0f} img/s | ETA {_duration(event.eta_s)}")
+                progress.update(
+                    f"step {event.step}/{event.total_steps} [{bar(event.step, event.total_steps)}] "
+                    f"{losses} | {event.images_per_s:.0f} img/s | ETA {_duration(event.eta_s)}"
+                )
             elif isinstance(event, EvalEvent):
-                progress.message(f"step {event.step}: validation {format_metrics(event.metrics, event.baseline)}")
+                progress.message(
+                    f"step {event.step}: validation {format_metrics(event.metrics, event.baseline)}"
+                )
             elif isinstance(event, CheckpointEvent):
                 log.info("checkpoint %s at step %d", event.path, event.step)
             elif isinstance(event, PreviewEvent):
@@ -220,11 +296,15 @@ def _evaluate(args) -> int:
     from ..train import evaluate
     from ..train.metrics import format_metrics
 
-    result = evaluate(args.run, device=args.device, batch_size=args.batch, source=args.source, target=args.target)
+    result = evaluate(
+        args.run, device=args.device, batch_size=args.batch, source=args.source, target=args.target
+    )
     if _grid_and_json(result, args):
         return 0
-    print(f"{result.checkpoint} (step {result.step}, {result.size} px, {result.norm} norm) on "
-          f"{len(result.chars)} validation glyphs:")
+    print(
+        f"{result.checkpoint} (step {result.step}, {result.size} px, {result.norm} norm) on "
+        f"{len(result.chars)} validation glyphs:"
+    )
     print(f"  model     {format_metrics(result.metrics)}")
     print(f"  baseline  {format_metrics(result.baseline)}  (source glyph vs target glyph)")
     if args.grid:
@@ -276,13 +356,17 @@ def _run_generation(generator, source, chars, target, out, grid, batch):
     write_outputs(glyphs, out, grid)
     seconds = time.perf_counter() - started
     flagged = glyphs.flagged()
-    print(f"Generated {len(glyphs):,} glyphs at {generator.size} px into {out}/ in {seconds:.1f} s "
-          f"(PNG per glyph, quality.json).")
+    print(
+        f"Generated {len(glyphs):,} glyphs at {generator.size} px into {out}/ in {seconds:.1f} s "
+        f"(PNG per glyph, quality.json)."
+    )
     if glyphs.skipped:
         print(f"  the source lacks {len(glyphs.skipped):,}: {''.join(glyphs.skipped[:40])}")
     if flagged:
-        print(f"  {len(flagged):,} flagged for review (specks, broken or merged strokes, changed counters), "
-              f"worst first: {''.join(flagged[:30])}")
+        print(
+            f"  {len(flagged):,} flagged for review (specks, broken or merged strokes, changed counters), "
+            f"worst first: {''.join(flagged[:30])}"
+        )
     if grid:
         print(f"  contact sheet (source above generated, flagged framed red): {grid}")
     return glyphs
@@ -310,26 +394,40 @@ def _demo(args) -> int:
 
     for path in (resources.DEMO_MODEL, resources.DEMO_SOURCE, resources.DEMO_TARGET):
         if not Path(path).is_file():
-            raise FontAssistError("is missing from this installation.", path=path,
-                                  hint="Reinstall fontassist; the demo needs its bundled model and fonts.")
+            raise FontAssistError(
+                "is missing from this installation.",
+                path=path,
+                hint="Reinstall fontassist; the demo needs its bundled model and fonts.",
+            )
     generator = Generator.from_checkpoint(resources.DEMO_MODEL, device=args.device)
     source, target = open_font(resources.DEMO_SOURCE), open_font(resources.DEMO_TARGET)
     chars = missing_from_target(source, target, named_charset("tw-edu-4808"))
     out = Path(args.out)
     grid = args.grid or str(out / "contact-sheet.png")
-    print(f"Demo: {len(chars)} characters of tw-edu-4808 that {target.full_name} lacks, drawn from "
-          f"{source.full_name} in its style by the bundled model ({generator.size} px).")
+    print(
+        f"Demo: {len(chars)} characters of tw-edu-4808 that {target.full_name} lacks, drawn from "
+        f"{source.full_name} in its style by the bundled model ({generator.size} px)."
+    )
     glyphs = _run_generation(generator, source, chars, target, out, grid, args.batch)
     if glyphs is None or args.no_font:
         return 0
     from ..pipeline import write_font
 
     started = time.perf_counter()
-    report = write_font(glyphs.images, glyphs.chars, glyphs.frame, target, out / DEMO_FONT_NAME,
-                        family=DEMO_FAMILY, mode="merge")
-    print(f"Traced the glyphs and wrote {report.out_path}: {target.full_name} plus {report.glyphs_added:,} new glyphs "
-          f"({report.total_glyphs:,} in all, {report.file_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s; "
-          f"fontTools reload and OpenType Sanitizer: {'passed' if report.validation.ok else 'FAILED'}.")
+    report = write_font(
+        glyphs.images,
+        glyphs.chars,
+        glyphs.frame,
+        target,
+        out / DEMO_FONT_NAME,
+        family=DEMO_FAMILY,
+        mode="merge",
+    )
+    print(
+        f"Traced the glyphs and wrote {report.out_path}: {target.full_name} plus {report.glyphs_added:,} new glyphs "
+        f"({report.total_glyphs:,} in all, {report.file_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s; "
+        f"fontTools reload and OpenType Sanitizer: {'passed' if report.validation.ok else 'FAILED'}."
+    )
     print("Open the desktop app with: fontassist")
     return 0
 
@@ -340,7 +438,9 @@ def _pack_model(args) -> int:
     checkpoint = load_checkpoint(args.checkpoint)
     path = save_checkpoint(args.out, pack_for_inference(checkpoint, half=not args.fp32))
     size = path.stat().st_size / 1e6
-    print(f"Wrote {path} ({size:.1f} MB, step {checkpoint.step}, {'fp32' if args.fp32 else 'fp16'} generator weights).")
+    print(
+        f"Wrote {path} ({size:.1f} MB, step {checkpoint.step}, {'fp32' if args.fp32 else 'fp16'} generator weights)."
+    )
     return 0
 
 
@@ -349,28 +449,46 @@ def _pack_model(args) -> int:
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
-        "train", help="train a model that draws the source font's characters in the target font's style",
+        "train",
+        help="train a model that draws the source font's characters in the target font's style",
         description="Train a model on glyph pairs of two fonts. Ctrl-C stops after the current step, saves a "
-        "checkpoint and exits with code 130; --resume continues the run.")
+        "checkpoint and exits with code 130; --resume continues the run.",
+    )
     p.add_argument("--source", metavar="FONT", help="the font that has the characters")
     p.add_argument("--source-face", type=int, metavar="N", help="face index inside a .ttc/.otc collection")
     p.add_argument("--target", metavar="FONT", help="the font whose style is wanted")
     p.add_argument("--target-face", type=int, metavar="N", help="face index inside a .ttc/.otc collection")
     add_charset_arguments(p)
-    p.add_argument("--out", required=True, metavar="RUN", help="run folder: config, history, checkpoints, previews")
-    p.add_argument("--resume", action="store_true", help="continue the run in --out from its newest checkpoint")
+    p.add_argument(
+        "--out", required=True, metavar="RUN", help="run folder: config, history, checkpoints, previews"
+    )
+    p.add_argument(
+        "--resume", action="store_true", help="continue the run in --out from its newest checkpoint"
+    )
     g = p.add_argument_group("data")
     g.add_argument("--size", type=int, help="image size in pixels (default 128)")
-    g.add_argument("--margin", type=float, help="em-frame margin on every side, a fraction of the em (default 0)")
-    g.add_argument("--validation", type=_validation, help="held-out glyphs: a count or a fraction (default 0.1)")
+    g.add_argument(
+        "--margin", type=float, help="em-frame margin on every side, a fraction of the em (default 0)"
+    )
+    g.add_argument(
+        "--validation", type=_validation, help="held-out glyphs: a count or a fraction (default 0.1)"
+    )
     g.add_argument("--seed", type=int, help="random seed (default 0)")
-    g.add_argument("--augment-shift", type=float, help="joint random shift of source and target, fraction of the size")
+    g.add_argument(
+        "--augment-shift", type=float, help="joint random shift of source and target, fraction of the size"
+    )
     g.add_argument("--augment-scale", type=float, help="joint random scale of source and target, e.g. 0.05")
     g = p.add_argument_group("model")
     g.add_argument("--norm", choices=("instance", "batch", "none"), help="normalization (default instance)")
-    g.add_argument("--attention", type=_attention, metavar="SIZES",
-                   help="self-attention at these feature-map sizes, e.g. 16,32, or none (default 16)")
-    g.add_argument("--base-channels", type=int, metavar="N", help="generator width at full resolution (default 32)")
+    g.add_argument(
+        "--attention",
+        type=_attention,
+        metavar="SIZES",
+        help="self-attention at these feature-map sizes, e.g. 16,32, or none (default 16)",
+    )
+    g.add_argument(
+        "--base-channels", type=int, metavar="N", help="generator width at full resolution (default 32)"
+    )
     g.add_argument("--max-channels", type=int, metavar="N", help="generator width cap (default 256)")
     g.add_argument("--dropout", type=float, help="dropout on the innermost up levels (default 0)")
     g.add_argument("--disc-channels", type=int, metavar="N", help="discriminator width (default 64)")
@@ -381,9 +499,13 @@ def register(subparsers) -> None:
     g.add_argument("--lr-schedule", choices=("cosine", "linear", "constant"), help="decay (default cosine)")
     g.add_argument("--warmup", type=int, metavar="STEPS", help="linear warm-up steps (default 0)")
     g.add_argument("--l1-weight", type=float, help="L1 loss weight (default 100)")
-    g.add_argument("--adv-loss", choices=("lsgan", "hinge", "vanilla", "none"), help="adversarial loss (default lsgan)")
+    g.add_argument(
+        "--adv-loss", choices=("lsgan", "hinge", "vanilla", "none"), help="adversarial loss (default lsgan)"
+    )
     g.add_argument("--adv-weight", type=float, help="adversarial loss weight (default 1)")
-    g.add_argument("--adv-start", type=int, metavar="STEP", help="step at which the adversarial loss starts (default 0)")
+    g.add_argument(
+        "--adv-start", type=int, metavar="STEP", help="step at which the adversarial loss starts (default 0)"
+    )
     g.add_argument("--const-weight", type=float, help="zi2zi constant-loss weight (default 0)")
     g.add_argument("--iou-weight", type=float, help="soft-IoU loss weight on the ink (default 0)")
     g.add_argument("--batch", type=int, help="batch size (default 16)")
@@ -393,12 +515,16 @@ def register(subparsers) -> None:
     g.add_argument("--eval-every", type=int, metavar="STEPS", help="validation interval (default 500)")
     g.add_argument("--preview-every", type=int, metavar="STEPS", help="preview image interval (default 500)")
     g.add_argument("--checkpoint-every", type=int, metavar="STEPS", help="checkpoint interval (default 1000)")
-    g.add_argument("--keep", type=int, metavar="N", help="periodic checkpoints kept besides last.pt (default 3)")
+    g.add_argument(
+        "--keep", type=int, metavar="N", help="periodic checkpoints kept besides last.pt (default 3)"
+    )
     g.add_argument("--no-amp", action="store_true", help="no mixed precision on CUDA")
     add_runtime(p, batch_default=None)
     p.set_defaults(handler=_train)
 
-    p = subparsers.add_parser("evaluate", help="score a trained model on its validation glyphs (L1, SSIM, IoU vs baseline)")
+    p = subparsers.add_parser(
+        "evaluate", help="score a trained model on its validation glyphs (L1, SSIM, IoU vs baseline)"
+    )
     p.add_argument("run", metavar="RUN_OR_CHECKPOINT")
     _add_grid_and_json(p, "source | generated | target")
     p.add_argument("--source", metavar="FONT", help="the source font, if it moved since training")
@@ -406,35 +532,48 @@ def register(subparsers) -> None:
     add_runtime(p)
     p.set_defaults(handler=_evaluate)
 
-    p = subparsers.add_parser("compare", help="two models side by side on the same validation glyphs (e.g. norm A/B)")
+    p = subparsers.add_parser(
+        "compare", help="two models side by side on the same validation glyphs (e.g. norm A/B)"
+    )
     p.add_argument("run_a", metavar="RUN_A")
     p.add_argument("run_b", metavar="RUN_B")
     _add_grid_and_json(p, "source | A | B | target")
     add_runtime(p)
     p.set_defaults(handler=_compare)
 
-    p = subparsers.add_parser("generate", help="draw characters with a trained model into PNGs named by code point")
+    p = subparsers.add_parser(
+        "generate", help="draw characters with a trained model into PNGs named by code point"
+    )
     p.add_argument("checkpoint", metavar="CHECKPOINT", help="a .pt file or a run folder")
     p.add_argument("--source", required=True, metavar="FONT", help="the font that has the characters")
     p.add_argument("--source-face", type=int, default=0, metavar="N")
-    p.add_argument("--target", metavar="FONT", help="the target font (needed by --missing; sets the em frame)")
+    p.add_argument(
+        "--target", metavar="FONT", help="the target font (needed by --missing; sets the em frame)"
+    )
     p.add_argument("--target-face", type=int, default=0, metavar="N")
-    p.add_argument("--missing", action="store_true",
-                   help="the characters of the set (--charset etc., default tw-edu-4808) the target lacks")
+    p.add_argument(
+        "--missing",
+        action="store_true",
+        help="the characters of the set (--charset etc., default tw-edu-4808) the target lacks",
+    )
     add_charset_arguments(p, default=None)
     p.add_argument("--out", required=True, metavar="DIR", help="folder for U+XXXX.png files and quality.json")
     p.add_argument("--grid", metavar="PNG", help="also write a contact sheet")
     add_runtime(p)
     p.set_defaults(handler=_generate)
 
-    p = subparsers.add_parser("demo", help="generate the 647 tw-edu-4808 characters Zen Maru Gothic lacks with the bundled model")
+    p = subparsers.add_parser(
+        "demo", help="generate the 647 tw-edu-4808 characters Zen Maru Gothic lacks with the bundled model"
+    )
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the PNGs and the contact sheet")
     p.add_argument("--grid", metavar="PNG", help="contact sheet path (default DIR/contact-sheet.png)")
     p.add_argument("--no-font", action="store_true", help=f"only the PNGs, no {DEMO_FONT_NAME}")
     add_runtime(p)
     p.set_defaults(handler=_demo)
 
-    p = subparsers.add_parser("pack-model", help="write a small generator-only checkpoint (fp16) for shipping")
+    p = subparsers.add_parser(
+        "pack-model", help="write a small generator-only checkpoint (fp16) for shipping"
+    )
     p.add_argument("checkpoint", metavar="CHECKPOINT", help="a .pt file or a run folder")
     p.add_argument("out", metavar="OUT.pt")
     p.add_argument("--fp32", action="store_true", help="keep float32 weights")

@@ -56,7 +56,9 @@ class JointAugment:
     def active(self) -> bool:
         return self.shift > 0 or self.scale > 0
 
-    def __call__(self, source: torch.Tensor, target: torch.Tensor, generator: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
+    def __call__(
+        self, source: torch.Tensor, target: torch.Tensor, generator: torch.Generator
+    ) -> tuple[torch.Tensor, torch.Tensor]:
         """Apply one random transform per pair to N×1×S×S tensors in [-1, 1] (paper = -1)."""
         n, _, size, _ = source.shape
         # Drawn on the CPU generator whatever the device, so the stream's state is one CPU state.
@@ -88,7 +90,7 @@ def _shift_pixels(x: torch.Tensor, pixels: torch.Tensor) -> torch.Tensor:
     for i in range(n):
         dx, dy = int(pixels[i, 0]), int(pixels[i, 1])
         top, left = limit - dy, limit - dx
-        out[i] = padded[i, :, top:top + size, left:left + size]
+        out[i] = padded[i, :, top : top + size, left : left + size]
     return out
 
 
@@ -102,7 +104,7 @@ class GlyphPairDataset(Dataset):
         self.target = torch.from_numpy(np.ascontiguousarray(pairs.target[self.indices]))
 
     @classmethod
-    def validation(cls, pairs: GlyphPairs) -> "GlyphPairDataset":
+    def validation(cls, pairs: GlyphPairs) -> GlyphPairDataset:
         return cls(pairs, pairs.val_index)
 
     @property
@@ -123,8 +125,14 @@ class GlyphPairDataset(Dataset):
 class BatchStream:
     """Endless batches over shuffled epochs, optionally augmented, with a saveable state."""
 
-    def __init__(self, dataset: GlyphPairDataset, batch_size: int, seed: int,
-                 augment: JointAugment | None = None, device: torch.device | str = "cpu"):
+    def __init__(
+        self,
+        dataset: GlyphPairDataset,
+        batch_size: int,
+        seed: int,
+        augment: JointAugment | None = None,
+        device: torch.device | str = "cpu",
+    ):
         if len(dataset) == 0:
             raise ValueError("cannot draw batches from an empty dataset")
         self.dataset = dataset
@@ -144,7 +152,7 @@ class BatchStream:
                 self.epoch += 1
                 self.position = 0
                 self.permutation = torch.randperm(len(self.dataset), generator=self.generator)
-            chunk = self.permutation[self.position:self.position + needed]
+            chunk = self.permutation[self.position : self.position + needed]
             self.position += len(chunk)
             needed -= len(chunk)
             taken.append(chunk)
@@ -157,13 +165,19 @@ class BatchStream:
         return source.to(self.device, non_blocking=True), target.to(self.device, non_blocking=True)
 
     def state_dict(self) -> dict:
-        return {"generator": self.generator.get_state(), "permutation": self.permutation.clone(),
-                "position": self.position, "epoch": self.epoch}
+        return {
+            "generator": self.generator.get_state(),
+            "permutation": self.permutation.clone(),
+            "position": self.position,
+            "epoch": self.epoch,
+        }
 
     def load_state_dict(self, state: dict) -> None:
         permutation = state["permutation"]
         if len(permutation) != len(self.dataset):
-            raise ValueError(f"the saved batch order covers {len(permutation)} glyphs, the data has {len(self.dataset)}")
+            raise ValueError(
+                f"the saved batch order covers {len(permutation)} glyphs, the data has {len(self.dataset)}"
+            )
         self.generator.set_state(state["generator"])
         self.permutation = permutation.clone()
         self.position = int(state["position"])

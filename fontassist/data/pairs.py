@@ -36,7 +36,7 @@ def split_indices(chars: list[str], validation: int | float, seed: int) -> tuple
     if count < 0:
         raise FontAssistError(f"The validation count must not be negative (got {validation}).")
     count = min(count, n - 1) if n > 1 else 0
-    ranks = [hashlib.blake2b(f"{seed}:{c}".encode("utf-8"), digest_size=8).digest() for c in chars]
+    ranks = [hashlib.blake2b(f"{seed}:{c}".encode(), digest_size=8).digest() for c in chars]
     order = sorted(range(n), key=ranks.__getitem__)
     val = np.array(sorted(order[:count]), dtype=np.int64)
     train = np.array(sorted(order[count:]), dtype=np.int64)
@@ -80,7 +80,7 @@ class GlyphPairs:
         *,
         cache: bool = True,
         min_pairs: int = MIN_PAIRS,
-    ) -> "GlyphPairs":
+    ) -> GlyphPairs:
         shared = [c for c in dict.fromkeys(chars) if source.has(c) and target.has(c)]
         if not shared:
             raise FontAssistError(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping
 
 from fontTools.pens.basePen import MissingComponentError
 from fontTools.pens.cu2quPen import Cu2QuPen
@@ -36,7 +36,7 @@ class NewGlyph:
     @classmethod
     def from_drawing(
         cls, char: str, draw: Callable[[object], None], glyph_set: Mapping | None = None
-    ) -> "NewGlyph":
+    ) -> NewGlyph:
         """``draw(pen)`` draws the outline into a fontTools pen (e.g. the tracer)."""
         return cls(char, glyph_from_pen_drawing(draw, glyph_set))
 
@@ -94,7 +94,9 @@ def prepare_new_glyphs(new_glyphs: list[NewGlyph]) -> None:
         if not isinstance(new.char, str) or len(new.char) != 1:
             raise ValueError(f"NewGlyph.char must be one character, got {new.char!r}")
         if not isinstance(new.glyph, Glyph):
-            raise TypeError(f"NewGlyph.glyph for {new.char!r} must be a glyf Glyph, got {type(new.glyph).__name__}")
+            raise TypeError(
+                f"NewGlyph.glyph for {new.char!r} must be a glyf Glyph, got {type(new.glyph).__name__}"
+            )
         codepoint = ord(new.char)
         if 0xD800 <= codepoint <= 0xDFFF or _is_noncharacter(codepoint):
             raise FontAssistError(
@@ -106,9 +108,13 @@ def prepare_new_glyphs(new_glyphs: list[NewGlyph]) -> None:
         seen.add(new.char)
         glyph = new.glyph
         if glyph.isComposite():
-            raise ValueError(f"the outline for {new.char!r} is a composite glyph; export takes simple outlines")
+            raise ValueError(
+                f"the outline for {new.char!r} is a composite glyph; export takes simple outlines"
+            )
         if glyph.numberOfContours > 0 and any(flag & flagCubic for flag in glyph.flags):
-            raise ValueError(f"the outline for {new.char!r} has cubic curves; build it with glyph_from_pen_drawing")
+            raise ValueError(
+                f"the outline for {new.char!r} has cubic curves; build it with glyph_from_pen_drawing"
+            )
         glyph.recalcBounds(None)
         glyph.program = ttProgram.Program()
         glyph.program.fromBytecode(b"")

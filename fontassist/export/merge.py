@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from fontTools.ttLib import TTFont
 
@@ -87,7 +87,7 @@ def merge_into_font(
             )
 
         new_names = _append_glyphs(font, new_glyphs, original_order, progress, cancelled, out_path)
-        warnings += add_to_cmap(font, {g.codepoint: n for g, n in zip(new_glyphs, new_names)})
+        warnings += add_to_cmap(font, {g.codepoint: n for g, n in zip(new_glyphs, new_names, strict=False)})
         update_os2_coverage(font, keep_existing=True)
         recalc_font_extents(font, converted + new_names)
         warnings += _clipping_warnings(font, new_glyphs)
@@ -144,7 +144,7 @@ def _append_glyphs(
     new_names = unique_glyph_names((g.codepoint for g in new_glyphs), set(original_order))
     glyphs = font["glyf"].glyphs
     total = len(new_glyphs)
-    for done, (name, new) in enumerate(zip(new_names, new_glyphs)):
+    for done, (name, new) in enumerate(zip(new_names, new_glyphs, strict=False)):
         if cancelled():
             raise ExportCancelled(out_path)
         if progress is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import struct
 from collections import Counter
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from fontTools.ttLib import TTFont
 from fontTools.ttLib.tables._g_l_y_f import Glyph
@@ -99,7 +99,7 @@ def set_new_glyph_metrics(
     """
     hmtx = font["hmtx"]
     vmtx = font["vmtx"] if vertical is not None else None
-    for name, glyph in zip(names, glyphs):
+    for name, glyph in zip(names, glyphs, strict=False):
         has_outline = glyph.numberOfContours != 0
         hmtx[name] = (advance, glyph.xMin if has_outline else 0)
         if vmtx is not None:
@@ -125,7 +125,9 @@ def recalc_font_extents(font: TTFont, new_names: Iterable[str]) -> None:
         head.xMin = head.yMin = head.xMax = head.yMax = 0
     _recalc_metrics_header(font["hhea"], font["hmtx"], {n: (b[0], b[2]) for n, b in all_bounds.items()}, "x")
     if "vhea" in font and "vmtx" in font:
-        _recalc_metrics_header(font["vhea"], font["vmtx"], {n: (b[1], b[3]) for n, b in all_bounds.items()}, "y")
+        _recalc_metrics_header(
+            font["vhea"], font["vmtx"], {n: (b[1], b[3]) for n, b in all_bounds.items()}, "y"
+        )
     maxp = font["maxp"]
     glyf = font["glyf"]
     for name in new_names:

@@ -50,7 +50,7 @@ class FontNames:
     italic: bool
 
     @classmethod
-    def make(cls, family: str, style: str = "Regular") -> "FontNames":
+    def make(cls, family: str, style: str = "Regular") -> FontNames:
         family = " ".join(family.split())
         style = " ".join(style.split()) or "Regular"
         if not family:
@@ -196,7 +196,7 @@ def _quoted_list(rest: str) -> list[str]:
         if not match:
             break
         names.append(match.group(1))
-        separator = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", rest[match.end():])
+        separator = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", rest[match.end() :])
         if not separator:
             break
         position = match.end() + separator.end()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import Iterable
+from collections.abc import Iterable
 
 from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.ttGlyphPen import TTGlyphPen
@@ -33,12 +33,28 @@ log = logging.getLogger(__name__)
 # OS/2 fields that describe the target's design and line metrics; the new font
 # takes them over so it sets text like the target.
 _COPIED_OS2_FIELDS = (
-    "usWeightClass", "usWidthClass", "fsType",
-    "ySubscriptXSize", "ySubscriptYSize", "ySubscriptXOffset", "ySubscriptYOffset",
-    "ySuperscriptXSize", "ySuperscriptYSize", "ySuperscriptXOffset", "ySuperscriptYOffset",
-    "yStrikeoutSize", "yStrikeoutPosition", "sFamilyClass", "panose",
-    "sTypoAscender", "sTypoDescender", "sTypoLineGap", "usWinAscent", "usWinDescent",
-    "sxHeight", "sCapHeight",
+    "usWeightClass",
+    "usWidthClass",
+    "fsType",
+    "ySubscriptXSize",
+    "ySubscriptYSize",
+    "ySubscriptXOffset",
+    "ySubscriptYOffset",
+    "ySuperscriptXSize",
+    "ySuperscriptYSize",
+    "ySuperscriptXOffset",
+    "ySuperscriptYOffset",
+    "yStrikeoutSize",
+    "yStrikeoutPosition",
+    "sFamilyClass",
+    "panose",
+    "sTypoAscender",
+    "sTypoDescender",
+    "sTypoLineGap",
+    "usWinAscent",
+    "usWinDescent",
+    "sxHeight",
+    "sCapHeight",
 )
 _USE_TYPO_METRICS = 1 << 7
 _VENDOR_NONE = "NONE"
@@ -64,12 +80,16 @@ def build_new_font(
     names = FontNames.make(family, style)
     prepare_new_glyphs(new_glyphs)
     if any(g.char == " " for g in new_glyphs):
-        raise FontAssistError("The new font makes its own space glyph.", hint="Leave U+0020 out of the characters.")
+        raise FontAssistError(
+            "The new font makes its own space glyph.", hint="Leave U+0020 out of the characters."
+        )
     check_glyph_count(len(new_glyphs) + 2, out_path)
 
     source = open_input_font(metrics_from, font_number, role="font to take metrics from")
     try:
-        warnings = naming_warnings_for_font(source, names.family, f"the target font {os.fspath(metrics_from)}")
+        warnings = naming_warnings_for_font(
+            source, names.family, f"the target font {os.fspath(metrics_from)}"
+        )
         font = _build(source, new_glyphs, names, progress, cancel, out_path)
     finally:
         source.close()
@@ -86,7 +106,9 @@ def build_new_font(
     )
 
 
-def _build(source: TTFont, new_glyphs: list[NewGlyph], names: FontNames, progress, cancel, out_path) -> TTFont:
+def _build(
+    source: TTFont, new_glyphs: list[NewGlyph], names: FontNames, progress, cancel, out_path
+) -> TTFont:
     upm = source["head"].unitsPerEm
     advance = ideograph_advance(source)
     source_os2 = source["OS/2"] if "OS/2" in source else None
@@ -96,9 +118,12 @@ def _build(source: TTFont, new_glyphs: list[NewGlyph], names: FontNames, progres
     space_advance = _space_advance(source)
 
     new_names = unique_glyph_names((g.codepoint for g in new_glyphs), {".notdef", "space"})
-    glyphs: dict[str, Glyph] = {".notdef": _notdef_glyph(upm, advance, ascender, descender), "space": _empty_glyph()}
+    glyphs: dict[str, Glyph] = {
+        ".notdef": _notdef_glyph(upm, advance, ascender, descender),
+        "space": _empty_glyph(),
+    }
     total = len(new_glyphs)
-    for done, (name, new) in enumerate(zip(new_names, new_glyphs)):
+    for done, (name, new) in enumerate(zip(new_names, new_glyphs, strict=False)):
         if cancel is not None and cancel():
             raise ExportCancelled(out_path)
         if progress is not None:
@@ -110,7 +135,9 @@ def _build(source: TTFont, new_glyphs: list[NewGlyph], names: FontNames, progres
     # The call order fontBuilder's docstring prescribes.
     builder = FontBuilder(upm, isTTF=True)
     builder.setupGlyphOrder(list(glyphs))
-    builder.setupCharacterMap({0x20: "space", **{g.codepoint: n for g, n in zip(new_glyphs, new_names)}})
+    builder.setupCharacterMap(
+        {0x20: "space", **{g.codepoint: n for g, n in zip(new_glyphs, new_names, strict=False)}}
+    )
     builder.setupGlyf(glyphs)
     metrics = {name: (advance, glyph.xMin if glyph.numberOfContours else 0) for name, glyph in glyphs.items()}
     metrics["space"] = (space_advance, 0)
@@ -124,8 +151,12 @@ def _build(source: TTFont, new_glyphs: list[NewGlyph], names: FontNames, progres
         os2_values.update({f: getattr(source_os2, f) for f in _COPIED_OS2_FIELDS if hasattr(source_os2, f)})
         os2_values["fsSelection"] = source_os2.fsSelection & _USE_TYPO_METRICS
     else:
-        os2_values.update(sTypoAscender=hhea.ascent, sTypoDescender=hhea.descent, usWinAscent=hhea.ascent,
-                          usWinDescent=-hhea.descent)
+        os2_values.update(
+            sTypoAscender=hhea.ascent,
+            sTypoDescender=hhea.descent,
+            usWinAscent=hhea.ascent,
+            usWinDescent=-hhea.descent,
+        )
     builder.setupOS2(**os2_values)
     source_post = source["post"]
     builder.setupPost(
@@ -158,7 +189,10 @@ def _setup_vertical(builder: FontBuilder, source: TTFont, glyphs: dict[str, Glyp
     height = ideograph_vertical_advance(source)
     origin = ideograph_vertical_origin(source)
     builder.setupVerticalMetrics(
-        {name: (height, origin - glyph.yMax if glyph.numberOfContours else 0) for name, glyph in glyphs.items()}
+        {
+            name: (height, origin - glyph.yMax if glyph.numberOfContours else 0)
+            for name, glyph in glyphs.items()
+        }
     )
     vhea = source["vhea"]
     builder.setupVerticalHeader(ascent=vhea.ascent, descent=vhea.descent, lineGap=vhea.lineGap)
@@ -184,8 +218,12 @@ def _notdef_glyph(upm: int, advance: int, ascender: int, descender: int) -> Glyp
     # Outer contour clockwise, inner counter-clockwise (TrueType's winding).
     for points in (
         [(left, bottom), (left, top), (right, top), (right, bottom)],
-        [(left + stroke, bottom + stroke), (right - stroke, bottom + stroke), (right - stroke, top - stroke),
-         (left + stroke, top - stroke)],
+        [
+            (left + stroke, bottom + stroke),
+            (right - stroke, bottom + stroke),
+            (right - stroke, top - stroke),
+            (left + stroke, top - stroke),
+        ],
     ):
         pen.moveTo(points[0])
         for point in points[1:]:

@@ -8,7 +8,7 @@ name, ID, advance and vertical origin.
 from __future__ import annotations
 
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.pens.cu2quPen import Cu2QuPen
@@ -101,9 +101,18 @@ def _setup_truetype_maxp(font: TTFont, glyph_count: int) -> None:
     maxp.tableVersion = 0x00010000
     maxp.numGlyphs = glyph_count
     for field in (
-        "maxPoints", "maxContours", "maxCompositePoints", "maxCompositeContours", "maxTwilightPoints",
-        "maxStorage", "maxFunctionDefs", "maxInstructionDefs", "maxStackElements", "maxSizeOfInstructions",
-        "maxComponentElements", "maxComponentDepth",
+        "maxPoints",
+        "maxContours",
+        "maxCompositePoints",
+        "maxCompositeContours",
+        "maxTwilightPoints",
+        "maxStorage",
+        "maxFunctionDefs",
+        "maxInstructionDefs",
+        "maxStackElements",
+        "maxSizeOfInstructions",
+        "maxComponentElements",
+        "maxComponentDepth",
     ):
         setattr(maxp, field, 0)
     # No instructions, hence no twilight zone.

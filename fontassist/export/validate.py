@@ -41,7 +41,9 @@ def _reloads(path: Path, messages: list[str]) -> bool:
             font.ensureDecompiled()
             glyph_count = len(font.getGlyphOrder())
             if font["maxp"].numGlyphs != glyph_count:
-                messages.append(f"fontTools: maxp says {font['maxp'].numGlyphs} glyphs, the font has {glyph_count}")
+                messages.append(
+                    f"fontTools: maxp says {font['maxp'].numGlyphs} glyphs, the font has {glyph_count}"
+                )
                 return False
     except (TTLibError, OSError, KeyError, ValueError, AssertionError) as error:
         # Decompiling a broken table can fail in many ways; whichever it is, the font is unusable.

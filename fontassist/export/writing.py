@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional
 
 from fontTools.ttLib import TTFont, TTLibError
 
@@ -16,8 +16,8 @@ from fontassist.export.validate import ValidationResult, validate_font
 
 log = logging.getLogger(__name__)
 
-ProgressFn = Optional[Callable[[int, int, str], None]]
-CancelFn = Optional[Callable[[], bool]]
+ProgressFn = Callable[[int, int, str], None] | None
+CancelFn = Callable[[], bool] | None
 
 # Names that promise another container than the plain sfnt fontassist writes.
 _CONTAINER_SUFFIXES = {".woff", ".woff2", ".ttc", ".otc"}
@@ -102,14 +102,18 @@ def check_output_path(out_path: str | os.PathLike, inputs: list[str | os.PathLik
         )
     folder = resolved.parent
     if not folder.is_dir():
-        raise FontAssistError(f"Cannot write {out_path}: the folder {folder} does not exist.", hint="Create it first.")
+        raise FontAssistError(
+            f"Cannot write {out_path}: the folder {folder} does not exist.", hint="Create it first."
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
         raise FontAssistError(
             f"Cannot write {out_path}: the folder {folder} is not writable.",
             hint="Choose a folder you can write to.",
         )
     if resolved.exists() and not os.access(resolved, os.W_OK):
-        raise FontAssistError(f"Cannot replace {out_path}: the file is read-only.", hint="Choose another name.")
+        raise FontAssistError(
+            f"Cannot replace {out_path}: the file is read-only.", hint="Choose another name."
+        )
     return resolved
 
 

@@ -7,7 +7,20 @@ from .fontfile import FONT_FILE_TYPES, FontFile, list_faces, open_font
 from .render import RenderResult, render, render_glyph
 
 __all__ = [
-    "CHARSET_NAMES", "Coverage", "EmFrame", "FONT_FILE_TYPES", "FontFile", "RenderResult", "is_han",
-    "list_faces", "missing_from_target", "named_charset", "open_font", "parse_chars", "read_chars_file",
-    "render", "render_glyph", "resolve_chars",
+    "CHARSET_NAMES",
+    "Coverage",
+    "EmFrame",
+    "FONT_FILE_TYPES",
+    "FontFile",
+    "RenderResult",
+    "is_han",
+    "list_faces",
+    "missing_from_target",
+    "named_charset",
+    "open_font",
+    "parse_chars",
+    "read_chars_file",
+    "render",
+    "render_glyph",
+    "resolve_chars",
 ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .. import resources
@@ -40,7 +40,9 @@ def _decode_range(codec: str, first: int, last: int, trail=_TRAIL_BYTES) -> list
 
 
 def _euc_rows(codec: str, first_row: int, last_row: int) -> list[str]:
-    return _decode_range(codec, 0xA0A1 + first_row * 0x100, 0xA0FE + last_row * 0x100, trail=frozenset(range(0xA1, 0xFF)))
+    return _decode_range(
+        codec, 0xA0A1 + first_row * 0x100, 0xA0FE + last_row * 0x100, trail=frozenset(range(0xA1, 0xFF))
+    )
 
 
 def _read_list(name: str) -> list[str]:
@@ -59,7 +61,7 @@ _NAMED = {
 CHARSET_NAMES = tuple(_NAMED)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _named(name: str) -> tuple[str, ...]:
     chars = [c for c in _NAMED[name]() if is_han(c)]
     return tuple(dict.fromkeys(chars))
@@ -68,7 +70,9 @@ def _named(name: str) -> tuple[str, ...]:
 def named_charset(name: str) -> list[str]:
     """The characters of a named set, in order. Unknown names list the known ones."""
     if name not in _NAMED:
-        raise FontAssistError(f"Unknown character set '{name}'.", hint=f"Choose one of: {', '.join(CHARSET_NAMES)}.")
+        raise FontAssistError(
+            f"Unknown character set '{name}'.", hint=f"Choose one of: {', '.join(CHARSET_NAMES)}."
+        )
     return list(_named(name))
 
 
@@ -86,11 +90,15 @@ class ParsedChars:
     dropped_unassigned: int = 0
 
     def summary(self) -> str:
-        parts = [f"{n} {what}" for n, what in (
-            (self.dropped_whitespace, "whitespace"),
-            (self.dropped_duplicates, "duplicates"),
-            (self.dropped_unassigned, "unassigned or control code points"),
-        ) if n]
+        parts = [
+            f"{n} {what}"
+            for n, what in (
+                (self.dropped_whitespace, "whitespace"),
+                (self.dropped_duplicates, "duplicates"),
+                (self.dropped_unassigned, "unassigned or control code points"),
+            )
+            if n
+        ]
         return f"{len(self.chars)} characters" + (f" (dropped {', '.join(parts)})" if parts else "")
 
 
@@ -117,15 +125,21 @@ def read_chars_file(path: str | os.PathLike) -> ParsedChars:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise FontAssistError("file not found.", path=path, hint="Check the path of the character list.") from None
+        raise FontAssistError(
+            "file not found.", path=path, hint="Check the path of the character list."
+        ) from None
     except UnicodeDecodeError:
-        raise FontAssistError("is not UTF-8 text.", path=path, hint="Save the character list as UTF-8.") from None
+        raise FontAssistError(
+            "is not UTF-8 text.", path=path, hint="Save the character list as UTF-8."
+        ) from None
     except OSError as e:
         raise FontAssistError(f"cannot be read ({e.strerror}).", path=path) from None
     return parse_chars(text)
 
 
-def resolve_chars(charset: str | None = None, chars: str | None = None, chars_file: str | os.PathLike | None = None) -> tuple[list[str], str]:
+def resolve_chars(
+    charset: str | None = None, chars: str | None = None, chars_file: str | os.PathLike | None = None
+) -> tuple[list[str], str]:
     """One character list from exactly one of the three ways a user can give it, with a description."""
     given = [x is not None for x in (charset, chars, chars_file)]
     if sum(given) > 1:

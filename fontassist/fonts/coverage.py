@@ -19,7 +19,7 @@ class Coverage:
     unavailable: list[str]  # neither font has them
 
     @classmethod
-    def of(cls, source: FontFile, target: FontFile, chars: list[str]) -> "Coverage":
+    def of(cls, source: FontFile, target: FontFile, chars: list[str]) -> Coverage:
         return cls(
             charset=list(chars),
             source_has=[c for c in chars if source.has(c)],

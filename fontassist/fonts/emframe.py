@@ -87,13 +87,25 @@ class EmFrame:
         s = self.scale
         return (s, 0.0, 0.0, -s, -self.x_min * s, self.y_max * s)
 
-    def with_size(self, size: int) -> "EmFrame":
+    def with_size(self, size: int) -> EmFrame:
         """The same em box on a grid of another size."""
         return EmFrame(self.upm, self.bottom, size, self.margin, self.left)
 
     def to_dict(self) -> dict:
-        return {"upm": self.upm, "bottom": self.bottom, "size": self.size, "margin": self.margin, "left": self.left}
+        return {
+            "upm": self.upm,
+            "bottom": self.bottom,
+            "size": self.size,
+            "margin": self.margin,
+            "left": self.left,
+        }
 
     @classmethod
-    def from_dict(cls, d: dict) -> "EmFrame":
-        return cls(int(d["upm"]), float(d["bottom"]), int(d["size"]), float(d.get("margin", 0.0)), float(d.get("left", 0.0)))
+    def from_dict(cls, d: dict) -> EmFrame:
+        return cls(
+            int(d["upm"]),
+            float(d["bottom"]),
+            int(d["size"]),
+            float(d.get("margin", 0.0)),
+            float(d.get("left", 0.0)),
+        )

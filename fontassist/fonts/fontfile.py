@@ -44,9 +44,15 @@ def _signature(path: Path) -> str:
     except FileNotFoundError:
         raise FontAssistError("file not found.", path=path, hint="Check the path and try again.") from None
     except IsADirectoryError:
-        raise FontAssistError("is a folder, not a font file.", path=path, hint="Choose a .ttf, .otf, .ttc, .woff or .woff2 file.") from None
+        raise FontAssistError(
+            "is a folder, not a font file.",
+            path=path,
+            hint="Choose a .ttf, .otf, .ttc, .woff or .woff2 file.",
+        ) from None
     except OSError as e:
-        raise FontAssistError(f"cannot be read ({e.strerror}).", path=path, hint="Check the file's permissions.") from None
+        raise FontAssistError(
+            f"cannot be read ({e.strerror}).", path=path, hint="Check the file's permissions."
+        ) from None
     kind = _SIGNATURES.get(head)
     if kind is None:
         raise FontAssistError(
@@ -134,7 +140,10 @@ class FontFile:
         return hash((self.content_hash, self.face_index))
 
     def __eq__(self, other):
-        return isinstance(other, FontFile) and (self.content_hash, self.face_index) == (other.content_hash, other.face_index)
+        return isinstance(other, FontFile) and (self.content_hash, self.face_index) == (
+            other.content_hash,
+            other.face_index,
+        )
 
 
 def _em_bottom(font: TTFont) -> float:
@@ -208,7 +217,11 @@ def _load_face(path: Path, face_index: int) -> tuple[TTFont, bytes, int]:
     except FontAssistError:
         raise
     except ImportError as e:  # brotli missing for WOFF2
-        raise FontAssistError(f"cannot be opened: {e}.", path=path, hint="Install fontTools with WOFF2 support: pip install 'fonttools[woff]'.") from None
+        raise FontAssistError(
+            f"cannot be opened: {e}.",
+            path=path,
+            hint="Install fontTools with WOFF2 support: pip install 'fonttools[woff]'.",
+        ) from None
     except Exception as e:  # fontTools raises a zoo of exception types on malformed data
         raise _corrupt(path, e) from None
 
@@ -222,18 +235,34 @@ def open_font(path: str | os.PathLike, face_index: int = 0) -> FontFile:
         outline = next((t for t in ("glyf", "CFF ", "CFF2") if t in tables), None)
         if outline is None:
             colour = sorted(tables & {"CBDT", "sbix", "EBDT", "COLR", "SVG "})
-            what = f"only bitmap or colour glyphs ({', '.join(t.strip() for t in colour)})" if colour else "no glyph outlines"
-            raise FontAssistError(f"has {what}.", path=path, hint="fontassist needs an outline font (TrueType or CFF); choose another font.")
+            what = (
+                f"only bitmap or colour glyphs ({', '.join(t.strip() for t in colour)})"
+                if colour
+                else "no glyph outlines"
+            )
+            raise FontAssistError(
+                f"has {what}.",
+                path=path,
+                hint="fontassist needs an outline font (TrueType or CFF); choose another font.",
+            )
         cmap = font.getBestCmap() if "cmap" in tables else None
         if not cmap:
-            raise FontAssistError("has no Unicode character map (cmap), so its glyphs cannot be matched to characters.", path=path, hint="Choose a font with a Unicode cmap.")
+            raise FontAssistError(
+                "has no Unicode character map (cmap), so its glyphs cannot be matched to characters.",
+                path=path,
+                hint="Choose a font with a Unicode cmap.",
+            )
         name = font["name"] if "name" in tables else None
         family = (name.getBestFamilyName() if name else None) or path.stem
         style = (name.getBestSubFamilyName() if name else None) or "Regular"
         advances = {g: int(m[0]) for g, m in font["hmtx"].metrics.items()}
         upm = int(font["head"].unitsPerEm)
         if not 16 <= upm <= 16384:
-            raise FontAssistError(f"has an invalid units-per-em value ({upm}).", path=path, hint="The font's head table is damaged; export it again.")
+            raise FontAssistError(
+                f"has an invalid units-per-em value ({upm}).",
+                path=path,
+                hint="The font's head table is damaged; export it again.",
+            )
         result = FontFile(
             path=path,
             face_index=face_index,

@@ -24,9 +24,9 @@ import math
 import os
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 import freetype
 import numpy as np
@@ -37,7 +37,12 @@ from .fontfile import FontFile
 
 log = logging.getLogger(__name__)
 
-_LOAD_FLAGS = freetype.FT_LOAD_NO_HINTING | freetype.FT_LOAD_NO_BITMAP | freetype.FT_LOAD_RENDER | freetype.FT_LOAD_TARGET_NORMAL
+_LOAD_FLAGS = (
+    freetype.FT_LOAD_NO_HINTING
+    | freetype.FT_LOAD_NO_BITMAP
+    | freetype.FT_LOAD_RENDER
+    | freetype.FT_LOAD_TARGET_NORMAL
+)
 _FT_RENDER_MODE_NORMAL = 0
 
 
@@ -73,7 +78,11 @@ class _Rasterizer:
         try:
             self.face = freetype.Face(io.BytesIO(font.font_bytes), font.freetype_index)
         except freetype.FT_Exception as e:
-            raise FontAssistError(f"FreeType cannot open this font ({e}).", path=font.path, hint="The file may be damaged; get the font again.") from None
+            raise FontAssistError(
+                f"FreeType cannot open this font ({e}).",
+                path=font.path,
+                hint="The file may be damaged; get the font again.",
+            ) from None
         self.font = font
         self.frame = frame
         # An integer ppem keeps FreeType's TrueType scaler exact (it may round fractional sizes);
@@ -183,7 +192,13 @@ CACHE = _RenderCache()
 
 def _cache_key(font: FontFile, chars: list[str], frame: EmFrame) -> str:
     request = json.dumps(
-        {"font": font.content_hash, "face": font.face_index, "frame": frame.to_dict(), "chars": "".join(chars), "v": 1},
+        {
+            "font": font.content_hash,
+            "face": font.face_index,
+            "frame": frame.to_dict(),
+            "chars": "".join(chars),
+            "v": 1,
+        },
         sort_keys=True,
     )
     return hashlib.sha256(request.encode("utf-8")).hexdigest()[:40]

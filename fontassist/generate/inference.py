@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 import torch
@@ -56,14 +56,25 @@ class GeneratedGlyphs:
     def save_report(self, path: str | os.PathLike) -> None:
         """A JSON list of the glyphs with their files and quality flags, most doubtful first."""
         order = sorted(range(len(self.chars)), key=lambda i: -self.flags[i]["score"])
-        report = [{"char": self.chars[i], "codepoint": f"U+{ord(self.chars[i]):04X}",
-                   "file": glyph_filename(self.chars[i]), **self.flags[i]} for i in order]
+        report = [
+            {
+                "char": self.chars[i],
+                "codepoint": f"U+{ord(self.chars[i]):04X}",
+                "file": glyph_filename(self.chars[i]),
+                **self.flags[i],
+            }
+            for i in order
+        ]
         Path(path).write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
     def sheet(self, columns: int = 32, with_source: bool = False) -> np.ndarray:
         """A contact sheet (RGB), flagged glyphs framed in red; optionally each above its source glyph."""
-        return review_sheet(self.images, [is_flagged(f) for f in self.flags],
-                            self.source_images if with_source else None, columns)
+        return review_sheet(
+            self.images,
+            [is_flagged(f) for f in self.flags],
+            self.source_images if with_source else None,
+            columns,
+        )
 
 
 class Generator:
@@ -79,7 +90,7 @@ class Generator:
             self.model.to(memory_format=torch.channels_last)
 
     @classmethod
-    def from_checkpoint(cls, path: str | os.PathLike, device: str = "auto") -> "Generator":
+    def from_checkpoint(cls, path: str | os.PathLike, device: str = "auto") -> Generator:
         return cls(load_checkpoint(path), device)
 
     @property
@@ -99,30 +110,57 @@ class Generator:
             return EmFrame.from_dict(saved)
         return EmFrame(1000, -120.0, self.size, self.margin)
 
-    def run(self, source_font: FontFile, chars: list[str], *, target_font: FontFile | None = None,
-            batch_size: int = 64, progress: Callable[[int, int], None] | None = None, cancel=None,
-            flags: bool = True) -> GeneratedGlyphs:
+    def run(
+        self,
+        source_font: FontFile,
+        chars: list[str],
+        *,
+        target_font: FontFile | None = None,
+        batch_size: int = 64,
+        progress: Callable[[int, int], None] | None = None,
+        cancel=None,
+        flags: bool = True,
+    ) -> GeneratedGlyphs:
         """Generate ``chars`` from ``source_font``'s glyphs; characters the source lacks are skipped.
 
         ``progress(done, total)`` is called after each batch; a set ``cancel``
         token stops early with the glyphs done so far (``cancelled`` is True).
         """
         rendered = render(source_font, chars, self.size, self.margin)
-        if source_font.upm and self.config.source_hash and source_font.content_hash != self.config.source_hash:
-            log.info("generating from %s, not the source font the model was trained on", source_font.full_name)
-        images = predict(self.model, rendered.images, device=self.device, batch_size=batch_size,
-                         autocast=self.precision.autocast(), channels_last=self.precision.channels_last,
-                         progress=progress, cancel=cancel)
+        if (
+            source_font.upm
+            and self.config.source_hash
+            and source_font.content_hash != self.config.source_hash
+        ):
+            log.info(
+                "generating from %s, not the source font the model was trained on", source_font.full_name
+            )
+        images = predict(
+            self.model,
+            rendered.images,
+            device=self.device,
+            batch_size=batch_size,
+            autocast=self.precision.autocast(),
+            channels_last=self.precision.channels_last,
+            progress=progress,
+            cancel=cancel,
+        )
         done = len(images)
         source_images = rendered.images[:done]
         return GeneratedGlyphs(
-            chars=rendered.chars[:done], images=images, frame=self.target_frame(target_font),
+            chars=rendered.chars[:done],
+            images=images,
+            frame=self.target_frame(target_font),
             flags=quality_flags(images, source_images) if flags else [{"score": 0} for _ in range(done)],
-            source_images=np.asarray(source_images), skipped=rendered.missing, cancelled=done < len(rendered.chars),
+            source_images=np.asarray(source_images),
+            skipped=rendered.missing,
+            cancelled=done < len(rendered.chars),
         )
 
 
-def write_outputs(glyphs: GeneratedGlyphs, out: str | os.PathLike, grid: str | os.PathLike | None = None) -> Path:
+def write_outputs(
+    glyphs: GeneratedGlyphs, out: str | os.PathLike, grid: str | os.PathLike | None = None
+) -> Path:
     """PNGs per glyph and ``quality.json`` into ``out``; the contact sheet to ``grid`` when given."""
     folder = ensure_folder(out)
     glyphs.save_pngs(folder)

@@ -68,8 +68,10 @@ def label_components(mask: np.ndarray, connectivity: int = 8) -> np.ndarray:
     parent = np.maximum.accumulate(np.where(starts, np.arange(count), 0))
     links = [(mask[:, :-1, :] & mask[:, 1:, :], node[:, :-1, :], node[:, 1:, :])]
     if connectivity == 8:
-        links += [(mask[:, :-1, :-1] & mask[:, 1:, 1:], node[:, :-1, :-1], node[:, 1:, 1:]),
-                  (mask[:, :-1, 1:] & mask[:, 1:, :-1], node[:, :-1, 1:], node[:, 1:, :-1])]
+        links += [
+            (mask[:, :-1, :-1] & mask[:, 1:, 1:], node[:, :-1, :-1], node[:, 1:, 1:]),
+            (mask[:, :-1, 1:] & mask[:, 1:, :-1], node[:, :-1, 1:], node[:, 1:, :-1]),
+        ]
     u = np.concatenate([a[m] for m, a, _ in links])
     v = np.concatenate([b[m] for m, _, b in links])
     while len(u):
@@ -112,7 +114,9 @@ def _holes(ink: np.ndarray, min_area: int) -> np.ndarray:
     return counts
 
 
-def _component_counts(images: np.ndarray, threshold: int, speck_area: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _component_counts(
+    images: np.ndarray, threshold: int, speck_area: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per glyph at one ink threshold: components of at least ``speck_area`` px, smaller ones, and the ink mask."""
     ink = images >= threshold
     areas = component_areas(label_components(ink, connectivity=8))
@@ -121,7 +125,9 @@ def _component_counts(images: np.ndarray, threshold: int, speck_area: int) -> tu
     return big, small, ink
 
 
-def topology(images: np.ndarray, speck_area: int | None = None, *, thresholds: bool = False) -> dict[str, np.ndarray]:
+def topology(
+    images: np.ndarray, speck_area: int | None = None, *, thresholds: bool = False
+) -> dict[str, np.ndarray]:
     """Per glyph: ``components`` (specks not counted), ``specks``, ``holes`` and ``ink`` (fraction).
 
     With ``thresholds``, also ``components_faint`` and ``components_dark``: the
@@ -163,13 +169,22 @@ def quality_flags(generated: np.ndarray, source: np.ndarray) -> list[dict]:
         empty = bool(made["ink"][i] < EMPTY_FRACTION <= given["ink"][i])
         doubt = specks + faint_joins + grey_bridges + (3 if empty else 0)
         disagreement = abs(components - source_components) + abs(holes - source_holes)
-        flags.append({
-            "specks": specks, "faint_joins": faint_joins, "grey_bridges": grey_bridges, "empty": empty,
-            "components": components, "source_components": source_components,
-            "broken": components > source_components, "merged": components < source_components,
-            "holes": holes, "source_holes": source_holes, "holes_changed": holes != source_holes,
-            "score": 2 * doubt + 0.5 * disagreement,
-        })
+        flags.append(
+            {
+                "specks": specks,
+                "faint_joins": faint_joins,
+                "grey_bridges": grey_bridges,
+                "empty": empty,
+                "components": components,
+                "source_components": source_components,
+                "broken": components > source_components,
+                "merged": components < source_components,
+                "holes": holes,
+                "source_holes": source_holes,
+                "holes_changed": holes != source_holes,
+                "score": 2 * doubt + 0.5 * disagreement,
+            }
+        )
     return flags
 
 

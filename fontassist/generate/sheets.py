@@ -11,8 +11,9 @@ _GRID = (200, 200, 200)
 _FLAG = (230, 40, 40)
 
 
-def review_sheet(images: np.ndarray, flagged: list[bool], source: np.ndarray | None = None,
-                 columns: int = 32) -> np.ndarray:
+def review_sheet(
+    images: np.ndarray, flagged: list[bool], source: np.ndarray | None = None, columns: int = 32
+) -> np.ndarray:
     """An RGB uint8 sheet of the rasters (0 paper, 255 ink) in rows of ``columns``.
 
     With ``source``, each cell shows the source glyph above the generated one.
@@ -32,7 +33,7 @@ def review_sheet(images: np.ndarray, flagged: list[bool], source: np.ndarray | N
         r, c = divmod(i, columns)
         y, x = _GAP + r * (cell_h + _GAP), _GAP + c * (size + _GAP)
         if flagged[i]:
-            sheet[y - _GAP:y + cell_h + _GAP, x - _GAP:x + size + _GAP] = _FLAG
+            sheet[y - _GAP : y + cell_h + _GAP, x - _GAP : x + size + _GAP] = _FLAG
         cell = images[i] if source is None else np.concatenate([source[i], images[i]])
-        sheet[y:y + cell_h, x:x + size] = (255 - cell)[..., None]
+        sheet[y : y + cell_h, x : x + size] = (255 - cell)[..., None]
     return sheet

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import torch
 
@@ -22,8 +23,16 @@ from fontassist.model.weights import init_weights, load_state_strict
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "ModelConfig", "UNetGenerator", "PatchDiscriminator", "NORM_NAMES", "get_norm_layer", "init_weights",
-    "build_generator", "build_discriminator", "load_generator_state", "load_discriminator_state",
+    "ModelConfig",
+    "UNetGenerator",
+    "PatchDiscriminator",
+    "NORM_NAMES",
+    "get_norm_layer",
+    "init_weights",
+    "build_generator",
+    "build_discriminator",
+    "load_generator_state",
+    "load_discriminator_state",
 ]
 
 
@@ -37,8 +46,12 @@ def build_discriminator(config: ModelConfig) -> PatchDiscriminator:
     return init_weights(PatchDiscriminator(config), scaled=config.norm == "none")
 
 
-def load_generator_state(config: ModelConfig | Mapping[str, Any], state_dict: Mapping[str, torch.Tensor], *,
-                         path: str | os.PathLike | None = None) -> UNetGenerator:
+def load_generator_state(
+    config: ModelConfig | Mapping[str, Any],
+    state_dict: Mapping[str, torch.Tensor],
+    *,
+    path: str | os.PathLike | None = None,
+) -> UNetGenerator:
     """Build the generator ``config`` describes and load ``state_dict`` into it, strictly.
 
     ``config`` may be a ModelConfig or its ``to_dict()``. Any missing,
@@ -50,8 +63,12 @@ def load_generator_state(config: ModelConfig | Mapping[str, Any], state_dict: Ma
     return load_state_strict(UNetGenerator(config), state_dict, "generator", path)
 
 
-def load_discriminator_state(config: ModelConfig | Mapping[str, Any], state_dict: Mapping[str, torch.Tensor], *,
-                             path: str | os.PathLike | None = None) -> PatchDiscriminator:
+def load_discriminator_state(
+    config: ModelConfig | Mapping[str, Any],
+    state_dict: Mapping[str, torch.Tensor],
+    *,
+    path: str | os.PathLike | None = None,
+) -> PatchDiscriminator:
     """As :func:`load_generator_state`, for the discriminator (resuming training)."""
     config = _as_config(config)
     return load_state_strict(PatchDiscriminator(config), state_dict, "discriminator", path)

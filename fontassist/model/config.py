@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from fontassist.errors import FontAssistError
 from fontassist.model.norms import get_norm_layer
@@ -110,7 +111,7 @@ class ModelConfig:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "ModelConfig":
+    def from_dict(cls, data: Mapping[str, Any]) -> ModelConfig:
         """Rebuild a config from ``to_dict`` output; missing fields take their defaults."""
         if not isinstance(data, Mapping):
             raise FontAssistError(
@@ -156,15 +157,25 @@ class ModelConfig:
         def fail(message: str, hint: str | None = None) -> None:
             raise FontAssistError(message, hint=hint)
 
-        for name in ("base_channels", "max_channels", "style_dim", "min_bottleneck", "disc_layers",
-                     "disc_channels", "in_channels", "out_channels"):
+        for name in (
+            "base_channels",
+            "max_channels",
+            "style_dim",
+            "min_bottleneck",
+            "disc_layers",
+            "disc_channels",
+            "in_channels",
+            "out_channels",
+        ):
             if getattr(self, name) < 1:
                 fail(f"Model setting {name} = {getattr(self, name)} must be at least 1.")
         if self.num_styles < 0:
             fail(f"Model setting num_styles = {self.num_styles} must be 0 (no style embedding) or more.")
         if self.max_channels < self.base_channels:
-            fail(f"Model setting max_channels = {self.max_channels} is below base_channels = {self.base_channels}.",
-                 "Raise max_channels or lower base_channels.")
+            fail(
+                f"Model setting max_channels = {self.max_channels} is below base_channels = {self.base_channels}.",
+                "Raise max_channels or lower base_channels.",
+            )
         if not 0.0 <= self.dropout < 1.0:
             fail(f"Model setting dropout = {self.dropout} must be at least 0 and below 1.")
         get_norm_layer(self.norm)  # raises for an unknown name, listing the valid ones
@@ -173,27 +184,38 @@ class ModelConfig:
         largest = max(_LARGEST_GLOBAL_BOTTLENECK, 2 * self.min_bottleneck - 1)
         if len(sizes) < 2 or sizes[-1] > largest:
             reached = sizes[-1] if sizes else self.image_size
-            fail(f"Image size {self.image_size} cannot be used: halving it stops at a {reached}x{reached} "
-                 f"bottleneck after {len(sizes)} level(s), and the U-Net needs at least 2 levels and a "
-                 f"bottleneck of at most {largest}x{largest} so that it sees the whole glyph.",
-                 "Use a size of the form 2^k or 3*2^k, such as 64, 96, 128, 192, 256 or 384.")
+            fail(
+                f"Image size {self.image_size} cannot be used: halving it stops at a {reached}x{reached} "
+                f"bottleneck after {len(sizes)} level(s), and the U-Net needs at least 2 levels and a "
+                f"bottleneck of at most {largest}x{largest} so that it sees the whole glyph.",
+                "Use a size of the form 2^k or 3*2^k, such as 64, 96, 128, 192, 256 or 384.",
+            )
 
         if len(set(self.attention)) != len(self.attention):
             fail(f"Model setting attention = {self.attention} lists a feature-map size twice.")
         misplaced = [size for size in self.attention if size not in sizes]
         if misplaced:
-            fail(f"Self-attention at {', '.join(map(str, misplaced))} px is impossible for image size "
-                 f"{self.image_size}: no encoder feature map has that size.",
-                 f"Choose from {', '.join(map(str, sizes))}, or () for none.")
+            fail(
+                f"Self-attention at {', '.join(map(str, misplaced))} px is impossible for image size "
+                f"{self.image_size}: no encoder feature map has that size.",
+                f"Choose from {', '.join(map(str, sizes))}, or () for none.",
+            )
 
         if self.patch_size < 1:
-            fail(f"A discriminator with {self.disc_layers} stride-2 layers cannot judge {self.image_size} px "
-                 f"images: nothing is left of the image after its last layer.",
-                 f"Use at most {_max_disc_layers(self.image_size)} layers or larger images.")
+            fail(
+                f"A discriminator with {self.disc_layers} stride-2 layers cannot judge {self.image_size} px "
+                f"images: nothing is left of the image after its last layer.",
+                f"Use at most {_max_disc_layers(self.image_size)} layers or larger images.",
+            )
 
 
-_TYPE_WORDS = {"int": "a whole number", "float": "a number", "bool": "true or false", "str": "a name",
-               "tuple[int, ...]": "a list of whole numbers"}
+_TYPE_WORDS = {
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+    "str": "a name",
+    "tuple[int, ...]": "a list of whole numbers",
+}
 
 
 def _feature_sizes(image_size: int, min_bottleneck: int) -> tuple[int, ...]:

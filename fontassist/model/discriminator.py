@@ -65,13 +65,17 @@ class PatchDiscriminator(nn.Module):
         self.to_logits = conv(in_width, 1, stride=1, bias=True)
         self.style_projection = nn.Embedding(config.num_styles, in_width) if config.num_styles else None
 
-    def forward(self, source: torch.Tensor, image: torch.Tensor, style: torch.Tensor | None = None) -> torch.Tensor:
+    def forward(
+        self, source: torch.Tensor, image: torch.Tensor, style: torch.Tensor | None = None
+    ) -> torch.Tensor:
         features = self.features(torch.cat([source, image], dim=1))
         logits = self.to_logits(features)
         if self.style_projection is not None:
             if style is None:
-                raise ValueError(f"This discriminator was built for {self.config.num_styles} styles; pass a "
-                                 "style id per sample.")
+                raise ValueError(
+                    f"This discriminator was built for {self.config.num_styles} styles; pass a "
+                    "style id per sample."
+                )
             projection = (features * self.style_projection(style)[:, :, None, None]).sum(1, keepdim=True)
             # Average the projection over the 4x4 window each logit sees, so it lines up with the logits' grid.
             logits = logits + nn.functional.avg_pool2d(projection, kernel_size=4, stride=1, padding=1)

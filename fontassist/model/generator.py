@@ -66,15 +66,25 @@ class UNetGenerator(nn.Module):
             layers: list[nn.Module] = []
             if level > 0:
                 layers.append(nn.LeakyReLU(0.2, inplace=True))
-            layers.append(nn.Conv2d(in_channels, channels[level], kernel_size=4, stride=2, padding=1,
-                                    bias=conv_bias(layer_norm)))
+            layers.append(
+                nn.Conv2d(
+                    in_channels,
+                    channels[level],
+                    kernel_size=4,
+                    stride=2,
+                    padding=1,
+                    bias=conv_bias(layer_norm),
+                )
+            )
             if layer_norm is not None:
                 layers.append(layer_norm(channels[level]))
             if config.feature_sizes[level] in config.attention:
                 layers.append(SelfAttention(channels[level]))
             self.down.append(nn.Sequential(*layers))
 
-        self.style_embedding = nn.Embedding(config.num_styles, config.style_dim) if config.num_styles else None
+        self.style_embedding = (
+            nn.Embedding(config.num_styles, config.style_dim) if config.num_styles else None
+        )
 
         self.up = nn.ModuleList()
         for level in range(depth):
@@ -83,17 +93,22 @@ class UNetGenerator(nn.Module):
             else:
                 in_channels = 2 * channels[level]
             if level == 0:
-                self.up.append(nn.Sequential(
-                    nn.ReLU(inplace=True),
-                    nn.ConvTranspose2d(in_channels, config.out_channels, kernel_size=4, stride=2, padding=1),
-                    nn.Tanh(),
-                ))
+                self.up.append(
+                    nn.Sequential(
+                        nn.ReLU(inplace=True),
+                        nn.ConvTranspose2d(
+                            in_channels, config.out_channels, kernel_size=4, stride=2, padding=1
+                        ),
+                        nn.Tanh(),
+                    )
+                )
                 continue
             out_channels = channels[level - 1]
             layers = [
                 nn.ReLU(inplace=True),
-                nn.ConvTranspose2d(in_channels, out_channels, kernel_size=4, stride=2, padding=1,
-                                   bias=conv_bias(norm)),
+                nn.ConvTranspose2d(
+                    in_channels, out_channels, kernel_size=4, stride=2, padding=1, bias=conv_bias(norm)
+                ),
             ]
             if norm is not None:
                 layers.append(norm(out_channels))
@@ -123,8 +138,10 @@ class UNetGenerator(nn.Module):
         y = features[-1]
         if self.style_embedding is not None:
             if style is None:
-                raise ValueError(f"This generator was built for {self.config.num_styles} styles; pass a style id "
-                                 "per sample.")
+                raise ValueError(
+                    f"This generator was built for {self.config.num_styles} styles; pass a style id "
+                    "per sample."
+                )
             embedding = self.style_embedding(style)[:, :, None, None]
             y = torch.cat([y, embedding.expand(-1, -1, y.shape[2], y.shape[3])], dim=1)
         elif style is not None:

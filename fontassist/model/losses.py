@@ -25,7 +25,9 @@ def l1_loss(fake: torch.Tensor, real: torch.Tensor) -> torch.Tensor:
     return F.l1_loss(fake, real)
 
 
-def adversarial_loss(kind: str, logits: torch.Tensor, target_is_real: bool, for_discriminator: bool) -> torch.Tensor:
+def adversarial_loss(
+    kind: str, logits: torch.Tensor, target_is_real: bool, for_discriminator: bool
+) -> torch.Tensor:
     """The adversarial loss of ``kind`` on discriminator ``logits``.
 
     lsgan: mean squared distance of the logits to 1 (real) or 0 (fake), the
@@ -45,9 +47,13 @@ def adversarial_loss(kind: str, logits: torch.Tensor, target_is_real: bool, for_
         if for_discriminator:
             return F.relu(1.0 - logits).mean() if target_is_real else F.relu(1.0 + logits).mean()
         if not target_is_real:
-            raise ValueError("The generator's hinge loss pushes logits towards real; call it with target_is_real=True.")
+            raise ValueError(
+                "The generator's hinge loss pushes logits towards real; call it with target_is_real=True."
+            )
         return -logits.mean()
-    raise FontAssistError(f"Unknown adversarial loss {kind!r}.", hint=f"Use one of: {', '.join(ADVERSARIAL_LOSSES)}.")
+    raise FontAssistError(
+        f"Unknown adversarial loss {kind!r}.", hint=f"Use one of: {', '.join(ADVERSARIAL_LOSSES)}."
+    )
 
 
 def constant_loss(generator: torch.nn.Module, fake: torch.Tensor, real: torch.Tensor) -> torch.Tensor:

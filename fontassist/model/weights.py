@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import Mapping
+from collections.abc import Mapping
 
 import torch
 from torch import nn
@@ -46,12 +46,19 @@ def init_weights(module: nn.Module, std: float = _INIT_STD, *, scaled: bool = Fa
     return module
 
 
-def load_state_strict(module: nn.Module, state_dict: Mapping[str, torch.Tensor], what: str,
-                      path: str | os.PathLike | None = None) -> nn.Module:
+def load_state_strict(
+    module: nn.Module,
+    state_dict: Mapping[str, torch.Tensor],
+    what: str,
+    path: str | os.PathLike | None = None,
+) -> nn.Module:
     """Load ``state_dict`` into ``module`` only if every key and shape matches; otherwise raise, loading nothing."""
     if not isinstance(state_dict, Mapping):
-        raise FontAssistError(f"The {what} weights are not a mapping of names to tensors.", path=path,
-                              hint="The checkpoint is damaged; pick another checkpoint or retrain.")
+        raise FontAssistError(
+            f"The {what} weights are not a mapping of names to tensors.",
+            path=path,
+            hint="The checkpoint is damaged; pick another checkpoint or retrain.",
+        )
     expected = module.state_dict()
     problems = []
     missing = [key for key in expected if key not in state_dict]
@@ -61,7 +68,11 @@ def load_state_strict(module: nn.Module, state_dict: Mapping[str, torch.Tensor],
         for key in expected
         if key in state_dict and _shape(state_dict[key]) != _shape(expected[key])
     ]
-    for count_words, keys in (("missing", missing), ("unexpected", unexpected), ("of the wrong shape", wrong_shape)):
+    for count_words, keys in (
+        ("missing", missing),
+        ("unexpected", unexpected),
+        ("of the wrong shape", wrong_shape),
+    ):
         if keys:
             more = f" and {len(keys) - _EXAMPLES} more" if len(keys) > _EXAMPLES else ""
             problems.append(f"{len(keys)} {count_words} ({', '.join(keys[:_EXAMPLES])}{more})")
@@ -76,8 +87,11 @@ def load_state_strict(module: nn.Module, state_dict: Mapping[str, torch.Tensor],
     try:
         module.load_state_dict(state_dict, strict=True)
     except (RuntimeError, TypeError) as error:
-        raise FontAssistError(f"The saved {what} weights cannot be loaded: {error}", path=path,
-                              hint="The checkpoint is damaged; pick another checkpoint or retrain.") from error
+        raise FontAssistError(
+            f"The saved {what} weights cannot be loaded: {error}",
+            path=path,
+            hint="The checkpoint is damaged; pick another checkpoint or retrain.",
+        ) from error
     return module
 
 

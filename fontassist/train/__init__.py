@@ -9,12 +9,38 @@ from .checkpoint import Checkpoint, list_checkpoints, load_checkpoint
 from .config import TrainConfig
 from .device import available_devices, resolve_device
 from .evaluation import CompareResult, EvalResult, compare, evaluate
-from .events import (CancelToken, CheckpointEvent, EvalEvent, FinishedEvent, PreviewEvent, StepEvent, TrainEvent)
+from .events import (
+    CancelToken,
+    CheckpointEvent,
+    EvalEvent,
+    FinishedEvent,
+    PreviewEvent,
+    StepEvent,
+    TrainEvent,
+)
 from .metrics import glyph_metrics, mean_metrics
 from .trainer import Trainer
 
 __all__ = [
-    "CancelToken", "Checkpoint", "CheckpointEvent", "CompareResult", "EvalEvent", "EvalResult", "FinishedEvent",
-    "PreviewEvent", "StepEvent", "TrainConfig", "TrainEvent", "Trainer", "available_devices", "compare", "evaluate",
-    "events", "glyph_metrics", "list_checkpoints", "load_checkpoint", "mean_metrics", "resolve_device",
+    "CancelToken",
+    "Checkpoint",
+    "CheckpointEvent",
+    "CompareResult",
+    "EvalEvent",
+    "EvalResult",
+    "FinishedEvent",
+    "PreviewEvent",
+    "StepEvent",
+    "TrainConfig",
+    "TrainEvent",
+    "Trainer",
+    "available_devices",
+    "compare",
+    "evaluate",
+    "events",
+    "glyph_metrics",
+    "list_checkpoints",
+    "load_checkpoint",
+    "mean_metrics",
+    "resolve_device",
 ]

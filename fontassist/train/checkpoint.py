@@ -19,9 +19,10 @@ import os
 import pickle
 import re
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import torch
 
@@ -87,8 +88,11 @@ def save_checkpoint(path: str | os.PathLike, payload: Mapping[str, Any]) -> Path
         os.replace(tmp, path)
     except OSError as e:
         tmp.unlink(missing_ok=True)
-        raise FontAssistError(f"cannot write the checkpoint ({e.strerror or e}).", path=path,
-                              hint="Check free disk space and that the run folder is writable.") from None
+        raise FontAssistError(
+            f"cannot write the checkpoint ({e.strerror or e}).",
+            path=path,
+            hint="Check free disk space and that the run folder is writable.",
+        ) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -97,16 +101,34 @@ def save_checkpoint(path: str | os.PathLike, payload: Mapping[str, Any]) -> Path
 
 def training_payload(config: TrainConfig, step: int, **parts: Any) -> dict[str, Any]:
     """The dict a training checkpoint stores; ``parts`` are generator, discriminator, optimizer_g, ... ."""
-    return {"format": FORMAT, "version": VERSION, "kind": "training", "fontassist_version": __version__,
-            "config": config.to_dict(), "step": int(step), **parts}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "kind": "training",
+        "fontassist_version": __version__,
+        "config": config.to_dict(),
+        "step": int(step),
+        **parts,
+    }
 
 
 def pack_for_inference(checkpoint: Checkpoint, *, half: bool = True) -> dict[str, Any]:
     """A small payload with only what generation needs (fp16 weights when ``half``)."""
-    state = {k: (v.half() if half and v.is_floating_point() else v).clone() for k, v in checkpoint.generator_state.items()}
-    return {"format": FORMAT, "version": VERSION, "kind": "inference", "fontassist_version": __version__,
-            "config": checkpoint.config.to_dict(), "step": checkpoint.step, "generator": state,
-            "data": dict(checkpoint.data), "metrics": checkpoint.metrics}
+    state = {
+        k: (v.half() if half and v.is_floating_point() else v).clone()
+        for k, v in checkpoint.generator_state.items()
+    }
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "kind": "inference",
+        "fontassist_version": __version__,
+        "config": checkpoint.config.to_dict(),
+        "step": checkpoint.step,
+        "generator": state,
+        "data": dict(checkpoint.data),
+        "metrics": checkpoint.metrics,
+    }
 
 
 def _read(path: Path, map_location) -> Any:
@@ -123,14 +145,21 @@ def _read(path: Path, map_location) -> Any:
             raise FontAssistError(
                 "holds Python objects or code, not just weights, so fontassist refuses to load it "
                 "(loading it could run arbitrary code).",
-                path=path, hint="Use checkpoints written by fontassist; never load a .pt file from an untrusted source.",
+                path=path,
+                hint="Use checkpoints written by fontassist; never load a .pt file from an untrusted source.",
             ) from None
-        raise FontAssistError("is not a fontassist checkpoint (not a torch weights file).", path=path,
-                              hint="Choose a .pt file from a fontassist run folder.") from None
+        raise FontAssistError(
+            "is not a fontassist checkpoint (not a torch weights file).",
+            path=path,
+            hint="Choose a .pt file from a fontassist run folder.",
+        ) from None
     except (EOFError, RuntimeError, zipfile.BadZipFile, ValueError, OSError) as e:
         log.debug("cannot read %s", path, exc_info=e)
-        raise FontAssistError("is damaged or truncated and cannot be read.", path=path,
-                              hint="Use another checkpoint of the run (step-NNNNNN.pt) or train again.") from None
+        raise FontAssistError(
+            "is damaged or truncated and cannot be read.",
+            path=path,
+            hint="Use another checkpoint of the run (step-NNNNNN.pt) or train again.",
+        ) from None
 
 
 def resolve_checkpoint_path(path_or_run_dir: str | os.PathLike) -> Path:
@@ -142,37 +171,61 @@ def resolve_checkpoint_path(path_or_run_dir: str | os.PathLike) -> Path:
         return path
     candidates = list_checkpoints(path)
     if not candidates:
-        raise FontAssistError("holds no checkpoint (no last.pt or step-NNNNNN.pt).", path=path,
-                              hint="Train first, or give the path of a .pt file.")
+        raise FontAssistError(
+            "holds no checkpoint (no last.pt or step-NNNNNN.pt).",
+            path=path,
+            hint="Train first, or give the path of a .pt file.",
+        )
     return candidates[-1]
 
 
-def load_checkpoint(path_or_run_dir: str | os.PathLike, map_location: str | torch.device = "cpu") -> Checkpoint:
+def load_checkpoint(
+    path_or_run_dir: str | os.PathLike, map_location: str | torch.device = "cpu"
+) -> Checkpoint:
     """Read and check a checkpoint file (or a run folder's newest one)."""
     path = resolve_checkpoint_path(path_or_run_dir)
     raw = _read(path, map_location)
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise FontAssistError("is a torch file but not a fontassist checkpoint.", path=path,
-                              hint="Choose a .pt file from a fontassist run folder.")
+        raise FontAssistError(
+            "is a torch file but not a fontassist checkpoint.",
+            path=path,
+            hint="Choose a .pt file from a fontassist run folder.",
+        )
     if raw.get("version", 0) > VERSION:
-        raise FontAssistError(f"was written by a newer fontassist (checkpoint format {raw.get('version')}).",
-                              path=path, hint="Upgrade fontassist to use it.")
+        raise FontAssistError(
+            f"was written by a newer fontassist (checkpoint format {raw.get('version')}).",
+            path=path,
+            hint="Upgrade fontassist to use it.",
+        )
     try:
         config = TrainConfig.from_dict(raw["config"])
         step = int(raw["step"])
         generator = raw["generator"]
     except KeyError as e:
-        raise FontAssistError(f"is incomplete: it lacks {e.args[0]!r}.", path=path,
-                              hint="Use another checkpoint of the run or train again.") from None
+        raise FontAssistError(
+            f"is incomplete: it lacks {e.args[0]!r}.",
+            path=path,
+            hint="Use another checkpoint of the run or train again.",
+        ) from None
     except FontAssistError as e:
         raise FontAssistError(f"has an unusable configuration: {e}", path=path) from None
     if not isinstance(generator, dict) or not all(isinstance(v, torch.Tensor) for v in generator.values()):
-        raise FontAssistError("has damaged generator weights.", path=path, hint="Use another checkpoint or train again.")
+        raise FontAssistError(
+            "has damaged generator weights.", path=path, hint="Use another checkpoint or train again."
+        )
     return Checkpoint(
-        path=path, config=config, step=step, generator_state=generator,
-        discriminator_state=raw.get("discriminator"), optimizer_g=raw.get("optimizer_g"),
-        optimizer_d=raw.get("optimizer_d"), scaler=raw.get("scaler"), rng=raw.get("rng"),
-        data=raw.get("data") or {}, metrics=raw.get("metrics"), fontassist_version=str(raw.get("fontassist_version", "")),
+        path=path,
+        config=config,
+        step=step,
+        generator_state=generator,
+        discriminator_state=raw.get("discriminator"),
+        optimizer_g=raw.get("optimizer_g"),
+        optimizer_d=raw.get("optimizer_d"),
+        scaler=raw.get("scaler"),
+        rng=raw.get("rng"),
+        data=raw.get("data") or {},
+        metrics=raw.get("metrics"),
+        fontassist_version=str(raw.get("fontassist_version", "")),
     )
 
 

@@ -13,9 +13,10 @@ import dataclasses
 import logging
 import math
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from ..errors import FontAssistError
 from ..model.config import ModelConfig
@@ -27,8 +28,17 @@ LR_SCHEDULES = ("cosine", "linear", "constant")
 DEFAULT_STEPS = 10_000
 
 # Fields that only say how long or where a run goes on; a resumed run may change them.
-RUN_LENGTH_FIELDS = ("steps", "epochs", "eval_every", "preview_every", "checkpoint_every", "keep_checkpoints",
-                     "log_every", "device", "amp")
+RUN_LENGTH_FIELDS = (
+    "steps",
+    "epochs",
+    "eval_every",
+    "preview_every",
+    "checkpoint_every",
+    "keep_checkpoints",
+    "log_every",
+    "device",
+    "amp",
+)
 
 
 @dataclass
@@ -107,14 +117,17 @@ class TrainConfig:
 
     def check(self) -> None:
         """Raise FontAssistError for settings that cannot work together."""
+
         def fail(message: str, hint: str | None = None) -> None:
             raise FontAssistError(message, hint=hint)
 
         if not isinstance(self.model, ModelConfig):
             fail(f"Training setting model must be a model configuration, not {type(self.model).__name__}.")
         if self.size != self.model.image_size:
-            fail(f"The raster size ({self.size} px) differs from the model's image size ({self.model.image_size} px).",
-                 "Build the model configuration with image_size equal to the training size.")
+            fail(
+                f"The raster size ({self.size} px) differs from the model's image size ({self.model.image_size} px).",
+                "Build the model configuration with image_size equal to the training size.",
+            )
         if self.charset is None and not self.chars:
             fail("No characters to train on: give a named character set or custom characters.")
         if self.charset is not None and self.chars:
@@ -140,7 +153,10 @@ class TrainConfig:
         if not 0 <= self.beta1 < 1 or not self.beta2 < 1:
             fail(f"Adam's betas must lie in [0, 1) (got {self.beta1}, {self.beta2}).")
         if self.lr_schedule not in LR_SCHEDULES:
-            fail(f"Unknown learning-rate schedule {self.lr_schedule!r}.", f"Use one of: {', '.join(LR_SCHEDULES)}.")
+            fail(
+                f"Unknown learning-rate schedule {self.lr_schedule!r}.",
+                f"Use one of: {', '.join(LR_SCHEDULES)}.",
+            )
         if not 0 <= self.lr_final <= 1:
             fail(f"lr_final is a fraction of the learning rate in [0, 1] (got {self.lr_final}).")
         if self.adv_loss not in ADV_LOSSES:
@@ -184,10 +200,12 @@ class TrainConfig:
         return d
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "TrainConfig":
+    def from_dict(cls, data: Mapping[str, Any]) -> TrainConfig:
         if not isinstance(data, Mapping):
-            raise FontAssistError(f"The training configuration must be a mapping, not {type(data).__name__}.",
-                                  hint="The run's config.json or checkpoint is damaged.")
+            raise FontAssistError(
+                f"The training configuration must be a mapping, not {type(data).__name__}.",
+                hint="The run's config.json or checkpoint is damaged.",
+            )
         known = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
@@ -197,8 +215,10 @@ class TrainConfig:
             )
         missing = [name for name in ("source", "target") if name not in data]
         if missing:
-            raise FontAssistError(f"The training configuration lacks {', '.join(missing)}.",
-                                  hint="The run's config.json or checkpoint is damaged.")
+            raise FontAssistError(
+                f"The training configuration lacks {', '.join(missing)}.",
+                hint="The run's config.json or checkpoint is damaged.",
+            )
         values = dict(data)
         values["model"] = ModelConfig.from_dict(values.get("model", {}))
         try:
@@ -206,10 +226,10 @@ class TrainConfig:
         except TypeError as e:
             raise FontAssistError(f"The training configuration is invalid ({e}).") from None
 
-    def replace(self, **changes) -> "TrainConfig":
+    def replace(self, **changes) -> TrainConfig:
         return dataclasses.replace(self, **changes)
 
-    def same_run_as(self, other: "TrainConfig") -> list[str]:
+    def same_run_as(self, other: TrainConfig) -> list[str]:
         """Names of the fields (besides run length, device and font hashes) in which two configs differ."""
         ignored = set(RUN_LENGTH_FIELDS) | {"source_hash", "target_hash"}
         mine, theirs = self.to_dict(), other.to_dict()

@@ -42,18 +42,26 @@ def resolve_device(name: str = "auto") -> torch.device:
     try:
         device = torch.device(name)
     except RuntimeError:
-        raise FontAssistError(f"Unknown device {name!r}.", hint="Use auto, cpu, cuda, cuda:N or mps.") from None
+        raise FontAssistError(
+            f"Unknown device {name!r}.", hint="Use auto, cpu, cuda, cuda:N or mps."
+        ) from None
     if device.type == "cuda":
         if not torch.cuda.is_available():
-            raise FontAssistError("CUDA was asked for, but this machine (or this torch build) has no CUDA GPU.",
-                                  hint="Use --device auto or cpu.")
+            raise FontAssistError(
+                "CUDA was asked for, but this machine (or this torch build) has no CUDA GPU.",
+                hint="Use --device auto or cpu.",
+            )
         index = device.index or 0
         if index >= torch.cuda.device_count():
-            raise FontAssistError(f"There is no CUDA device {index}; this machine has {torch.cuda.device_count()}.",
-                                  hint="Use --device cuda:0 or auto.")
+            raise FontAssistError(
+                f"There is no CUDA device {index}; this machine has {torch.cuda.device_count()}.",
+                hint="Use --device cuda:0 or auto.",
+            )
         return torch.device("cuda", index)
     if device.type == "mps" and not _mps_available():
-        raise FontAssistError("Apple MPS was asked for, but it is not available here.", hint="Use --device auto or cpu.")
+        raise FontAssistError(
+            "Apple MPS was asked for, but it is not available here.", hint="Use --device auto or cpu."
+        )
     if device.type not in ("cpu", "cuda", "mps"):
         raise FontAssistError(f"Unsupported device {name!r}.", hint="Use auto, cpu, cuda, cuda:N or mps.")
     return device
@@ -69,7 +77,7 @@ class Precision:
     channels_last: bool
 
     @classmethod
-    def choose(cls, device: torch.device, amp: bool) -> "Precision":
+    def choose(cls, device: torch.device, amp: bool) -> Precision:
         # Mixed precision and channels_last pay off on CUDA tensor cores; on CPU and MPS they cost more
         # than they save for these small convnets, so they stay off there.
         if device.type != "cuda":

@@ -54,27 +54,49 @@ class EvalResult:
     def baseline(self) -> dict[str, float]:
         return mean_metrics(self.baseline_per_glyph)
 
-    def subset(self, chars: list[str]) -> "EvalResult":
+    def subset(self, chars: list[str]) -> EvalResult:
         """The same result restricted to ``chars`` (in that order)."""
         where = {c: i for i, c in enumerate(self.chars)}
         index = np.array([where[c] for c in chars], dtype=np.int64)
-        return EvalResult(self.checkpoint, self.step, self.norm, self.size, list(chars), self.source[index],
-                          self.target[index], self.generated[index],
-                          {k: v[index] for k, v in self.per_glyph.items()},
-                          {k: v[index] for k, v in self.baseline_per_glyph.items()}, list(self.warnings))
+        return EvalResult(
+            self.checkpoint,
+            self.step,
+            self.norm,
+            self.size,
+            list(chars),
+            self.source[index],
+            self.target[index],
+            self.generated[index],
+            {k: v[index] for k, v in self.per_glyph.items()},
+            {k: v[index] for k, v in self.baseline_per_glyph.items()},
+            list(self.warnings),
+        )
 
     def grid(self, glyphs: int = GRID_GLYPHS) -> np.ndarray:
         index = _spread(len(self.chars), glyphs)
         return comparison_grid([self.source[index], self.generated[index], self.target[index]])
 
     def to_dict(self, per_glyph: bool = False) -> dict:
-        d = {"checkpoint": str(self.checkpoint), "step": self.step, "norm": self.norm, "size": self.size,
-             "glyphs": len(self.chars), "metrics": self.metrics, "baseline": self.baseline}
+        d = {
+            "checkpoint": str(self.checkpoint),
+            "step": self.step,
+            "norm": self.norm,
+            "size": self.size,
+            "glyphs": len(self.chars),
+            "metrics": self.metrics,
+            "baseline": self.baseline,
+        }
         if per_glyph:
             d["per_glyph"] = [
-                {"char": c, "codepoint": f"U+{ord(c):04X}",
-                 **{name: round(float(self.per_glyph[name][i]), 5) for name in METRIC_NAMES},
-                 **{f"baseline_{name}": round(float(self.baseline_per_glyph[name][i]), 5) for name in METRIC_NAMES}}
+                {
+                    "char": c,
+                    "codepoint": f"U+{ord(c):04X}",
+                    **{name: round(float(self.per_glyph[name][i]), 5) for name in METRIC_NAMES},
+                    **{
+                        f"baseline_{name}": round(float(self.baseline_per_glyph[name][i]), 5)
+                        for name in METRIC_NAMES
+                    },
+                }
                 for i, c in enumerate(self.chars)
             ]
         return d
@@ -99,27 +121,50 @@ def _trained_font(path: str, face: int, saved_hash: str | None):
     return open_font(path, face)
 
 
-def evaluate(checkpoint_or_run: str | os.PathLike | Checkpoint, *, device: str = "auto", batch_size: int = 64,
-             source: str | os.PathLike | None = None, target: str | os.PathLike | None = None,
-             chars: list[str] | None = None) -> EvalResult:
+def evaluate(
+    checkpoint_or_run: str | os.PathLike | Checkpoint,
+    *,
+    device: str = "auto",
+    batch_size: int = 64,
+    source: str | os.PathLike | None = None,
+    target: str | os.PathLike | None = None,
+    chars: list[str] | None = None,
+) -> EvalResult:
     """Run a checkpoint on its validation glyphs and score it.
 
     ``source`` / ``target`` replace the font paths saved in the checkpoint (for
     a run whose fonts have moved); ``chars`` restricts the validation glyphs.
     """
-    checkpoint = checkpoint_or_run if isinstance(checkpoint_or_run, Checkpoint) else load_checkpoint(checkpoint_or_run)
+    checkpoint = (
+        checkpoint_or_run if isinstance(checkpoint_or_run, Checkpoint) else load_checkpoint(checkpoint_or_run)
+    )
     config = checkpoint.config
     warnings = []
     try:
-        source_font = open_font(source, config.source_face) if source else _trained_font(config.source, config.source_face, config.source_hash)
-        target_font = open_font(target, config.target_face) if target else _trained_font(config.target, config.target_face, config.target_hash)
+        source_font = (
+            open_font(source, config.source_face)
+            if source
+            else _trained_font(config.source, config.source_face, config.source_hash)
+        )
+        target_font = (
+            open_font(target, config.target_face)
+            if target
+            else _trained_font(config.target, config.target_face, config.target_hash)
+        )
     except FontAssistError as e:
-        raise FontAssistError(f"{e} The model was trained with the fonts {config.source} and {config.target}.",
-                              hint="If they have moved, give their new paths (--source / --target).") from None
-    for font, saved, role in ((source_font, config.source_hash, "source"), (target_font, config.target_hash, "target")):
+        raise FontAssistError(
+            f"{e} The model was trained with the fonts {config.source} and {config.target}.",
+            hint="If they have moved, give their new paths (--source / --target).",
+        ) from None
+    for font, saved, role in (
+        (source_font, config.source_hash, "source"),
+        (target_font, config.target_hash, "target"),
+    ):
         if saved and saved != font.content_hash:
-            warnings.append(f"The {role} font {font.path} differs from the one this model was trained with; "
-                            "its validation glyphs may not be held out any more.")
+            warnings.append(
+                f"The {role} font {font.path} differs from the one this model was trained with; "
+                "its validation glyphs may not be held out any more."
+            )
     for message in warnings:
         log.warning("%s", message)
     pairs = build_pairs(config, source_font, target_font)
@@ -127,18 +172,32 @@ def evaluate(checkpoint_or_run: str | os.PathLike | Checkpoint, *, device: str =
     index = np.asarray(pairs.val_index)
     if chars is not None:
         wanted = set(chars)
-        keep = [i for i, c in zip(index, val_chars) if c in wanted]
+        keep = [i for i, c in zip(index, val_chars, strict=False) if c in wanted]
         index = np.asarray(keep, dtype=np.int64)
         val_chars = [pairs.chars[i] for i in index]
     if len(index) == 0:
-        raise FontAssistError("There are no validation glyphs to evaluate.", path=checkpoint.path,
-                              hint="Train with a validation count of at least 1.")
+        raise FontAssistError(
+            "There are no validation glyphs to evaluate.",
+            path=checkpoint.path,
+            hint="Train with a validation count of at least 1.",
+        )
     src, tgt = pairs.source[index], pairs.target[index]
     torch_device = resolve_device(device)
     model = checkpoint.build_generator(torch_device)
     generated = predict(model, src, device=torch_device, batch_size=batch_size)
-    return EvalResult(checkpoint.path, checkpoint.step, config.model.norm, config.size, val_chars, src, tgt, generated,
-                      glyph_metrics(generated, tgt), glyph_metrics(src, tgt), warnings)
+    return EvalResult(
+        checkpoint.path,
+        checkpoint.step,
+        config.model.norm,
+        config.size,
+        val_chars,
+        src,
+        tgt,
+        generated,
+        glyph_metrics(generated, tgt),
+        glyph_metrics(src, tgt),
+        warnings,
+    )
 
 
 @dataclass
@@ -152,8 +211,9 @@ class CompareResult:
     def grid(self, glyphs: int = GRID_GLYPHS) -> np.ndarray:
         """Rows source | A | B | target (at the larger of the two sizes)."""
         index = _spread(len(self.chars), glyphs)
-        return comparison_grid([self.a.source[index], self.a.generated[index], self.b.generated[index],
-                                self.a.target[index]])
+        return comparison_grid(
+            [self.a.source[index], self.a.generated[index], self.b.generated[index], self.a.target[index]]
+        )
 
     def winner(self) -> dict[str, str]:
         """Per metric, "a", "b" or "tie"."""
@@ -169,25 +229,33 @@ class CompareResult:
         return out
 
     def to_dict(self, per_glyph: bool = False) -> dict:
-        return {"glyphs": len(self.chars), "a": self.a.to_dict(per_glyph), "b": self.b.to_dict(per_glyph),
-                "better": self.winner()}
+        return {
+            "glyphs": len(self.chars),
+            "a": self.a.to_dict(per_glyph),
+            "b": self.b.to_dict(per_glyph),
+            "better": self.winner(),
+        }
 
 
-def compare(run_a: str | os.PathLike, run_b: str | os.PathLike, *, device: str = "auto",
-            batch_size: int = 64) -> CompareResult:
+def compare(
+    run_a: str | os.PathLike, run_b: str | os.PathLike, *, device: str = "auto", batch_size: int = 64
+) -> CompareResult:
     """Evaluate two runs (or checkpoints) on the validation glyphs they share."""
     checkpoint_a, checkpoint_b = load_checkpoint(run_a), load_checkpoint(run_b)
     shared = set(checkpoint_a.validation_chars) & set(checkpoint_b.validation_chars)
     if not shared and checkpoint_a.validation_chars and checkpoint_b.validation_chars:
         raise FontAssistError(
             f"{checkpoint_a.path} and {checkpoint_b.path} share no validation glyphs, so they cannot be compared fairly.",
-            hint="Train both with the same fonts, characters, validation count and seed.")
+            hint="Train both with the same fonts, characters, validation count and seed.",
+        )
     a = evaluate(checkpoint_a, device=device, batch_size=batch_size, chars=sorted(shared) if shared else None)
     b = evaluate(checkpoint_b, device=device, batch_size=batch_size, chars=a.chars)
     common = [c for c in a.chars if c in set(b.chars)]
     if not common:
-        raise FontAssistError(f"{checkpoint_a.path} and {checkpoint_b.path} share no validation glyphs.",
-                              hint="Train both with the same fonts, characters, validation count and seed.")
+        raise FontAssistError(
+            f"{checkpoint_a.path} and {checkpoint_b.path} share no validation glyphs.",
+            hint="Train both with the same fonts, characters, validation count and seed.",
+        )
     if checkpoint_a.config.target_hash != checkpoint_b.config.target_hash:
         log.warning("the two runs learned different target fonts; their metrics measure different things")
     return CompareResult(a.subset(common), b.subset(common), common)

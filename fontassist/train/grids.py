@@ -31,7 +31,7 @@ def comparison_grid(rows: list[np.ndarray], gap: int = _GAP) -> np.ndarray:
         y = gap + r * (size + gap)
         for c in range(count):
             x = gap + c * (size + gap)
-            picture[y:y + size, x:x + size] = 255 - images[c]
+            picture[y : y + size, x : x + size] = 255 - images[c]
     return picture
 
 

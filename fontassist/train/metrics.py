@@ -72,8 +72,8 @@ def ssim(pred: np.ndarray, target: np.ndarray) -> np.ndarray:
 
     out = []
     for start in range(0, len(a), _CHUNK):
-        x = torch.from_numpy(a[start:start + _CHUNK].astype(np.float64) / 255.0)[:, None]
-        y = torch.from_numpy(b[start:start + _CHUNK].astype(np.float64) / 255.0)[:, None]
+        x = torch.from_numpy(a[start : start + _CHUNK].astype(np.float64) / 255.0)[:, None]
+        y = torch.from_numpy(b[start : start + _CHUNK].astype(np.float64) / 255.0)[:, None]
         mx, my = blur(x), blur(y)
         vx = blur(x * x) - mx * mx
         vy = blur(y * y) - my * my
@@ -93,7 +93,9 @@ def glyph_metrics(pred: np.ndarray, target: np.ndarray) -> dict[str, np.ndarray]
 
 def mean_metrics(per_glyph: dict[str, np.ndarray]) -> dict[str, float]:
     """The average of each per-glyph metric (NaN-free: an empty set averages to NaN only if empty)."""
-    return {name: float(np.mean(values)) if len(values) else float("nan") for name, values in per_glyph.items()}
+    return {
+        name: float(np.mean(values)) if len(values) else float("nan") for name, values in per_glyph.items()
+    }
 
 
 def format_metrics(metrics: dict[str, float], baseline: dict[str, float] | None = None) -> str:

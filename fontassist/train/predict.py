@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 import torch
@@ -17,9 +17,17 @@ ProgressCallback = Callable[[int, int], None]
 
 
 @torch.no_grad()
-def predict(model: torch.nn.Module, images: np.ndarray, *, device: torch.device | str = "cpu", batch_size: int = 64,
-            autocast: contextlib.AbstractContextManager | None = None, channels_last: bool = False,
-            progress: ProgressCallback | None = None, cancel=None) -> np.ndarray:
+def predict(
+    model: torch.nn.Module,
+    images: np.ndarray,
+    *,
+    device: torch.device | str = "cpu",
+    batch_size: int = 64,
+    autocast: contextlib.AbstractContextManager | None = None,
+    channels_last: bool = False,
+    progress: ProgressCallback | None = None,
+    cancel=None,
+) -> np.ndarray:
     """``model`` (in eval mode) on uint8 rasters N×S×S → uint8 rasters N×S×S.
 
     ``progress(done, total)`` is called after each batch; a set ``cancel`` token
@@ -34,7 +42,7 @@ def predict(model: torch.nn.Module, images: np.ndarray, *, device: torch.device 
         for start in range(0, len(images), batch_size):
             if cancel is not None and cancel.cancelled:
                 break
-            x = to_model_range(images[start:start + batch_size]).to(device)
+            x = to_model_range(images[start : start + batch_size]).to(device)
             if channels_last:
                 x = x.contiguous(memory_format=torch.channels_last)
             with autocast if autocast is not None else contextlib.nullcontext():

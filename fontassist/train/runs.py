@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ..errors import FontAssistError
 from .config import TrainConfig
@@ -31,8 +32,11 @@ def write_text_atomic(path: Path, text: str) -> None:
         os.replace(tmp, path)
     except OSError as e:
         tmp.unlink(missing_ok=True)
-        raise FontAssistError(f"cannot be written ({e.strerror or e}).", path=path,
-                              hint="Check free disk space and that the run folder is writable.") from None
+        raise FontAssistError(
+            f"cannot be written ({e.strerror or e}).",
+            path=path,
+            hint="Check free disk space and that the run folder is writable.",
+        ) from None
 
 
 def write_config(run_dir: Path, config: TrainConfig) -> None:
@@ -44,10 +48,15 @@ def read_config(run_dir: str | os.PathLike) -> TrainConfig:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise FontAssistError("is not a training run (it has no config.json).", path=Path(run_dir),
-                              hint="Give the folder passed to fontassist train --out.") from None
+        raise FontAssistError(
+            "is not a training run (it has no config.json).",
+            path=Path(run_dir),
+            hint="Give the folder passed to fontassist train --out.",
+        ) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise FontAssistError(f"cannot be read ({e}).", path=path, hint="The run's config.json is damaged.") from None
+        raise FontAssistError(
+            f"cannot be read ({e}).", path=path, hint="The run's config.json is damaged."
+        ) from None
     return TrainConfig.from_dict(data)
 
 
@@ -90,5 +99,8 @@ class History:
                 for record in records:
                     f.write(json.dumps(record, ensure_ascii=False) + "\n")
         except OSError as e:
-            raise FontAssistError(f"cannot be written ({e.strerror or e}).", path=self.path,
-                                  hint="Check free disk space and that the run folder is writable.") from None
+            raise FontAssistError(
+                f"cannot be written ({e.strerror or e}).",
+                path=self.path,
+                hint="Check free disk space and that the run folder is writable.",
+            ) from None

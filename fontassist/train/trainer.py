@@ -24,8 +24,8 @@ import os
 import random
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import numpy as np
 import torch
@@ -37,10 +37,27 @@ from ..fonts import named_charset, open_font, parse_chars
 from ..model import build_discriminator, build_generator, load_discriminator_state, load_generator_state
 from ..model.losses import adversarial_loss, constant_loss, l1_loss
 from . import runs
-from .checkpoint import LAST, Checkpoint, list_checkpoints, load_checkpoint, periodic_name, prune_checkpoints, save_checkpoint, training_payload
+from .checkpoint import (
+    LAST,
+    Checkpoint,
+    list_checkpoints,
+    load_checkpoint,
+    periodic_name,
+    prune_checkpoints,
+    save_checkpoint,
+    training_payload,
+)
 from .config import RUN_LENGTH_FIELDS, TrainConfig
 from .device import Precision, is_out_of_memory, resolve_device
-from .events import CancelToken, CheckpointEvent, EvalEvent, FinishedEvent, PreviewEvent, StepEvent, TrainEvent
+from .events import (
+    CancelToken,
+    CheckpointEvent,
+    EvalEvent,
+    FinishedEvent,
+    PreviewEvent,
+    StepEvent,
+    TrainEvent,
+)
 from .grids import comparison_grid, save_picture
 from .metrics import glyph_metrics, mean_metrics
 from .predict import predict
@@ -64,17 +81,20 @@ def build_pairs(config: TrainConfig, source=None, target=None, *, cache: bool = 
     target = target or open_font(config.target, config.target_face)
     chars = training_chars(config)
     if not config.validation_chars:
-        return GlyphPairs.build(source, target, chars, config.size, config.margin, config.validation, config.seed,
-                                cache=cache)
+        return GlyphPairs.build(
+            source, target, chars, config.size, config.margin, config.validation, config.seed, cache=cache
+        )
     held_out = set(config.validation_chars)
     # Held-out characters go last so that the split below can name them by position.
     ordered = [c for c in chars if c not in held_out] + [c for c in dict.fromkeys(config.validation_chars)]
     pairs = GlyphPairs.build(source, target, ordered, config.size, config.margin, 1, config.seed, cache=cache)
     val = np.array([i for i, c in enumerate(pairs.chars) if c in held_out], dtype=np.int64)
     if len(val) == 0 or len(val) == len(pairs.chars):
-        raise FontAssistError(f"The fixed validation characters leave {len(pairs.chars) - len(val)} of "
-                              f"{len(pairs.chars)} shared glyphs for training and {len(val)} for validation.",
-                              hint="Give validation characters that both fonts have, and fewer than the whole set.")
+        raise FontAssistError(
+            f"The fixed validation characters leave {len(pairs.chars) - len(val)} of "
+            f"{len(pairs.chars)} shared glyphs for training and {len(val)} for validation.",
+            hint="Give validation characters that both fonts have, and fewer than the whole set.",
+        )
     pairs.val_index = val
     pairs.train_index = np.setdiff1d(np.arange(len(pairs.chars)), val)
     return pairs
@@ -89,8 +109,14 @@ class Trainer:
     folder that already holds a run is refused.
     """
 
-    def __init__(self, config: TrainConfig, run_dir: str | os.PathLike, *, resume: bool = False,
-                 cancel: CancelToken | None = None):
+    def __init__(
+        self,
+        config: TrainConfig,
+        run_dir: str | os.PathLike,
+        *,
+        resume: bool = False,
+        cancel: CancelToken | None = None,
+    ):
         self.run_dir = Path(run_dir)
         self.cancel = cancel or CancelToken()
         self.warnings: list[str] = []
@@ -103,19 +129,25 @@ class Trainer:
 
         existing = list_checkpoints(self.run_dir)
         if not resume and (existing or runs.is_run_dir(self.run_dir)):
-            raise FontAssistError("already holds a training run.", path=self.run_dir,
-                                  hint="Resume it (--resume) or choose another output folder.")
+            raise FontAssistError(
+                "already holds a training run.",
+                path=self.run_dir,
+                hint="Resume it (--resume) or choose another output folder.",
+            )
         if resume and existing:
             checkpoint = load_checkpoint(existing[-1])
             if not checkpoint.training:
-                raise FontAssistError("holds an inference-only checkpoint, which cannot be trained further.",
-                                      path=checkpoint.path)
+                raise FontAssistError(
+                    "holds an inference-only checkpoint, which cannot be trained further.",
+                    path=checkpoint.path,
+                )
             changed = config.same_run_as(checkpoint.config)
             if changed:
                 raise FontAssistError(
                     f"The run in {self.run_dir} was trained with other settings ({', '.join(changed)}); a resumed "
                     "run keeps its data and model settings.",
-                    hint="Resume without changing them, or start a new run in another folder.")
+                    hint="Resume without changing them, or start a new run in another folder.",
+                )
             config = checkpoint.config.replace(**{name: getattr(config, name) for name in RUN_LENGTH_FIELDS})
             config.check()
             self._resume_from = checkpoint
@@ -126,12 +158,16 @@ class Trainer:
         self.precision = Precision.choose(self.device, config.amp)
 
     @classmethod
-    def resume_from(cls, run_dir: str | os.PathLike, cancel: CancelToken | None = None, **run_length) -> "Trainer":
+    def resume_from(
+        cls, run_dir: str | os.PathLike, cancel: CancelToken | None = None, **run_length
+    ) -> Trainer:
         """Continue the run in ``run_dir``; ``run_length`` may change steps, epochs, intervals, device, amp."""
         wrong = sorted(set(run_length) - set(RUN_LENGTH_FIELDS))
         if wrong:
-            raise FontAssistError(f"A resumed run cannot change {', '.join(wrong)}.",
-                                  hint=f"Only these may change: {', '.join(RUN_LENGTH_FIELDS)}.")
+            raise FontAssistError(
+                f"A resumed run cannot change {', '.join(wrong)}.",
+                hint=f"Only these may change: {', '.join(RUN_LENGTH_FIELDS)}.",
+            )
         checkpoints = list_checkpoints(run_dir)
         config = load_checkpoint(checkpoints[-1]).config if checkpoints else runs.read_config(run_dir)
         return cls(config.replace(**run_length), run_dir, resume=True, cancel=cancel)
@@ -155,10 +191,15 @@ class Trainer:
     def _open_fonts(self):
         source = open_font(self.config.source, self.config.source_face)
         target = open_font(self.config.target, self.config.target_face)
-        for font, saved, role in ((source, self.config.source_hash, "source"), (target, self.config.target_hash, "target")):
+        for font, saved, role in (
+            (source, self.config.source_hash, "source"),
+            (target, self.config.target_hash, "target"),
+        ):
             if saved and saved != font.content_hash:
-                self._warn(f"The {role} font {font.path} has changed since this run started; the glyphs it now "
-                           "renders differ from the ones trained on so far.")
+                self._warn(
+                    f"The {role} font {font.path} has changed since this run started; the glyphs it now "
+                    "renders differ from the ones trained on so far."
+                )
         self.config = self.config.replace(source_hash=source.content_hash, target_hash=target.content_hash)
         return source, target
 
@@ -177,24 +218,32 @@ class Trainer:
         augment = JointAugment(config.augment_shift, config.augment_scale)
         self.stream = BatchStream(self.train_set, config.batch_size, config.seed + 1, augment, self.device)
         self.data_info = {
-            "source_frame": pairs.source_frame.to_dict(), "target_frame": pairs.target_frame.to_dict(),
-            "source_name": source.full_name, "target_name": target.full_name,
-            "val_chars": "".join(pairs.val_chars), "train_glyphs": len(self.train_set),
+            "source_frame": pairs.source_frame.to_dict(),
+            "target_frame": pairs.target_frame.to_dict(),
+            "source_name": source.full_name,
+            "target_name": target.full_name,
+            "val_chars": "".join(pairs.val_chars),
+            "train_glyphs": len(self.train_set),
         }
         count = min(PREVIEW_GLYPHS, len(self.val_set))
-        self.preview_index = np.linspace(0, len(self.val_set) - 1, count).round().astype(int) if count else np.zeros(0, int)
+        self.preview_index = (
+            np.linspace(0, len(self.val_set) - 1, count).round().astype(int) if count else np.zeros(0, int)
+        )
 
         torch.manual_seed(config.seed)
         checkpoint = self._resume_from
         if checkpoint is not None:
-            self.generator = load_generator_state(config.model, checkpoint.generator_state, path=checkpoint.path)
+            self.generator = load_generator_state(
+                config.model, checkpoint.generator_state, path=checkpoint.path
+            )
         else:
             self.generator = build_generator(config.model)
         self.discriminator = None
         if config.adversarial:
             if checkpoint is not None and checkpoint.discriminator_state is not None:
-                self.discriminator = load_discriminator_state(config.model, checkpoint.discriminator_state,
-                                                              path=checkpoint.path)
+                self.discriminator = load_discriminator_state(
+                    config.model, checkpoint.discriminator_state, path=checkpoint.path
+                )
             else:
                 self.discriminator = build_discriminator(config.model)
         memory_format = torch.channels_last if self.precision.channels_last else torch.preserve_format
@@ -203,8 +252,11 @@ class Trainer:
             self.discriminator.to(self.device, memory_format=memory_format).train()
         betas = (config.beta1, config.beta2)
         self.optimizer_g = torch.optim.Adam(self.generator.parameters(), lr=config.lr, betas=betas)
-        self.optimizer_d = (torch.optim.Adam(self.discriminator.parameters(), lr=config.lr_d or config.lr, betas=betas)
-                            if self.discriminator is not None else None)
+        self.optimizer_d = (
+            torch.optim.Adam(self.discriminator.parameters(), lr=config.lr_d or config.lr, betas=betas)
+            if self.discriminator is not None
+            else None
+        )
         self.scaler = torch.amp.GradScaler(self.device.type, enabled=self.precision.scale_loss)
         if checkpoint is not None:
             self._restore(checkpoint)
@@ -215,8 +267,13 @@ class Trainer:
         (self.run_dir / runs.PREVIEWS).mkdir(exist_ok=True)
         self.baseline = mean_metrics(glyph_metrics(self.val_set.source.numpy(), self.val_set.target.numpy()))
         self.last_metrics: dict | None = checkpoint.metrics if checkpoint is not None else None
-        log.info("training on %s: %d train / %d validation glyphs, %d steps", self.precision.describe(),
-                 len(self.train_set), len(self.val_set), self.total_steps)
+        log.info(
+            "training on %s: %d train / %d validation glyphs, %d steps",
+            self.precision.describe(),
+            len(self.train_set),
+            len(self.val_set),
+            self.total_steps,
+        )
 
     def _restore(self, checkpoint: Checkpoint) -> None:
         try:
@@ -230,8 +287,11 @@ class Trainer:
                 self.stream.load_state_dict(rng["stream"])
             _set_rng_state(rng)
         except (ValueError, KeyError, TypeError, RuntimeError) as e:
-            raise FontAssistError(f"cannot be resumed: its optimiser or random state does not fit this run ({e}).",
-                                  path=checkpoint.path, hint="Resume from another checkpoint or start a new run.") from None
+            raise FontAssistError(
+                f"cannot be resumed: its optimiser or random state does not fit this run ({e}).",
+                path=checkpoint.path,
+                hint="Resume from another checkpoint or start a new run.",
+            ) from None
 
     # ------------------------------------------------------------- main loop
 
@@ -250,9 +310,12 @@ class Trainer:
         self._prepare()
         config, total = self.config, self.total_steps
         if self.step >= total:
-            yield FinishedEvent(self.step, "completed",
-                                f"The run is already at step {self.step} of {total}; give more steps to train further.",
-                                self._last_checkpoint)
+            yield FinishedEvent(
+                self.step,
+                "completed",
+                f"The run is already at step {self.step} of {total}; give more steps to train further.",
+                self._last_checkpoint,
+            )
             return
         start_step, start_time = self.step, time.perf_counter()
         step_time = None
@@ -271,16 +334,30 @@ class Trainer:
             step_time = elapsed if step_time is None else _EMA * step_time + (1 - _EMA) * elapsed
             per_step = (time.perf_counter() - start_time) / (self.step - start_step)
             lr = self.optimizer_g.param_groups[0]["lr"]
-            yield StepEvent(self.step, total, losses, config.batch_size / max(step_time, 1e-9),
-                            per_step * (total - self.step), lr)
+            yield StepEvent(
+                self.step,
+                total,
+                losses,
+                config.batch_size / max(step_time, 1e-9),
+                per_step * (total - self.step),
+                lr,
+            )
             if self.step % config.log_every == 0:
-                self._pending.append({"step": self.step, "losses": losses, "lr": lr,
-                                     "images_per_s": round(config.batch_size / max(step_time, 1e-9), 2),
-                                     "elapsed_s": round(time.perf_counter() - start_time, 2)})
+                self._pending.append(
+                    {
+                        "step": self.step,
+                        "losses": losses,
+                        "lr": lr,
+                        "images_per_s": round(config.batch_size / max(step_time, 1e-9), 2),
+                        "elapsed_s": round(time.perf_counter() - start_time, 2),
+                    }
+                )
             final = self.step == total
             if final or self.step % config.eval_every == 0:
                 self.last_metrics = self._evaluate()
-                self._pending.append({"step": self.step, "eval": self.last_metrics, "baseline": self.baseline})
+                self._pending.append(
+                    {"step": self.step, "eval": self.last_metrics, "baseline": self.baseline}
+                )
                 yield EvalEvent(self.step, dict(self.last_metrics), dict(self.baseline))
             if final or self.step % config.preview_every == 0:
                 yield self._preview()
@@ -292,7 +369,9 @@ class Trainer:
                     yield self._diverged(bad)
                     return
                 yield self._save(periodic=self.step % config.checkpoint_every == 0)
-        yield FinishedEvent(self.step, "completed", f"Training finished at step {self.step}.", self._last_checkpoint)
+        yield FinishedEvent(
+            self.step, "completed", f"Training finished at step {self.step}.", self._last_checkpoint
+        )
 
     def _train_step(self, index: int) -> tuple[dict[str, float], str | None]:
         """One optimisation step (``index`` counts from 0). Returns the losses and the name of a non-finite one."""
@@ -316,8 +395,10 @@ class Trainer:
             with precision.autocast():
                 real_logits = self.discriminator(source, target)
                 fake_logits = self.discriminator(source, fake.detach())
-                loss_d = 0.5 * (adversarial_loss(config.adv_loss, real_logits.float(), True, True)
-                                + adversarial_loss(config.adv_loss, fake_logits.float(), False, True))
+                loss_d = 0.5 * (
+                    adversarial_loss(config.adv_loss, real_logits.float(), True, True)
+                    + adversarial_loss(config.adv_loss, fake_logits.float(), False, True)
+                )
             losses["d"] = loss_d
             if not torch.isfinite(loss_d):
                 return _floats(losses), "discriminator"
@@ -330,7 +411,9 @@ class Trainer:
             losses["l1"] = loss_l1
             loss_g = config.l1_weight * loss_l1
             if adversarial:
-                loss_adv = adversarial_loss(config.adv_loss, self.discriminator(source, fake).float(), True, False)
+                loss_adv = adversarial_loss(
+                    config.adv_loss, self.discriminator(source, fake).float(), True, False
+                )
                 losses["g_adv"] = loss_adv
                 loss_g = loss_g + config.adv_weight * loss_adv
             if config.iou_weight > 0:
@@ -353,8 +436,14 @@ class Trainer:
     # ------------------------------------------------------ evaluation, preview
 
     def _predict(self, images: np.ndarray) -> np.ndarray:
-        return predict(self.generator, images, device=self.device, batch_size=max(16, self.config.batch_size),
-                       autocast=self.precision.autocast(), channels_last=self.precision.channels_last)
+        return predict(
+            self.generator,
+            images,
+            device=self.device,
+            batch_size=max(16, self.config.batch_size),
+            autocast=self.precision.autocast(),
+            channels_last=self.precision.channels_last,
+        )
 
     def _evaluate(self) -> dict[str, float]:
         generated = self._predict(self.val_set.source.numpy())
@@ -376,7 +465,8 @@ class Trainer:
 
     def _payload(self) -> dict:
         return training_payload(
-            self.config, self.step,
+            self.config,
+            self.step,
             generator=self.generator.state_dict(),
             discriminator=self.discriminator.state_dict() if self.discriminator is not None else None,
             optimizer_g=self.optimizer_g.state_dict(),
@@ -409,7 +499,9 @@ class Trainer:
         if self.step > start_step and self._non_finite_weights() is None:
             yield self._save(periodic=False)
         where = f" (saved {self._last_checkpoint})" if self._last_checkpoint else ""
-        yield FinishedEvent(self.step, "cancelled", f"Training stopped at step {self.step}{where}.", self._last_checkpoint)
+        yield FinishedEvent(
+            self.step, "cancelled", f"Training stopped at step {self.step}{where}.", self._last_checkpoint
+        )
 
     def _non_finite_weights(self) -> str | None:
         for name, module in (("generator", self.generator), ("discriminator", self.discriminator)):
@@ -418,14 +510,19 @@ class Trainer:
         return None
 
     def _diverged(self, where: str) -> FinishedEvent:
-        kept = (f"The last good checkpoint is {self._last_checkpoint}." if self._last_checkpoint
-                else "No checkpoint had been saved yet.")
+        kept = (
+            f"The last good checkpoint is {self._last_checkpoint}."
+            if self._last_checkpoint
+            else "No checkpoint had been saved yet."
+        )
         return FinishedEvent(
-            self.step, "nan",
+            self.step,
+            "nan",
             f"Training diverged at step {self.step + 1}: the {where} produced NaN or infinite values, so it stopped "
             f"without saving. {kept} Lower the learning rate (now {self.config.lr:g}) or the loss weights and resume "
             "or train again.",
-            self._last_checkpoint)
+            self._last_checkpoint,
+        )
 
     def _out_of_memory(self) -> FinishedEvent:
         if self.device.type == "cuda":
@@ -433,11 +530,13 @@ class Trainer:
         batch, size = self.config.batch_size, self.config.size
         kept = f" The last checkpoint, {self._last_checkpoint}, is intact." if self._last_checkpoint else ""
         return FinishedEvent(
-            self.step, "oom",
+            self.step,
+            "oom",
             f"Out of memory on {self.device} at batch size {batch} and image size {size} px.{kept} Lower the batch "
             f"size (e.g. --batch {max(1, batch // 2)}) or the image size (e.g. --size {max(32, size // 2)}), or use "
             "narrower models (--base-channels).",
-            self._last_checkpoint)
+            self._last_checkpoint,
+        )
 
 
 def soft_iou_loss(fake: torch.Tensor, real: torch.Tensor) -> torch.Tensor:
@@ -468,8 +567,13 @@ def _rng_state() -> dict:
     version, internal, gauss_next = random.getstate()
     state = {
         "torch": torch.get_rng_state(),
-        "numpy": {"name": keys_name, "keys": torch.from_numpy(keys.astype(np.int64)), "pos": int(pos),
-                  "has_gauss": int(has_gauss), "cached_gaussian": float(cached)},
+        "numpy": {
+            "name": keys_name,
+            "keys": torch.from_numpy(keys.astype(np.int64)),
+            "pos": int(pos),
+            "has_gauss": int(has_gauss),
+            "cached_gaussian": float(cached),
+        },
         "python": {"version": version, "state": list(internal), "gauss_next": gauss_next},
     }
     if torch.cuda.is_available():
@@ -482,7 +586,9 @@ def _set_rng_state(state: dict) -> None:
         torch.set_rng_state(state["torch"])
     if "numpy" in state:
         n = state["numpy"]
-        np.random.set_state((n["name"], n["keys"].numpy().astype(np.uint32), n["pos"], n["has_gauss"], n["cached_gaussian"]))
+        np.random.set_state(
+            (n["name"], n["keys"].numpy().astype(np.uint32), n["pos"], n["has_gauss"], n["cached_gaussian"])
+        )
     if "python" in state:
         p = state["python"]
         random.setstate((p["version"], tuple(p["state"]), p["gauss_next"]))

@@ -6,9 +6,26 @@ fill outlines back into rasters to check them.
 
 from .outline import TraceSettings
 from .rasterize import iou, outline_coverage, outline_mask
-from .tracer import FontOutline, TraceStats, trace, trace_outline, trace_outlines, trace_to_glyph, trace_to_svg_path
+from .tracer import (
+    FontOutline,
+    TraceStats,
+    trace,
+    trace_outline,
+    trace_outlines,
+    trace_to_glyph,
+    trace_to_svg_path,
+)
 
 __all__ = [
-    "FontOutline", "TraceSettings", "TraceStats", "iou", "outline_coverage", "outline_mask", "trace", "trace_outline", "trace_outlines",
-    "trace_to_glyph", "trace_to_svg_path",
+    "FontOutline",
+    "TraceSettings",
+    "TraceStats",
+    "iou",
+    "outline_coverage",
+    "outline_mask",
+    "trace",
+    "trace_outline",
+    "trace_outlines",
+    "trace_to_glyph",
+    "trace_to_svg_path",
 ]

@@ -30,7 +30,7 @@ class Boundaries:
     key: np.ndarray  # (N,) arc + offset: increasing over the whole array, for searchsorted
 
     @classmethod
-    def from_points(cls, points: np.ndarray, count: np.ndarray) -> "Boundaries":
+    def from_points(cls, points: np.ndarray, count: np.ndarray) -> Boundaries:
         """From polygons given as their points, polygon after polygon, and each one's point count."""
         start = np.concatenate([[0], np.cumsum(count)[:-1]]).astype(np.int64)
         contour = np.repeat(np.arange(len(count)), count)
@@ -71,7 +71,9 @@ class Boundaries:
         return a + fraction[:, None] * (self.points[self.following[index]] - a)
 
 
-def ring_gaps(length: np.ndarray, contour: np.ndarray, arc: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def ring_gaps(
+    length: np.ndarray, contour: np.ndarray, arc: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For marks at arc lengths along contours (sorted by contour, then arc): the next mark on
     the same contour (wrapping to its first), the arc length to it, and from the previous one."""
     n = len(contour)

@@ -16,7 +16,9 @@ import numpy as np
 from .boundaries import Boundaries, ring_gaps
 
 
-def _turn(b: Boundaries, contour: np.ndarray, arc: np.ndarray, reach: np.ndarray, here: np.ndarray) -> np.ndarray:
+def _turn(
+    b: Boundaries, contour: np.ndarray, arc: np.ndarray, reach: np.ndarray, here: np.ndarray
+) -> np.ndarray:
     """Unsigned angle between the chords from ``arc - reach`` to ``here`` (at ``arc``) and on to ``arc + reach``."""
     back = here - b.position(contour, arc - reach)
     ahead = b.position(contour, arc + reach) - here
@@ -30,7 +32,9 @@ def _cyclic_neighbour(b: Boundaries, index: np.ndarray, shift: int) -> np.ndarra
     return b.start[c] + np.mod(index - b.start[c] + shift, b.count[c])
 
 
-def find_corners(b: Boundaries, window: float, min_angle: float, sharpness: float) -> tuple[np.ndarray, np.ndarray]:
+def find_corners(
+    b: Boundaries, window: float, min_angle: float, sharpness: float
+) -> tuple[np.ndarray, np.ndarray]:
     """Indices of the boundary points that are corners, in order along each contour, and the
     turn (radians within ± window) at every boundary point."""
     n = len(b.points)
@@ -46,7 +50,13 @@ def find_corners(b: Boundaries, window: float, min_angle: float, sharpness: floa
         keep &= score[index] >= score[_cyclic_neighbour(b, index, shift)]
     index = index[keep]
     # A corner has made its whole turn within the window; a tight curve keeps turning beyond it.
-    wide = _turn(b, b.contour[index], b.arc[index], np.minimum(2.0 * window, b.length[b.contour[index]] / 6.0), b.points[index])
+    wide = _turn(
+        b,
+        b.contour[index],
+        b.arc[index],
+        np.minimum(2.0 * window, b.length[b.contour[index]] / 6.0),
+        b.points[index],
+    )
     index = index[turn[index] >= sharpness * wide]
     return _thin(b, index, score, window), turn
 
@@ -66,7 +76,9 @@ def _thin(b: Boundaries, index: np.ndarray, score: np.ndarray, spacing: float) -
     return index[~drop]
 
 
-def corner_points(b: Boundaries, corners: np.ndarray, arm: float, skip: float, max_shift: float) -> np.ndarray:
+def corner_points(
+    b: Boundaries, corners: np.ndarray, arm: float, skip: float, max_shift: float
+) -> np.ndarray:
     """The sharp point of each corner: where its two arms, extended, meet (pixel x, y)."""
     if len(corners) == 0:
         return np.zeros((0, 2))

@@ -48,7 +48,9 @@ def find_extrema(b: Boundaries, eligible: np.ndarray, window: float, prominence:
             continue
         fraction = np.clip(a[crossing] / (a[crossing] - c[crossing]), 0.0, 1.0)
         at = arc[crossing] + fraction * step[crossing]
-        here = b.points[index[crossing], axis] + fraction * (b.points[nxt[crossing], axis] - b.points[index[crossing], axis])
+        here = b.points[index[crossing], axis] + fraction * (
+            b.points[nxt[crossing], axis] - b.points[index[crossing], axis]
+        )
         before = b.position(contour[crossing], at - 1.5 * window)[:, axis]
         after = b.position(contour[crossing], at + 1.5 * window)[:, axis]
         bump = np.minimum(here - before, here - after)
@@ -67,14 +69,26 @@ def find_extrema(b: Boundaries, eligible: np.ndarray, window: float, prominence:
     # Noise can flip a tangent twice in a row: keep the first of extrema closer than `spacing`.
     position_arc = b.arc[point] + fraction * b.step[point]
     same = np.zeros(len(point), bool)
-    same[1:] = (b.contour[point[1:]] == b.contour[point[:-1]]) & (position_arc[1:] - position_arc[:-1] < spacing)
+    same[1:] = (b.contour[point[1:]] == b.contour[point[:-1]]) & (
+        position_arc[1:] - position_arc[:-1] < spacing
+    )
     point, fraction, axis = point[~same], fraction[~same], axis[~same]
     xy = b.points[point] + fraction[:, None] * (b.points[b.following[point]] - b.points[point])
     return point, fraction, xy, axis
 
 
-def find_flats(b: Boundaries, run: np.ndarray, along: np.ndarray, span: np.ndarray, curved: np.ndarray,
-               window: float, max_slope: float, min_length: float, clear: float, tolerance: float):
+def find_flats(
+    b: Boundaries,
+    run: np.ndarray,
+    along: np.ndarray,
+    span: np.ndarray,
+    curved: np.ndarray,
+    window: float,
+    max_slope: float,
+    min_length: float,
+    clear: float,
+    tolerance: float,
+):
     """The ends of straight horizontal or vertical stretches inside curved runs (flat extrema).
 
     A rounded rectangle has no extreme point, only extreme edges; the designer's
@@ -92,7 +106,11 @@ def find_flats(b: Boundaries, run: np.ndarray, along: np.ndarray, span: np.ndarr
         return empty
     contour, arc = b.contour[index], b.arc[index]
     tangent = np.abs(b.position(contour, arc + window) - b.position(contour, arc - window))
-    kind = np.where(tangent[:, 1] <= max_slope * tangent[:, 0], 1, np.where(tangent[:, 0] <= max_slope * tangent[:, 1], 0, -1))
+    kind = np.where(
+        tangent[:, 1] <= max_slope * tangent[:, 0],
+        1,
+        np.where(tangent[:, 0] <= max_slope * tangent[:, 1], 0, -1),
+    )
     order = np.lexsort((along[index], run[index]))
     index, kind = index[order], kind[order]
     r, a = run[index], along[index]

@@ -16,7 +16,9 @@ _BUCKETS = np.array([16, 32, 64, 128, 256])
 _FEW_ROWS = 64
 
 
-def fit_fewest(runs: RunPoints, curved: np.ndarray, tolerance: float, iterations: int) -> tuple[np.ndarray, np.ndarray]:
+def fit_fewest(
+    runs: RunPoints, curved: np.ndarray, tolerance: float, iterations: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Off-curve points of every curved run: the fewest that fit within tolerance.
 
     Candidate counts are tried a round at a time (all candidates of a round in
@@ -60,7 +62,9 @@ def fit_fewest(runs: RunPoints, curved: np.ndarray, tolerance: float, iterations
     return chosen, np.concatenate(found_points)[np.argsort(owner, kind="stable")]
 
 
-def _fit_in_buckets(runs: RunPoints, rows: np.ndarray, k: np.ndarray, iterations: int) -> tuple[np.ndarray, np.ndarray]:
+def _fit_in_buckets(
+    runs: RunPoints, rows: np.ndarray, k: np.ndarray, iterations: int
+) -> tuple[np.ndarray, np.ndarray]:
     """``fit`` on the given rows, grouped by point count so short runs are not padded to the longest."""
     count = runs.count[rows]
     table = np.zeros((len(rows), int(k.max()) + 2, 2))

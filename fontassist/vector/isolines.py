@@ -99,11 +99,24 @@ def boundary_polygons(rasters: np.ndarray, level: float) -> tuple[np.ndarray, np
     span = len(grey) - row - 1
     cf = np.flatnonzero(h_cross[:span] | h_cross[row : row + span] | v_cross[:span] | v_cross[1 : 1 + span])
     tl, tr, br, bl = cf, cf + 1, cf + row + 1, cf + row
-    case = inside[tl].astype(np.int64) | (inside[tr].astype(np.int64) << 1) | (inside[br].astype(np.int64) << 2) | (inside[bl].astype(np.int64) << 3)
+    case = (
+        inside[tl].astype(np.int64)
+        | (inside[tr].astype(np.int64) << 1)
+        | (inside[br].astype(np.int64) << 2)
+        | (inside[bl].astype(np.int64) << 3)
+    )
     centre = (grey[tl].astype(np.int64) + grey[tr] + grey[br] + grey[bl]) > 4.0 * level
     segments = _TABLE[case * 2 + centre]  # (cells, 2, 2)
     # Crossing ids of the cell's top, right, bottom and left edges (meaningful where crossed).
-    edge_ids = np.stack([np.searchsorted(hf, tl), n_h + np.searchsorted(vf, tr), np.searchsorted(hf, bl), n_h + np.searchsorted(vf, tl)], axis=1)
+    edge_ids = np.stack(
+        [
+            np.searchsorted(hf, tl),
+            n_h + np.searchsorted(vf, tr),
+            np.searchsorted(hf, bl),
+            n_h + np.searchsorted(vf, tl),
+        ],
+        axis=1,
+    )
     seg = segments.reshape(-1, 2)
     used = seg[:, 0] >= 0
     cell = np.repeat(np.arange(len(cf)), 2)[used]

@@ -48,10 +48,14 @@ class TraceSettings:
     corner_skip: float = 1.5  # rounded-off stretch next to a corner, ignored by fits
     corner_max_shift: float = 2.5  # farthest a sharp point may lie from the traced corner
     extremum_prominence: float = 0.08  # how far an extremum must stand out within ± 3 px to count
-    flat_angle: float = 1.5  # degrees a straight stretch may lean and still be a horizontal or vertical extreme
+    flat_angle: float = (
+        1.5  # degrees a straight stretch may lean and still be a horizontal or vertical extreme
+    )
     flat_length: float = 6.0  # shortest such stretch
     straight_share: float = 0.8  # of a run's spline parameter given to arc length (the rest to turning)
-    fit_spacing: float = 4.0  # spacing of the boundary points a fit looks at on straight stretches (denser in bends)
+    fit_spacing: float = (
+        4.0  # spacing of the boundary points a fit looks at on straight stretches (denser in bends)
+    )
     fit_iterations: int = 1  # parameter refinements per fit
 
     def __post_init__(self):
@@ -84,7 +88,9 @@ def trace_pixels(rasters: np.ndarray, settings: TraceSettings) -> PixelOutline:
         raster = raster[keep]
     if len(b.count) == 0:
         return PixelOutline(np.zeros((0, 2)), np.zeros(0, bool), np.zeros(0, np.int64), np.zeros(0, np.int64))
-    corners, turn = find_corners(b, settings.corner_window, np.radians(settings.corner_angle), settings.corner_sharpness)
+    corners, turn = find_corners(
+        b, settings.corner_window, np.radians(settings.corner_angle), settings.corner_sharpness
+    )
     nodes = _corner_nodes(b, corners, settings)
     runs, membership = cut_runs(b, nodes, turn, settings.fit_spacing, settings.straight_share)
     curved = runs.closed | (line_errors(runs) > settings.tolerance)
@@ -117,16 +123,30 @@ def _corner_nodes(b: Boundaries, corners: np.ndarray, settings: TraceSettings) -
     )
 
 
-def _extremum_nodes(b: Boundaries, membership: Membership, curved: np.ndarray, settings: TraceSettings) -> Nodes:
+def _extremum_nodes(
+    b: Boundaries, membership: Membership, curved: np.ndarray, settings: TraceSettings
+) -> Nodes:
     """Nodes at the extrema of curved runs, clear of the runs' ends: the ends of flat
     (horizontal or vertical) stretches, and extreme points of round parts away from them."""
     window = settings.corner_window
     clear = 2.5 * window
     flat_point, flat_xy, flat_axis = find_flats(
-        b, membership.run, membership.along, membership.span, curved, window, np.tan(np.radians(settings.flat_angle)),
-        settings.flat_length, clear, settings.tolerance,
+        b,
+        membership.run,
+        membership.along,
+        membership.span,
+        curved,
+        window,
+        np.tan(np.radians(settings.flat_angle)),
+        settings.flat_length,
+        clear,
+        settings.tolerance,
     )
-    eligible = curved[membership.run] & (membership.along > clear) & (membership.along < membership.span[membership.run] - clear)
+    eligible = (
+        curved[membership.run]
+        & (membership.along > clear)
+        & (membership.along < membership.span[membership.run] - clear)
+    )
     point, fraction, xy, axis = find_extrema(b, eligible, window, settings.extremum_prominence, spacing=clear)
     point = np.concatenate([flat_point, point])
     fraction = np.concatenate([np.zeros(len(flat_point)), fraction])
@@ -137,7 +157,9 @@ def _extremum_nodes(b: Boundaries, membership: Membership, curved: np.ndarray, s
     arc = b.arc[point] + fraction * b.step[point]
     # An extreme point next to a flat stretch's end says the same thing less well.
     order = np.lexsort((arc, contour))
-    point, fraction, xy, axis, is_flat, contour, arc = (v[order] for v in (point, fraction, xy, axis, is_flat, contour, arc))
+    point, fraction, xy, axis, is_flat, contour, arc = (
+        v[order] for v in (point, fraction, xy, axis, is_flat, contour, arc)
+    )
     near = np.zeros(len(point), bool)
     close = (contour[1:] == contour[:-1]) & (arc[1:] - arc[:-1] < clear)
     near[1:] |= close & ~is_flat[1:]

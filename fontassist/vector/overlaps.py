@@ -14,7 +14,9 @@ import numpy as np
 import pathops
 
 
-def union_by_raster(points: np.ndarray, on_curve: np.ndarray, count: np.ndarray, raster: np.ndarray, n_rasters: int):
+def union_by_raster(
+    points: np.ndarray, on_curve: np.ndarray, count: np.ndarray, raster: np.ndarray, n_rasters: int
+):
     """Each raster's contours (integer font units, rasters non-decreasing) as their clean union.
 
     Returns points (float: cuts fall between units), on-curve flags, points per
@@ -31,7 +33,14 @@ def union_by_raster(points: np.ndarray, on_curve: np.ndarray, count: np.ndarray,
         if lo == hi:
             continue
         first, last = int(stops[lo] - count[lo]), int(stops[hi - 1])
-        added = _union(points[first:last].tolist(), on_curve[first:last].tolist(), count[lo:hi].tolist(), out_points, out_flags, out_counts)
+        added = _union(
+            points[first:last].tolist(),
+            on_curve[first:last].tolist(),
+            count[lo:hi].tolist(),
+            out_points,
+            out_flags,
+            out_counts,
+        )
         out_rasters.extend([r] * added)
     array = np.array(out_points, float).reshape(-1, 2)
     flags = np.array(out_flags, bool)
@@ -44,7 +53,9 @@ def union_by_raster(points: np.ndarray, on_curve: np.ndarray, count: np.ndarray,
     return array, flags, counts, np.array(out_rasters, np.int64)
 
 
-def _union(points: list, on_curve: list, count: list, out_points: list, out_flags: list, out_counts: list) -> int:
+def _union(
+    points: list, on_curve: list, count: list, out_points: list, out_flags: list, out_counts: list
+) -> int:
     """Union of one glyph's contours under non-zero fill, TrueType-wound, appended to the ``out`` lists.
 
     Returns how many contours were appended. Points are floats where skia-pathops cut curves.

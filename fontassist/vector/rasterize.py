@@ -10,7 +10,7 @@ creep into the comparison.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 from fontTools.pens.basePen import BasePen
@@ -62,7 +62,12 @@ class _FlatteningPen(BasePen):
             parts.append(np.concatenate([curve[:-1], curve[1:]], axis=2).reshape(-1, 4))
         if self.cubics:
             c = np.array(self.cubics, float)
-            curve = (1 - t) ** 3 * c[:, 0] + 3 * t * (1 - t) ** 2 * c[:, 1] + 3 * t**2 * (1 - t) * c[:, 2] + t**3 * c[:, 3]
+            curve = (
+                (1 - t) ** 3 * c[:, 0]
+                + 3 * t * (1 - t) ** 2 * c[:, 1]
+                + 3 * t**2 * (1 - t) * c[:, 2]
+                + t**3 * c[:, 3]
+            )
             parts.append(np.concatenate([curve[:-1], curve[1:]], axis=2).reshape(-1, 4))
         return np.concatenate(parts)
 
@@ -82,7 +87,11 @@ def outline_mask(draw: Callable[[BasePen], None], frame: EmFrame) -> np.ndarray:
     first, stop = np.clip(first, 0, size), np.clip(stop, 0, size)
     rows_per_edge = np.maximum(stop - first, 0)
     edge = np.repeat(np.arange(len(edges)), rows_per_edge)
-    row = first[edge] + np.arange(len(edge)) - np.repeat(np.cumsum(rows_per_edge) - rows_per_edge, rows_per_edge)
+    row = (
+        first[edge]
+        + np.arange(len(edge))
+        - np.repeat(np.cumsum(rows_per_edge) - rows_per_edge, rows_per_edge)
+    )
     centre_y = row + 0.5
     fraction = (centre_y - y0[edge]) / (y1[edge] - y0[edge])
     x = x0[edge] + fraction * (x1[edge] - x0[edge])

@@ -33,7 +33,7 @@ class Nodes:
     skip: np.ndarray  # (P,) boundary length beside the node that fits ignore (a corner's rounding)
     axis: np.ndarray  # (P,) -1 at a corner; at an extremum the coordinate its neighbours share
 
-    def merged(self, other: "Nodes") -> "Nodes":
+    def merged(self, other: Nodes) -> Nodes:
         """Both sets of nodes, sorted."""
         fields = ("place", "contour", "arc", "xy", "skip", "axis")
         merged = {f: np.concatenate([getattr(self, f), getattr(other, f)]) for f in fields}
@@ -66,9 +66,22 @@ class RunPoints:
         slot = np.arange(width)[None, :]
         inside = slot < count[:, None]
         index = np.where(inside, self.first[rows][:, None] + slot, 0)
-        data = np.where(inside[:, :, None], self.data[index], 0.0) if len(self.data) else np.zeros((len(rows), width, 2))
+        data = (
+            np.where(inside[:, :, None], self.data[index], 0.0)
+            if len(self.data)
+            else np.zeros((len(rows), width, 2))
+        )
         u = np.where(inside, self.u[index], 0.0) if len(self.u) else np.zeros((len(rows), width))
-        return Runs(data, count, u, self.start[rows], self.end[rows], self.closed[rows], self.start_axis[rows], self.end_axis[rows])
+        return Runs(
+            data,
+            count,
+            u,
+            self.start[rows],
+            self.end[rows],
+            self.closed[rows],
+            self.start_axis[rows],
+            self.end_axis[rows],
+        )
 
 
 @dataclass
@@ -80,7 +93,9 @@ class Membership:
     span: np.ndarray  # (R,) each run's arc length
 
 
-def cut_runs(b: Boundaries, nodes: Nodes, turn: np.ndarray, fit_spacing: float, straight_share: float) -> tuple[RunPoints, Membership]:
+def cut_runs(
+    b: Boundaries, nodes: Nodes, turn: np.ndarray, fit_spacing: float, straight_share: float
+) -> tuple[RunPoints, Membership]:
     """A run from each node to the next along its contour, then one closed run per boundary without nodes.
 
     ``turn`` is the boundary's turn at every point (radians within ± the corner window).
@@ -118,10 +133,16 @@ def cut_runs(b: Boundaries, nodes: Nodes, turn: np.ndarray, fit_spacing: float, 
     along = b.arc - (arc[safe] if n_open else 0.0)
     along = np.where(along < -1e-6, along + b.length[b.contour], np.maximum(along, 0.0))
     along = np.where(is_open, along, b.arc)
-    slot = np.where(is_open, np.mod(place - np.ceil(node_place[safe] if n_open else 0).astype(np.int64), b.count[b.contour]), place)
+    slot = np.where(
+        is_open,
+        np.mod(place - np.ceil(node_place[safe] if n_open else 0).astype(np.int64), b.count[b.contour]),
+        place,
+    )
     # Fits ignore the rounded-off boundary next to a corner.
     skip_start = np.where(is_open, np.minimum(nodes.skip[safe] if n_open else 0.0, 0.25 * span[run]), -1.0)
-    skip_end = np.where(is_open, np.minimum(nodes.skip[following[safe]] if n_open else 0.0, 0.25 * span[run]), -1.0)
+    skip_end = np.where(
+        is_open, np.minimum(nodes.skip[following[safe]] if n_open else 0.0, 0.25 * span[run]), -1.0
+    )
     membership = Membership(run, along, span)
     skipped_before = np.bincount(run, along <= skip_start, minlength=n_runs).astype(np.int64)
     keep = ~is_open | ((along > skip_start) & (along < span[run] - skip_end))

@@ -69,14 +69,16 @@ class _Layout:
         column = np.arange(self.width)[None, :]
         self.active = (column >= 1) & (column <= k[:, None])
         # Where fixed columns are pinned and free ones gently pulled: S, E, or a straight default.
-        anchor = runs.start[:, None, :] + (column / (k[:, None] + 1.0))[:, :, None] * (runs.end - runs.start)[:, None, :]
+        anchor = (
+            runs.start[:, None, :]
+            + (column / (k[:, None] + 1.0))[:, :, None] * (runs.end - runs.start)[:, None, :]
+        )
         if self.any_closed:
             centroid = runs.data.sum(axis=1) / np.maximum(runs.count, 1)[:, None]
             anchor = np.where(self.closed[:, None, None], centroid[:, None, :], anchor)
         # Per coordinate: an off-curve point next to an extremum keeps that extremum's coordinate.
         pin = np.where(self.active, _RIDGE, _PIN)
         self.pin = np.stack([pin, pin], axis=2)  # (R, K+2, 2)
-        rows = np.arange(self.n_runs)
         for axis in (0, 1):
             starts = np.nonzero(~self.closed & (runs.start_axis == axis))[0]
             self.pin[starts, 1, axis] = _PIN
@@ -108,7 +110,9 @@ class _Layout:
             last = np.where(closed, 0.5, np.where(span == kk - 1, 1.0, 0.5))
             offsets = np.arange(3)[None, None, :]
             span_int = span.astype(np.int64)[:, :, None]
-            columns = np.where(closed[:, :, None], 1 + np.mod(span_int + offsets, self.k[:, None, None]), span_int + offsets)
+            columns = np.where(
+                closed[:, :, None], 1 + np.mod(span_int + offsets, self.k[:, None, None]), span_int + offsets
+            )
         else:
             tau = u_scaled - span
             first = np.where(span == 0, 1.0, 0.5)

@@ -57,7 +57,7 @@ class FontOutline:
     def contours(self):
         """(points, on_curve) of each contour."""
         stops = np.cumsum(self.count)
-        for stop, n in zip(stops.tolist(), self.count.tolist()):
+        for stop, n in zip(stops.tolist(), self.count.tolist(), strict=False):
             yield self.points[stop - n : stop], self.on_curve[stop - n : stop]
 
     def draw(self, pen) -> None:
@@ -92,7 +92,9 @@ def trace(
     counts of what was drawn. Tracing many glyphs is much faster through
     :func:`trace_outlines`.
     """
-    outline = trace_outline(raster, frame, tolerance=tolerance, speck_area=speck_area, threshold=threshold, **options)
+    outline = trace_outline(
+        raster, frame, tolerance=tolerance, speck_area=speck_area, threshold=threshold, **options
+    )
     outline.draw(pen)
     return outline.stats()
 
@@ -114,9 +116,13 @@ def trace_outlines(rasters, frame: EmFrame, **options) -> list[FontOutline]:
     """
     stack = np.asarray(rasters)
     if stack.ndim != 3 or stack.dtype != np.uint8:
-        raise ValueError(f"glyph rasters are uint8 arrays (0 paper, 255 ink), not {stack.dtype} of shape {stack.shape}")
+        raise ValueError(
+            f"glyph rasters are uint8 arrays (0 paper, 255 ink), not {stack.dtype} of shape {stack.shape}"
+        )
     if stack.shape[1:] != (frame.size, frame.size):
-        raise ValueError(f"the rasters are {stack.shape[2]}×{stack.shape[1]} px but the em frame is {frame.size} px")
+        raise ValueError(
+            f"the rasters are {stack.shape[2]}×{stack.shape[1]} px but the em frame is {frame.size} px"
+        )
     settings = replace(TraceSettings(), **options)
     per_batch = max(1, _BATCH_PIXELS // (frame.size * frame.size))
     outlines: list[FontOutline] = []
@@ -157,7 +163,9 @@ def _finish(pixels: PixelOutline, frame: EmFrame, n_rasters: int) -> list[FontOu
     for r in range(n_rasters):
         lo, hi = bounds[r], bounds[r + 1]
         if lo < hi:
-            outlines[r] = FontOutline(points[stops[lo] : stops[hi]], on_curve[stops[lo] : stops[hi]], count[lo:hi])
+            outlines[r] = FontOutline(
+                points[stops[lo] : stops[hi]], on_curve[stops[lo] : stops[hi]], count[lo:hi]
+            )
     return outlines
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("FONTASSIST_LANGUAGE", "en")  # the tests read English texts, whatever the machine's locale
+os.environ.setdefault(
+    "FONTASSIST_LANGUAGE", "en"
+)  # the tests read English texts, whatever the machine's locale
 
 import pytest  # noqa: E402
 

@@ -42,12 +42,36 @@ def synthetic_glyphs(count: int, size: int = 32, seed: int = 0) -> ReviewGlyphs:
     rows = rng.integers(2, size // 2, size=count)
     for i, r in enumerate(rows):  # a square of ink of varying size, cheap to make
         images[i, r : size - r, r : size - r] = 255
-    flags = [{"specks": int(s), "broken": bool(b), "merged": False, "holes_changed": False, "faint_joins": 0,
-              "grey_bridges": 0, "empty": False, "components": 1, "source_components": 1, "holes": 0, "source_holes": 0,
-              "score": 2.0 * s + (0.5 if b else 0.0)}
-             for s, b in zip(rng.integers(0, 2, size=count) * rng.integers(0, 2, size=count), rng.integers(0, 4, size=count) == 0)]
+    flags = [
+        {
+            "specks": int(s),
+            "broken": bool(b),
+            "merged": False,
+            "holes_changed": False,
+            "faint_joins": 0,
+            "grey_bridges": 0,
+            "empty": False,
+            "components": 1,
+            "source_components": 1,
+            "holes": 0,
+            "source_holes": 0,
+            "score": 2.0 * s + (0.5 if b else 0.0),
+        }
+        for s, b in zip(
+            rng.integers(0, 2, size=count) * rng.integers(0, 2, size=count),
+            rng.integers(0, 4, size=count) == 0,
+            strict=False,
+        )
+    ]
     chars = [chr(0x4E00 + i) for i in range(count)]
-    return ReviewGlyphs(chars, images, images.copy(), flags, EmFrame(1000, -120.0, size), [checkpoint_ref(resources.DEMO_MODEL)] * count)
+    return ReviewGlyphs(
+        chars,
+        images,
+        images.copy(),
+        flags,
+        EmFrame(1000, -120.0, size),
+        [checkpoint_ref(resources.DEMO_MODEL)] * count,
+    )
 
 
 def wait_until(qtbot, condition, timeout_s: float = 120.0) -> float:

@@ -27,7 +27,9 @@ def norm_runs(tmp_path_factory):
     runs = {}
     for norm in ("batch", "instance"):
         run_dir = tmp_path_factory.mktemp(f"run_{norm}")
-        events = list(Trainer(tiny_config(model=tiny_model(norm=norm), steps=4, eval_every=4, preview_every=4), run_dir))
+        events = list(
+            Trainer(tiny_config(model=tiny_model(norm=norm), steps=4, eval_every=4, preview_every=4), run_dir)
+        )
         assert events[-1].reason == "completed", events[-1].message
         runs[norm] = run_dir
     torch.set_num_threads(threads)
@@ -123,8 +125,11 @@ def test_choosing_the_winner_sets_the_model_for_generation(qtbot, ab, norm_runs)
     b_checkpoint = load_checkpoint(norm_runs["instance"]).path
     assert chosen == [b_checkpoint]
     review = ab.state.review
-    assert review["ab"] == {"a": checkpoint_ref(load_checkpoint(norm_runs["batch"]).path), "b": checkpoint_ref(b_checkpoint),
-                            "winner": "b"}
+    assert review["ab"] == {
+        "a": checkpoint_ref(load_checkpoint(norm_runs["batch"]).path),
+        "b": checkpoint_ref(b_checkpoint),
+        "winner": "b",
+    }
 
 
 def test_train_both_differ_only_in_normalization(tmp_path):
@@ -158,7 +163,9 @@ def test_train_both_from_the_page_queues_two_runs_then_compares_them(qtbot, ab, 
     assert [r.name.rsplit("-", 1)[-1] for r in runs] == ["batch", "instance"]
     configs = [load_checkpoint(r).config for r in runs]
     assert [c.model.norm for c in configs] == ["batch", "instance"]
-    assert configs[0].seed == configs[1].seed and configs[0].chars == configs[1].chars and configs[0].steps == 3
+    assert (
+        configs[0].seed == configs[1].seed and configs[0].chars == configs[1].chars and configs[0].steps == 3
+    )
     assert ab.result.a.norm == "batch" and ab.result.b.norm == "instance"
     assert ab.picker_a.path().parent == runs[0]
 

@@ -34,7 +34,9 @@ def test_everything_the_source_has(window):
 
 def test_custom_text_and_learning_choice(window):
     page = window.characters_page
-    lacking = missing_from_target(window.session.source, window.session.target, named_charset("tw-edu-4808"))[:3]
+    lacking = missing_from_target(window.session.source, window.session.target, named_charset("tw-edu-4808"))[
+        :3
+    ]
     page.setCustomText("永 " + "".join(lacking))
     plan = window.session.plan
     assert window.session.project.chars.mode == "text"
@@ -48,7 +50,9 @@ def test_custom_text_and_learning_choice(window):
 def test_text_file_choice_and_its_error(window, tmp_path):
     page = window.characters_page
     path = tmp_path / "list.txt"
-    lacking = missing_from_target(window.session.source, window.session.target, named_charset("tw-edu-4808"))[:4]
+    lacking = missing_from_target(window.session.source, window.session.target, named_charset("tw-edu-4808"))[
+        :4
+    ]
     path.write_text("\n".join(lacking), encoding="utf-8")
     page.useFile(str(path))
     assert window.session.plan.generate == lacking

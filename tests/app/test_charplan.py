@@ -15,7 +15,9 @@ def fonts():
 
 def test_charset_choice_matches_the_core_coverage(fonts):
     source, target = fonts
-    plan = plan_chars(CharChoice(mode="charset", charset="tw-edu-4808"), source, target, validation=0.1, seed=0)
+    plan = plan_chars(
+        CharChoice(mode="charset", charset="tw-edu-4808"), source, target, validation=0.1, seed=0
+    )
     coverage = Coverage.of(source, target, named_charset("tw-edu-4808"))
     assert plan.generate == coverage.missing and len(plan.generate) == 647
     assert plan.pool == coverage.both
@@ -37,7 +39,9 @@ def test_source_choice_and_shared_pool(fonts):
 def test_custom_text_reports_what_cannot_be_generated(fonts):
     source, target = fonts
     lacking = missing_from_target(source, target, named_charset("tw-edu-4808"))[:2]
-    choice = CharChoice(mode="text", text=f"{lacking[0]} 永{lacking[1]}{lacking[0]}\U00020000", learn_from=LEARN_SHARED)
+    choice = CharChoice(
+        mode="text", text=f"{lacking[0]} 永{lacking[1]}{lacking[0]}\U00020000", learn_from=LEARN_SHARED
+    )
     plan = plan_chars(choice, source, target, validation=0.1, seed=0)
     assert plan.generate == lacking
     assert plan.in_target == ["永"]
@@ -50,7 +54,9 @@ def test_character_file_and_its_errors(fonts, tmp_path):
     path = tmp_path / "chars.txt"
     lacking = missing_from_target(source, target, named_charset("tw-edu-4808"))[:5]
     path.write_text("\n".join(lacking), encoding="utf-8")
-    plan = plan_chars(CharChoice(mode="file", file=path, learn_from="big5"), source, target, validation=0.1, seed=0)
+    plan = plan_chars(
+        CharChoice(mode="file", file=path, learn_from="big5"), source, target, validation=0.1, seed=0
+    )
     assert plan.generate == lacking and plan.learn_charset == "big5"
     path.write_bytes(b"\xff\xfe\x00bad")
     with pytest.raises(FontAssistError, match="UTF-8"):

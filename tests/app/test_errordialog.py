@@ -8,7 +8,9 @@ from fontassist.errors import FontAssistError
 
 
 def test_a_user_error_is_its_message_only(qtbot):
-    box = errordialog.error_box(None, FontAssistError("is not a font file.", path="/x/a.ttf", hint="Choose a font."))
+    box = errordialog.error_box(
+        None, FontAssistError("is not a font file.", path="/x/a.ttf", hint="Choose a font.")
+    )
     qtbot.addWidget(box)
     assert box.text() == "/x/a.ttf: is not a font file. Choose a font."
     assert box.detailedText() == ""
@@ -29,7 +31,9 @@ def test_a_bug_keeps_its_traceback_in_collapsible_details(qtbot):
 
 def test_exception_hook_logs_and_shows_the_dialog(qtbot, monkeypatch, caplog):
     shown = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append((self.text(), self.detailedText())) or 0)
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda self: shown.append((self.text(), self.detailedText())) or 0
+    )
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     errordialog.install_exception_hook()
     try:

@@ -23,7 +23,9 @@ def export(qtbot, tmp_path):
     session = demo_session(chars)
     state = ReviewState(session)
     state.device = "cpu"
-    page = ExportPage(session, state, AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
+    page = ExportPage(
+        session, state, AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    )
     page.ask = lambda *args: args[-1]
     qtbot.addWidget(page)
     page.resize(1100, 750)
@@ -42,7 +44,10 @@ def finish(qtbot, page) -> None:
 
 def test_exporting_writes_a_valid_ttf_with_the_accepted_glyphs_only(qtbot, export, tmp_path):
     page, chars = export, export.chars
-    assert page.accepted_radio.text() == "Accepted only (5)" and page.not_rejected_radio.text() == "All not rejected (10)"
+    assert (
+        page.accepted_radio.text() == "Accepted only (5)"
+        and page.not_rejected_radio.text() == "All not rejected (10)"
+    )
     page.family_edit.setText("Zen Maru Gothic Test")
     out = tmp_path / "ZenTest.ttf"
     with qtbot.waitSignal(page.exported, timeout=300_000) as blocker:

@@ -1,15 +1,14 @@
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialog
 
-import pytest
-
 from fontassist import resources
+from fontassist.app.pages.systemfontdialog import SystemFontDialog
 from fontassist.errors import FontAssistError
 from fontassist.fonts import open_font
-from fontassist.app.pages.systemfontdialog import SystemFontDialog
 
 
 def test_opens_on_the_demo_fonts(window):
@@ -70,7 +69,13 @@ def test_dropping_a_font_file_on_a_panel(window, tiny_fonts, qtbot):
     panel = window.fonts_page.panels["source"]
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(tiny_fonts["otf"]))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     panel.dropEvent(event)
     assert window.session.source.outline_format == "CFF"
     assert "PostScript" in panel.details_label.text()

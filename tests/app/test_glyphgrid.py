@@ -1,5 +1,4 @@
 import numpy as np
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 
@@ -35,7 +34,9 @@ def test_model_roles_and_cell_size():
     pixmap = model.data(index, Qt.ItemDataRole.DecorationRole)
     assert isinstance(pixmap, QPixmap) and pixmap.width() == 32
     image = pixmap.toImage()
-    assert image.pixelColor(16, 16).lightness() < 20 and image.pixelColor(1, 1).lightness() > 240  # black ink on white
+    assert (
+        image.pixelColor(16, 16).lightness() < 20 and image.pixelColor(1, 1).lightness() > 240
+    )  # black ink on white
     model.setCellSize(48)
     assert model.cachedCount() == 0
     assert model.data(index, Qt.ItemDataRole.DecorationRole).width() == 48

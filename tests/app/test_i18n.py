@@ -30,7 +30,9 @@ def ts_messages() -> list[tuple[str, str, ElementTree.Element, bool]]:
             translation = message.find("translation")
             if translation.get("type") in ("obsolete", "vanished"):
                 continue
-            messages.append((name, message.findtext("source", ""), translation, message.get("numerus") == "yes"))
+            messages.append(
+                (name, message.findtext("source", ""), translation, message.get("numerus") == "yes")
+            )
     return messages
 
 
@@ -58,14 +60,26 @@ def restore_english(qapp, no_forced_language):
 
 @pytest.mark.parametrize(
     "locale, language",
-    [("zh_TW", "zh_TW"), ("zh_HK", "zh_TW"), ("zh_MO", "zh_TW"), ("zh_Hant", "zh_TW"),
-     ("zh_CN", "en"), ("zh_SG", "en"), ("zh_Hans", "en"), ("en_US", "en"), ("ja_JP", "en"), ("C", "en")],
+    [
+        ("zh_TW", "zh_TW"),
+        ("zh_HK", "zh_TW"),
+        ("zh_MO", "zh_TW"),
+        ("zh_Hant", "zh_TW"),
+        ("zh_CN", "en"),
+        ("zh_SG", "en"),
+        ("zh_Hans", "en"),
+        ("en_US", "en"),
+        ("ja_JP", "en"),
+        ("C", "en"),
+    ],
 )
 def test_language_for_locale(locale, language):
     assert i18n.language_for_locale(QLocale(locale)) == language
 
 
-def test_saved_choice_wins_over_the_system_and_the_environment_over_both(qsettings, monkeypatch, no_forced_language):
+def test_saved_choice_wins_over_the_system_and_the_environment_over_both(
+    qsettings, monkeypatch, no_forced_language
+):
     english = QLocale("en_US")
     assert i18n.saved_choice(qsettings) == i18n.SYSTEM
     assert i18n.resolve_language(i18n.saved_choice(qsettings), english) == "en"
@@ -115,18 +129,25 @@ def test_every_ui_string_has_a_translation_with_its_placeholders():
 def test_the_compiled_translation_matches_its_source():
     translator = QTranslator()
     assert translator.load(str(QM_FILE))
-    stale = [f"{context}: {source!r}" for context, source, translation, numerus in ts_messages()
-             if not numerus and translator.translate(context, source) != translated_text(translation, numerus)]
+    stale = [
+        f"{context}: {source!r}"
+        for context, source, translation, numerus in ts_messages()
+        if not numerus and translator.translate(context, source) != translated_text(translation, numerus)
+    ]
     assert not stale, "run python tools/update_translations.py to recompile:\n" + "\n".join(stale)
 
 
 def test_the_translation_covers_the_current_app_sources():
-    spec = importlib.util.spec_from_file_location("update_translations", REPO / "tools" / "update_translations.py")
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", REPO / "tools" / "update_translations.py"
+    )
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
     missing = tool.check("zh_TW")
-    assert not missing, ("UI strings without a zh_TW translation; run python tools/update_translations.py and "
-                         "translate them:\n" + "\n".join(f"{c}: {s!r}" for c, s in missing))
+    assert not missing, (
+        "UI strings without a zh_TW translation; run python tools/update_translations.py and "
+        "translate them:\n" + "\n".join(f"{c}: {s!r}" for c, s in missing)
+    )
 
 
 def test_language_menu_saves_the_choice_for_the_next_start(qtbot, qsettings, no_forced_language):
@@ -140,7 +161,9 @@ def test_language_menu_saves_the_choice_for_the_next_start(qtbot, qsettings, no_
     assert i18n.saved_choice(qsettings) == "zh_TW"
     assert actions["繁體中文"].isChecked() and not actions["System Language"].isChecked()
     assert "next time" in window.statusBar().currentMessage()
-    notes = [action.text() for action in menu.actions() if not action.isCheckable() and not action.isSeparator()]
+    notes = [
+        action.text() for action in menu.actions() if not action.isCheckable() and not action.isSeparator()
+    ]
     assert notes == ["Takes effect when fontassist restarts"]
 
 
@@ -152,4 +175,8 @@ def test_main_window_has_the_language_menu(window):
     menus = [action.menu() for action in window.menuBar().actions() if action.menu() is not None]
     language = [menu for menu in menus if menu.objectName() == "languageMenu"]
     assert len(language) == 1
-    assert [a.text() for a in language[0].actions() if a.isCheckable()] == ["System Language", "English", "繁體中文"]
+    assert [a.text() for a in language[0].actions() if a.isCheckable()] == [
+        "System Language",
+        "English",
+        "繁體中文",
+    ]

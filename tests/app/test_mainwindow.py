@@ -34,7 +34,13 @@ def test_save_and_reopen_a_project(window, tmp_path, tiny_fonts):
     assert not window.isWindowModified() and window.windowTitle().startswith("mine")
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["source"]["path"].startswith("resources:")
-    assert data["chars"] == {"mode": "text", "charset": "tw-edu-4808", "text": "永東", "file": None, "learn_from": "auto"}
+    assert data["chars"] == {
+        "mode": "text",
+        "charset": "tw-edu-4808",
+        "text": "永東",
+        "file": None,
+        "learn_from": "auto",
+    }
     assert window.settings.recent_projects() == [str(path)]
 
     window.newProject()
@@ -56,7 +62,9 @@ def test_unsaved_changes_are_asked_about(window, tmp_path):
 
 def test_a_project_whose_font_is_gone_shows_the_error_on_the_fonts_page(window, tmp_path):
     missing = tmp_path / "gone.ttf"
-    project = Project.from_dict({"source": {"path": str(missing)}, "target": {"path": str(resources.DEMO_TARGET)}})
+    project = Project.from_dict(
+        {"source": {"path": str(missing)}, "target": {"path": str(resources.DEMO_TARGET)}}
+    )
     project.save(tmp_path / "p.fontassist.json")
     assert window.openProject(tmp_path / "p.fontassist.json")
     panel = window.fonts_page.panels["source"]
@@ -73,7 +81,9 @@ def test_geometry_and_folders_persist(qtbot, settings, tmp_path, monkeypatch):
     first.close()
     assert settings.geometry("main") == first.saveGeometry()
     restored = []
-    monkeypatch.setattr(MainWindow, "restoreGeometry", lambda self, geometry: restored.append(geometry) or True)
+    monkeypatch.setattr(
+        MainWindow, "restoreGeometry", lambda self, geometry: restored.append(geometry) or True
+    )
     second = MainWindow(settings)
     qtbot.addWidget(second)
     assert restored == [first.saveGeometry()]
@@ -93,8 +103,15 @@ def test_the_window_opens_without_importing_torch_or_pyqtgraph():
         window.session.setModified(False)
         """
     )
-    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(REPO), "XDG_CONFIG_HOME": "/tmp/fontassist-test-config"}
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(REPO),
+        "XDG_CONFIG_HOME": "/tmp/fontassist-test-config",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
@@ -121,11 +138,19 @@ def test_the_entry_point_opens_the_window_on_given_fonts_and_quits_when_it_close
         sys.exit(application.main(sys.argv[1:]))
         """
     )
-    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "FONTASSIST_LANGUAGE": "en",
-           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state"),
-           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "FONTASSIST_LANGUAGE": "en",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
     args = ["--target", str(tiny_fonts["woff2"]), "--target-face", "0"]
-    result = subprocess.run([sys.executable, "-c", code, *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "shown True Noto Sans TC tiny.woff2"
     assert list((tmp_path / "state").rglob("fontassist.log"))  # the app logs to the user's log folder

@@ -25,4 +25,4 @@ def test_signal_emit_keeps_reference_counts():
         emitter.plain.emit()
     after = (sys.getrefcount(True), sys.getrefcount(False), sys.getrefcount(None))
     assert len(received) == 200
-    assert all(abs(a - b) < 20 for a, b in zip(after, before)), (before, after)
+    assert all(abs(a - b) < 20 for a, b in zip(after, before, strict=False)), (before, after)

@@ -6,8 +6,16 @@ from PySide6.QtCore import Qt
 
 from fontassist import resources
 from fontassist.app.project import Project
-from fontassist.app.reviewdata import (ACCEPTED, NEW, REJECTED, Decisions, checkpoint_path, checkpoint_ref, parse_search,
-                                       select_rows)
+from fontassist.app.reviewdata import (
+    ACCEPTED,
+    NEW,
+    REJECTED,
+    Decisions,
+    checkpoint_path,
+    checkpoint_ref,
+    parse_search,
+    select_rows,
+)
 from fontassist.app.reviewstate import ReviewState
 from fontassist.app.settings import AppSettings
 
@@ -83,14 +91,27 @@ def test_checkpoint_refs_name_bundled_models_portably(tmp_path):
 def test_checkpoints_and_outputs_are_stored_relative_to_the_project_file(tmp_path):
     folder = tmp_path / "project"
     run = folder / "runs" / "run-1"
-    project = Project(review={"checkpoint": checkpoint_ref(run / "last.pt"), "accepted": "永",
-                              "regenerated": {checkpoint_ref(run / "step-000002.pt"): "東"},
-                              "ab": {"a": checkpoint_ref(run / "last.pt"), "b": checkpoint_ref(resources.DEMO_MODEL), "winner": "a"}},
-                      export={"out": (folder / "out" / "New.ttf").as_posix(), "glyph_folder": "", "family": "X"})
+    project = Project(
+        review={
+            "checkpoint": checkpoint_ref(run / "last.pt"),
+            "accepted": "永",
+            "regenerated": {checkpoint_ref(run / "step-000002.pt"): "東"},
+            "ab": {
+                "a": checkpoint_ref(run / "last.pt"),
+                "b": checkpoint_ref(resources.DEMO_MODEL),
+                "winner": "a",
+            },
+        },
+        export={"out": (folder / "out" / "New.ttf").as_posix(), "glyph_folder": "", "family": "X"},
+    )
     stored = project.to_dict(folder)
     assert stored["review"]["checkpoint"] == "runs/run-1/last.pt"
     assert stored["review"]["regenerated"] == {"runs/run-1/step-000002.pt": "東"}
-    assert stored["review"]["ab"] == {"a": "runs/run-1/last.pt", "b": "resources:models/demo.pt", "winner": "a"}
+    assert stored["review"]["ab"] == {
+        "a": "runs/run-1/last.pt",
+        "b": "resources:models/demo.pt",
+        "winner": "a",
+    }
     assert stored["export"] == {"out": "out/New.ttf", "glyph_folder": "", "family": "X"}
     moved = tmp_path / "elsewhere"
     loaded = Project.from_dict(stored, moved)  # the folder moved with its runs
@@ -125,11 +146,15 @@ def test_a_review_grid_of_8000_glyphs_opens_and_scrolls_to_the_end(qtbot, app_se
     last = page.grid_model.index(7999)
     assert page.grid.visualRect(last).intersects(page.grid.viewport().rect())
     assert page.grid_model.cachedCount() <= page.grid_model._max_cached  # drawn lazily, cache bounded
-    print(f"\n8,000-cell review grid: opened and painted in {opened * 1000:.0f} ms; scrolled to the end in {steps} pages, "
-          f"each painted, in {scrolled * 1000:.0f} ms ({scrolled / max(1, steps) * 1000:.1f} ms per page)")
+    print(
+        f"\n8,000-cell review grid: opened and painted in {opened * 1000:.0f} ms; scrolled to the end in {steps} pages, "
+        f"each painted, in {scrolled * 1000:.0f} ms ({scrolled / max(1, steps) * 1000:.1f} ms per page)"
+    )
     assert opened < 30 and scrolled < 120  # very generous: a hang, not a speed test
 
-    page.setFilters(status=NEW, flag="flagged")  # the first use of the core's is_flagged imports fontassist.generate (torch)
+    page.setFilters(
+        status=NEW, flag="flagged"
+    )  # the first use of the core's is_flagged imports fontassist.generate (torch)
     page.refilter()
     print(f"filtering 8,000 glyphs: {page.last_filter_ms:.0f} ms")
     assert 0 < page.grid_model.rowCount() < 8000
@@ -144,7 +169,9 @@ def test_outline_mode_draws_traced_outlines(qtbot, app_settings):
     qtbot.waitExposed(page)
     page.outline_button.click()
     assert page.grid_model.showOutlines()
-    wait_until(qtbot, lambda: page.grid_model.outlines.pending() == 0 and page.grid_model.cachedCount() > 0, 60)
+    wait_until(
+        qtbot, lambda: page.grid_model.outlines.pending() == 0 and page.grid_model.cachedCount() > 0, 60
+    )
     qtbot.wait(50)
     page.grid.viewport().repaint()
     outline = page.grid_model.outlines.outline(glyphs.chars[0])
@@ -160,7 +187,9 @@ def test_keyboard_review_filters_and_decisions_survive_save_and_reopen(qtbot, ap
     page, state = make_page(qtbot, session, app_settings)
     page.show()
     qtbot.waitExposed(page)
-    wait_until(qtbot, lambda: state.glyphs is not None and not state.isBusy())  # generated on show, demo model
+    wait_until(
+        qtbot, lambda: state.glyphs is not None and not state.isBusy()
+    )  # generated on show, demo model
     assert state.glyphs.chars == list(chars) and state.glyphs.images.shape == (10, 64, 64)
     assert page.grid_model.rowCount() == 10
     assert session.project.review.get("checkpoint") is None  # the demo model by default, not a choice
@@ -203,10 +232,14 @@ def test_keyboard_review_filters_and_decisions_survive_save_and_reopen(qtbot, ap
     assert [state2.status(c) for c in chars[:6]] == [ACCEPTED, ACCEPTED, ACCEPTED, REJECTED, REJECTED, NEW]
     assert page2.status_filter.currentData() == NEW and page2.search.text() == chars[7]
     assert page2.visibleChars() == [chars[7]]
-    np.testing.assert_array_equal(state2.glyphs.images, state.glyphs.images)  # the same model draws the same glyphs
+    np.testing.assert_array_equal(
+        state2.glyphs.images, state.glyphs.images
+    )  # the same model draws the same glyphs
 
 
-def test_regenerating_selected_glyphs_uses_the_other_checkpoint_and_is_remembered(qtbot, app_settings, tmp_path, tiny_demo_sized_run):
+def test_regenerating_selected_glyphs_uses_the_other_checkpoint_and_is_remembered(
+    qtbot, app_settings, tmp_path, tiny_demo_sized_run
+):
     chars = missing_chars(6)
     session = demo_session(chars)
     page, state = make_page(qtbot, session, app_settings)
@@ -247,7 +280,9 @@ def tiny_demo_sized_run(tmp_path_factory):
     threads = torch.get_num_threads()
     torch.set_num_threads(min(threads, 2))
     run_dir = tmp_path_factory.mktemp("run64")
-    config = tiny_config(size=64, model=tiny_model(image_size=64), steps=2, eval_every=2, preview_every=2, checkpoint_every=2)
+    config = tiny_config(
+        size=64, model=tiny_model(image_size=64), steps=2, eval_every=2, preview_every=2, checkpoint_every=2
+    )
     events = list(Trainer(config, run_dir))
     torch.set_num_threads(threads)
     assert events[-1].reason == "completed", events[-1].message
@@ -286,7 +321,12 @@ def test_the_model_picker_lists_the_demo_model_and_the_projects_run(qtbot, app_s
     other.mkdir()
     (other / "last.pt").write_bytes(b"")
     choices = checkpoint_choices(run, [tmp_path / "runs"])
-    assert [c.path for c in choices] == [run / "last.pt", run / "step-000002.pt", other / "last.pt", resources.DEMO_MODEL]
+    assert [c.path for c in choices] == [
+        run / "last.pt",
+        run / "step-000002.pt",
+        other / "last.pt",
+        resources.DEMO_MODEL,
+    ]
 
 
 def test_in_the_main_window_decisions_persist_through_save_and_open(qtbot, window, tmp_path):

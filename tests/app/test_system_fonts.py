@@ -28,4 +28,6 @@ def test_fontconfig_listing_when_available():
         assert shutil.which("fc-list") is None
         return
     assert all(f.path and f.family for f in fonts)
-    assert all(f.path.lower().rsplit(".", 1)[-1] in ("ttf", "otf", "ttc", "otc", "woff", "woff2") for f in fonts)
+    assert all(
+        f.path.lower().rsplit(".", 1)[-1] in ("ttf", "otf", "ttc", "otc", "woff", "woff2") for f in fonts
+    )

@@ -2,7 +2,6 @@
 
 import time
 
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
@@ -33,7 +32,9 @@ def test_form_is_bound_to_the_train_config(engine_ready):
     form.adversarial.setChecked(False)
     train = engine_ready.session.project.train
     assert train["model"]["norm"] == "instance" and train["model"]["attention"] == [4, 8]
-    assert train["adv_loss"] == "none" and train["validation"] == 16  # settings the form does not show are kept
+    assert (
+        train["adv_loss"] == "none" and train["validation"] == 16
+    )  # settings the form does not show are kept
     from fontassist.app.engine import build_train_config
 
     config = build_train_config(engine_ready.session.project, engine_ready.session.plan, page.engine.defaults)

@@ -3,7 +3,13 @@ import pytest
 import torch
 
 from fontassist.data import GlyphPairs
-from fontassist.data.dataset import BatchStream, GlyphPairDataset, JointAugment, from_model_range, to_model_range
+from fontassist.data.dataset import (
+    BatchStream,
+    GlyphPairDataset,
+    JointAugment,
+    from_model_range,
+    to_model_range,
+)
 from fontassist.fonts import named_charset, open_font
 
 
@@ -54,6 +60,6 @@ def test_stream_covers_each_epoch_and_resumes_exactly(pairs):
     after = [stream.next_batch() for _ in range(5)]
     again = BatchStream(dataset, batch_size=7, seed=99, augment=JointAugment(shift=0.05))
     again.load_state_dict(state)
-    for (s1, t1), (s2, t2) in zip(after, [again.next_batch() for _ in range(5)]):
+    for (s1, t1), (s2, t2) in zip(after, [again.next_batch() for _ in range(5)], strict=False):
         assert torch.equal(s1, s2) and torch.equal(t1, t2)
     assert again.epoch >= 1

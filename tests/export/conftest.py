@@ -55,7 +55,9 @@ def make_new_glyphs(noto):
     cmap = noto.getBestCmap()
 
     def make(chars: str, outline_of: str | None = None) -> list[NewGlyph]:
-        return [NewGlyph.from_drawing(c, glyph_set[cmap[ord(outline_of or c)]].draw, glyph_set) for c in chars]
+        return [
+            NewGlyph.from_drawing(c, glyph_set[cmap[ord(outline_of or c)]].draw, glyph_set) for c in chars
+        ]
 
     return make
 

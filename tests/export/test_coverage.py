@@ -67,11 +67,20 @@ def test_merging_the_rest_of_big5_sets_its_code_page_bit(target_without_big5_bit
     present = set(TTFont(target_without_big5_bit).getBestCmap())
     empty = glyph_from_pen_drawing(lambda pen: None)
     missing = sorted(code_page_level1(BIG5) - present)
-    partial = merge_into_font(target_without_big5_bit, [NewGlyph(chr(cp), empty) for cp in missing[1:]],
-                              tmp_path / "partial.ttf", family="X Y", validate=False)
+    partial = merge_into_font(
+        target_without_big5_bit,
+        [NewGlyph(chr(cp), empty) for cp in missing[1:]],
+        tmp_path / "partial.ttf",
+        family="X Y",
+        validate=False,
+    )
     assert BIG5 not in TTFont(partial.out_path)["OS/2"].getCodePageRanges()
-    complete = merge_into_font(target_without_big5_bit, [NewGlyph(chr(cp), empty) for cp in missing],
-                               tmp_path / "complete.ttf", family="X Y")
+    complete = merge_into_font(
+        target_without_big5_bit,
+        [NewGlyph(chr(cp), empty) for cp in missing],
+        tmp_path / "complete.ttf",
+        family="X Y",
+    )
     bits = TTFont(complete.out_path)["OS/2"].getCodePageRanges()
     assert BIG5 in bits
     assert bits >= TTFont(target_without_big5_bit)["OS/2"].getCodePageRanges()  # nothing taken away

@@ -15,7 +15,8 @@ from fontTools.ttLib import TTFont
 from fontassist.errors import FontAssistError
 from fontassist.export import ExportCancelled, NewGlyph, ValidationResult, merge_into_font, validate_font
 from fontassist.export.glyphs import glyph_from_pen_drawing
-from tests.export.support import BEYOND_BMP, MISSING_IN_ZEN as MISSING, iou
+from tests.export.support import BEYOND_BMP, iou
+from tests.export.support import MISSING_IN_ZEN as MISSING
 
 
 def _outlines(font: TTFont, names) -> dict[str, list]:
@@ -33,7 +34,10 @@ def merged(zen_subset, make_new_glyphs, tmp_path_factory):
     out = tmp_path_factory.mktemp("merged") / "ZenMaruGothicTC-Regular.ttf"
     calls = []
     report = merge_into_font(
-        zen_subset, make_new_glyphs(MISSING), out, family="Zen Maru Gothic TC",
+        zen_subset,
+        make_new_glyphs(MISSING),
+        out,
+        family="Zen Maru Gothic TC",
         progress=lambda done, total, message: calls.append((done, total, message)),
     )
     return report, calls
@@ -47,7 +51,7 @@ def test_merge_appends_glyphs_and_keeps_the_original_ones(zen_subset, merged):
     assert report.glyphs_added == len(MISSING)
     assert report.total_glyphs == len(order) == len(original_order) + len(MISSING) == result["maxp"].numGlyphs
     assert order[: len(original_order)] == original_order
-    assert order[len(original_order):] == [f"uni{ord(c):04X}" for c in sorted(MISSING)]
+    assert order[len(original_order) :] == [f"uni{ord(c):04X}" for c in sorted(MISSING)]
     assert _outlines(result, original_order) == _outlines(original, original_order)
     for name in original_order:
         assert result["hmtx"][name] == original["hmtx"][name]
@@ -88,7 +92,11 @@ def test_new_glyph_metrics_follow_the_target_ideographs(merged, make_new_glyphs)
         # Zen Maru Gothic's ideographs hang from y = 880 in vertical text.
         assert result["vmtx"][name] == (1000, 880 - glyph.yMax)
         assert (glyph.xMin, glyph.yMin, glyph.xMax, glyph.yMax) == (
-            new.glyph.xMin, new.glyph.yMin, new.glyph.xMax, new.glyph.yMax)
+            new.glyph.xMin,
+            new.glyph.yMin,
+            new.glyph.xMax,
+            new.glyph.yMax,
+        )
 
 
 def test_font_wide_extents_match_a_full_recalculation(merged):
@@ -96,10 +104,14 @@ def test_font_wide_extents_match_a_full_recalculation(merged):
     result = TTFont(report.out_path)
     written = {
         "head": [getattr(result["head"], k) for k in ("xMin", "yMin", "xMax", "yMax")],
-        "hhea": [getattr(result["hhea"], k) for k in
-                 ("advanceWidthMax", "minLeftSideBearing", "minRightSideBearing", "xMaxExtent")],
-        "vhea": [getattr(result["vhea"], k) for k in
-                 ("advanceHeightMax", "minTopSideBearing", "minBottomSideBearing", "yMaxExtent")],
+        "hhea": [
+            getattr(result["hhea"], k)
+            for k in ("advanceWidthMax", "minLeftSideBearing", "minRightSideBearing", "xMaxExtent")
+        ],
+        "vhea": [
+            getattr(result["vhea"], k)
+            for k in ("advanceHeightMax", "minTopSideBearing", "minBottomSideBearing", "yMaxExtent")
+        ],
         "maxp": [getattr(result["maxp"], k) for k in ("numGlyphs", "maxPoints", "maxContours")],
     }
     result["maxp"].recalc(result)  # also recomputes head's bounding box
@@ -107,10 +119,14 @@ def test_font_wide_extents_match_a_full_recalculation(merged):
     result["vhea"].recalc(result)
     recalculated = {
         "head": [getattr(result["head"], k) for k in ("xMin", "yMin", "xMax", "yMax")],
-        "hhea": [getattr(result["hhea"], k) for k in
-                 ("advanceWidthMax", "minLeftSideBearing", "minRightSideBearing", "xMaxExtent")],
-        "vhea": [getattr(result["vhea"], k) for k in
-                 ("advanceHeightMax", "minTopSideBearing", "minBottomSideBearing", "yMaxExtent")],
+        "hhea": [
+            getattr(result["hhea"], k)
+            for k in ("advanceWidthMax", "minLeftSideBearing", "minRightSideBearing", "xMaxExtent")
+        ],
+        "vhea": [
+            getattr(result["vhea"], k)
+            for k in ("advanceHeightMax", "minTopSideBearing", "minBottomSideBearing", "yMaxExtent")
+        ],
         "maxp": [getattr(result["maxp"], k) for k in ("numGlyphs", "maxPoints", "maxContours")],
     }
     assert written == recalculated
@@ -169,7 +185,7 @@ def test_new_glyph_renders_where_its_outline_put_it(merged, make_new_glyphs):
         bitmap = np.array(slot.bitmap.buffer, dtype=np.uint8).reshape(slot.bitmap.rows, slot.bitmap.width)
         rendered = np.zeros((ppem, ppem), np.uint8)
         top = round(em_top * scale) - slot.bitmap_top
-        rendered[top: top + bitmap.shape[0], slot.bitmap_left: slot.bitmap_left + bitmap.shape[1]] = bitmap
+        rendered[top : top + bitmap.shape[0], slot.bitmap_left : slot.bitmap_left + bitmap.shape[1]] = bitmap
         assert slot.advance.x / 64 == pytest.approx(ppem)
 
         pen = FreeTypePen(None)
@@ -180,7 +196,12 @@ def test_new_glyph_renders_where_its_outline_put_it(merged, make_new_glyphs):
 
 def test_beyond_bmp_character_gets_a_format_12_subtable(zen_subset, make_new_glyphs, tmp_path):
     out = tmp_path / "out.ttf"
-    report = merge_into_font(zen_subset, make_new_glyphs("丟") + make_new_glyphs(BEYOND_BMP, outline_of="丫"), out, family="Zen Maru Gothic X")
+    report = merge_into_font(
+        zen_subset,
+        make_new_glyphs("丟") + make_new_glyphs(BEYOND_BMP, outline_of="丫"),
+        out,
+        family="Zen Maru Gothic X",
+    )
     result = TTFont(out)
     format12 = [t for t in result["cmap"].tables if t.format == 12]
     assert {(t.platformID, t.platEncID) for t in format12} == {(3, 10), (0, 4)}
@@ -203,7 +224,9 @@ def test_a_name_already_used_by_an_unmapped_glyph_gets_a_suffix(zen_subset, tmp_
     font.save(renamed)
     assert TTFont(renamed).getGlyphOrder()[-1] == "uni4E1F"
     out = tmp_path / "out.ttf"
-    merge_into_font(renamed, [NewGlyph("丟", glyph_from_pen_drawing(_square))], out, family="Zen Maru Gothic X")
+    merge_into_font(
+        renamed, [NewGlyph("丟", glyph_from_pen_drawing(_square))], out, family="Zen Maru Gothic X"
+    )
     result = TTFont(out)
     assert result.getBestCmap()[ord("丟")] == "uni4E1F.1"
     assert result.getGlyphOrder()[-2:] == ["uni4E1F", "uni4E1F.1"]
@@ -227,8 +250,13 @@ def test_cff_target_is_converted_to_truetype(cff_font, make_new_glyphs, tmp_path
     original = TTFont(cff_font)
     out = tmp_path / "out.ttf"
     calls = []
-    report = merge_into_font(cff_font, make_new_glyphs(MISSING[:2]), out, family="Tiny TT",
-                             progress=lambda *call: calls.append(call))
+    report = merge_into_font(
+        cff_font,
+        make_new_glyphs(MISSING[:2]),
+        out,
+        family="Tiny TT",
+        progress=lambda *call: calls.append(call),
+    )
     result = TTFont(out)
     assert result.sfntVersion == "\x00\x01\x00\x00"
     assert "glyf" in result and "CFF " not in result and "VORG" not in result
@@ -254,7 +282,7 @@ def test_cff_target_is_converted_to_truetype(cff_font, make_new_glyphs, tmp_path
         result_glyphs[name].draw(converted_bounds)
         result_glyphs[name].draw(converted_area)
         # cu2qu keeps within 1 unit of the cubic curves; coordinates round to whole units.
-        assert max(abs(a - b) for a, b in zip(bounds.bounds, converted_bounds.bounds)) <= 1.5
+        assert max(abs(a - b) for a, b in zip(bounds.bounds, converted_bounds.bounds, strict=False)) <= 1.5
         # PostScript outer contours run counter-clockwise (positive area), TrueType's clockwise.
         assert area.value > 0 and converted_area.value == pytest.approx(-area.value, rel=0.005)
 
@@ -264,18 +292,22 @@ def test_cancel_before_the_end_leaves_no_file(zen_subset, make_new_glyphs, tmp_p
     for cancel_after in (0, 3, len(MISSING) + 1):
         calls = []
 
-        def cancel():
+        def cancel(calls=calls, cancel_after=cancel_after):
             calls.append(1)
             return len(calls) > cancel_after
 
         with pytest.raises(ExportCancelled, match="cancelled; no file was written"):
-            merge_into_font(zen_subset, glyphs, tmp_path / "out.ttf", family="Zen Maru Gothic X", cancel=cancel)
+            merge_into_font(
+                zen_subset, glyphs, tmp_path / "out.ttf", family="Zen Maru Gothic X", cancel=cancel
+            )
         assert list(tmp_path.iterdir()) == []
 
 
 def test_cancel_during_cff_conversion(cff_font, make_new_glyphs, tmp_path):
     with pytest.raises(ExportCancelled):
-        merge_into_font(cff_font, make_new_glyphs("丟"), tmp_path / "out.ttf", family="X", cancel=lambda: True)
+        merge_into_font(
+            cff_font, make_new_glyphs("丟"), tmp_path / "out.ttf", family="X", cancel=lambda: True
+        )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -293,7 +325,9 @@ def test_failed_validation_publishes_nothing(zen_subset, make_new_glyphs, tmp_pa
 
 
 def test_validate_false_skips_validation(zen_subset, make_new_glyphs, tmp_path):
-    report = merge_into_font(zen_subset, make_new_glyphs("丟"), tmp_path / "o.ttf", family="X Y", validate=False)
+    report = merge_into_font(
+        zen_subset, make_new_glyphs("丟"), tmp_path / "o.ttf", family="X Y", validate=False
+    )
     assert report.validation is None
 
 
@@ -327,8 +361,12 @@ def test_bad_inputs_get_clear_errors(zen_subset, make_new_glyphs, tmp_path):
         arguments = dict(target_path=zen_subset, new_glyphs=glyphs, out_path=tmp_path / "o.ttf", family="F G")
         arguments.update(overrides)
         with pytest.raises(FontAssistError, match=message):
-            merge_into_font(arguments.pop("target_path"), arguments.pop("new_glyphs"), arguments.pop("out_path"),
-                            **arguments)
+            merge_into_font(
+                arguments.pop("target_path"),
+                arguments.pop("new_glyphs"),
+                arguments.pop("out_path"),
+                **arguments,
+            )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.ttf"]
 
 
@@ -340,6 +378,7 @@ def test_unwritable_folder_is_a_clear_error(zen_subset, make_new_glyphs, tmp_pat
         if not os.access(folder, os.W_OK):
             with pytest.raises(FontAssistError, match="not writable"):
                 merge_into_font(zen_subset, make_new_glyphs("丟"), folder / "o.ttf", family="F G")
+
         # Root may write anywhere, and a check can race a change: the write itself reports too.
         def refuse(*args, **kwargs):
             raise PermissionError(13, "Permission denied")
@@ -385,7 +424,9 @@ def test_variable_fonts_are_refused(tmp_path):
 
 @pytest.mark.parametrize("flavor", ["woff", "woff2"])
 def test_web_font_targets_are_written_as_plain_truetype(tiny_fonts, make_new_glyphs, tmp_path, flavor):
-    report = merge_into_font(tiny_fonts[flavor], make_new_glyphs("丟"), tmp_path / "o.ttf", family="Web Round")
+    report = merge_into_font(
+        tiny_fonts[flavor], make_new_glyphs("丟"), tmp_path / "o.ttf", family="Web Round"
+    )
     assert report.out_path.read_bytes()[:4] == b"\x00\x01\x00\x00"
     assert TTFont(report.out_path).flavor is None and report.validation.ok
 
@@ -394,8 +435,9 @@ def test_a_collection_member_is_merged(tiny_fonts, make_new_glyphs, tmp_path):
     from fontTools.ttLib import TTCollection
 
     second = TTCollection(tiny_fonts["ttc"]).fonts[1]
-    report = merge_into_font(tiny_fonts["ttc"], make_new_glyphs("丟"), tmp_path / "o.ttf", family="Second Round",
-                             font_number=1)
+    report = merge_into_font(
+        tiny_fonts["ttc"], make_new_glyphs("丟"), tmp_path / "o.ttf", family="Second Round", font_number=1
+    )
     result = TTFont(report.out_path)
     assert result.getGlyphOrder() == second.getGlyphOrder() + ["uni4E1F"]
     assert report.validation.ok

@@ -5,7 +5,13 @@ from fontTools.ttLib import TTFont
 
 from fontassist import resources
 from fontassist.errors import FontAssistError
-from fontassist.export import FontNames, merge_into_font, naming_warnings, postscript_name, reserved_font_names
+from fontassist.export import (
+    FontNames,
+    merge_into_font,
+    naming_warnings,
+    postscript_name,
+    reserved_font_names,
+)
 from fontassist.export.naming import POSTSCRIPT_NAME_MAX
 
 
@@ -14,8 +20,10 @@ from fontassist.export.naming import POSTSCRIPT_NAME_MAX
     [
         ("(c) 2014-2021 Adobe (http://www.adobe.com/), with Reserved Font Name 'Source'.", ["Source"]),
         ('Copyright 2012 Google Inc., with Reserved Font Names "Noto" and "Source".', ["Noto", "Source"]),
-        ("Copyright 2013 Mozilla with Reserved Font Names “Fira”, “Fira Sans” and “Fira Mono”. Rest.",
-         ["Fira", "Fira Sans", "Fira Mono"]),
+        (
+            "Copyright 2013 Mozilla with Reserved Font Names “Fira”, “Fira Sans” and “Fira Mono”. Rest.",
+            ["Fira", "Fira Sans", "Fira Mono"],
+        ),
         ("Copyright 2011 Canonical Ltd. with Reserved Font Name Ubuntu.", ["Ubuntu"]),
         ("Reserved Font Name: Zen Maru", ["Zen Maru"]),
         ("Copyright 2021 The Zen Maru Gothic Project Authors", []),
@@ -68,7 +76,11 @@ def test_postscript_names_are_sanitised():
 def test_legacy_names_follow_the_four_style_model(style, legacy_family, legacy_style, bold, italic):
     names = FontNames.make("Fam", style)
     assert (names.legacy_family, names.legacy_style, names.bold, names.italic) == (
-        legacy_family, legacy_style, bold, italic)
+        legacy_family,
+        legacy_style,
+        bold,
+        italic,
+    )
     assert names.full_name == f"Fam {style}"
 
 
@@ -91,7 +103,9 @@ def test_style_bits_and_mac_names_follow_the_new_names(tiny_fonts, make_new_glyp
 
 
 def test_merge_reports_a_reserved_name_and_notes_itself_once(tiny_fonts, make_new_glyphs, tmp_path):
-    first = merge_into_font(tiny_fonts["ttf"], make_new_glyphs("丟"), tmp_path / "a.ttf", family="Source Round")
+    first = merge_into_font(
+        tiny_fonts["ttf"], make_new_glyphs("丟"), tmp_path / "a.ttf", family="Source Round"
+    )
     assert any("Reserved Font Name" in warning for warning in first.warnings)
     second = merge_into_font(first.out_path, make_new_glyphs("丫"), tmp_path / "b.ttf", family="Other Round")
     copyright_line = TTFont(second.out_path)["name"].getDebugName(0)

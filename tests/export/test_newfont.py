@@ -28,7 +28,11 @@ def test_new_font_holds_notdef_space_and_the_glyphs(new_font):
     assert report.total_glyphs == len(glyphs) + 2 == font["maxp"].numGlyphs
     assert report.glyphs_added == len(glyphs)
     cmap = font.getBestCmap()
-    assert cmap == {0x20: "space", **{ord(c): f"uni{ord(c):04X}" for c in MISSING_IN_ZEN}, ord(BEYOND_BMP): "u20021"}
+    assert cmap == {
+        0x20: "space",
+        **{ord(c): f"uni{ord(c):04X}" for c in MISSING_IN_ZEN},
+        ord(BEYOND_BMP): "u20021",
+    }
     assert {(t.platformID, t.platEncID, t.format) for t in font["cmap"].tables} >= {(3, 1, 4), (3, 10, 12)}
     assert font["glyf"][".notdef"].numberOfContours == 2
 
@@ -37,8 +41,15 @@ def test_new_font_takes_its_metrics_from_the_target(zen_subset, new_font):
     report, glyphs = new_font
     font, target = TTFont(report.out_path), TTFont(zen_subset)
     assert font["head"].unitsPerEm == target["head"].unitsPerEm == 1000
-    for field in ("sTypoAscender", "sTypoDescender", "sTypoLineGap", "usWinAscent", "usWinDescent", "usWeightClass",
-                  "fsType"):
+    for field in (
+        "sTypoAscender",
+        "sTypoDescender",
+        "sTypoLineGap",
+        "usWinAscent",
+        "usWinDescent",
+        "usWeightClass",
+        "fsType",
+    ):
         assert getattr(font["OS/2"], field) == getattr(target["OS/2"], field), field
     for field in ("ascent", "descent", "lineGap"):
         assert getattr(font["hhea"], field) == getattr(target["hhea"], field)
@@ -79,7 +90,7 @@ def test_new_font_glyph_renders_where_its_outline_put_it(new_font):
     bitmap = np.array(slot.bitmap.buffer, dtype=np.uint8).reshape(slot.bitmap.rows, slot.bitmap.width)
     rendered = np.zeros((ppem, ppem), np.uint8)
     top = round(em_top * ppem / 1000) - slot.bitmap_top
-    rendered[top: top + bitmap.shape[0], slot.bitmap_left: slot.bitmap_left + bitmap.shape[1]] = bitmap
+    rendered[top : top + bitmap.shape[0], slot.bitmap_left : slot.bitmap_left + bitmap.shape[1]] = bitmap
     pen = FreeTypePen(None)
     new.glyph.draw(pen, None)
     expected = pen.array(ppem, ppem, transform=(0.1, 0, 0, 0.1, 0, 12))
@@ -87,7 +98,9 @@ def test_new_font_glyph_renders_where_its_outline_put_it(new_font):
 
 
 def test_metrics_can_come_from_a_cff_font(cff_font, make_new_glyphs, tmp_path):
-    report = build_new_font(make_new_glyphs("丟"), tmp_path / "o.ttf", family="Tiny New", metrics_from=cff_font)
+    report = build_new_font(
+        make_new_glyphs("丟"), tmp_path / "o.ttf", family="Tiny New", metrics_from=cff_font
+    )
     font = TTFont(report.out_path)
     assert "glyf" in font and report.validation.ok
     glyph = font["glyf"]["uni4E1F"]
@@ -100,6 +113,11 @@ def test_new_font_refusals(zen_subset, make_new_glyphs, tmp_path):
     with pytest.raises(FontAssistError, match="makes its own space"):
         build_new_font(make_new_glyphs(" 丟"), tmp_path / "o.ttf", family="X", metrics_from=zen_subset)
     with pytest.raises(ExportCancelled):
-        build_new_font(make_new_glyphs("丟丫"), tmp_path / "o.ttf", family="X", metrics_from=zen_subset,
-                       cancel=lambda: True)
+        build_new_font(
+            make_new_glyphs("丟丫"),
+            tmp_path / "o.ttf",
+            family="X",
+            metrics_from=zen_subset,
+            cancel=lambda: True,
+        )
     assert list(tmp_path.iterdir()) == []

@@ -5,17 +5,20 @@ from fontassist.fonts import Coverage, named_charset, open_font, parse_chars, re
 from tests.conftest import SHARED_FONTS
 
 
-@pytest.mark.parametrize("name,count", [("tw-edu-4808", 4808), ("big5", 13060), ("big5-level1", 5401), ("jis-x-0208", 6355), ("gb2312", 6763)])
+@pytest.mark.parametrize(
+    "name,count",
+    [("tw-edu-4808", 4808), ("big5", 13060), ("big5-level1", 5401), ("jis-x-0208", 6355), ("gb2312", 6763)],
+)
 def test_named_charsets(name, count):
     chars = named_charset(name)
     assert len(chars) == count == len(set(chars))
 
 
 def test_big5_level1_matches_the_published_list():
-    published = (SHARED_FONTS.parent / "charsets" / "big5-level1-5401.txt")
+    published = SHARED_FONTS.parent / "charsets" / "big5-level1-5401.txt"
     if not published.exists():
         pytest.skip("../shared not present")
-    listed = [l.strip() for l in published.read_text(encoding="utf-8").splitlines() if l.strip()]
+    listed = [line.strip() for line in published.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert named_charset("big5-level1") == listed
 
 
@@ -46,4 +49,9 @@ def test_chars_file(tmp_path):
 
 def test_demo_fonts_coverage_of_tw_edu(demo_source, demo_target):
     cov = Coverage.of(open_font(demo_source), open_font(demo_target), named_charset("tw-edu-4808"))
-    assert (len(cov.source_has), len(cov.target_has), len(cov.both), len(cov.missing)) == (4808, 4161, 4161, 647)
+    assert (len(cov.source_has), len(cov.target_has), len(cov.both), len(cov.missing)) == (
+        4808,
+        4161,
+        4161,
+        647,
+    )

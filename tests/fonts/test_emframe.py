@@ -5,12 +5,15 @@ from fontassist.fonts import EmFrame, open_font
 from tests.conftest import build_font
 
 
-@pytest.mark.parametrize("frame", [
-    EmFrame(1000, -120, 128),
-    EmFrame(1000, -120, 256, margin=0.1),
-    EmFrame(2048, -483, 64, margin=0.05),
-    EmFrame(1000, -120, 97, margin=0.2, left=30),
-])
+@pytest.mark.parametrize(
+    "frame",
+    [
+        EmFrame(1000, -120, 128),
+        EmFrame(1000, -120, 256, margin=0.1),
+        EmFrame(2048, -483, 64, margin=0.05),
+        EmFrame(1000, -120, 97, margin=0.2, left=30),
+    ],
+)
 def test_round_trip_is_exact(frame):
     rng = np.random.default_rng(0)
     px, py = rng.uniform(-10, frame.size + 10, (2, 1000))
@@ -46,10 +49,15 @@ def test_invalid_frames():
 
 def test_other_upm_maps_through_its_own_frame(tmp_path):
     """A 2048-UPM font (like DejaVu Sans) and a 1000-UPM font drawing the same shape in em fractions render alike."""
-    big = open_font(build_font(tmp_path / "big.ttf", upm=2048, descender=-483, glyphs={"A": (205, 0, 1024, 1434)}))
-    small = open_font(build_font(tmp_path / "small.ttf", upm=1000, descender=-236, glyphs={"A": (100, 0, 500, 700)}))
+    big = open_font(
+        build_font(tmp_path / "big.ttf", upm=2048, descender=-483, glyphs={"A": (205, 0, 1024, 1434)})
+    )
+    small = open_font(
+        build_font(tmp_path / "small.ttf", upm=1000, descender=-236, glyphs={"A": (100, 0, 500, 700)})
+    )
     assert big.frame(64).scale * 2048 == pytest.approx(64)
     from fontassist.fonts import render
+
     a = render(big, "A", 64, cache=False).images[0].astype(int)
     b = render(small, "A", 64, cache=False).images[0].astype(int)
     assert abs(a - b).max() <= 16

@@ -3,9 +3,9 @@ import pytest
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTFont
 
+from fontassist.errors import FontAssistError
 from fontassist.fonts import open_font, render, render_glyph
 from fontassist.fonts.render import CACHE
-from fontassist.errors import FontAssistError
 from tests.conftest import build_font
 
 CHARS = "永東國酬愛鬱一丁口回あAg"
@@ -27,7 +27,7 @@ def test_ink_box_matches_outline_box(request, which, size, margin):
     frame = font.frame(size, margin)
     result = render(font, CHARS, size, margin, cache=False)
     assert result.chars == [c for c in CHARS if font.has(c)]
-    for raster, char in zip(result.images, result.chars):
+    for raster, char in zip(result.images, result.chars, strict=False):
         pen = BoundsPen(glyph_set)
         glyph_set[font.cmap[ord(char)]].draw(pen)
         x0, y0, x1, y1 = pen.bounds

@@ -43,7 +43,9 @@ def test_demo_generates_what_zen_maru_gothic_lacks(tmp_path, capsys):
     from fontassist.fonts import render
 
     again = render(font, missing[:50], 64, cache=False).images >= 128
-    generated = np.stack([255 - np.asarray(Image.open(out / f"U+{ord(c):04X}.png")) for c in missing[:50]]) >= 128
+    generated = (
+        np.stack([255 - np.asarray(Image.open(out / f"U+{ord(c):04X}.png")) for c in missing[:50]]) >= 128
+    )
     iou = (again & generated).sum((1, 2)) / np.maximum(1, (again | generated).sum((1, 2)))
     assert iou.mean() > 0.9
 
@@ -56,7 +58,10 @@ def test_bundled_model_evaluates_on_any_machine(tmp_path, monkeypatch):
     from fontassist.train import evaluate
 
     checkpoint = load_checkpoint(resources.DEMO_MODEL)
-    checkpoint.config = replace(checkpoint.config, source=str(tmp_path / "gone" / "source.ttf"),
-                                target=str(tmp_path / "gone" / "target.ttf"))
+    checkpoint.config = replace(
+        checkpoint.config,
+        source=str(tmp_path / "gone" / "source.ttf"),
+        target=str(tmp_path / "gone" / "target.ttf"),
+    )
     result = evaluate(checkpoint, device="cpu", chars=checkpoint.validation_chars[:40])
     assert result.metrics["iou"] > result.baseline["iou"]

@@ -13,8 +13,13 @@ def test_generates_in_the_target_frame(tiny_run, tmp_path):
     generator = Generator.from_checkpoint(tiny_run, device="cpu")
     source, target = open_font(resources.DEMO_SOURCE), open_font(resources.DEMO_TARGET)
     calls = []
-    glyphs = generator.run(source, list("永東國\U000e0100"), target_font=target, batch_size=2,
-                           progress=lambda done, total: calls.append((done, total)))
+    glyphs = generator.run(
+        source,
+        list("永東國\U000e0100"),
+        target_font=target,
+        batch_size=2,
+        progress=lambda done, total: calls.append((done, total)),
+    )
     assert glyphs.chars == list("永東國") and glyphs.skipped == ["\U000e0100"]
     assert glyphs.images.shape == (3, 32, 32) and glyphs.images.dtype == np.uint8
     assert glyphs.frame == target.frame(32) and not glyphs.cancelled
@@ -35,8 +40,13 @@ def test_generates_in_the_target_frame(tiny_run, tmp_path):
 def test_cancel_returns_what_was_done(tiny_run):
     generator = Generator.from_checkpoint(tiny_run, device="cpu")
     cancel = CancelToken()
-    glyphs = generator.run(open_font(resources.DEMO_SOURCE), list("永東國酬愛"), batch_size=2,
-                           progress=lambda done, total: cancel.cancel(), cancel=cancel)
+    glyphs = generator.run(
+        open_font(resources.DEMO_SOURCE),
+        list("永東國酬愛"),
+        batch_size=2,
+        progress=lambda done, total: cancel.cancel(),
+        cancel=cancel,
+    )
     assert glyphs.cancelled and glyphs.chars == list("永東")
 
 

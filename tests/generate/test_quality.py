@@ -11,7 +11,7 @@ def _flood_count(mask, connectivity):
     if connectivity == 8:
         steps += [(1, 1), (1, -1), (-1, 1), (-1, -1)]
     count = 0
-    for y, x in zip(*np.nonzero(mask)):
+    for y, x in zip(*np.nonzero(mask), strict=False):
         if seen[y, x]:
             continue
         count += 1
@@ -32,7 +32,7 @@ def test_labels_match_a_flood_fill(connectivity):
     rng = np.random.default_rng(1)
     masks = rng.random((12, 24, 24)) < np.linspace(0.2, 0.7, 12)[:, None, None]
     labels = label_components(masks, connectivity)
-    for mask, image in zip(masks, labels):
+    for mask, image in zip(masks, labels, strict=False):
         ids = image[mask]
         assert (image[~mask] == -1).all()
         assert len(np.unique(ids)) == _flood_count(mask, connectivity)
@@ -76,7 +76,9 @@ def test_flags_for_typical_defects():
     closed[14:36, 14:36] = 255  # the counter fills up
     blank = np.zeros_like(source)
     flags = quality_flags(np.stack([source, speck, broken, merged, closed, blank]), np.stack([source] * 6))
-    assert flags[0]["score"] == 0 and not any(flags[0][k] for k in ("broken", "merged", "holes_changed", "empty"))
+    assert flags[0]["score"] == 0 and not any(
+        flags[0][k] for k in ("broken", "merged", "holes_changed", "empty")
+    )
     assert flags[1]["specks"] == 1 and flags[1]["score"] > 0
     assert flags[2]["broken"] and not flags[2]["merged"]
     assert flags[3]["merged"] and not flags[3]["broken"]

@@ -41,7 +41,9 @@ def test_an_unknown_norm_lists_the_valid_ones():
 
 
 def test_attention_must_sit_on_an_existing_feature_map():
-    with pytest.raises(FontAssistError, match=r"Self-attention at 16 px .* image size 384.*Choose from 192, 96"):
+    with pytest.raises(
+        FontAssistError, match=r"Self-attention at 16 px .* image size 384.*Choose from 192, 96"
+    ):
         ModelConfig(image_size=384, attention=(16,))
     with pytest.raises(FontAssistError, match="twice"):
         ModelConfig(attention=(16, 16))
@@ -73,8 +75,9 @@ def test_bad_values_are_clear_errors(field, value, pattern):
 
 
 def test_json_round_trip_gives_an_equal_config():
-    config = ModelConfig(image_size=64, norm="batch", attention=(16, 8), num_styles=3, dropout=0.5,
-                         spectral_norm=True)
+    config = ModelConfig(
+        image_size=64, norm="batch", attention=(16, 8), num_styles=3, dropout=0.5, spectral_norm=True
+    )
     data = json.loads(json.dumps(config.to_dict()))
     assert "feature_sizes" not in data
     restored = ModelConfig.from_dict(data)

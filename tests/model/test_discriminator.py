@@ -63,7 +63,9 @@ def test_style_projection_makes_the_verdict_style_dependent():
     model = build_discriminator(ModelConfig(image_size=64, num_styles=2, **TINY)).eval()
     source, image = images(1, 64), images(1, 64, seed=1)
     with torch.no_grad():
-        assert not torch.allclose(model(source, image, torch.tensor([0])), model(source, image, torch.tensor([1])))
+        assert not torch.allclose(
+            model(source, image, torch.tensor([0])), model(source, image, torch.tensor([1]))
+        )
     with pytest.raises(ValueError, match="2 styles"):
         model(source, image)
 
@@ -71,6 +73,11 @@ def test_style_projection_makes_the_verdict_style_dependent():
 def test_spectral_normalised_weights_are_initialised_too():
     torch.manual_seed(0)
     model = build_discriminator(ModelConfig(image_size=64, spectral_norm=True, **TINY))
-    originals = torch.cat([m.parametrizations.weight.original.flatten() for m in model.modules()
-                           if isinstance(m, torch.nn.Conv2d)])
+    originals = torch.cat(
+        [
+            m.parametrizations.weight.original.flatten()
+            for m in model.modules()
+            if isinstance(m, torch.nn.Conv2d)
+        ]
+    )
     assert originals.std().item() == pytest.approx(0.02, rel=0.1)

@@ -21,7 +21,9 @@ def images(batch, size, seed=0):
 @pytest.mark.parametrize("with_attention", [False, True], ids=["plain", "attention"])
 def test_output_shape_and_range(size, norm, with_attention):
     torch.manual_seed(0)
-    config = ModelConfig(image_size=size, norm=norm, attention=ATTENTION[size] if with_attention else (), **TINY)
+    config = ModelConfig(
+        image_size=size, norm=norm, attention=ATTENTION[size] if with_attention else (), **TINY
+    )
     model = build_generator(config)
     assert sum(isinstance(m, SelfAttention) for m in model.modules()) == len(config.attention)
     with torch.no_grad():
@@ -97,8 +99,9 @@ def test_instance_norm_normalises_each_sample_on_its_own():
 @pytest.mark.parametrize("norm", ["batch", "instance", "none"])
 def test_gradients_reach_every_parameter(norm):
     torch.manual_seed(0)
-    config = ModelConfig(image_size=64, norm=norm, attention=(16, 4), num_styles=3, style_dim=4, dropout=0.5,
-                         **TINY)
+    config = ModelConfig(
+        image_size=64, norm=norm, attention=(16, 4), num_styles=3, style_dim=4, dropout=0.5, **TINY
+    )
     model = build_generator(config)
     # gamma = 0 makes attention the identity, which blocks the gradient to its query/key/value convs.
     with torch.no_grad():
@@ -123,7 +126,9 @@ def test_gamma_learns_from_zero():
 
 def test_style_changes_the_output_and_is_required_when_configured():
     torch.manual_seed(0)
-    model = build_generator(ModelConfig(image_size=64, attention=(), num_styles=2, style_dim=4, **TINY)).eval()
+    model = build_generator(
+        ModelConfig(image_size=64, attention=(), num_styles=2, style_dim=4, **TINY)
+    ).eval()
     x = images(1, 64)
     with torch.no_grad():
         assert not torch.allclose(model(x, torch.tensor([0])), model(x, torch.tensor([1])))

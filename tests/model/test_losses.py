@@ -15,7 +15,10 @@ def test_l1_is_the_mean_absolute_difference():
 def test_lsgan_is_the_squared_distance_to_the_target():
     assert adversarial_loss("lsgan", LOGITS, True, True).item() == pytest.approx((9 + 2.25 + 0.25 + 1) / 4)
     assert adversarial_loss("lsgan", LOGITS, False, True).item() == pytest.approx((4 + 0.25 + 0.25 + 4) / 4)
-    assert adversarial_loss("lsgan", LOGITS, True, False).item() == adversarial_loss("lsgan", LOGITS, True, True).item()
+    assert (
+        adversarial_loss("lsgan", LOGITS, True, False).item()
+        == adversarial_loss("lsgan", LOGITS, True, True).item()
+    )
 
 
 def test_hinge_for_each_network():

@@ -7,18 +7,33 @@ from torch import nn
 
 from fontassist.errors import FontAssistError
 from fontassist.model import (
-    ModelConfig, build_discriminator, build_generator, init_weights, load_discriminator_state, load_generator_state,
+    ModelConfig,
+    build_discriminator,
+    build_generator,
+    init_weights,
+    load_discriminator_state,
+    load_generator_state,
 )
 from fontassist.model.attention import SelfAttention
 
-CONFIG = ModelConfig(image_size=64, base_channels=4, max_channels=16, disc_channels=4, norm="batch",
-                     attention=(16,), num_styles=2, style_dim=4)
+CONFIG = ModelConfig(
+    image_size=64,
+    base_channels=4,
+    max_channels=16,
+    disc_channels=4,
+    norm="batch",
+    attention=(16,),
+    num_styles=2,
+    style_dim=4,
+)
 
 
 def test_init_is_normal_with_std_002():
     torch.manual_seed(0)
     model = build_generator(ModelConfig(image_size=64, base_channels=32, max_channels=64, attention=(16,)))
-    weights = torch.cat([m.weight.flatten() for m in model.modules() if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d))])
+    weights = torch.cat(
+        [m.weight.flatten() for m in model.modules() if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d))]
+    )
     assert weights.mean().item() == pytest.approx(0.0, abs=1e-3)
     assert weights.std().item() == pytest.approx(0.02, rel=0.02)
     scales = torch.cat([m.weight for m in model.modules() if isinstance(m, nn.InstanceNorm2d)])
@@ -62,7 +77,10 @@ def test_build_is_reproducible_under_a_seed():
 @pytest.mark.parametrize(
     ("other", "pattern"),
     [
-        (dict(base_channels=8, max_channels=32), r"of the wrong shape \(down\.0\.0\.weight \(8x1x4x4 saved, 4x1x4x4 expected\)"),
+        (
+            dict(base_channels=8, max_channels=32),
+            r"of the wrong shape \(down\.0\.0\.weight \(8x1x4x4 saved, 4x1x4x4 expected\)",
+        ),
         (dict(attention=()), r"7 missing \(down\.1\.3\.gamma, down\.1\.3\.query\.weight, .* and 4 more\)\."),
         (dict(norm="instance"), r"27 missing \(down\.1\.2\.running_mean"),
         (dict(image_size=128), r"20 unexpected \(down\.2\.3\.gamma.*1 of the wrong shape \(up\.5\.1\.weight"),

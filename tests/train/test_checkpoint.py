@@ -6,8 +6,14 @@ import torch
 from fontassist.errors import FontAssistError
 from fontassist.model import ModelConfig, build_generator
 from fontassist.train import checkpoint as checkpoint_module
-from fontassist.train.checkpoint import (list_checkpoints, load_checkpoint, pack_for_inference, prune_checkpoints,
-                                         save_checkpoint, training_payload)
+from fontassist.train.checkpoint import (
+    list_checkpoints,
+    load_checkpoint,
+    pack_for_inference,
+    prune_checkpoints,
+    save_checkpoint,
+    training_payload,
+)
 
 from .tiny import tiny_config, tiny_model
 
@@ -15,7 +21,9 @@ from .tiny import tiny_config, tiny_model
 def _payload(config=None, step=1, model=None):
     config = config or tiny_config()
     generator = build_generator(model or config.model)
-    return training_payload(config, step, generator=generator.state_dict(), optimizer_g={"state": {}, "param_groups": []})
+    return training_payload(
+        config, step, generator=generator.state_dict(), optimizer_g={"state": {}, "param_groups": []}
+    )
 
 
 def test_round_trip_rebuilds_the_model_from_its_own_config(tmp_path):
@@ -92,7 +100,12 @@ def test_listing_and_pruning(tmp_path):
         save_checkpoint(tmp_path / f"step-{step:06d}.pt", _payload(step=step))
     save_checkpoint(tmp_path / "last.pt", _payload(step=10))
     assert [p.name for p in list_checkpoints(tmp_path)] == [
-        "step-000002.pt", "step-000004.pt", "step-000006.pt", "step-000010.pt", "last.pt"]
+        "step-000002.pt",
+        "step-000004.pt",
+        "step-000006.pt",
+        "step-000010.pt",
+        "last.pt",
+    ]
     assert load_checkpoint(tmp_path).path.name == "last.pt"
     prune_checkpoints(tmp_path, keep=2)
     assert [p.name for p in list_checkpoints(tmp_path)] == ["step-000006.pt", "step-000010.pt", "last.pt"]
@@ -106,7 +119,9 @@ def test_inference_pack_is_small_and_loads(tiny_run, tmp_path):
     packed = save_checkpoint(tmp_path / "small.pt", pack_for_inference(full, half=True))
     assert packed.stat().st_size < (tiny_run / "last.pt").stat().st_size / 3
     small = load_checkpoint(packed)
-    assert not small.training and small.config == full.config and small.validation_chars == full.validation_chars
+    assert (
+        not small.training and small.config == full.config and small.validation_chars == full.validation_chars
+    )
     assert all(v.dtype == torch.float16 for v in small.generator_state.values() if v.is_floating_point())
     x = torch.rand(2, 1, 32, 32) * 2 - 1
     with torch.no_grad():

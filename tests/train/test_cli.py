@@ -8,8 +8,26 @@ from fontassist.train import Trainer, load_checkpoint
 
 from .tiny import tiny_chars
 
-TINY = ["--chars", tiny_chars(), "--size", "32", "--base-channels", "4", "--max-channels", "16", "--disc-channels", "4",
-        "--attention", "8", "--validation", "8", "--batch", "4", "--device", "cpu"]
+TINY = [
+    "--chars",
+    tiny_chars(),
+    "--size",
+    "32",
+    "--base-channels",
+    "4",
+    "--max-channels",
+    "16",
+    "--disc-channels",
+    "4",
+    "--attention",
+    "8",
+    "--validation",
+    "8",
+    "--batch",
+    "4",
+    "--device",
+    "cpu",
+]
 FONTS = ["--source", str(resources.DEMO_SOURCE), "--target", str(resources.DEMO_TARGET)]
 
 
@@ -46,12 +64,16 @@ def test_ctrl_c_saves_a_checkpoint_and_exits_130(tmp_path, monkeypatch, capsys):
 
 
 def test_evaluate_and_compare_json(tiny_run, tmp_path, capsys):
-    assert main(["evaluate", str(tiny_run), "--json", "--device", "cpu", "--grid", str(tmp_path / "g.png")]) == 0
+    assert (
+        main(["evaluate", str(tiny_run), "--json", "--device", "cpu", "--grid", str(tmp_path / "g.png")]) == 0
+    )
     report = json.loads(capsys.readouterr().out)
     assert report["step"] == 6 and report["glyphs"] == 8 and set(report["baseline"]) == {"l1", "ssim", "iou"}
     assert (tmp_path / "g.png").stat().st_size > 0
     ab = tmp_path / "ab.png"
-    assert main(["compare", str(tiny_run), str(tiny_run / "step-000004.pt"), "--grid", str(ab), "--json"]) == 0
+    assert (
+        main(["compare", str(tiny_run), str(tiny_run / "step-000004.pt"), "--grid", str(ab), "--json"]) == 0
+    )
     report = json.loads(capsys.readouterr().out)
     assert report["a"]["step"] == 6 and report["b"]["step"] == 4 and report["glyphs"] == 8
     assert ab.stat().st_size > 0
@@ -69,11 +91,54 @@ def test_evaluate_a_broken_checkpoint_is_one_line(tmp_path, capsys):
 
 def test_generate_missing_and_explicit_chars(tiny_run, tmp_path, capsys):
     out = tmp_path / "gen"
-    assert main(["generate", str(tiny_run), *FONTS, "--chars", "永東國", "--out", str(out),
-                 "--grid", str(tmp_path / "sheet.png"), "--device", "cpu"]) == 0
+    assert (
+        main(
+            [
+                "generate",
+                str(tiny_run),
+                *FONTS,
+                "--chars",
+                "永東國",
+                "--out",
+                str(out),
+                "--grid",
+                str(tmp_path / "sheet.png"),
+                "--device",
+                "cpu",
+            ]
+        )
+        == 0
+    )
     assert sorted(p.name for p in out.iterdir()) == ["U+570B.png", "U+6771.png", "U+6C38.png", "quality.json"]
     assert "Generated 3 glyphs" in capsys.readouterr().out
-    assert main(["generate", str(tiny_run), "--source", str(resources.DEMO_SOURCE), "--missing", "--out", str(out)]) == 2
+    assert (
+        main(
+            [
+                "generate",
+                str(tiny_run),
+                "--source",
+                str(resources.DEMO_SOURCE),
+                "--missing",
+                "--out",
+                str(out),
+            ]
+        )
+        == 2
+    )
     assert "--missing needs --target" in capsys.readouterr().err
-    assert main(["generate", str(tiny_run), *FONTS, "--missing", "--chars", "永一丁", "--out", str(tmp_path / "m")]) == 0
+    assert (
+        main(
+            [
+                "generate",
+                str(tiny_run),
+                *FONTS,
+                "--missing",
+                "--chars",
+                "永一丁",
+                "--out",
+                str(tmp_path / "m"),
+            ]
+        )
+        == 0
+    )
     assert [p.name for p in (tmp_path / "m").glob("*.png")] == []  # the target has all three

@@ -20,14 +20,17 @@ def test_paths_are_stored_absolute(monkeypatch, tmp_path):
     assert config.source == str(tmp_path / "a.ttf") and config.target == str(tmp_path / "sub" / "b.ttf")
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"size": 64}, "differs from the model's image size"),
-    ({"steps": 5, "epochs": 1.0}, "not both"),
-    ({"adv_loss": "wasserstein"}, "Unknown adversarial loss"),
-    ({"lr_schedule": "step"}, "Unknown learning-rate schedule"),
-    ({"batch_size": 0}, "batch size"),
-    ({"charset": None, "chars": ""}, "No characters"),
-])
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"size": 64}, "differs from the model's image size"),
+        ({"steps": 5, "epochs": 1.0}, "not both"),
+        ({"adv_loss": "wasserstein"}, "Unknown adversarial loss"),
+        ({"lr_schedule": "step"}, "Unknown learning-rate schedule"),
+        ({"batch_size": 0}, "batch size"),
+        ({"charset": None, "chars": ""}, "No characters"),
+    ],
+)
 def test_bad_settings_are_clear_errors(changes, message):
     with pytest.raises(FontAssistError, match=message):
         tiny_config(**changes)

@@ -35,8 +35,14 @@ def test_compare_refuses_runs_without_shared_glyphs(tiny_run, tmp_path):
     from fontassist.train.checkpoint import save_checkpoint
 
     other = load_checkpoint(tiny_run)
-    raw = {"format": "fontassist-checkpoint", "version": 1, "config": other.config.to_dict(), "step": 1,
-           "generator": other.generator_state, "data": {**other.data, "val_chars": "龜"}}
+    raw = {
+        "format": "fontassist-checkpoint",
+        "version": 1,
+        "config": other.config.to_dict(),
+        "step": 1,
+        "generator": other.generator_state,
+        "data": {**other.data, "val_chars": "龜"},
+    }
     save_checkpoint(tmp_path / "other.pt", raw)
     with pytest.raises(FontAssistError, match="share no validation glyphs"):
         compare(tiny_run, tmp_path / "other.pt", device="cpu")

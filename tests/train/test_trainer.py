@@ -5,8 +5,16 @@ import pytest
 import torch
 
 from fontassist.errors import FontAssistError
-from fontassist.train import (CancelToken, CheckpointEvent, EvalEvent, FinishedEvent, PreviewEvent, StepEvent,
-                              Trainer, load_checkpoint)
+from fontassist.train import (
+    CancelToken,
+    CheckpointEvent,
+    EvalEvent,
+    FinishedEvent,
+    PreviewEvent,
+    StepEvent,
+    Trainer,
+    load_checkpoint,
+)
 from fontassist.train import trainer as trainer_module
 from fontassist.train.runs import read_history
 
@@ -31,13 +39,26 @@ def test_events_files_and_history(tiny_run):
 
 
 def test_event_sequence(tmp_path):
-    events = list(Trainer(tiny_config(steps=4, eval_every=2, preview_every=4, checkpoint_every=4), tmp_path / "run"))
+    events = list(
+        Trainer(tiny_config(steps=4, eval_every=2, preview_every=4, checkpoint_every=4), tmp_path / "run")
+    )
     kinds = [type(e).__name__ for e in events]
-    assert kinds == ["StepEvent", "StepEvent", "EvalEvent", "StepEvent", "StepEvent", "EvalEvent", "PreviewEvent",
-                     "CheckpointEvent", "FinishedEvent"]
+    assert kinds == [
+        "StepEvent",
+        "StepEvent",
+        "EvalEvent",
+        "StepEvent",
+        "StepEvent",
+        "EvalEvent",
+        "PreviewEvent",
+        "CheckpointEvent",
+        "FinishedEvent",
+    ]
     steps = [e for e in events if isinstance(e, StepEvent)]
     assert [e.step for e in steps] == [1, 2, 3, 4] and all(e.total_steps == 4 for e in steps)
-    assert set(steps[0].losses) == {"d", "l1", "g_adv", "g"} and all(math.isfinite(v) for v in steps[0].losses.values())
+    assert set(steps[0].losses) == {"d", "l1", "g_adv", "g"} and all(
+        math.isfinite(v) for v in steps[0].losses.values()
+    )
     assert steps[-1].eta_s == 0 and steps[0].images_per_s > 0
     evaluation = next(e for e in events if isinstance(e, EvalEvent))
     assert set(evaluation.metrics) == set(evaluation.baseline) == {"l1", "ssim", "iou"}
@@ -54,8 +75,15 @@ def _state(path):
 
 def test_resume_matches_an_uninterrupted_run(tmp_path):
     # Batch norm (running statistics), dropout and augmentation exercise every saved random state.
-    config = tiny_config(model=tiny_model(norm="batch", dropout=0.5), augment_shift=0.06, augment_scale=0.05,
-                         steps=6, checkpoint_every=100, eval_every=2, preview_every=100)
+    config = tiny_config(
+        model=tiny_model(norm="batch", dropout=0.5),
+        augment_shift=0.06,
+        augment_scale=0.05,
+        steps=6,
+        checkpoint_every=100,
+        eval_every=2,
+        preview_every=100,
+    )
     list(Trainer(config, tmp_path / "whole"))
 
     cancel = CancelToken()
@@ -69,7 +97,7 @@ def test_resume_matches_an_uninterrupted_run(tmp_path):
     assert resumed[-1].reason == "completed" and resumed[0].step == 4
 
     whole, split = _state(tmp_path / "whole"), _state(tmp_path / "split")
-    for a, b in zip(whole[:2], split[:2]):
+    for a, b in zip(whole[:2], split[:2], strict=False):
         assert a.keys() == b.keys()
         for key in a:
             assert torch.equal(a[key], b[key]), key
@@ -115,7 +143,9 @@ def test_nan_stops_and_keeps_the_last_good_checkpoint(tmp_path, monkeypatch):
 
 
 def test_huge_learning_rate_diverges_cleanly(tmp_path):
-    events = list(Trainer(tiny_config(lr=1e30, steps=20, adv_loss="none", checkpoint_every=100), tmp_path / "run"))
+    events = list(
+        Trainer(tiny_config(lr=1e30, steps=20, adv_loss="none", checkpoint_every=100), tmp_path / "run")
+    )
     assert events[-1].reason == "nan" and events[-1].checkpoint is None
     assert "No checkpoint" in events[-1].message
 
@@ -184,14 +214,18 @@ def test_changed_font_warns_on_resume(tmp_path):
 
 
 def test_epochs_set_the_run_length(tmp_path):
-    trainer = Trainer(tiny_config(steps=None, epochs=1.0, batch_size=8, eval_every=100, preview_every=100), tmp_path / "r")
+    trainer = Trainer(
+        tiny_config(steps=None, epochs=1.0, batch_size=8, eval_every=100, preview_every=100), tmp_path / "r"
+    )
     events = list(trainer)
     # 48 pairs, 8 held out: 40 training glyphs, 5 batches of 8.
     assert trainer.total_steps == 5 and events[-1].step == 5
 
 
 def test_l1_only_training_has_no_discriminator(tmp_path):
-    events = list(Trainer(tiny_config(adv_loss="none", steps=2, const_weight=1.0, iou_weight=1.0), tmp_path / "r"))
+    events = list(
+        Trainer(tiny_config(adv_loss="none", steps=2, const_weight=1.0, iou_weight=1.0), tmp_path / "r")
+    )
     step = next(e for e in events if isinstance(e, StepEvent))
     assert set(step.losses) == {"l1", "iou", "const", "g"} and 0 < step.losses["iou"] < 1
     assert load_checkpoint(tmp_path / "r").discriminator_state is None

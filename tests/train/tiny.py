@@ -23,10 +23,25 @@ def tiny_model(**changes) -> ModelConfig:
     return ModelConfig(**values)
 
 
-def tiny_config(source: Path = resources.DEMO_SOURCE, target: Path = resources.DEMO_TARGET, *, model=None,
-                **changes) -> TrainConfig:
-    values = dict(source=str(source), target=str(target), charset=None, chars=tiny_chars(), size=SIZE,
-                  validation=8, model=model or tiny_model(), batch_size=4, steps=6, eval_every=3,
-                  preview_every=3, checkpoint_every=2, keep_checkpoints=2, lr=1e-3, device="cpu")
+def tiny_config(
+    source: Path = resources.DEMO_SOURCE, target: Path = resources.DEMO_TARGET, *, model=None, **changes
+) -> TrainConfig:
+    values = dict(
+        source=str(source),
+        target=str(target),
+        charset=None,
+        chars=tiny_chars(),
+        size=SIZE,
+        validation=8,
+        model=model or tiny_model(),
+        batch_size=4,
+        steps=6,
+        eval_every=3,
+        preview_every=3,
+        checkpoint_every=2,
+        keep_checkpoints=2,
+        lr=1e-3,
+        device="cpu",
+    )
     values.update(changes)
     return TrainConfig(**values)

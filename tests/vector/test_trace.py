@@ -11,7 +11,15 @@ from fontTools.ttLib import TTFont
 from fontassist.fonts import open_font, render
 from fontassist.fonts.emframe import EmFrame
 from fontassist.vector import (
-    FontOutline, iou, outline_coverage, outline_mask, trace, trace_outline, trace_outlines, trace_to_glyph, trace_to_svg_path,
+    FontOutline,
+    iou,
+    outline_coverage,
+    outline_mask,
+    trace,
+    trace_outline,
+    trace_outlines,
+    trace_to_glyph,
+    trace_to_svg_path,
 )
 
 CHARS = "永東國酬愛"
@@ -53,7 +61,7 @@ def _square_raster(frame, x0, y0, x1, y1, hole=None):
 def test_real_glyphs_trace_back_to_their_outlines(noto):
     rendered, outlines = noto
     big = rendered.frame.with_size(512)
-    for char, image in zip(rendered.chars, rendered.images):
+    for char, image in zip(rendered.chars, rendered.images, strict=False):
         pen = RecordingPen()
         stats = trace(image, rendered.frame, pen)
         score = iou(outline_mask(pen.replay, big), outline_mask(outlines[char].draw, big))
@@ -65,7 +73,7 @@ def test_grey_levels_beat_the_thresholded_raster(noto):
     rendered, outlines = noto
     big = rendered.frame.with_size(512)
     grey, binary = [], []
-    for char, image in zip(rendered.chars, rendered.images):
+    for char, image in zip(rendered.chars, rendered.images, strict=False):
         truth = outline_mask(outlines[char].draw, big)
         for raster, scores in ((image, grey), (np.where(image > 127, 255, 0).astype(np.uint8), binary)):
             pen = RecordingPen()
@@ -148,7 +156,10 @@ def test_round_shapes_become_smooth_curves_with_points_at_extremes():
         axis = 0 if at_extreme_x else 1
         assert before[axis] == after[axis] == points[i][axis]
     big = frame.with_size(512)
-    assert iou(outline_mask(outline.draw, big), outline_mask(lambda pen: _circle(pen, 500, 380, 300), big)) > 0.99
+    assert (
+        iou(outline_mask(outline.draw, big), outline_mask(lambda pen: _circle(pen, 500, 380, 300), big))
+        > 0.99
+    )
 
 
 def test_rounded_rectangles_get_straight_sides_and_points_where_curves_begin():
@@ -223,7 +234,7 @@ def test_a_batch_traces_like_one_glyph_at_a_time(noto):
     stack = np.concatenate([rendered.images, np.zeros((1, 128, 128), np.uint8)])
     batch = trace_outlines(stack, rendered.frame)
     assert len(batch) == len(stack)
-    for image, outline in zip(stack, batch):
+    for image, outline in zip(stack, batch, strict=False):
         alone = trace_outline(image, rendered.frame)
         assert np.array_equal(outline.points, alone.points)
         assert np.array_equal(outline.on_curve, alone.on_curve)
@@ -232,7 +243,9 @@ def test_a_batch_traces_like_one_glyph_at_a_time(noto):
 
 
 def test_contours_of_only_off_curve_points_reach_every_pen():
-    outline = FontOutline(np.array([[0, 100], [100, 100], [100, 0], [0, 0]]), np.zeros(4, bool), np.array([4]))
+    outline = FontOutline(
+        np.array([[0, 100], [100, 100], [100, 0], [0, 0]]), np.zeros(4, bool), np.array([4])
+    )
     pen = TTGlyphPen(None)
     outline.draw(pen)
     glyph = pen.glyph()

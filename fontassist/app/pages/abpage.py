@@ -55,7 +55,9 @@ CELL = 56
 class OrderedGlyphSource(GlyphSource):
     """Rasters of one side (A, B, source or target) in the table's order; ``flip`` swaps to ``other``."""
 
-    def __init__(self, chars: list[str], images: np.ndarray, order: np.ndarray, other: np.ndarray | None = None):
+    def __init__(
+        self, chars: list[str], images: np.ndarray, order: np.ndarray, other: np.ndarray | None = None
+    ):
         self.order = np.asarray(order, dtype=np.int64)
         self.chars = [chars[i] for i in self.order]
         self.images = images
@@ -82,7 +84,9 @@ class ABPage(QWidget):
     compared = Signal()
     trainingFinished = Signal()
 
-    def __init__(self, session: Session, state: ReviewState, settings: AppSettings, parent: QWidget | None = None):
+    def __init__(
+        self, session: Session, state: ReviewState, settings: AppSettings, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("abPage")
         self.session = session
@@ -109,8 +113,12 @@ class ABPage(QWidget):
         self.compare_button.clicked.connect(self.compare)
         self.train_both_button = QPushButton(self.tr("Train both (BatchNorm / InstanceNorm)…"), self)
         self.train_both_button.setObjectName("trainBothButton")
-        self.train_both_button.setToolTip(self.tr("Queue two runs with the Train page's settings that differ only in "
-                                                  "normalization (same seed and data), then compare them."))
+        self.train_both_button.setToolTip(
+            self.tr(
+                "Queue two runs with the Train page's settings that differ only in "
+                "normalization (same seed and data), then compare them."
+            )
+        )
         self.train_both_button.clicked.connect(lambda: self.trainBoth())
         pick = QGridLayout()
         pick.addWidget(QLabel(self.tr("A:"), self), 0, 0)
@@ -137,8 +145,15 @@ class ABPage(QWidget):
         # Aggregate figures.
         self.summary_table = QTableWidget(3, 5, self)
         self.summary_table.setObjectName("abSummary")
-        self.summary_table.setHorizontalHeaderLabels([self.tr("A"), self.tr("B"), self.tr("Source as is (baseline)"),
-                                                      self.tr("Better"), self.tr("A − B")])
+        self.summary_table.setHorizontalHeaderLabels(
+            [
+                self.tr("A"),
+                self.tr("B"),
+                self.tr("Source as is (baseline)"),
+                self.tr("Better"),
+                self.tr("A − B"),
+            ]
+        )
         self.summary_table.setVerticalHeaderLabels([METRIC_LABELS[m] for m in METRIC_LABELS])
         self.summary_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.summary_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -168,7 +183,12 @@ class ABPage(QWidget):
         self.grid_titles: dict[str, QLabel] = {}
         grids = QGridLayout()
         grids.setSpacing(4)
-        titles = {"source": self.tr("Source"), "a": self.tr("A"), "b": self.tr("B"), "target": self.tr("Target")}
+        titles = {
+            "source": self.tr("Source"),
+            "a": self.tr("A"),
+            "b": self.tr("B"),
+            "target": self.tr("Target"),
+        }
         for column, name in enumerate(self.grid_names):
             model = ABGridModel(cell_size=CELL, parent=self)
             view = GlyphGridView(self)
@@ -181,8 +201,12 @@ class ABPage(QWidget):
             grids.addWidget(title, 0, column)
             grids.addWidget(view, 1, column)
             grids.setColumnStretch(column, 1)
-            view.verticalScrollBar().valueChanged.connect(lambda value, name=name: self._sync_scroll(name, value))
-            view.selectionModel().currentChanged.connect(lambda index, _prev, name=name: self._grid_current(name, index.row()))
+            view.verticalScrollBar().valueChanged.connect(
+                lambda value, name=name: self._sync_scroll(name, value)
+            )
+            view.selectionModel().currentChanged.connect(
+                lambda index, _prev, name=name: self._grid_current(name, index.row())
+            )
         grid_options = QHBoxLayout()
         grid_options.addWidget(QLabel(self.tr("Order: where A and B differ most in"), self))
         grid_options.addWidget(self.metric_combo)
@@ -198,7 +222,9 @@ class ABPage(QWidget):
         # Per-glyph table and the selected glyph.
         self.glyph_table = QTableWidget(0, 5, self)
         self.glyph_table.setObjectName("abGlyphTable")
-        self.glyph_table.setHorizontalHeaderLabels([self.tr("Glyph"), self.tr("A"), self.tr("B"), self.tr("Baseline"), self.tr("|A − B|")])
+        self.glyph_table.setHorizontalHeaderLabels(
+            [self.tr("Glyph"), self.tr("A"), self.tr("B"), self.tr("Baseline"), self.tr("|A − B|")]
+        )
         self.glyph_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.glyph_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.glyph_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -262,7 +288,9 @@ class ABPage(QWidget):
     def _fit_summary_height(self) -> None:
         """Three rows, always all visible, never more room than they need."""
         table = self.summary_table
-        height = table.horizontalHeader().sizeHint().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
+        height = table.horizontalHeader().sizeHint().height() + sum(
+            table.rowHeight(r) for r in range(table.rowCount())
+        )
         table.setFixedHeight(height + 2 * table.frameWidth() + 2)
 
     # -- choices kept in the project ------------------------------------------------------------------------
@@ -358,9 +386,17 @@ class ABPage(QWidget):
 
     def _compared(self, result) -> None:
         self.result = result
-        self.status.setText(self.tr("{0} shared validation glyphs. A: {1} (step {2}, {3}) · B: {4} (step {5}, {6}).").format(
-            len(result.chars), Path(result.a.checkpoint).name, result.a.step, NORMS.get(result.a.norm, result.a.norm),
-            Path(result.b.checkpoint).name, result.b.step, NORMS.get(result.b.norm, result.b.norm)))
+        self.status.setText(
+            self.tr("{0} shared validation glyphs. A: {1} (step {2}, {3}) · B: {4} (step {5}, {6}).").format(
+                len(result.chars),
+                Path(result.a.checkpoint).name,
+                result.a.step,
+                NORMS.get(result.a.norm, result.a.norm),
+                Path(result.b.checkpoint).name,
+                result.b.step,
+                NORMS.get(result.b.norm, result.b.norm),
+            )
+        )
         for warning in dict.fromkeys(result.a.warnings + result.b.warnings):
             self.message.showInfo(warning)
         self._show_result()
@@ -394,12 +430,19 @@ class ABPage(QWidget):
             values = (ma[name], mb[name], base[name])
             for column, value in enumerate(values):
                 self.summary_table.setItem(row, column, self._number(value))
-            self.summary_table.setItem(row, 3, QTableWidgetItem({"a": "A", "b": "B", "tie": self.tr("tie")}[better[name]]))
+            self.summary_table.setItem(
+                row, 3, QTableWidgetItem({"a": "A", "b": "B", "tie": self.tr("tie")}[better[name]])
+            )
             self.summary_table.setItem(row, 4, self._number(ma[name] - mb[name], signed=True))
         metric = self.chosenMetric()
         self.rows = per_glyph_rows(result, metric)
         order = np.array([r["index"] for r in self.rows], dtype=np.int64)
-        sides = {"source": result.a.source, "a": result.a.generated, "b": result.b.generated, "target": result.a.target}
+        sides = {
+            "source": result.a.source,
+            "a": result.a.generated,
+            "b": result.b.generated,
+            "target": result.a.target,
+        }
         for name, images in sides.items():
             other = result.b.generated if name == "a" else None
             self.grid_models[name].setSource(OrderedGlyphSource(result.chars, images, order, other))
@@ -447,7 +490,9 @@ class ABPage(QWidget):
             return
         for view in self.grids.values():
             if view.currentIndex().row() != row:
-                view.selectionModel().setCurrentIndex(view.model().index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                view.selectionModel().setCurrentIndex(
+                    view.model().index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
         if self.glyph_table.currentRow() != row:
             self.glyph_table.blockSignals(True)
             self.glyph_table.selectRow(row)
@@ -458,7 +503,12 @@ class ABPage(QWidget):
     def _show_detail(self, row: int) -> None:
         result, entry = self.result, self.rows[row]
         i = entry["index"]
-        pictures = {"source": result.a.source[i], "a": result.a.generated[i], "b": result.b.generated[i], "target": result.a.target[i]}
+        pictures = {
+            "source": result.a.source[i],
+            "a": result.a.generated[i],
+            "b": result.b.generated[i],
+            "target": result.a.target[i],
+        }
         for name, raster in pictures.items():
             self.detail_views[name].setImage(raster_to_qimage(raster))
         parts = []
@@ -466,7 +516,9 @@ class ABPage(QWidget):
             a, b = result.a.per_glyph[name][i], result.b.per_glyph[name][i]
             base = result.a.baseline_per_glyph[name][i]
             parts.append(f"{METRIC_LABELS[name]}: A {a:.3f} · B {b:.3f} · {self.tr('baseline')} {base:.3f}")
-        self.detail_label.setText(f"<b>{entry['char']}</b> U+{ord(entry['char']):04X}<br>" + "<br>".join(parts))
+        self.detail_label.setText(
+            f"<b>{entry['char']}</b> U+{ord(entry['char']):04X}<br>" + "<br>".join(parts)
+        )
 
     # -- flip mode --------------------------------------------------------------------------------------------
     def setFlipping(self, on: bool) -> None:
@@ -510,10 +562,16 @@ class ABPage(QWidget):
         ab = self.state.review.get("ab") or {}
         side = ab.get("winner")
         if side and ab.get(side):
-            self.winner_label.setText(self.tr("Glyphs are drawn with {0} ({1}).").format(side.upper(), checkpoint_path(ab[side]).name))
+            self.winner_label.setText(
+                self.tr("Glyphs are drawn with {0} ({1}).").format(
+                    side.upper(), checkpoint_path(ab[side]).name
+                )
+            )
         else:
             current = self.state.checkpoint()
-            self.winner_label.setText(self.tr("Glyphs are drawn with {0}.").format(current.name) if current else "")
+            self.winner_label.setText(
+                self.tr("Glyphs are drawn with {0}.").format(current.name) if current else ""
+            )
 
     # -- train both -------------------------------------------------------------------------------------------
     def trainBoth(self, runs_folder: str | Path | None = None) -> bool:
@@ -525,7 +583,9 @@ class ABPage(QWidget):
         self.message.clearMessage()
         plan = self.session.plan
         if plan is None:
-            self.message.showError(self.session.plan_error or self.tr("Choose the fonts and characters first."))
+            self.message.showError(
+                self.session.plan_error or self.tr("Choose the fonts and characters first.")
+            )
             return False
         defaults = self.session.train_defaults
         if not defaults:
@@ -542,9 +602,11 @@ class ABPage(QWidget):
         folder = Path(runs_folder) if runs_folder else default_runs_folder(self.session.project.folder)
         variants = norm_variants(config)
         dirs = ab_run_dirs(folder, tuple(norm for norm, _ in variants))
-        self._queue = [(f"{key.upper()}: {NORMS[norm]}", cfg, run_dir) for key, (norm, cfg), run_dir in zip("ab", variants, dirs)]
+        self._queue = [
+            (f"{key.upper()}: {NORMS[norm]}", cfg, run_dir)
+            for key, (norm, cfg), run_dir in zip("ab", variants, dirs, strict=False)
+        ]
         from ...train import CancelToken
-
         from ..trainworker import TrainWorker
 
         queue = list(self._queue)
@@ -568,11 +630,17 @@ class ABPage(QWidget):
             self._current_run = event
             self.progress.setRange(0, max(1, event.total_steps))
             self.progress.setValue(0)
-            self.status.setText(self.tr("Training {0} ({1} of 2) in {2}…").format(event.label, event.index + 1, event.run_dir))
+            self.status.setText(
+                self.tr("Training {0} ({1} of 2) in {2}…").format(event.label, event.index + 1, event.run_dir)
+            )
         elif isinstance(event, events.StepEvent):
             self.progress.setMaximum(event.total_steps)
             self.progress.setValue(event.step)
-            self.progress.setFormat(self.tr("run {0}: step %v of %m").format("AB"[self._current_run.index] if self._current_run else ""))
+            self.progress.setFormat(
+                self.tr("run {0}: step %v of %m").format(
+                    "AB"[self._current_run.index] if self._current_run else ""
+                )
+            )
         elif isinstance(event, events.FinishedEvent) and self._current_run is not None:
             self.run_results[self._current_run.index] = event
 
@@ -590,7 +658,10 @@ class ABPage(QWidget):
             self.trainingFinished.emit()
             self.compare()
             return
-        reasons = ", ".join(f"{label.split(':')[0]} {f.reason if f else 'not run'}" for (label, _, _), f in zip(self._queue, finished))
+        reasons = ", ".join(
+            f"{label.split(':')[0]} {f.reason if f else 'not run'}"
+            for (label, _, _), f in zip(self._queue, finished, strict=False)
+        )
         self.status.setText(self.tr("Train both stopped ({0}).").format(reasons))
         self.trainingFinished.emit()
 

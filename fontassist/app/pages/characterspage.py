@@ -60,7 +60,11 @@ class CharactersPage(QWidget):
         self.source_radio = QRadioButton(self.tr("Everything the source has that the target lacks"), self)
         self.text_radio = QRadioButton(self.tr("Custom text:"), self)
         self.file_radio = QRadioButton(self.tr("Characters from a text file:"), self)
-        for mode, button in zip(("charset", "source", "text", "file"), (self.charset_radio, self.source_radio, self.text_radio, self.file_radio)):
+        for mode, button in zip(
+            ("charset", "source", "text", "file"),
+            (self.charset_radio, self.source_radio, self.text_radio, self.file_radio),
+            strict=False,
+        ):
             button.setProperty("mode", mode)
             self.mode_buttons.addButton(button)
         self.charset_combo = QComboBox(self)
@@ -91,7 +95,11 @@ class CharactersPage(QWidget):
         # What to learn from.
         self.learn_combo = QComboBox(self)
         self.learn_combo.addItem(self.tr("Automatic"), LEARN_AUTO)
-        self.learn_combo.setItemData(0, self.tr("The set chosen above; for other choices every Han character both fonts have."), Qt.ItemDataRole.ToolTipRole)
+        self.learn_combo.setItemData(
+            0,
+            self.tr("The set chosen above; for other choices every Han character both fonts have."),
+            Qt.ItemDataRole.ToolTipRole,
+        )
         for name in CHARSET_NAMES:
             self.learn_combo.addItem(self.tr("Shared characters of {0}").format(charset_label(name)), name)
         self.learn_combo.addItem(self.tr("Every Han character both fonts have"), LEARN_SHARED)
@@ -101,8 +109,15 @@ class CharactersPage(QWidget):
         learn_box = QGroupBox(self.tr("What the model learns from"), self)
         learn = QVBoxLayout(learn_box)
         learn.addWidget(self.learn_combo)
-        learn_hint = muted(QLabel(self.tr("Pairs of glyphs both fonts have; a part is held out to measure progress. "
-                                          "Automatic: the set chosen above, otherwise every Han character both fonts have."), self))
+        learn_hint = muted(
+            QLabel(
+                self.tr(
+                    "Pairs of glyphs both fonts have; a part is held out to measure progress. "
+                    "Automatic: the set chosen above, otherwise every Han character both fonts have."
+                ),
+                self,
+            )
+        )
         learn_hint.setWordWrap(True)
         learn.addWidget(learn_hint)
 
@@ -260,7 +275,10 @@ class CharactersPage(QWidget):
 
     def chooseFile(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a character list"), self.settings.last_folder("chars"), f"{self.tr('Text files')} (*.txt);;{self.tr('All files')} (*)"
+            self,
+            self.tr("Choose a character list"),
+            self.settings.last_folder("chars"),
+            f"{self.tr('Text files')} (*.txt);;{self.tr('All files')} (*)",
         )
         if path:
             self.useFile(path)
@@ -281,23 +299,43 @@ class CharactersPage(QWidget):
         if plan is None:
             for label in (self.pool_label, self.validation_label, self.generate_label):
                 label.setText("–")
-            self.grid_title.setText(self.tr("Choose a source and a target font first") if not session.plan_error else "")
+            self.grid_title.setText(
+                self.tr("Choose a source and a target font first") if not session.plan_error else ""
+            )
             self.grid_model.clear()
             return
         where = charset_label(plan.learn_charset) if plan.learn_charset else self.tr("every Han character")
-        self.pool_label.setText(self.tr("{0} characters both fonts have ({1})").format(f"{len(plan.pool):,}", where))
-        self.validation_label.setText(self.tr("{0} (trained on {1})").format(f"{len(plan.validation):,}", f"{plan.train_count:,}"))
+        self.pool_label.setText(
+            self.tr("{0} characters both fonts have ({1})").format(f"{len(plan.pool):,}", where)
+        )
+        self.validation_label.setText(
+            self.tr("{0} (trained on {1})").format(f"{len(plan.validation):,}", f"{plan.train_count:,}")
+        )
         self.generate_label.setText(f"<b>{len(plan.generate):,}</b>")
         notes = []
         if plan.note:
             notes.append(plan.note)
         if plan.in_target:
-            notes.append(self.tr("{0} are already in the target and are skipped: {1}").format(len(plan.in_target), _preview(plan.in_target)))
+            notes.append(
+                self.tr("{0} are already in the target and are skipped: {1}").format(
+                    len(plan.in_target), _preview(plan.in_target)
+                )
+            )
         if plan.not_in_source:
-            notes.append(self.tr("{0} are in neither font and cannot be generated: {1}").format(len(plan.not_in_source), _preview(plan.not_in_source)))
+            notes.append(
+                self.tr("{0} are in neither font and cannot be generated: {1}").format(
+                    len(plan.not_in_source), _preview(plan.not_in_source)
+                )
+            )
         if not plan.generate:
-            notes.append(self.tr("Nothing to generate: the target already has every character of this choice that the source has."))
+            notes.append(
+                self.tr(
+                    "Nothing to generate: the target already has every character of this choice that the source has."
+                )
+            )
         if notes:
             self.notes.showInfo("\n".join(notes))
         self.grid_title.setText(self.tr("To generate: {0} (source glyphs)").format(f"{len(plan.generate):,}"))
-        self.grid_model.setSource(FontGlyphSource(session.source, plan.generate, GRID_RENDER_SIZE, GRID_MARGIN))
+        self.grid_model.setSource(
+            FontGlyphSource(session.source, plan.generate, GRID_RENDER_SIZE, GRID_MARGIN)
+        )

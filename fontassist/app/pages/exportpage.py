@@ -65,7 +65,9 @@ class ExportPage(QWidget):
 
     exported = Signal(object)  # the ExportReport
 
-    def __init__(self, session: Session, state: ReviewState, settings: AppSettings, parent: QWidget | None = None):
+    def __init__(
+        self, session: Session, state: ReviewState, settings: AppSettings, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("exportPage")
         self.session = session
@@ -133,7 +135,9 @@ class ExportPage(QWidget):
         self.tolerance_spin.setDecimals(2)
         self.tolerance_spin.setSingleStep(0.05)
         self.tolerance_spin.setSuffix(" px")
-        self.tolerance_spin.setToolTip(self.tr("How far outlines may stray from the raster's edge: higher gives fewer points"))
+        self.tolerance_spin.setToolTip(
+            self.tr("How far outlines may stray from the raster's edge: higher gives fewer points")
+        )
         defaults = TraceOptions()
         self.speck_spin.setValue(defaults.speck_area)
         self.tolerance_spin.setValue(defaults.tolerance)
@@ -141,7 +145,9 @@ class ExportPage(QWidget):
         self.preview_char_edit.setObjectName("previewCharEdit")
         self.preview_char_edit.setMaxLength(2)
         self.preview_char_edit.setMaximumWidth(60)
-        self.preview_char_edit.setToolTip(self.tr("The glyph the trace preview shows (the one selected on the Review page)"))
+        self.preview_char_edit.setToolTip(
+            self.tr("The glyph the trace preview shows (the one selected on the Review page)")
+        )
         self.preview_char_edit.textEdited.connect(self._preview_char_typed)
         trace_box = QGroupBox(self.tr("Tracing"), self)
         trace_form = QFormLayout(trace_box)
@@ -214,7 +220,9 @@ class ExportPage(QWidget):
 
         # Trace preview and text preview.
         self.trace_title = QLabel(self.tr("Trace preview"), self)
-        self.trace_view = OutlineView(self, placeholder=self.tr("Generate glyphs on the Review page to preview their outlines."))
+        self.trace_view = OutlineView(
+            self, placeholder=self.tr("Generate glyphs on the Review page to preview their outlines.")
+        )
         self.trace_view.setObjectName("tracePreview")
         self.trace_view.setMinimumSize(200, 200)
         self.trace_stats = muted(QLabel(self))
@@ -271,7 +279,9 @@ class ExportPage(QWidget):
         self._load_settings()
         self._update_counts()
 
-    def ask(self, title: str, text: str, buttons: QMessageBox.StandardButton, default: QMessageBox.StandardButton) -> QMessageBox.StandardButton:
+    def ask(
+        self, title: str, text: str, buttons: QMessageBox.StandardButton, default: QMessageBox.StandardButton
+    ) -> QMessageBox.StandardButton:
         return QMessageBox.question(self, title, text, buttons, default)
 
     # -- settings, kept in the project's export dict ------------------------------------------------------
@@ -284,17 +294,30 @@ class ExportPage(QWidget):
         family = default_family(target.family, charset) if target is not None else "fontassist"
         style = target.style if target is not None and target.style else "Regular"
         folder = self.session.project.folder or Path(self.settings.last_folder("export"))
-        return {"family": family, "style": style, "mode": "merge", "which": "accepted",
-                "out": str(folder / default_file_name(family, style)), "speck_area": TraceOptions().speck_area,
-                "tolerance": TraceOptions().tolerance, "glyph_format": "png", "glyph_folder": ""}
+        return {
+            "family": family,
+            "style": style,
+            "mode": "merge",
+            "which": "accepted",
+            "out": str(folder / default_file_name(family, style)),
+            "speck_area": TraceOptions().speck_area,
+            "tolerance": TraceOptions().tolerance,
+            "glyph_format": "png",
+            "glyph_folder": "",
+        }
 
     def settingsValues(self) -> dict:
-        return {"family": self.family_edit.text().strip(), "style": self.style_edit.text().strip() or "Regular",
-                "mode": "merge" if self.merge_radio.isChecked() else "new",
-                "which": "accepted" if self.accepted_radio.isChecked() else "not_rejected",
-                "out": self.out_edit.text().strip(), "speck_area": self.speck_spin.value(),
-                "tolerance": self.tolerance_spin.value(), "glyph_format": self.format_combo.currentData(),
-                "glyph_folder": self.folder_edit.text().strip()}
+        return {
+            "family": self.family_edit.text().strip(),
+            "style": self.style_edit.text().strip() or "Regular",
+            "mode": "merge" if self.merge_radio.isChecked() else "new",
+            "which": "accepted" if self.accepted_radio.isChecked() else "not_rejected",
+            "out": self.out_edit.text().strip(),
+            "speck_area": self.speck_spin.value(),
+            "tolerance": self.tolerance_spin.value(),
+            "glyph_format": self.format_combo.currentData(),
+            "glyph_folder": self.folder_edit.text().strip(),
+        }
 
     def _load_settings(self) -> None:
         saved = dict(self.session.project.export)
@@ -305,7 +328,9 @@ class ExportPage(QWidget):
             self.family_edit.setText(values["family"])
             self.style_edit.setText(values["style"])
             (self.merge_radio if values["mode"] == "merge" else self.new_radio).setChecked(True)
-            (self.accepted_radio if values["which"] == "accepted" else self.not_rejected_radio).setChecked(True)
+            (self.accepted_radio if values["which"] == "accepted" else self.not_rejected_radio).setChecked(
+                True
+            )
             self.out_edit.setText(values["out"])
             self.speck_spin.setValue(float(values["speck_area"]))
             self.tolerance_spin.setValue(float(values["tolerance"]))
@@ -336,7 +361,9 @@ class ExportPage(QWidget):
         if not self._auto_output:
             return
         current = Path(self.out_edit.text()) if self.out_edit.text() else Path(self._defaults()["out"])
-        self.out_edit.setText(str(current.with_name(default_file_name(self.family_edit.text(), self.style_edit.text()))))
+        self.out_edit.setText(
+            str(current.with_name(default_file_name(self.family_edit.text(), self.style_edit.text())))
+        )
         self._save_settings()
 
     def _check_naming(self) -> None:
@@ -363,7 +390,9 @@ class ExportPage(QWidget):
 
     def chooseOutput(self) -> None:
         start = self.out_edit.text() or self._defaults()["out"]
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the font as"), start, f"{self.tr('TrueType fonts')} (*.ttf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the font as"), start, f"{self.tr('TrueType fonts')} (*.ttf)"
+        )
         if path:
             if not path.lower().endswith(".ttf"):
                 path += ".ttf"
@@ -373,7 +402,9 @@ class ExportPage(QWidget):
             self._save_settings()
 
     def chooseFolder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the glyph files"), str(self.glyphFolder().parent))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the glyph files"), str(self.glyphFolder().parent)
+        )
         if folder:
             self.folder_edit.setText(folder)
             self._save_settings()
@@ -404,7 +435,9 @@ class ExportPage(QWidget):
             d = self.state.decisions
             accepted = d.count(ACCEPTED, glyphs.chars)
             self.accepted_radio.setText(self.tr("Accepted only ({0:,})").format(accepted))
-            self.not_rejected_radio.setText(self.tr("All not rejected ({0:,})").format(len(glyphs) - d.count(REJECTED, glyphs.chars)))
+            self.not_rejected_radio.setText(
+                self.tr("All not rejected ({0:,})").format(len(glyphs) - d.count(REJECTED, glyphs.chars))
+            )
         self._update_buttons()
 
     def _glyphs_changed(self) -> None:
@@ -441,8 +474,11 @@ class ExportPage(QWidget):
         glyphs, char = self.state.glyphs, self.previewChar()
         i = glyphs.index(char) if glyphs is not None and char else None
         if i is None:
-            self.trace_view.clear(self.tr("Generate glyphs on the Review page to preview their outlines.") if glyphs is None
-                                  else self.tr("{0} is not among the generated glyphs.").format(char or self.tr("No glyph")))
+            self.trace_view.clear(
+                self.tr("Generate glyphs on the Review page to preview their outlines.")
+                if glyphs is None
+                else self.tr("{0} is not among the generated glyphs.").format(char or self.tr("No glyph"))
+            )
             self.trace_stats.setText("")
             return
         raster, frame, options = glyphs.images[i], glyphs.frame, self.traceOptions()
@@ -460,11 +496,17 @@ class ExportPage(QWidget):
             if ticket == self._preview_ticket:
                 self.trace_view.setOutline(outline)
                 stats = outline.stats()
-                self.trace_stats.setText(self.tr("{0} contours · {1} on-curve points (■) · {2} off-curve points (○)").format(
-                    stats.contours, stats.on_curve, stats.off_curve))
+                self.trace_stats.setText(
+                    self.tr("{0} contours · {1} on-curve points (■) · {2} off-curve points (○)").format(
+                        stats.contours, stats.on_curve, stats.off_curve
+                    )
+                )
 
-        run_in_background(trace, while_alive(self, show),
-                          while_alive(self, lambda e: ticket == self._preview_ticket and self.trace_stats.setText(str(e))))
+        run_in_background(
+            trace,
+            while_alive(self, show),
+            while_alive(self, lambda e: ticket == self._preview_ticket and self.trace_stats.setText(str(e))),
+        )
 
     # -- exporting -------------------------------------------------------------------------------------------
     def isBusy(self) -> bool:
@@ -486,7 +528,11 @@ class ExportPage(QWidget):
             return False
         chars = self.exportChars()
         if not chars:
-            self.message.showError(self.tr("No glyph is accepted yet. Accept glyphs on the Review page, or export all that are not rejected."))
+            self.message.showError(
+                self.tr(
+                    "No glyph is accepted yet. Accept glyphs on the Review page, or export all that are not rejected."
+                )
+            )
             return False
         if not values["family"]:
             self.message.showError(self.tr("Give the new font a family name."))
@@ -494,20 +540,37 @@ class ExportPage(QWidget):
         from ...export.writing import check_output_path
 
         try:
-            out = check_output_path(values["out"] or self._defaults()["out"], [p for p in (target.path, source.path if source else None) if p])
+            out = check_output_path(
+                values["out"] or self._defaults()["out"],
+                [p for p in (target.path, source.path if source else None) if p],
+            )
         except FontAssistError as e:
             self.message.showError(str(e))
             return False
         if out.exists() and out_path is None:
-            answer = self.ask(self.tr("Replace the file?"), self.tr("{0} exists. Replace it?").format(out),
-                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            answer = self.ask(
+                self.tr("Replace the file?"),
+                self.tr("{0} exists. Replace it?").format(out),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         options = self.traceOptions()
 
         def job(progress, cancel):
-            return export_font(glyphs, chars, target, out, family=values["family"], style=values["style"], mode=values["mode"],
-                               trace_options=options, progress=progress, cancel=cancel)
+            return export_font(
+                glyphs,
+                chars,
+                target,
+                out,
+                family=values["family"],
+                style=values["style"],
+                mode=values["mode"],
+                trace_options=options,
+                progress=progress,
+                cancel=cancel,
+            )
 
         self.result_label.setText("")
         self.open_folder_button.hide()
@@ -524,15 +587,24 @@ class ExportPage(QWidget):
         glyphs = self.state.glyphs
         chars = self.exportChars()
         if glyphs is None or not chars:
-            self.message.showError(self.tr("There are no glyphs to export: generate and accept some on the Review page."))
+            self.message.showError(
+                self.tr("There are no glyphs to export: generate and accept some on the Review page.")
+            )
             return False
         out_dir = self.glyphFolder()
         fmt, options = self.format_combo.currentData(), self.traceOptions()
 
         def job(progress, cancel):
-            return export_glyph_files(glyphs, chars, out_dir, fmt, trace_options=options, progress=progress, cancel=cancel)
+            return export_glyph_files(
+                glyphs, chars, out_dir, fmt, trace_options=options, progress=progress, cancel=cancel
+            )
 
-        self._start(job, lambda files: self._files_written(files, out_dir, fmt), self.tr("Writing glyph files…"), "files")
+        self._start(
+            job,
+            lambda files: self._files_written(files, out_dir, fmt),
+            self.tr("Writing glyph files…"),
+            "files",
+        )
         return True
 
     def _start(self, job, on_done, text: str, kind: str) -> None:
@@ -572,9 +644,21 @@ class ExportPage(QWidget):
             checked = self.tr("<b>passed</b> (fontTools reload and OpenType Sanitizer)")
         else:
             checked = self.tr("<b>failed</b>: {0}").format(validation.summary())
-        what = self.tr("merged into a copy of the target") if self.merge_radio.isChecked() else self.tr("in a new font")
-        text = self.tr("Wrote <b>{0}</b><br>{1:,} new glyphs {2}, {3:,} glyphs in all, {4}.<br>Validation: {5}.").format(
-            report.out_path, report.glyphs_added, what, report.total_glyphs, format_size(report.file_size), checked)
+        what = (
+            self.tr("merged into a copy of the target")
+            if self.merge_radio.isChecked()
+            else self.tr("in a new font")
+        )
+        text = self.tr(
+            "Wrote <b>{0}</b><br>{1:,} new glyphs {2}, {3:,} glyphs in all, {4}.<br>Validation: {5}."
+        ).format(
+            report.out_path,
+            report.glyphs_added,
+            what,
+            report.total_glyphs,
+            format_size(report.file_size),
+            checked,
+        )
         if report.warnings:
             text += "<br>" + "<br>".join(self.tr("Warning: {0}").format(w) for w in report.warnings)
         self.result_label.setText(text)
@@ -588,7 +672,9 @@ class ExportPage(QWidget):
 
     def _files_written(self, files: list, folder: Path, fmt: str) -> None:
         self.written_files = [Path(f) for f in files]
-        self.result_label.setText(self.tr("Wrote {0:,} {1} files into <b>{2}</b>.").format(len(files), fmt.upper(), folder))
+        self.result_label.setText(
+            self.tr("Wrote {0:,} {1} files into <b>{2}</b>.").format(len(files), fmt.upper(), folder)
+        )
         self.open_folder_button.show()
 
     def _failed(self, message: str, details: str) -> None:

@@ -45,14 +45,18 @@ class FontsPage(QWidget):
         self.panels = {
             "source": FontPanel(
                 self.tr("Source font"),
-                self.tr("Has the characters you need, in a plain style close in structure to the target (e.g. Noto Sans TC). "
-                        "Open a file, pick an installed font or drop a font file here."),
+                self.tr(
+                    "Has the characters you need, in a plain style close in structure to the target (e.g. Noto Sans TC). "
+                    "Open a file, pick an installed font or drop a font file here."
+                ),
                 self,
             ),
             "target": FontPanel(
                 self.tr("Target font"),
-                self.tr("The style you want; fontassist learns it from the characters both fonts share (e.g. Zen Maru Gothic). "
-                        "Open a file, pick an installed font or drop a font file here."),
+                self.tr(
+                    "The style you want; fontassist learns it from the characters both fonts share (e.g. Zen Maru Gothic). "
+                    "Open a file, pick an installed font or drop a font file here."
+                ),
                 self,
             ),
         }
@@ -64,13 +68,15 @@ class FontsPage(QWidget):
 
         self.coverage = QTableWidget(0, 5, self)
         self.coverage.setObjectName("coverageTable")
-        self.coverage.setHorizontalHeaderLabels([
-            self.tr("Character set"),
-            self.tr("Source has"),
-            self.tr("Target has"),
-            self.tr("Both have\n(learn from)"),
-            self.tr("Target lacks\n(can generate)"),
-        ])
+        self.coverage.setHorizontalHeaderLabels(
+            [
+                self.tr("Character set"),
+                self.tr("Source has"),
+                self.tr("Target has"),
+                self.tr("Both have\n(learn from)"),
+                self.tr("Target lacks\n(can generate)"),
+            ]
+        )
         self.coverage.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.coverage.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.coverage.verticalHeader().hide()
@@ -78,7 +84,9 @@ class FontsPage(QWidget):
         self.coverage.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.coverage.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, 5):
-            self.coverage.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            self.coverage.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.next_button = QPushButton(self.tr("Next: choose the characters →"), self)
         self.next_button.clicked.connect(self.nextRequested)
 
@@ -104,13 +112,18 @@ class FontsPage(QWidget):
     # -- choosing ---------------------------------------------------------------------------------
     def chooseFile(self, role: str) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the {0} font").format(self._role_name(role)), self.settings.last_folder("fonts"), font_file_filter(self.tr)
+            self,
+            self.tr("Choose the {0} font").format(self._role_name(role)),
+            self.settings.last_folder("fonts"),
+            font_file_filter(self.tr),
         )
         if path:
             self.useFile(role, path)
 
     def chooseInstalled(self, role: str) -> None:
-        dialog = SystemFontDialog(self.tr("Installed fonts: choose the {0} font").format(self._role_name(role)), self)
+        dialog = SystemFontDialog(
+            self.tr("Installed fonts: choose the {0} font").format(self._role_name(role)), self
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.selectedFont() is not None:
             font = dialog.selectedFont()
             self.useFont(role, font.path, font.face)
@@ -179,9 +192,25 @@ class FontsPage(QWidget):
         rows = []
         for name in CHARSET_NAMES:
             cov = Coverage.of(source, target, named_charset(name))
-            rows.append((charset_label(name), len(cov.source_has), len(cov.target_has), len(cov.both), len(cov.missing)))
+            rows.append(
+                (
+                    charset_label(name),
+                    len(cov.source_has),
+                    len(cov.target_has),
+                    len(cov.both),
+                    len(cov.missing),
+                )
+            )
         both = sum(1 for cp in source.cmap if cp in target.cmap)
-        rows.append((self.tr("All characters of either font"), len(source.cmap), len(target.cmap), both, len(source.cmap) - both))
+        rows.append(
+            (
+                self.tr("All characters of either font"),
+                len(source.cmap),
+                len(target.cmap),
+                both,
+                len(source.cmap) - both,
+            )
+        )
         self.coverage.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
@@ -194,5 +223,10 @@ class FontsPage(QWidget):
     def _fit_coverage_height(self) -> None:
         table = self.coverage
         rows = table.verticalHeader()
-        height = table.horizontalHeader().sizeHint().height() + rows.defaultSectionSize() * table.rowCount() + 2 * table.frameWidth() + 2
+        height = (
+            table.horizontalHeader().sizeHint().height()
+            + rows.defaultSectionSize() * table.rowCount()
+            + 2 * table.frameWidth()
+            + 2
+        )
         table.setFixedHeight(height)

@@ -66,8 +66,12 @@ class FontPanel(QGroupBox):
         self.details_label = QLabel(self)
         self.details_label.setWordWrap(True)
         self.path_label = muted(ElidedLabel("", self))
-        self.latin_sample = ImageView(self, alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.cjk_sample = ImageView(self, alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.latin_sample = ImageView(
+            self, alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.cjk_sample = ImageView(
+            self, alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
         self.specimen = ImageView(self, alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.error = MessageLabel(self)
 
@@ -100,7 +104,11 @@ class FontPanel(QGroupBox):
             self.specimen.setImage(QImage())
             return
         self.name_label.setText(font.full_name)
-        outlines = {"glyf": self.tr("TrueType outlines"), "CFF": self.tr("PostScript (CFF) outlines"), "CFF2": self.tr("CFF2 outlines")}
+        outlines = {
+            "glyf": self.tr("TrueType outlines"),
+            "CFF": self.tr("PostScript (CFF) outlines"),
+            "CFF2": self.tr("CFF2 outlines"),
+        }
         parts = [
             self.tr("{0} glyphs").format(f"{font.glyph_count:,}"),
             self.tr("{0} characters").format(f"{len(font.cmap):,}"),

@@ -86,7 +86,9 @@ class GlyphDetail(QWidget):
 
         self.context_edit = QLineEdit(DEFAULT_CONTEXT, self)
         self.context_edit.setObjectName("contextEdit")
-        self.context_edit.setToolTip(self.tr("The glyph is set where * (or ＊) stands, between the target font's own glyphs."))
+        self.context_edit.setToolTip(
+            self.tr("The glyph is set where * (or ＊) stands, between the target font's own glyphs.")
+        )
         self.context_view = ImageView(self, max_scale=3.0)
         self.context_view.setObjectName("contextView")
         self.context_view.setMinimumHeight(60)
@@ -161,7 +163,11 @@ class GlyphDetail(QWidget):
         if i is None:
             return
         char = self._char
-        status = {"new": self.tr("undecided"), "accepted": self.tr("accepted"), "rejected": self.tr("rejected")}[self.state.status(char)]
+        status = {
+            "new": self.tr("undecided"),
+            "accepted": self.tr("accepted"),
+            "rejected": self.tr("rejected"),
+        }[self.state.status(char)]
         self.title.setText(f"{char}  U+{ord(char):04X}")
         flags = describe_flags(glyphs.flags[i])
         model = glyphs.checkpoints[i].rsplit("/", 1)[-1]
@@ -178,16 +184,22 @@ class GlyphDetail(QWidget):
 
             return trace_outline(raster, frame, **options.kwargs())
 
-        run_in_background(trace, while_alive(self, lambda outline: self._traced(ticket, outline)),
-                          while_alive(self, lambda e: self._trace_failed(ticket, e)))
+        run_in_background(
+            trace,
+            while_alive(self, lambda outline: self._traced(ticket, outline)),
+            while_alive(self, lambda e: self._trace_failed(ticket, e)),
+        )
 
     def _traced(self, ticket: int, outline) -> None:
         if ticket != self._trace_ticket:
             return
         self.outline_view.setOutline(outline)
         stats = outline.stats()
-        self.points_label.setText(self.tr("Outline: {0} contours, {1} on-curve points (■), {2} off-curve points (○)").format(
-            stats.contours, stats.on_curve, stats.off_curve))
+        self.points_label.setText(
+            self.tr("Outline: {0} contours, {1} on-curve points (■), {2} off-curve points (○)").format(
+                stats.contours, stats.on_curve, stats.off_curve
+            )
+        )
 
     def _trace_failed(self, ticket: int, error: Exception) -> None:
         if ticket == self._trace_ticket:
@@ -200,4 +212,6 @@ class GlyphDetail(QWidget):
             return
         line, missing = context_line(target, self.context_edit.text(), glyphs.images[i], glyphs.frame)
         self.context_view.setImage(raster_to_qimage(line))
-        self.context_note.setText(self.tr("Left out (the target lacks them): {0}").format("".join(missing)) if missing else "")
+        self.context_note.setText(
+            self.tr("Left out (the target lacks them): {0}").format("".join(missing)) if missing else ""
+        )

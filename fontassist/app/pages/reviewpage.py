@@ -54,7 +54,9 @@ class ReviewPage(QWidget):
 
     nextRequested = Signal()
 
-    def __init__(self, session: Session, state: ReviewState, settings: AppSettings, parent: QWidget | None = None):
+    def __init__(
+        self, session: Session, state: ReviewState, settings: AppSettings, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("reviewPage")
         self.session = session
@@ -121,8 +123,11 @@ class ReviewPage(QWidget):
         filters.addWidget(self.raster_button)
         filters.addWidget(self.outline_button)
         filters.addSpacing(10)
-        for label, widget in ((self.tr("Status"), self.status_filter), (self.tr("Quality"), self.flag_filter),
-                              (self.tr("Order"), self.sort_order)):
+        for label, widget in (
+            (self.tr("Status"), self.status_filter),
+            (self.tr("Quality"), self.flag_filter),
+            (self.tr("Order"), self.sort_order),
+        ):
             filters.addWidget(QLabel(label, self))
             filters.addWidget(widget)
         filters.addWidget(self.search)
@@ -160,7 +165,14 @@ class ReviewPage(QWidget):
         decisions.addWidget(self.accept_button)
         decisions.addWidget(self.reject_button)
         decisions.addWidget(self.undecide_button)
-        keys_hint = muted(QLabel(self.tr("Keys in the grid: A accept · R reject · U undecided · arrows move · Shift/Ctrl select several"), self))
+        keys_hint = muted(
+            QLabel(
+                self.tr(
+                    "Keys in the grid: A accept · R reject · U undecided · arrows move · Shift/Ctrl select several"
+                ),
+                self,
+            )
+        )
         keys_hint.setWordWrap(True)
         self.regen_picker = CheckpointPicker(session, self)
         self.regen_picker.setObjectName("regenPicker")
@@ -230,7 +242,9 @@ class ReviewPage(QWidget):
         combo.currentIndexChanged.connect(self._filters_changed)
         return combo
 
-    def ask(self, title: str, text: str, buttons: QMessageBox.StandardButton, default: QMessageBox.StandardButton) -> QMessageBox.StandardButton:
+    def ask(
+        self, title: str, text: str, buttons: QMessageBox.StandardButton, default: QMessageBox.StandardButton
+    ) -> QMessageBox.StandardButton:
         return QMessageBox.question(self, title, text, buttons, default)
 
     # -- showing -------------------------------------------------------------------------------------------
@@ -259,8 +273,11 @@ class ReviewPage(QWidget):
         view = self.state.viewSettings()
         self._restoring = True
         try:
-            for combo, key, default in ((self.status_filter, "status", "all"), (self.flag_filter, "flag", "any"),
-                                        (self.sort_order, "sort", "order")):
+            for combo, key, default in (
+                (self.status_filter, "status", "all"),
+                (self.flag_filter, "flag", "any"),
+                (self.sort_order, "sort", "order"),
+            ):
                 index = combo.findData(view.get(key, default))
                 combo.setCurrentIndex(max(0, index))
             self.search.setText(str(view.get("search", "")))
@@ -275,11 +292,16 @@ class ReviewPage(QWidget):
     def _save_view(self) -> None:
         if self._restoring:
             return
-        self.state.setViewSettings({
-            "status": self.status_filter.currentData(), "flag": self.flag_filter.currentData(),
-            "sort": self.sort_order.currentData(), "search": self.search.text(),
-            "outlines": self.outline_button.isChecked(), "cell": self.cell_slider.value(),
-        })
+        self.state.setViewSettings(
+            {
+                "status": self.status_filter.currentData(),
+                "flag": self.flag_filter.currentData(),
+                "sort": self.sort_order.currentData(),
+                "search": self.search.text(),
+                "outlines": self.outline_button.isChecked(),
+                "cell": self.cell_slider.value(),
+            }
+        )
 
     # -- filters ---------------------------------------------------------------------------------------------
     def _filters_changed(self) -> None:
@@ -295,7 +317,14 @@ class ReviewPage(QWidget):
         self.grid.setCellSize(size)
         self._save_view()
 
-    def setFilters(self, *, status: str | None = None, flag: str | None = None, sort: str | None = None, search: str | None = None) -> None:
+    def setFilters(
+        self,
+        *,
+        status: str | None = None,
+        flag: str | None = None,
+        sort: str | None = None,
+        search: str | None = None,
+    ) -> None:
         """Set filters from code (tests, other pages); unknown keys raise."""
         for combo, value in ((self.status_filter, status), (self.flag_filter, flag), (self.sort_order, sort)):
             if value is not None:
@@ -318,8 +347,14 @@ class ReviewPage(QWidget):
         started = time.perf_counter()
         glyphs = self.state.glyphs
         current = self.state.current_char
-        rows = select_rows(glyphs, self.state.decisions, status=self.status_filter.currentData(),
-                           flag=self.flag_filter.currentData(), search=self.search.text(), sort=self.sort_order.currentData())
+        rows = select_rows(
+            glyphs,
+            self.state.decisions,
+            status=self.status_filter.currentData(),
+            flag=self.flag_filter.currentData(),
+            search=self.search.text(),
+            sort=self.sort_order.currentData(),
+        )
         self.grid_model.setRows(glyphs, rows)
         self.last_filter_ms = 1000 * (time.perf_counter() - started)
         count = self.grid_model.rowCount()
@@ -367,7 +402,9 @@ class ReviewPage(QWidget):
         single = len(chars) == 1
         self.state.setStatus(chars, status)
         if self.status_filter.currentData() != "all":
-            self.refilter(select_position=position)  # decided glyphs leave a status filter; the next slides in
+            self.refilter(
+                select_position=position
+            )  # decided glyphs leave a status filter; the next slides in
         elif single and position + 1 < self.grid_model.rowCount():
             self.selectRow(position + 1)
         self.grid.setFocus()
@@ -382,20 +419,37 @@ class ReviewPage(QWidget):
             return
         d = self.state.decisions
         flagged = sum(1 for f in glyphs.flags if f.get("score", 0) >= 1.0)
-        self.summary.setText(self.tr("{0:,} glyphs · {1:,} accepted · {2:,} rejected · {3:,} undecided · {4:,} flagged · {5:,} shown").format(
-            len(glyphs), d.count(ACCEPTED, glyphs.chars), d.count(REJECTED, glyphs.chars), d.count(NEW, glyphs.chars),
-            flagged, self.grid_model.rowCount()))
+        self.summary.setText(
+            self.tr(
+                "{0:,} glyphs · {1:,} accepted · {2:,} rejected · {3:,} undecided · {4:,} flagged · {5:,} shown"
+            ).format(
+                len(glyphs),
+                d.count(ACCEPTED, glyphs.chars),
+                d.count(REJECTED, glyphs.chars),
+                d.count(NEW, glyphs.chars),
+                flagged,
+                self.grid_model.rowCount(),
+            )
+        )
 
     # -- generation ----------------------------------------------------------------------------------------
     def _model_picked(self, path: Path) -> None:
-        if self.state.checkpoint() is not None and Path(path) == self.state.checkpoint() and self.state.hasChosenCheckpoint():
+        if (
+            self.state.checkpoint() is not None
+            and Path(path) == self.state.checkpoint()
+            and self.state.hasChosenCheckpoint()
+        ):
             return
         glyphs = self.state.glyphs
         if glyphs is not None and len(self.state.decisions):
             answer = self.ask(
                 self.tr("Draw with another model"),
-                self.tr("The glyphs will be drawn again by {0}. Keep your accept / reject decisions for them?").format(Path(path).name),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
+                self.tr(
+                    "The glyphs will be drawn again by {0}. Keep your accept / reject decisions for them?"
+                ).format(Path(path).name),
+                QMessageBox.StandardButton.Yes
+                | QMessageBox.StandardButton.No
+                | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.No,
             )
             if answer == QMessageBox.StandardButton.Cancel:

@@ -43,7 +43,9 @@ class SystemFontDialog(QDialog):
         self.list.setUniformItemSizes(True)
         self.list.doubleClicked.connect(self.accept)
         self.status = QLabel(self)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 

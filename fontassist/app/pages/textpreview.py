@@ -54,7 +54,9 @@ class FontLine(QLabel):
         super().__init__(parent)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.setStyleSheet("QLabel { background: white; color: black; border: 1px solid #ddd; padding: 4px; }")
+        self.setStyleSheet(
+            "QLabel { background: white; color: black; border: 1px solid #ddd; padding: 4px; }"
+        )
 
 
 class TextPreview(QWidget):
@@ -108,7 +110,9 @@ class TextPreview(QWidget):
             self.exported_label.setText(self.tr("Qt could not load {0}").format(path))
             self.exported_line.hide()
             return False
-        self.exported_label.setText(self.tr("Exported font: {0} ({1})").format(self.exported.families[0], Path(path).name))
+        self.exported_label.setText(
+            self.tr("Exported font: {0} ({1})").format(self.exported.families[0], Path(path).name)
+        )
         self.exported_line.show()
         self._update_fonts()
         return True
@@ -122,7 +126,9 @@ class TextPreview(QWidget):
         if path is not None:
             self.target = LoadedFont(path)
             name = self.target.families[0] if self.target.ok else Path(path).name
-            self.target_label.setText(self.tr("Original target font: {0} (a gap is a character it lacks)").format(name))
+            self.target_label.setText(
+                self.tr("Original target font: {0} (a gap is a character it lacks)").format(name)
+            )
         self._update_fonts()
 
     def _update_fonts(self) -> None:

@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 IMAGE_SIZES = (32, 64, 96, 128, 192, 256)
-NORMS = (("batch", QT_TRANSLATE_NOOP("TrainSettingsForm", "BatchNorm")), ("instance", QT_TRANSLATE_NOOP("TrainSettingsForm", "InstanceNorm")),
-         ("none", QT_TRANSLATE_NOOP("TrainSettingsForm", "None")))
+NORMS = (
+    ("batch", QT_TRANSLATE_NOOP("TrainSettingsForm", "BatchNorm")),
+    ("instance", QT_TRANSLATE_NOOP("TrainSettingsForm", "InstanceNorm")),
+    ("none", QT_TRANSLATE_NOOP("TrainSettingsForm", "None")),
+)
 DEVICE_AUTO = "auto"
 
 
@@ -55,12 +58,18 @@ class TrainSettingsForm(QGroupBox):
         self.norm = QComboBox(self)
         for value, label in NORMS:
             self.norm.addItem(self.tr(label), value)
-        self.norm.setToolTip(self.tr("Normalization in the generator and discriminator. Compare BatchNorm and InstanceNorm runs with the same seed."))
+        self.norm.setToolTip(
+            self.tr(
+                "Normalization in the generator and discriminator. Compare BatchNorm and InstanceNorm runs with the same seed."
+            )
+        )
         self.attention_row = QWidget(self)
         self.attention_layout = QHBoxLayout(self.attention_row)
         self.attention_layout.setContentsMargins(0, 0, 0, 0)
         self.attention_boxes: dict[int, QCheckBox] = {}
-        self.attention_row.setToolTip(self.tr("Self-attention after the encoder levels of these sizes (in pixels)."))
+        self.attention_row.setToolTip(
+            self.tr("Self-attention after the encoder levels of these sizes (in pixels).")
+        )
         self.batch_size = QSpinBox(self)
         self.batch_size.setRange(1, 1024)
         self.steps = QSpinBox(self)

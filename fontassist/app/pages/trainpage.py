@@ -161,8 +161,12 @@ class TrainPage(QWidget):
         self.charts_layout = QHBoxLayout(self.charts_holder)
         self.charts_layout.setContentsMargins(0, 0, 0, 0)
         self.preview_title = QLabel(self.tr("Preview: source | generated | target"), self)
-        self.preview = ImageView(self, max_scale=3.0, placeholder=self.tr("The preview appears at the first preview step."),
-                                 alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.preview = ImageView(
+            self,
+            max_scale=3.0,
+            placeholder=self.tr("The preview appears at the first preview step."),
+            alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+        )
         self.preview.setObjectName("preview")
         self.preview.setMinimumHeight(120)
 
@@ -314,7 +318,9 @@ class TrainPage(QWidget):
         self.error.clearMessage()
         plan = self.session.plan
         if plan is None:
-            self.error.showError(self.session.plan_error or self.tr("Choose a source and a target font first."))
+            self.error.showError(
+                self.session.plan_error or self.tr("Choose a source and a target font first.")
+            )
             return False
         try:
             config = build_train_config(self.session.project, plan, self.engine.defaults)
@@ -324,7 +330,9 @@ class TrainPage(QWidget):
         run_dir = self._new_run_dir()
         from ...train import Trainer
 
-        self._begin(run_dir, lambda cancel: Trainer(config, run_dir, cancel=cancel), total_steps=config.steps or 0)
+        self._begin(
+            run_dir, lambda cancel: Trainer(config, run_dir, cancel=cancel), total_steps=config.steps or 0
+        )
         self.run_dir_edit.clear()
         return True
 
@@ -349,11 +357,17 @@ class TrainPage(QWidget):
         # The run keeps its own data and model; a larger step count in the form trains it longer.
         steps = max(self.form.steps.value(), saved.steps or 0)
         device = self.form.device.currentData()
-        self._begin(run_dir, lambda cancel: Trainer.resume_from(run_dir, cancel=cancel, steps=steps, device=device),
-                    total_steps=steps, history=runs.read_history(run_dir))
+        self._begin(
+            run_dir,
+            lambda cancel: Trainer.resume_from(run_dir, cancel=cancel, steps=steps, device=device),
+            total_steps=steps,
+            history=runs.read_history(run_dir),
+        )
         return True
 
-    def _begin(self, run_dir: Path, make_trainer, total_steps: int, history: list[dict] | None = None) -> None:
+    def _begin(
+        self, run_dir: Path, make_trainer, total_steps: int, history: list[dict] | None = None
+    ) -> None:
         from ...train import CancelToken
 
         self.ensureCharts()
@@ -406,7 +420,9 @@ class TrainPage(QWidget):
         if self.worker is not None and self.state in (self.STARTING, self.RUNNING):
             self.worker.pause()
             self.state = self.PAUSED
-            self.status_label.setText(self.tr("Paused at step {0}. Resume to go on.").format(self.progress.value()))
+            self.status_label.setText(
+                self.tr("Paused at step {0}. Resume to go on.").format(self.progress.value())
+            )
             self._update_buttons()
 
     def resumeTraining(self) -> None:
@@ -438,17 +454,25 @@ class TrainPage(QWidget):
             self.progress.setValue(event.step)
             if self.state == self.RUNNING:
                 self.status_label.setText(self.tr("Training…"))
-            self.rate_label.setText(self.tr("{0:.1f} images/s · about {1} left").format(event.images_per_s, format_duration(event.eta_s)))
+            self.rate_label.setText(
+                self.tr("{0:.1f} images/s · about {1} left").format(
+                    event.images_per_s, format_duration(event.eta_s)
+                )
+            )
             self.loss_chart.add(event.step, event.losses)
         elif isinstance(event, events.EvalEvent):
             self.metrics_chart.add(event.step, event.metrics, event.baseline)
             self.metrics_label.setText(self._metrics_text(event.step, event.metrics, event.baseline))
         elif isinstance(event, events.PreviewEvent):
             self.preview.setImage(raster_to_qimage(event.grid, ink_is_255=False))
-            self.preview_title.setText(self.tr("Preview at step {0}: source | generated | target").format(event.step))
+            self.preview_title.setText(
+                self.tr("Preview at step {0}: source | generated | target").format(event.step)
+            )
             self.previews_shown += 1
         elif isinstance(event, events.CheckpointEvent):
-            self.run_label.setText(self.tr("Run folder: {0} · checkpoint at step {1}").format(self.run_dir, event.step))
+            self.run_label.setText(
+                self.tr("Run folder: {0} · checkpoint at step {1}").format(self.run_dir, event.step)
+            )
         elif isinstance(event, events.FinishedEvent):
             self.last_finished = event
             self._show_finished(event)
@@ -465,12 +489,16 @@ class TrainPage(QWidget):
         if event.reason == "completed":
             self.status_label.setText(self.tr("Training completed at step {0}.").format(event.step))
         elif event.reason == "cancelled":
-            self.status_label.setText(self.tr("Stopped at step {0}. Continue the run to train further.").format(event.step))
+            self.status_label.setText(
+                self.tr("Stopped at step {0}. Continue the run to train further.").format(event.step)
+            )
         else:
             self.status_label.setText(self.tr("Training ended at step {0}.").format(event.step))
             self.error.showError(event.message)
         if event.checkpoint:
-            self.run_label.setText(self.tr("Run folder: {0} · checkpoint: {1}").format(self.run_dir, Path(event.checkpoint).name))
+            self.run_label.setText(
+                self.tr("Run folder: {0} · checkpoint: {1}").format(self.run_dir, Path(event.checkpoint).name)
+            )
 
     def _on_failed(self, message: str, details: str) -> None:
         self.status_label.setText(self.tr("Training could not go on."))

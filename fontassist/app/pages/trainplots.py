@@ -86,7 +86,9 @@ class LossChart(_Chart):
 
     def add(self, step: int, losses: dict[str, float]) -> None:
         for name, value in losses.items():
-            if value is None or not np.isfinite(value) or value <= 0:  # log scale: non-positive values cannot show
+            if (
+                value is None or not np.isfinite(value) or value <= 0
+            ):  # log scale: non-positive values cannot show
                 continue
             self._steps.setdefault(name, []).append(step)
             self._values.setdefault(name, []).append(float(value))
@@ -146,8 +148,15 @@ class MetricsChart(_Chart):
             colour = METRIC_COLOURS[name]
             curve = self._curves.get(name)
             if curve is None:
-                curve = self.plot([], [], pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=5,
-                                  symbolBrush=colour, symbolPen=None)
+                curve = self.plot(
+                    [],
+                    [],
+                    pen=pg.mkPen(colour, width=2),
+                    symbol="o",
+                    symbolSize=5,
+                    symbolBrush=colour,
+                    symbolPen=None,
+                )
                 self._curves[name] = curve
                 self._add_legend_entry(METRIC_NAMES[name], colour)
             curve.setData(steps[: len(values)], np.asarray(values))
@@ -155,7 +164,9 @@ class MetricsChart(_Chart):
         for name, value in self._baseline.items():
             curve = self._baseline_curves.get(name)
             if curve is None:
-                curve = self.plot([], [], pen=pg.mkPen(METRIC_COLOURS[name], width=1.5, style=Qt.PenStyle.DashLine))
+                curve = self.plot(
+                    [], [], pen=pg.mkPen(METRIC_COLOURS[name], width=1.5, style=Qt.PenStyle.DashLine)
+                )
                 if not self._baseline_curves:
                     self._add_legend_entry(_tr("source as is"), "#555555", dashed=True)
                 self._baseline_curves[name] = curve
