@@ -88,3 +88,12 @@ def add_runtime(p: argparse.ArgumentParser, batch_default: int | None = 64) -> N
         p.add_argument(
             "--batch", type=int, default=batch_default, help=f"glyphs per batch (default {batch_default})"
         )
+
+
+def add_upscale_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-upscale",
+        action="store_true",
+        help="trace the model's glyphs as drawn, not enlarged 4x by the upscaler the model is paired with "
+        "(for comparison; models without an upscaler are traced as drawn anyway)",
+    )

@@ -9,7 +9,7 @@ import logging
 import time
 
 from ..errors import FontAssistError
-from .common import ProgressLine, add_runtime, bar, generation_chars, set_threads
+from .common import ProgressLine, add_runtime, add_upscale_option, bar, generation_chars, set_threads
 from .fonts_commands import add_charset_arguments, chars_from_args
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,12 @@ def _generate_for_export(args, need_target: bool):
             f"Nothing to export: no characters left from {description}.",
             hint="Choose characters the target lacks (--missing).",
         )
-    generator = Generator.from_checkpoint(args.checkpoint, device=args.device)
+    generator = Generator.from_checkpoint(args.checkpoint, device=args.device, upscale=not args.no_upscale)
+    if generator.upscaler is not None:
+        print(
+            f"Tracing at {generator.size * generator.upscaler.factor} px: the model's {generator.size} px glyphs "
+            "enlarged by the upscaler trained on the target's own glyphs (--no-upscale to trace them as drawn)."
+        )
     line, report = _progress_printer()
     try:
         glyphs = generator.run(
@@ -107,10 +112,11 @@ def _export(args) -> int:
     glyphs, source, target = _generate_for_export(args, need_target=True)
     line, report = _progress_printer()
     try:
+        images, frame = glyphs.for_tracing()
         result = write_font(
-            glyphs.images,
+            images,
             glyphs.chars,
-            glyphs.frame,
+            frame,
             target,
             args.out,
             family=args.family,
@@ -161,7 +167,7 @@ def _glyphs(args) -> int:
         if args.source is None:
             raise FontAssistError("Generating glyphs from a checkpoint needs --source FONT.")
         glyphs, source, target = _generate_for_export(args, need_target=args.format == "ttf")
-        images, chars, frame, metrics_font = glyphs.images, glyphs.chars, glyphs.frame, target
+        (images, frame), chars, metrics_font = glyphs.for_tracing(), glyphs.chars, target
     line, report = _progress_printer()
     try:
         written = write_glyph_files(
@@ -198,6 +204,7 @@ def _checkpoint_inputs(p) -> None:
     )
     add_charset_arguments(p, default=None)
     add_runtime(p)
+    add_upscale_option(p)
 
 
 def register(subparsers) -> None:
