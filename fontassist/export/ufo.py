@@ -546,7 +546,7 @@ def build_ufo(
         if drawer is not None:
             drawer.close()
     if not len(background):
-        ufo.layers.remove(BACKGROUND_LAYER)
+        del ufo.layers[BACKGROUND_LAYER]
     order = list(ufo.lib.get("public.glyphOrder", [])) or list(ufo.keys())
     ufo.lib["public.glyphOrder"] = [n for n in order if n not in exported] + names
     if family or style:
