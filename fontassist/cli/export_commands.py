@@ -9,6 +9,7 @@ import logging
 import time
 
 from ..errors import FontAssistError
+from ..fonts import DEFAULT_CHARSET
 from .common import ProgressLine, add_runtime, bar, generation_chars, set_threads
 from .fonts_commands import add_charset_arguments, chars_from_args
 
@@ -340,7 +341,7 @@ def _checkpoint_inputs(p) -> None:
     p.add_argument(
         "--missing",
         action="store_true",
-        help="the characters of the set (default tw-edu-4808) the target lacks",
+        help=f"the characters of the set (default {DEFAULT_CHARSET}) the target lacks",
     )
     add_charset_arguments(p, default=None)
     add_runtime(p)
