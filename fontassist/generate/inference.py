@@ -116,7 +116,7 @@ class Generator:
 
     @property
     def size(self) -> int:
-        return self.config.size
+        return self.config.model.image_size
 
     @property
     def margin(self) -> float:
