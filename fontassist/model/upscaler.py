@@ -35,8 +35,8 @@ class UpscalerConfig:
     """Shape of the upscaler. factor: 2 or 4; channels: width at the input size; blocks: residual blocks."""
 
     factor: int = 4
-    channels: int = 24
-    blocks: int = 3
+    channels: int = 16
+    blocks: int = 2
 
     def __post_init__(self) -> None:
         for name in ("factor", "channels", "blocks"):

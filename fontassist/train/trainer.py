@@ -241,8 +241,14 @@ class Trainer:
             "source_name": source.full_name,
             "target_name": target.full_name,
             "val_chars": "".join(pairs.val_chars),
+            "train_chars": "".join(pairs.train_chars),
             "train_glyphs": len(self.train_set),
         }
+        self.upscaler: dict | None = None
+        if config.upscale:
+            self.upscaler = self._resume_from.upscaler if self._resume_from is not None else None
+            if self.upscaler is None:
+                self.upscaler = self._train_upscaler(target, pairs.val_chars)
         count = min(PREVIEW_GLYPHS, len(self.val_set))
         self.preview_index = (
             np.linspace(0, len(self.val_set) - 1, count).round().astype(int) if count else np.zeros(0, int)
@@ -298,6 +304,18 @@ class Trainer:
             len(self.val_set),
             self.total_steps,
         )
+
+    def _train_upscaler(self, target, validation_chars: list[str]) -> dict | None:
+        """The upscaler for the target at this size (cached per font), as a checkpoint payload;
+        the validation characters stay out of its training too."""
+        from .upscale import upscaler_for
+
+        config = self.config
+        log.info("upscaler: training on %s's own glyphs (or reading it from the cache)", target.full_name)
+        upscaler = upscaler_for(
+            target, config.model.image_size, config.margin, exclude=validation_chars, cancel=self.cancel
+        )
+        return upscaler.to_payload() if upscaler is not None else None
 
     def _restore(self, checkpoint: Checkpoint) -> None:
         try:
@@ -520,6 +538,7 @@ class Trainer:
             generator=self.generator.state_dict(),
             generator_ema=self.generator_ema.state_dict() if self.generator_ema is not None else None,
             best=self.best,
+            upscaler=self.upscaler,
             discriminator=self.discriminator.state_dict() if self.discriminator is not None else None,
             optimizer_g=self.optimizer_g.state_dict(),
             optimizer_d=self.optimizer_d.state_dict() if self.optimizer_d is not None else None,

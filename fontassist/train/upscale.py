@@ -49,11 +49,11 @@ HELD_OUT = 64  # target glyphs kept out of training to report the upscaler's own
 class UpscalerTraining:
     """How the upscaler is trained: steps of ``batch`` crops of ``crop`` px (input size), Adam at ``lr``."""
 
-    steps: int = 800
+    steps: int = 400
     batch: int = 16
-    crop: int = 32
+    crop: int = 24
     glyphs: int = 1500
-    lr: float = 2e-3
+    lr: float = 1e-3
     seed: int = 0
 
 
