@@ -176,8 +176,12 @@ def score(args) -> int:
     truth64 = render(scorer.target_font, scorer.chars, 64).images
     for label, run, weights, which, upscale in VARIANTS:
         path = out / run / f"{which}.pt"
-        if not path.is_file():
-            print(f"skipping {label}: no {path}", flush=True)
+        if not path.is_file() or not (out / run / "last.pt").is_file():
+            print(f"skipping {label}: {run} has not finished", flush=True)
+            continue
+        saved = out / "rows" / f"{run}-{weights}-{which}-{'up' if upscale else 'plain'}.json"
+        if saved.is_file():  # scored by an earlier call, while the other run was still training
+            rows.append(json.loads(saved.read_text()))
             continue
         started = time.perf_counter()
         checkpoint = load_checkpoint(path)
@@ -197,6 +201,8 @@ def score(args) -> int:
             **scorer.score_glyphs(images, frame),
         }
         rows.append(row)
+        saved.parent.mkdir(exist_ok=True)
+        saved.write_text(json.dumps(row) + "\n")
         print(json.dumps(row), f"({time.perf_counter() - started:.0f} s)", flush=True)
     cost = out / "step-cost.json"
     summary = {
