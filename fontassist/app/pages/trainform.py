@@ -148,7 +148,9 @@ class TrainSettingsForm(QGroupBox):
         )
         self.preview_every = QSpinBox(self)
         self.preview_every.setRange(1, 1_000_000)
-        self.preview_every.setToolTip(self.tr("Steps between preview images; no effect on quality, little on time."))
+        self.preview_every.setToolTip(
+            self.tr("Steps between preview images; no effect on quality, little on time.")
+        )
         self.eval_every = QSpinBox(self)
         self.eval_every.setRange(1, 1_000_000)
         self.eval_every.setToolTip(

@@ -121,7 +121,9 @@ class TrainPage(QWidget):
         self.estimate_button = QPushButton(self.tr("Estimate time"), self)
         self.estimate_button.setObjectName("estimateButton")
         self.estimate_button.setToolTip(
-            self.tr("Time a few training steps on the chosen device and show how long the whole run will take.")
+            self.tr(
+                "Time a few training steps on the chosen device and show how long the whole run will take."
+            )
         )
         self.estimate_button.clicked.connect(self.estimateTime)
         self.estimate_label = muted(QLabel(self))
@@ -295,7 +297,9 @@ class TrainPage(QWidget):
             return
         plan = self.session.plan
         if plan is None:
-            self.error.showError(self.session.plan_error or self.tr("Choose a source and a target font first."))
+            self.error.showError(
+                self.session.plan_error or self.tr("Choose a source and a target font first.")
+            )
             return
         try:
             config = build_train_config(self.session.project, plan, self.engine.defaults)
