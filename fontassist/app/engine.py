@@ -42,7 +42,7 @@ class Engine:
 
 def train_defaults() -> dict[str, Any]:
     """``TrainConfig``'s field defaults, without the data fields."""
-    from ..model.config import ModelConfig
+    from ..model.modelconfig import ModelConfig
     from ..train import TrainConfig
 
     defaults: dict[str, Any] = {}

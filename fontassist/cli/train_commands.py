@@ -200,7 +200,7 @@ def _train(args) -> int:
         StepEvent,
         Trainer,
     )
-    from ..train.metrics import format_metrics
+    from ..train.similarity import format_metrics
 
     out = Path(args.out)
     cancel = CancelToken()
@@ -294,7 +294,7 @@ def _grid_and_json(result, args) -> bool:
 def _evaluate(args) -> int:
     set_threads(args.threads)
     from ..train import evaluate
-    from ..train.metrics import format_metrics
+    from ..train.similarity import format_metrics
 
     result = evaluate(
         args.run, device=args.device, batch_size=args.batch, source=args.source, target=args.target
@@ -315,7 +315,7 @@ def _evaluate(args) -> int:
 def _compare(args) -> int:
     set_threads(args.threads)
     from ..train import compare
-    from ..train.metrics import METRIC_NAMES
+    from ..train.similarity import METRIC_NAMES
 
     result = compare(args.run_a, args.run_b, device=args.device, batch_size=args.batch)
     if _grid_and_json(result, args):

@@ -1,7 +1,7 @@
 """Fonts: opening files, the em frame, rendering, character sets and coverage."""
 
+from .charcoverage import Coverage, missing_from_target
 from .charsets import CHARSET_NAMES, is_han, named_charset, parse_chars, read_chars_file, resolve_chars
-from .coverage import Coverage, missing_from_target
 from .emframe import EmFrame
 from .fontfile import FONT_FILE_TYPES, FontFile, list_faces, open_font
 from .render import RenderResult, render, render_glyph

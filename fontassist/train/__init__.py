@@ -6,7 +6,6 @@ The trainer imports no Qt; the CLI and the desktop app drive the same
 
 from . import events
 from .checkpoint import Checkpoint, list_checkpoints, load_checkpoint
-from .config import TrainConfig
 from .device import available_devices, resolve_device
 from .evaluation import CompareResult, EvalResult, compare, evaluate
 from .events import (
@@ -18,7 +17,8 @@ from .events import (
     StepEvent,
     TrainEvent,
 )
-from .metrics import glyph_metrics, mean_metrics
+from .similarity import glyph_metrics, mean_metrics
+from .trainconfig import TrainConfig
 from .trainer import Trainer
 
 __all__ = [

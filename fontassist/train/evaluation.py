@@ -21,8 +21,8 @@ from ..fonts import open_font
 from .checkpoint import Checkpoint, load_checkpoint
 from .device import resolve_device
 from .grids import comparison_grid
-from .metrics import METRIC_NAMES, glyph_metrics, mean_metrics
 from .predict import predict
+from .similarity import METRIC_NAMES, glyph_metrics, mean_metrics
 from .trainer import build_pairs
 
 log = logging.getLogger(__name__)
@@ -217,7 +217,7 @@ class CompareResult:
 
     def winner(self) -> dict[str, str]:
         """Per metric, "a", "b" or "tie"."""
-        from .metrics import HIGHER_IS_BETTER
+        from .similarity import HIGHER_IS_BETTER
 
         out = {}
         ma, mb = self.a.metrics, self.b.metrics

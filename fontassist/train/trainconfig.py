@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FontAssistError
-from ..model.config import ModelConfig
+from ..model.modelconfig import ModelConfig
 
 log = logging.getLogger(__name__)
 
