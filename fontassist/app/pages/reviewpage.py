@@ -355,7 +355,7 @@ class ReviewPage(QWidget):
             search=self.search.text(),
             sort=self.sort_order.currentData(),
         )
-        self.grid_model.setRows(glyphs, rows)
+        self.grid_model.setRows(rows)
         self.last_filter_ms = 1000 * (time.perf_counter() - started)
         count = self.grid_model.rowCount()
         if count:
