@@ -52,6 +52,16 @@ FLIP_MS = 600
 CELL = 56
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    return Path(a).absolute().resolve() == Path(b).absolute().resolve()
+
+
+def _run_and_file(path: Path) -> str:
+    """``run-20240101/last.pt``: a checkpoint named with its run, since every run has a ``last.pt``."""
+    path = Path(path)
+    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
+
+
 class OrderedGlyphSource(GlyphSource):
     """Rasters of one side (A, B, source or target) in the table's order; ``flip`` swaps to ``other``."""
 
@@ -561,16 +571,14 @@ class ABPage(QWidget):
     def _show_winner(self) -> None:
         ab = self.state.review.get("ab") or {}
         side = ab.get("winner")
-        if side and ab.get(side):
+        current = self.state.checkpoint()
+        if side and ab.get(side) and current is not None and _same_file(checkpoint_path(ab[side]), current):
             self.winner_label.setText(
-                self.tr("Glyphs are drawn with {0} ({1}).").format(
-                    side.upper(), checkpoint_path(ab[side]).name
-                )
+                self.tr("Glyphs are drawn with {0} ({1}).").format(side.upper(), _run_and_file(current))
             )
-        else:
-            current = self.state.checkpoint()
+        else:  # no winner, or another model was chosen since
             self.winner_label.setText(
-                self.tr("Glyphs are drawn with {0}.").format(current.name) if current else ""
+                self.tr("Glyphs are drawn with {0}.").format(_run_and_file(current)) if current else ""
             )
 
     # -- train both -------------------------------------------------------------------------------------------

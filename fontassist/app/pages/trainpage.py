@@ -13,6 +13,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -207,6 +208,7 @@ class TrainPage(QWidget):
         self._chart_timer.timeout.connect(self._redraw_charts)
 
         session.projectReplaced.connect(self._show_settings)
+        session.projectReplaced.connect(self._project_replaced)
         session.trainSettingsChanged.connect(self._show_settings)
         session.planChanged.connect(self._update_buttons)
         self._update_buttons()
@@ -371,24 +373,17 @@ class TrainPage(QWidget):
         from ...train import CancelToken
 
         self.ensureCharts()
-        self.loss_chart.clear()
-        self.metrics_chart.clear()
+        self.loss_chart.reset()
+        self.metrics_chart.reset()
         self.metrics_chart.setLastStep(total_steps)
-        for record in history or []:
-            if "losses" in record:
-                self.loss_chart.add(record["step"], record["losses"])
-            if "eval" in record:
-                self.metrics_chart.add(record["step"], record["eval"], record.get("baseline", {}))
-        self._redraw_charts()
-        self.run_dir = run_dir
-        self.session.setRunDir(run_dir)
+        self._add_history(history or [])
+        self.run_dir = run_dir  # the project adopts it once it has trained (see _adopt_run)
         self.last_finished = None
         self.previews_shown = 0
         self.progress.setRange(0, max(1, total_steps))
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("step %v of %m"))
-        self.rate_label.setText("")
-        self.metrics_label.setText("")
+        self._clear_run_display()
         self.run_label.setText(self.tr("Run folder: {0}").format(run_dir))
         self.status_label.setText(self.tr("Preparing the glyph pairs and the model…"))
         self.worker = TrainWorker(make_trainer, CancelToken(), self)
@@ -470,12 +465,74 @@ class TrainPage(QWidget):
             )
             self.previews_shown += 1
         elif isinstance(event, events.CheckpointEvent):
+            self._adopt_run(event.step)
             self.run_label.setText(
                 self.tr("Run folder: {0} · checkpoint at step {1}").format(self.run_dir, event.step)
             )
         elif isinstance(event, events.FinishedEvent):
             self.last_finished = event
+            if event.checkpoint:
+                self._adopt_run(event.step)
             self._show_finished(event)
+
+    def _adopt_run(self, step: int) -> None:
+        """The run becomes the project's once it has a checkpoint of real training.
+
+        A run stopped before its first step would otherwise replace the
+        project's trained run with an empty one, silently.
+        """
+        if step > 0 and self.run_dir is not None:
+            self.session.setRunDir(self.run_dir)
+
+    def _clear_run_display(self) -> None:
+        """Forget what the previous run showed: rate, metrics, preview, messages."""
+        self.rate_label.setText("")
+        self.metrics_label.setText("")
+        self.error.clearMessage()
+        self.preview.setImage(QImage())
+        self.preview_title.setText(self.tr("Preview: source | generated | target"))
+        self.previews_shown = 0
+
+    def _project_replaced(self) -> None:
+        """Another project: show its run, not the one trained before it was opened."""
+        if self.isTraining():
+            return
+        self._clear_run_display()
+        self.last_finished = None
+        self.run_dir = self.session.project.run_dir
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("not started"))
+        if self.loss_chart is not None:
+            self.loss_chart.reset()
+            self.metrics_chart.reset()
+        if self.run_dir is not None:
+            self.status_label.setText(self.tr("The project's run: continue it, or start a new one."))
+            self.run_label.setText(self.tr("Run folder: {0}").format(self.run_dir))
+            self._show_history(self.run_dir)
+        else:
+            self.status_label.setText(self.tr("Not started."))
+            self.run_label.setText("")
+
+    def _show_history(self, run_dir: Path) -> None:
+        """The charts of a run's saved history (``history.jsonl``), when it has one."""
+        from ...train import runs
+
+        try:
+            history = runs.read_history(run_dir)
+        except (FontAssistError, OSError):
+            history = []
+        self._add_history(history)
+
+    def _add_history(self, history: list[dict]) -> None:
+        if self.loss_chart is None:
+            return
+        for record in history:
+            if "losses" in record:
+                self.loss_chart.add(record["step"], record["losses"])
+            if "eval" in record:
+                self.metrics_chart.add(record["step"], record["eval"], record.get("baseline", {}))
+        self._redraw_charts()
 
     def _metrics_text(self, step: int, metrics: dict, baseline: dict) -> str:
         parts = []
@@ -486,6 +543,7 @@ class TrainPage(QWidget):
         return self.tr("Validation at step {0}: {1}").format(step, " · ".join(parts))
 
     def _show_finished(self, event) -> None:
+        self.rate_label.setText("")  # no time left to estimate once the run has ended
         if event.reason == "completed":
             self.status_label.setText(self.tr("Training completed at step {0}.").format(event.step))
         elif event.reason == "cancelled":
