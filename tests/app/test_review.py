@@ -470,3 +470,36 @@ def test_after_regenerating_grid_detail_outline_text_line_and_export_show_the_sa
         assert _iou(drawn, traced_new) > 0.9, f"the exported {char} is not the drawing under review"
         if i in (1, 2):
             assert _iou(drawn, traced_old) < 0.8
+
+
+def test_shift_arrow_after_a_decision_selects_from_the_glyph_the_decision_moved_to(qtbot, app_settings):
+    """Issue 14.3: the auto-advance left Qt's selection anchor behind, so Shift+arrow took in extra glyphs."""
+    session = demo_session(missing_chars(3))
+    page, state = make_page(qtbot, session, app_settings)
+    state.setGlyphs(synthetic_glyphs(40))
+    page.show()
+    qtbot.waitExposed(page)
+    chars = state.glyphs.chars
+    page.grid.setFocus()
+    page.selectRow(0)
+    qtbot.keyClick(page.grid, Qt.Key.Key_A)  # accept 0, on to 1
+    qtbot.keyClick(page.grid, Qt.Key.Key_Right)  # 2
+    qtbot.keyClick(page.grid, Qt.Key.Key_A)  # accept 2, on to 3
+    assert page.grid.currentIndex().row() == 3
+    qtbot.keyClick(page.grid, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert page.selectedChars() == [chars[3], chars[4]]
+    qtbot.keyClick(page.grid, Qt.Key.Key_R)
+    decided = {c: state.status(c) for c in chars if state.status(c) != NEW}
+    assert decided == {chars[0]: ACCEPTED, chars[2]: ACCEPTED, chars[3]: REJECTED, chars[4]: REJECTED}
+
+    # The same after a glyph was chosen with the mouse (the anchor was the click).
+    state.clearDecisions()
+    rect = page.grid.visualRect(page.grid_model.index(5))
+    qtbot.mouseClick(page.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.grid.currentIndex().row() == 5
+    qtbot.keyClick(page.grid, Qt.Key.Key_A)  # accept 5, on to 6
+    qtbot.keyClick(page.grid, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert page.selectedChars() == [chars[6], chars[7]]
+    qtbot.keyClick(page.grid, Qt.Key.Key_R)
+    decided = {c: state.status(c) for c in chars if state.status(c) != NEW}
+    assert decided == {chars[5]: ACCEPTED, chars[6]: REJECTED, chars[7]: REJECTED}

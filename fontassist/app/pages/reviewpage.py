@@ -13,7 +13,7 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -370,7 +370,7 @@ class ReviewPage(QWidget):
 
     def selectRow(self, row: int) -> None:
         index = self.grid_model.index(row)
-        self.grid.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.grid.moveCursorTo(index)
         self.grid.scrollTo(index)
 
     def selectChar(self, char: str) -> bool:
