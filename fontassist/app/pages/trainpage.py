@@ -86,6 +86,7 @@ class TrainPage(QWidget):
         self.run_dir: Path | None = None
         self.last_finished = None  # the last FinishedEvent
         self.previews_shown = 0
+        self._last_rate = 0.0
         self._engine_loading = False
         self._engine_error = ""
         self._form_loading = False
@@ -292,6 +293,20 @@ class TrainPage(QWidget):
     def isTraining(self) -> bool:
         return self.worker is not None
 
+    def mayStart(self) -> bool:
+        """True when no training runs anywhere in the window; else the reason is shown and False returned."""
+        if self.isTraining():
+            return False
+        reason = self.otherTraining()
+        if reason:
+            self.error.showError(reason)
+            return False
+        return True
+
+    def otherTraining(self) -> str:
+        """Why another training (e.g. the A/B page's "Train both") rules out a run here; the window sets it."""
+        return ""
+
     def chooseRunDir(self) -> None:
         start = self.run_dir_edit.text() or str(default_runs_folder(self.session.project.folder))
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the new run"), start)
@@ -315,7 +330,7 @@ class TrainPage(QWidget):
 
     def startTraining(self) -> bool:
         """Start a new run with the form's settings; False (with the reason shown) when it cannot start."""
-        if self.isTraining() or self.engine is None:
+        if self.engine is None or not self.mayStart():
             return False
         self.error.clearMessage()
         plan = self.session.plan
@@ -338,9 +353,9 @@ class TrainPage(QWidget):
         self.run_dir_edit.clear()
         return True
 
-    def resumeRun(self, run_dir: str | Path | None = None) -> bool:
-        """Continue the run in ``run_dir`` (asked for when None) from its newest checkpoint."""
-        if self.isTraining() or self.engine is None:
+    def resumeRun(self, run_dir: str | Path | None = None, steps: int | None = None) -> bool:
+        """Continue the run in ``run_dir`` (asked for when None) to ``steps`` in all (asked for when None)."""
+        if self.engine is None or not self.mayStart():
             return False
         if run_dir is None:
             start = str(self.session.project.run_dir or default_runs_folder(self.session.project.folder))
@@ -350,22 +365,46 @@ class TrainPage(QWidget):
         run_dir = Path(run_dir).absolute()
         self.error.clearMessage()
         from ...train import Trainer, runs
+        from .continuerun import run_settings, steps_done
 
         try:
             saved = runs.read_config(run_dir)
         except FontAssistError as e:
             self.error.showError(str(e))
             return False
-        # The run keeps its own data and model; a larger step count in the form trains it longer.
-        steps = max(self.form.steps.value(), saved.steps or 0)
+        history = runs.read_history(run_dir)
+        done = steps_done(history, run_dir)
+        if steps is None:
+            steps = self.askTotalSteps(run_dir, saved, done)
+            if steps is None:
+                return False
+        if steps <= done:
+            self.error.showError(
+                self.tr(
+                    "{0} has already trained {1:,} steps: give a larger total to train it further."
+                ).format(run_dir.name, done)
+            )
+            return False
         device = self.form.device.currentData()
+        self._form_loading = True  # the form shows the run's own settings while it trains
+        try:
+            self.form.setValues({**run_settings(saved), "steps": steps, "device": device})
+        finally:
+            self._form_loading = False
         self._begin(
             run_dir,
             lambda cancel: Trainer.resume_from(run_dir, cancel=cancel, steps=steps, device=device),
             total_steps=steps,
-            history=runs.read_history(run_dir),
+            history=history,
         )
         return True
+
+    def askTotalSteps(self, run_dir: Path, config, done: int) -> int | None:
+        """The new total for a continued run, from a dialog; None when cancelled. Tests replace it."""
+        from .continuerun import ContinueRunDialog
+
+        dialog = ContinueRunDialog(run_dir, config, done, self)
+        return dialog.totalSteps() if dialog.exec() == ContinueRunDialog.DialogCode.Accepted else None
 
     def _begin(
         self, run_dir: Path, make_trainer, total_steps: int, history: list[dict] | None = None
@@ -449,6 +488,7 @@ class TrainPage(QWidget):
             self.progress.setValue(event.step)
             if self.state == self.RUNNING:
                 self.status_label.setText(self.tr("Training…"))
+            self._last_rate = event.images_per_s
             self.rate_label.setText(
                 self.tr("{0:.1f} images/s · about {1} left").format(
                     event.images_per_s, format_duration(event.eta_s)
@@ -487,6 +527,7 @@ class TrainPage(QWidget):
     def _clear_run_display(self) -> None:
         """Forget what the previous run showed: rate, metrics, preview, messages."""
         self.rate_label.setText("")
+        self._last_rate = 0.0
         self.metrics_label.setText("")
         self.error.clearMessage()
         self.preview.setImage(QImage())
@@ -543,7 +584,10 @@ class TrainPage(QWidget):
         return self.tr("Validation at step {0}: {1}").format(step, " · ".join(parts))
 
     def _show_finished(self, event) -> None:
-        self.rate_label.setText("")  # no time left to estimate once the run has ended
+        # The speed stays worth knowing; "about … left" is false once the run has ended.
+        self.rate_label.setText(
+            self.tr("{0:.1f} images/s").format(self._last_rate) if self._last_rate else ""
+        )
         if event.reason == "completed":
             self.status_label.setText(self.tr("Training completed at step {0}.").format(event.step))
         elif event.reason == "cancelled":
@@ -569,6 +613,7 @@ class TrainPage(QWidget):
         if worker is not None:
             worker.deleteLater()
         self.state = self.IDLE
+        self._show_settings()  # a continued run showed its own settings
         self._chart_timer.stop()
         self._redraw_charts()
         self._update_buttons()
