@@ -87,6 +87,7 @@ class TrainPage(QWidget):
         self.last_finished = None  # the last FinishedEvent
         self.previews_shown = 0
         self._last_rate = 0.0
+        self._other_shown = ""
         self._engine_loading = False
         self._engine_error = ""
         self._form_loading = False
@@ -622,15 +623,27 @@ class TrainPage(QWidget):
     def _update_buttons(self) -> None:
         idle = self.state == self.IDLE
         ready = idle and self.engine is not None
-        self.start_button.setEnabled(ready and self.session.plan is not None)
-        self.resume_run_button.setEnabled(ready)
+        other = self.otherTraining()
+        self.start_button.setEnabled(ready and self.session.plan is not None and not other)
+        self.resume_run_button.setEnabled(ready and not other)
+        self.resume_run_button.setToolTip(
+            other or self.tr("Continue training a run folder from its last checkpoint")
+        )
         self.form.setEnabled(ready)
         self.run_dir_edit.setEnabled(idle)
         self.run_dir_button.setEnabled(idle)
         self.pause_button.setEnabled(self.state in (self.STARTING, self.RUNNING, self.PAUSED))
         self.pause_button.setText(self.tr("Resume") if self.state == self.PAUSED else self.tr("Pause"))
         self.stop_button.setEnabled(self.state in (self.STARTING, self.RUNNING, self.PAUSED))
-        if self.engine is None and not self._engine_error:
+        if other != self._other_shown:  # the reason in words too, not only a greyed-out button
+            if other:
+                self.error.showInfo(other)
+            elif self.error.text() == self._other_shown:
+                self.error.clearMessage()
+            self._other_shown = other
+        if other:
+            self.start_button.setToolTip(other)
+        elif self.engine is None and not self._engine_error:
             self.start_button.setToolTip(self.tr("Loading the training engine…"))
         elif self.session.plan is None:
             self.start_button.setToolTip(self.tr("Choose the fonts and characters first."))
