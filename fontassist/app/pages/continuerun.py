@@ -20,7 +20,8 @@ from .trainform import TrainSettingsForm
 def run_settings(config) -> dict[str, Any]:
     """A saved ``TrainConfig`` as the settings form shows it."""
     values = config.to_dict()
-    values.setdefault("model", {})
+    if not values.get("steps"):  # a run measured in epochs: its length in steps is not known here
+        values["steps"] = 1
     return values
 
 
