@@ -155,7 +155,7 @@ def test_continuing_a_run_shows_its_own_settings_and_refuses_a_total_it_has_reac
 ):
     """Issue 14.4: the same step count did nothing, silently; the form showed InstanceNorm for a BatchNorm run."""
     from fontassist.app.pages.continuerun import ContinueRunDialog
-    from fontassist.train import runs
+    from fontassist.train import runfolder as runs
 
     run = tmp_path / "run"
     page = start(engine_ready, run, qtbot, steps=4)  # TINY_TRAIN: BatchNorm

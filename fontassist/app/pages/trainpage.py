@@ -366,15 +366,15 @@ class TrainPage(QWidget):
                 return False
         run_dir = Path(run_dir).absolute()
         self.error.clearMessage()
-        from ...train import Trainer, runs
+        from ...train import Trainer, runfolder
         from .continuerun import run_settings, steps_done
 
         try:
-            saved = runs.read_config(run_dir)
+            saved = runfolder.read_config(run_dir)
         except FontAssistError as e:
             self.error.showError(str(e))
             return False
-        history = runs.read_history(run_dir)
+        history = runfolder.read_history(run_dir)
         done = steps_done(history, run_dir)
         if steps is None:
             steps = self.askTotalSteps(run_dir, saved, done)
@@ -559,10 +559,10 @@ class TrainPage(QWidget):
 
     def _show_history(self, run_dir: Path) -> None:
         """The charts of a run's saved history (``history.jsonl``), when it has one."""
-        from ...train import runs
+        from ...train import runfolder
 
         try:
-            history = runs.read_history(run_dir)
+            history = runfolder.read_history(run_dir)
         except (FontAssistError, OSError):
             history = []
         self._add_history(history)
