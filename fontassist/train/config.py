@@ -38,6 +38,7 @@ RUN_LENGTH_FIELDS = (
     "log_every",
     "device",
     "amp",
+    "compile",
 )
 
 
@@ -65,6 +66,7 @@ class TrainConfig:
     eval_every, preview_every, checkpoint_every, log_every: intervals in steps.
     keep_checkpoints: periodic ``step-NNNNNN.pt`` files kept (``last.pt`` always).
     device: "auto", "cpu", "cuda", "cuda:N" or "mps". amp: mixed precision on CUDA.
+    compile: run the training steps through ``torch.compile`` (pays off on CUDA, after a slow first step).
     source_hash / target_hash: the fonts' content hashes, filled in when training starts.
     """
 
@@ -105,6 +107,7 @@ class TrainConfig:
     log_every: int = 10
     device: str = "auto"
     amp: bool = True
+    compile: bool = False
     source_hash: str | None = None
     target_hash: str | None = None
 
