@@ -9,8 +9,10 @@ over two half batches instead of one whole), so the weights agree to ``ATOL`` af
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -61,16 +63,19 @@ def _flags(out: Path) -> list[str]:
     ]
 
 
-def _fontassist(args: list[str], **env) -> subprocess.CompletedProcess:
-    environment = {
+def _environment(**env) -> dict[str, str]:
+    return {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(HOOKS), str(ROOT), os.environ.get("PYTHONPATH", "")]),
         "OMP_NUM_THREADS": "1",
         **env,
     }
+
+
+def _fontassist(args: list[str], **env) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "fontassist", *args],
-        env=environment,
+        env=_environment(**env),
         capture_output=True,
         text=True,
         timeout=300,
@@ -160,3 +165,35 @@ def test_environment_and_launch_arguments():
     assert "--rdzv-endpoint" in two_machines and "--standalone" not in two_machines
     with pytest.raises(Exception, match="rdzv-endpoint"):
         torchrun_arguments(["train"], 8, nnodes="2")
+
+
+def test_ctrl_c_stops_every_rank_with_the_last_completed_step(tmp_path):
+    run_dir, saves = tmp_path / "stopped", tmp_path / "saves.txt"
+    flags = _flags(run_dir)
+    flags[flags.index("--steps") + 1] = "100000"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "fontassist", *flags],
+        env=_environment(FONTASSIST_TEST_SAVES=str(saves)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    try:
+        deadline = time.monotonic() + 240
+        while not (run_dir / "step-000002.pt").exists():
+            assert process.poll() is None and time.monotonic() < deadline, process.communicate()[1][-3000:]
+            time.sleep(0.05)
+        os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C does: every process of the job gets SIGINT
+        _, stderr = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 130, stderr[-3000:]
+    assert "Resume with: fontassist train" in stderr
+    step = load_checkpoint(run_dir).step
+    written = saves.read_text().split("\n")[:-1]
+    assert {line.split()[0] for line in written} == {"0"}  # rank 0 alone wrote
+    assert written[-1] == f"0 {step} last.pt" or written[-1] == f"0 {step} step-{step:06d}.pt"
+    assert not [name for name in _files(run_dir) if name.startswith(".") or name.endswith(".tmp")]
+    assert read_history(run_dir)[-1]["step"] <= step
