@@ -40,7 +40,7 @@ from ..errors import FontAssistError
 from ..fonts import named_charset, open_font, parse_chars
 from ..model import build_discriminator, build_generator, load_discriminator_state, load_generator_state
 from ..model.losses import adversarial_loss, constant_loss, l1_loss
-from . import runs
+from . import runfolder
 from .checkpoint import (
     LAST,
     Checkpoint,
@@ -51,7 +51,6 @@ from .checkpoint import (
     save_checkpoint,
     training_payload,
 )
-from .config import RUN_LENGTH_FIELDS, TrainConfig
 from .device import Precision, is_out_of_memory, resolve_device
 from .distributed import Distributed
 from .events import (
@@ -64,8 +63,9 @@ from .events import (
     TrainEvent,
 )
 from .grids import comparison_grid, save_picture
-from .metrics import glyph_metrics, mean_metrics
 from .predict import predict
+from .similarity import glyph_metrics, mean_metrics
+from .trainconfig import RUN_LENGTH_FIELDS, TrainConfig
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +142,7 @@ class Trainer:
         self._pending: list[dict] = []  # history records not yet written
 
         existing = list_checkpoints(self.run_dir)
-        if not resume and (existing or runs.is_run_dir(self.run_dir)):
+        if not resume and (existing or runfolder.is_run_dir(self.run_dir)):
             raise FontAssistError(
                 "already holds a training run.",
                 path=self.run_dir,
@@ -191,7 +191,7 @@ class Trainer:
                 hint=f"Only these may change: {', '.join(RUN_LENGTH_FIELDS)}.",
             )
         checkpoints = list_checkpoints(run_dir)
-        config = load_checkpoint(checkpoints[-1]).config if checkpoints else runs.read_config(run_dir)
+        config = load_checkpoint(checkpoints[-1]).config if checkpoints else runfolder.read_config(run_dir)
         return cls(config.replace(**run_length), run_dir, resume=True, cancel=cancel)
 
     def __iter__(self) -> Iterator[TrainEvent]:
@@ -296,12 +296,12 @@ class Trainer:
         if checkpoint is not None:
             self._restore(checkpoint)
         self.dist.decorrelate_rng()
-        self.history = runs.History(self.run_dir)
+        self.history = runfolder.History(self.run_dir)
         self._pending = []
         if self.dist.is_writer:
-            runs.write_config(self.run_dir, self.config)
+            runfolder.write_config(self.run_dir, self.config)
             self.history.trim(self.step)
-            (self.run_dir / runs.PREVIEWS).mkdir(exist_ok=True)
+            (self.run_dir / runfolder.PREVIEWS).mkdir(exist_ok=True)
         self.baseline = mean_metrics(glyph_metrics(self.val_set.source.numpy(), self.val_set.target.numpy()))
         self.last_metrics: dict | None = checkpoint.metrics if checkpoint is not None else None
         log.info(
@@ -507,7 +507,7 @@ class Trainer:
         grid = comparison_grid([source, self._predict(source), target])
         chars = [self.val_set.chars[i] for i in index]
         try:
-            save_picture(grid, self.run_dir / runs.PREVIEWS / f"step-{self.step:06d}.png")
+            save_picture(grid, self.run_dir / runfolder.PREVIEWS / f"step-{self.step:06d}.png")
         except OSError as e:
             self._warn(f"The preview image could not be written ({e}).")
         return PreviewEvent(self.step, grid, chars)

@@ -21,7 +21,7 @@ import torch
 from fontassist import resources
 from fontassist.train import Trainer, load_checkpoint
 from fontassist.train.distributed import Distributed, torchrun_arguments
-from fontassist.train.runs import read_history
+from fontassist.train.runfolder import read_history
 
 from .tiny import tiny_chars, tiny_config, tiny_model
 
