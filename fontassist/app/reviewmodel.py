@@ -10,8 +10,6 @@ redraws a glyph.
 
 from __future__ import annotations
 
-import logging
-
 import numpy as np
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap, QPolygonF
@@ -22,8 +20,6 @@ from .glyphgrid import GlyphGridDelegate, GlyphGridModel, GlyphGridView, GlyphSo
 from .outlines import OutlineCache, outline_image
 from .reviewdata import ACCEPTED, NEW, REJECTED, ReviewGlyphs
 from .reviewstate import ReviewState
-
-log = logging.getLogger(__name__)
 
 ACCEPTED_COLOR = QColor(30, 140, 60)
 REJECTED_COLOR = QColor(200, 40, 40)

@@ -15,8 +15,6 @@ import sys
 from .. import __version__
 from ..errors import FontAssistError
 
-log = logging.getLogger(__name__)
-
 # Modules that add subcommands, in help order. Imported lazily by name so that
 # `fontassist coverage` never pays for importing torch.
 COMMAND_MODULES = ("fonts_commands", "train_commands", "export_commands", "ufo_commands", "app_commands")

@@ -20,7 +20,6 @@ stream's state advances exactly as the whole batch's does on every process.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,8 +28,6 @@ from torch.nn import functional as F
 from torch.utils.data import Dataset
 
 from .pairs import GlyphPairs
-
-log = logging.getLogger(__name__)
 
 
 def to_model_range(images: np.ndarray | torch.Tensor) -> torch.Tensor:

@@ -10,7 +10,6 @@ plain JSON; ``from_dict()`` refuses unknown fields instead of dropping them.
 from __future__ import annotations
 
 import dataclasses
-import logging
 import math
 import os
 from collections.abc import Mapping
@@ -22,8 +21,6 @@ from ..configfields import check_types, setting
 from ..errors import FontAssistError
 from ..fonts.charsets import DEFAULT_CHARSET
 from ..model.modelconfig import ModelConfig
-
-log = logging.getLogger(__name__)
 
 ADV_LOSSES = ("lsgan", "hinge", "vanilla", "none")
 LR_SCHEDULES = ("cosine", "linear", "constant")
