@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(args=None) -> int:
     parser = build_parser()
     options = parser.parse_args(args)
+    options.raw_argv = list(
+        sys.argv[1:] if args is None else args
+    )  # what torchrun's workers are started with
     level = logging.WARNING - 10 * min(options.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     if options.self_test:

@@ -1891,6 +1891,11 @@
     <context>
         <name>TrainSettingsForm</name>
         <message>
+            <location filename="../../fontassist/app/pages/trainform.py" line="136" />
+            <source>{0} GPUs found. Training here uses one of them (Automatic: the first); to train on all {0}, run: fontassist train --nproc-per-node {0} …</source>
+            <translation>找到 {0} 個 GPU。在這裡訓練只用其中一個（自動：第一個）；要用全部 {0} 個訓練，請執行：fontassist train --nproc-per-node {0} …</translation>
+        </message>
+        <message>
             <location filename="../../fontassist/app/pages/trainform.py" line="46" />
             <source>Settings</source>
             <translation>設定</translation>
