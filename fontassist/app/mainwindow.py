@@ -32,6 +32,7 @@ from .project import PROJECT_SUFFIX, Project
 from .reviewstate import ReviewState
 from .session import Session
 from .settings import AppSettings
+from .widgets import FitScrollArea
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ class MainWindow(QMainWindow):
         }
         self.stack = QStackedWidget(self)
         for page in self.pages.values():
-            self.stack.addWidget(page)
+            self.stack.addWidget(FitScrollArea(page, f"{page.objectName()}Scroll"))
 
         self.step_list = QListWidget(self)
         self.step_list.setObjectName("stepList")

@@ -455,32 +455,32 @@
     <context>
         <name>ContinueRunDialog</name>
         <message>
-            <location filename="../../fontassist/app/pages/continuerun.py" line="48" />
+            <location filename="../../fontassist/app/pages/continuerun.py" line="49" />
             <source>Continue a run</source>
             <translation>繼續訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/continuerun.py" line="53" />
+            <location filename="../../fontassist/app/pages/continuerun.py" line="54" />
             <source>&lt;b&gt;{0}&lt;/b&gt; has trained {1:,} of its {2:,} steps. It goes on with its own settings (below); only its length can change.</source>
             <translation>&lt;b&gt;{0}&lt;/b&gt; 已訓練 {1:,} / {2:,} 步。它會沿用自己的設定（如下）繼續；只能改變長度。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/continuerun.py" line="60" />
+            <location filename="../../fontassist/app/pages/continuerun.py" line="61" />
             <source>The run's settings</source>
             <translation>這次訓練的設定</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/continuerun.py" line="70" />
+            <location filename="../../fontassist/app/pages/continuerun.py" line="71" />
             <source>New total steps:</source>
             <translation>新的總步數：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/continuerun.py" line="71" />
+            <location filename="../../fontassist/app/pages/continuerun.py" line="72" />
             <source>More than {0:,}: the steps already trained count.</source>
             <translation>須多於 {0:,}：已訓練的步數也算在內。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/continuerun.py" line="75" />
+            <location filename="../../fontassist/app/pages/continuerun.py" line="76" />
             <source>Continue training</source>
             <translation>繼續訓練</translation>
         </message>
@@ -990,103 +990,103 @@
     <context>
         <name>GlyphDetail</name>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="71" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="69" />
             <source>Source</source>
             <translation>來源</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="72" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="70" />
             <source>Generated</source>
             <translation>生成結果</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="73" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="71" />
             <source>Traced outline</source>
             <translation>描出的外框</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="74" />
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="149" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="72" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="151" />
             <source>Target's own glyph</source>
             <translation>目標字型原有的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="90" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="89" />
             <source>The glyph is set where * (or ＊) stands, between the target font's own glyphs.</source>
             <translation>字符會排在 *（或＊）的位置，前後是目標字型原有的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="109" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="110" />
             <source>In a line of the target font (* marks the glyph):</source>
             <translation>排在目標字型的一行文字中（* 標示字符位置）：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="131" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="133" />
             <source>No glyph selected</source>
             <translation>未選取字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="142" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="144" />
             <source>Tracing…</source>
             <translation>描圖中…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="155" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="157" />
             <source>The target</source>
             <translation>目標字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="156" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="158" />
             <source>{0} has no glyph for {1}</source>
             <translation>{0} 沒有「{1}」的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="167" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="169" />
             <source>undecided</source>
             <translation>未決定</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="168" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="170" />
             <source>accepted</source>
             <translation>已採用</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="169" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="171" />
             <source>rejected</source>
             <translation>已退回</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="174" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="176" />
             <source>Status: &lt;b&gt;{0}&lt;/b&gt;</source>
             <translation>狀態：&lt;b&gt;{0}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="174" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="176" />
             <source>drawn by {0}</source>
             <translation>由 {0} 繪製</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="175" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="177" />
             <source>quality flags: {0}</source>
             <translation>品質標記：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="175" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="177" />
             <source>no quality flags</source>
             <translation>無品質標記</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="199" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="201" />
             <source>Outline: {0} contours, {1} on-curve points (■), {2} off-curve points (○)</source>
             <translation>外框：{0} 個輪廓、{1} 個線上點（■）、{2} 個控制點（○）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="206" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="208" />
             <source>Tracing failed: {0}</source>
             <translation>描圖失敗：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="216" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="218" />
             <source>Left out (the target lacks them): {0}</source>
             <translation>已略過（目標字型沒有）：{0}</translation>
         </message>
@@ -1122,177 +1122,177 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="87" />
+            <location filename="../../fontassist/app/mainwindow.py" line="88" />
             <source>1  Fonts</source>
             <translation>1  字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="88" />
+            <location filename="../../fontassist/app/mainwindow.py" line="89" />
             <source>2  Characters</source>
             <translation>2  選字</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="89" />
+            <location filename="../../fontassist/app/mainwindow.py" line="90" />
             <source>3  Train</source>
             <translation>3  訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="90" />
+            <location filename="../../fontassist/app/mainwindow.py" line="91" />
             <source>4  Review</source>
             <translation>4  審閱</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="91" />
+            <location filename="../../fontassist/app/mainwindow.py" line="92" />
             <source>5  Export</source>
             <translation>5  匯出</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="118" />
+            <location filename="../../fontassist/app/mainwindow.py" line="119" />
             <source>“Train both” on the Review page is training; wait for it or stop it first.</source>
             <translation>審閱頁的「兩種都訓練」正在進行；請等它完成或先停止它。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="123" />
+            <location filename="../../fontassist/app/mainwindow.py" line="124" />
             <source>A run is training on the Train page; wait for it or stop it first.</source>
             <translation>訓練頁正在訓練；請等它完成或先停止它。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="132" />
+            <location filename="../../fontassist/app/mainwindow.py" line="133" />
             <source>Ready</source>
             <translation>就緒</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="143" />
+            <location filename="../../fontassist/app/mainwindow.py" line="144" />
             <source>&amp;File</source>
             <translation>檔案(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="145" />
+            <location filename="../../fontassist/app/mainwindow.py" line="146" />
             <source>&amp;New Project</source>
             <translation>新增專案(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="148" />
+            <location filename="../../fontassist/app/mainwindow.py" line="149" />
             <source>&amp;Open Project…</source>
             <translation>開啟專案(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="150" />
+            <location filename="../../fontassist/app/mainwindow.py" line="151" />
             <source>Open &amp;Recent</source>
             <translation>最近開啟(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="156" />
+            <location filename="../../fontassist/app/mainwindow.py" line="157" />
             <source>&amp;Save Project</source>
             <translation>儲存專案(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="159" />
+            <location filename="../../fontassist/app/mainwindow.py" line="160" />
             <source>Save Project &amp;As…</source>
             <translation>專案另存新檔(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="162" />
+            <location filename="../../fontassist/app/mainwindow.py" line="163" />
             <source>&amp;Quit</source>
             <translation>結束(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="165" />
+            <location filename="../../fontassist/app/mainwindow.py" line="166" />
             <source>&amp;Go</source>
             <translation>前往(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="174" />
+            <location filename="../../fontassist/app/mainwindow.py" line="175" />
             <source>&amp;Help</source>
             <translation>說明(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="175" />
+            <location filename="../../fontassist/app/mainwindow.py" line="176" />
             <source>&amp;About fontassist</source>
             <translation>關於 fontassist(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="187" />
+            <location filename="../../fontassist/app/mainwindow.py" line="188" />
             <source>No recent projects</source>
             <translation>沒有最近開啟的專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="190" />
+            <location filename="../../fontassist/app/mainwindow.py" line="191" />
             <source>Clear Menu</source>
             <translation>清除清單</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="199" />
+            <location filename="../../fontassist/app/mainwindow.py" line="200" />
             <source>Training is running: stop it (or wait for it) before opening another project.</source>
             <translation>正在訓練：開啟其他專案前，請先停止（或等候）訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="219" />
+            <location filename="../../fontassist/app/mainwindow.py" line="220" />
             <source>About fontassist</source>
             <translation>關於 fontassist</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="221" />
+            <location filename="../../fontassist/app/mainwindow.py" line="222" />
             <source>&lt;b&gt;fontassist {0}&lt;/b&gt;&lt;p&gt;Learn a target font's style from a source font and generate the characters it lacks.&lt;/p&gt;</source>
             <translation>&lt;b&gt;fontassist {0}&lt;/b&gt;&lt;p&gt;以來源字型學習目標字型的風格，補齊目標字型缺少的字。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="263" />
+            <location filename="../../fontassist/app/mainwindow.py" line="264" />
             <source>The bundled demo fonts are missing from this installation ({0}). Choose a source and a target font to begin.</source>
             <translation>這份安裝缺少內附的示範字型（{0}）。請選擇來源字型和目標字型來開始。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="269" />
+            <location filename="../../fontassist/app/mainwindow.py" line="270" />
             <source>Showing the bundled demo fonts: Noto Sans TC as the source and Zen Maru Gothic as the target. Choose your own fonts at any time.</source>
             <translation>目前顯示內附的示範字型：來源為 Noto Sans TC，目標為 Zen Maru Gothic。你隨時可以改用自己的字型。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="288" />
+            <location filename="../../fontassist/app/mainwindow.py" line="289" />
             <source>Unsaved changes</source>
             <translation>尚未儲存的變更</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="289" />
+            <location filename="../../fontassist/app/mainwindow.py" line="290" />
             <source>The project has unsaved changes. Save them?</source>
             <translation>專案有尚未儲存的變更，要儲存嗎？</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="312" />
+            <location filename="../../fontassist/app/mainwindow.py" line="313" />
             <source>Open project</source>
             <translation>開啟專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="327" />
+            <location filename="../../fontassist/app/mainwindow.py" line="328" />
             <source>Opened {0}</source>
             <translation>已開啟 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="343" />
+            <location filename="../../fontassist/app/mainwindow.py" line="344" />
             <source>Save project</source>
             <translation>儲存專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="364" />
+            <location filename="../../fontassist/app/mainwindow.py" line="365" />
             <source>Saved {0}</source>
             <translation>已儲存 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="368" />
+            <location filename="../../fontassist/app/mainwindow.py" line="369" />
             <source>Untitled project</source>
             <translation>未命名專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="385" />
+            <location filename="../../fontassist/app/mainwindow.py" line="386" />
             <source>Training is running</source>
             <translation>正在訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="387" />
+            <location filename="../../fontassist/app/mainwindow.py" line="388" />
             <source>Stop training and quit? The run saves a checkpoint first, so it can be continued later.</source>
             <translation>要停止訓練並結束嗎？會先儲存檢查點，之後可以接續訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="395" />
+            <location filename="../../fontassist/app/mainwindow.py" line="396" />
             <source>Stopping training and saving a checkpoint…</source>
             <translation>正在停止訓練並儲存檢查點…</translation>
         </message>
@@ -1308,148 +1308,153 @@
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="72" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="71" />
             <source>Generate</source>
             <translation>產生</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="78" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="77" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="85" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="84" />
             <source>Model:</source>
             <translation>模型：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="93" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="92" />
             <source>Raster</source>
             <translation>點陣</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="95" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="94" />
             <source>Outline</source>
             <translation>外框</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="108" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="107" />
             <source>Search: 永 or U+6C38</source>
             <translation>搜尋：永 或 U+6C38</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="127" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="126" />
             <location filename="../../fontassist/app/reviewdata.py" line="219" />
             <source>Status</source>
             <translation>狀態</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="128" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="127" />
             <source>Quality</source>
             <translation>品質</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="129" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="128" />
             <source>Order</source>
             <translation>排序</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="135" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="134" />
             <source>Size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="156" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="155" />
             <source>Accept  (A)</source>
             <translation>採用  (A)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="158" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="157" />
             <source>Reject  (R)</source>
             <translation>退回  (R)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="160" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="159" />
             <source>Undecided  (U)</source>
             <translation>未決定  (U)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="171" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="168" />
             <source>Keys in the grid: A accept · R reject · U undecided · arrows move · Shift/Ctrl select several</source>
             <translation>格狀檢視快捷鍵：A 採用 · R 退回 · U 未決定 · 方向鍵移動 · Shift／Ctrl 多選</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="179" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="174" />
             <source>Regenerate selected</source>
             <translation>重新產生選取的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="182" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="178" />
+            <source>Redraw with:</source>
+            <translation>重新繪製使用：</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="181" />
             <source>Draw the selected glyphs again with another checkpoint</source>
             <translation>用另一個檢查點重新繪製選取的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="214" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="212" />
             <source>Glyphs</source>
             <translation>字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="215" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="213" />
             <source>Compare runs (A/B)</source>
             <translation>比較訓練（A／B）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="216" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="214" />
             <source>Next: Export →</source>
             <translation>下一步：匯出 →</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="219" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="217" />
             <source>4 · Review</source>
             <translation>4 · 審閱</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="424" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="422" />
             <source>{0:,} glyphs · {1:,} accepted · {2:,} rejected · {3:,} undecided · {4:,} flagged · {5:,} shown</source>
             <translation>{0:,} 個字符 · 已採用 {1:,} · 已退回 {2:,} · 未決定 {3:,} · 有標記 {4:,} · 顯示 {5:,}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="446" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="444" />
             <source>Draw with another model</source>
             <translation>用另一個模型繪製</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="448" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="446" />
             <source>The glyphs will be drawn again by {0}. Keep your accept / reject decisions for them?</source>
             <translation>這些字符將由 {0} 重新繪製。要保留你對它們的採用／退回決定嗎？</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="479" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="477" />
             <source>Select glyphs in the grid and a checkpoint to draw them with.</source>
             <translation>請在格狀檢視中選取字符，並選擇用來繪製的檢查點。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="495" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="493" />
             <source>starting…</source>
             <translation>啟動中…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="505" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="503" />
             <source>Generating failed</source>
             <translation>產生失敗</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="512" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="510" />
             <source>No glyph passes these filters.</source>
             <translation>沒有符合這些篩選條件的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="514" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="512" />
             <source>Drawing the glyphs…</source>
             <translation>正在繪製字符…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="516" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="514" />
             <source>Press Generate to draw the glyphs.</source>
             <translation>按「產生」來繪製字符。</translation>
         </message>

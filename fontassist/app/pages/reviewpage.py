@@ -17,7 +17,6 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -40,7 +39,7 @@ from ..reviewmodel import ReviewGridModel, ReviewGridView
 from ..reviewstate import ReviewState
 from ..session import Session
 from ..settings import AppSettings
-from ..widgets import MessageLabel, heading, muted
+from ..widgets import ElidedLabel, FitScrollArea, MessageLabel, heading, muted
 from .abpage import ABPage
 from .reviewdetail import GlyphDetail
 
@@ -165,31 +164,30 @@ class ReviewPage(QWidget):
         decisions.addWidget(self.accept_button)
         decisions.addWidget(self.reject_button)
         decisions.addWidget(self.undecide_button)
-        keys_hint = muted(
-            QLabel(
-                self.tr(
-                    "Keys in the grid: A accept · R reject · U undecided · arrows move · Shift/Ctrl select several"
-                ),
-                self,
-            )
+        keys_text = self.tr(
+            "Keys in the grid: A accept · R reject · U undecided · arrows move · Shift/Ctrl select several"
         )
-        keys_hint.setWordWrap(True)
+        keys_hint = muted(ElidedLabel(keys_text, self))
+        keys_hint.setToolTip(keys_text)
         self.regen_picker = CheckpointPicker(session, self)
         self.regen_picker.setObjectName("regenPicker")
         self.regen_button = QPushButton(self.tr("Regenerate selected"), self)
         self.regen_button.setObjectName("regenButton")
         self.regen_button.clicked.connect(self.regenerateSelected)
-        regen_box = QGroupBox(self.tr("Draw the selected glyphs again with another checkpoint"), self)
-        regen_layout = QHBoxLayout(regen_box)
-        regen_layout.addWidget(self.regen_picker, 1)
-        regen_layout.addWidget(self.regen_button)
+        regen_box = QHBoxLayout()
+        regen_box.addWidget(QLabel(self.tr("Redraw with:"), self))
+        regen_box.addWidget(self.regen_picker, 1)
+        regen_box.addWidget(self.regen_button)
+        self.regen_button.setToolTip(self.tr("Draw the selected glyphs again with another checkpoint"))
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.detail, 1)
+        # On a very short screen the detail scrolls; the decision keys below it stay in view.
+        detail_scroll = FitScrollArea(self.detail, "detailScroll", self)
+        right_layout.addWidget(detail_scroll, 1)
         right_layout.addLayout(decisions)
         right_layout.addWidget(keys_hint)
-        right_layout.addWidget(regen_box)
+        right_layout.addLayout(regen_box)
 
         splitter = QSplitter(self)
         splitter.addWidget(grid_box)
