@@ -163,6 +163,16 @@ class MainWindow(QMainWindow):
         quit_action = file_menu.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        stack = self.review_state.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        redo_keys = [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+        self.redo_action.setShortcuts(list({k.toString(): k for k in redo_keys}.values()))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for number, step in enumerate(STEPS, start=1):
             action = go_menu.addAction(self.step_list.item(number - 1).text().split(maxsplit=1)[-1])

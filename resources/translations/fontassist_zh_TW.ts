@@ -4,215 +4,215 @@
     <context>
         <name>ABPage</name>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="123" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="117" />
             <source>Compare</source>
             <translation>比較</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="126" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="120" />
             <source>Train both (BatchNorm / InstanceNorm)…</source>
             <translation>兩種都訓練（BatchNorm／InstanceNorm）…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="130" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="124" />
             <source>Queue two runs with the Train page's settings that differ only in normalization (same seed and data), then compare them.</source>
             <translation>依「訓練」頁的設定排入兩次訓練，兩者只差在正規化方式（隨機種子與資料相同），完成後加以比較。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="136" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="130" />
             <source>A:</source>
             <translation>A：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="138" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="132" />
             <source>B:</source>
             <translation>B：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="146" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="645" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="140" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="639" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="162" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="200" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="238" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="559" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="568" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="156" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="194" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="232" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="553" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="562" />
             <source>A</source>
             <translation>A</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="163" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="201" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="238" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="568" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="157" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="195" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="232" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="562" />
             <source>B</source>
             <translation>B</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="164" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="158" />
             <source>Source as is (baseline)</source>
             <translation>來源原樣（基準）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="165" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="159" />
             <source>Better</source>
             <translation>較佳</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="166" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="160" />
             <source>A − B</source>
             <translation>A − B</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="183" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="177" />
             <source>Flip A/B in place</source>
             <translation>原地切換 A／B</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="185" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="179" />
             <source>Alternate the A grid between A and B to see where they differ</source>
             <translation>讓 A 的格狀檢視在 A 與 B 之間交替顯示，看出兩者的差異</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="199" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="193" />
             <source>Source</source>
             <translation>來源</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="202" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="196" />
             <source>Target</source>
             <translation>目標</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="223" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="217" />
             <source>Order: where A and B differ most in</source>
             <translation>排序：A 與 B 差異最大的指標</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="238" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="232" />
             <source>Glyph</source>
             <translation>字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="238" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="232" />
             <source>Baseline</source>
             <translation>基準</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="238" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="232" />
             <source>|A − B|</source>
             <translation>|A − B|</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="274" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="268" />
             <source>Use A for generation</source>
             <translation>以 A 產生字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="276" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="270" />
             <source>Use B for generation</source>
             <translation>以 B 產生字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="369" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="363" />
             <source>Choose two checkpoints or runs to compare.</source>
             <translation>請選擇兩個要比較的檢查點或訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="383" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="377" />
             <source>Comparing cancelled.</source>
             <translation>已取消比較。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="386" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="380" />
             <source>Scoring A and B on their shared validation glyphs…</source>
             <translation>正在以共同的驗證字符替 A 和 B 評分…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="389" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="383" />
             <source>%v of %m models scored</source>
             <translation>已評分 %v / %m 個模型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="391" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="385" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="413" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="407" />
             <source>{0} shared validation glyphs. A: {1} (step {2}, {3}) · B: {4} (step {5}, {6}).</source>
             <translation>共同驗證字符 {0} 個。A：{1}（第 {2} 步，{3}）· B：{4}（第 {5} 步，{6}）。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="431" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="425" />
             <source>Comparing failed</source>
             <translation>比較失敗</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="457" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="451" />
             <source>tie</source>
             <translation>平手</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="552" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="546" />
             <source>showing A</source>
             <translation>顯示 A</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="569" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="563" />
             <source>showing {0}</source>
             <translation>顯示 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="570" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="564" />
             <source>{0} (flipping)</source>
             <translation>{0}（切換中）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="590" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="584" />
             <source>Glyphs are drawn with {0} ({1}).</source>
             <translation>字符以 {0}（{1}）產生。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="594" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="588" />
             <source>Glyphs are drawn with {0}.</source>
             <translation>字符以 {0} 產生。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="612" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="606" />
             <source>Choose the fonts and characters first.</source>
             <translation>請先選擇字型與要產生的字。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="647" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="641" />
             <source>Preparing run A…</source>
             <translation>正在準備訓練 A…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="661" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="655" />
             <source>Training {0} ({1} of 2) in {2}…</source>
             <translation>正在訓練 {0}（第 {1}／2 次），存於 {2}…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="667" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="661" />
             <source>run {0}: step %v of %m</source>
             <translation>訓練 {0}：第 %v／%m 步</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="684" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="678" />
             <source>Both runs finished. Comparing them…</source>
             <translation>兩次訓練都已完成，正在比較…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="692" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="686" />
             <source>Train both stopped ({0}).</source>
             <translation>「兩種都訓練」已停止（{0}）。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="698" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="692" />
             <source>Stopping: the run in progress saves a checkpoint…</source>
             <translation>正在停止：進行中的訓練正在儲存檢查點…</translation>
         </message>
@@ -1198,101 +1198,116 @@
         </message>
         <message>
             <location filename="../../fontassist/app/mainwindow.py" line="166" />
+            <source>&amp;Edit</source>
+            <translation>編輯(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/mainwindow.py" line="168" />
+            <source>&amp;Undo</source>
+            <translation>復原(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/mainwindow.py" line="170" />
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/mainwindow.py" line="176" />
             <source>&amp;Go</source>
             <translation>前往(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="175" />
+            <location filename="../../fontassist/app/mainwindow.py" line="185" />
             <source>&amp;Help</source>
             <translation>說明(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="176" />
+            <location filename="../../fontassist/app/mainwindow.py" line="186" />
             <source>&amp;About fontassist</source>
             <translation>關於 fontassist(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="188" />
+            <location filename="../../fontassist/app/mainwindow.py" line="198" />
             <source>No recent projects</source>
             <translation>沒有最近開啟的專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="191" />
+            <location filename="../../fontassist/app/mainwindow.py" line="201" />
             <source>Clear Menu</source>
             <translation>清除清單</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="200" />
+            <location filename="../../fontassist/app/mainwindow.py" line="210" />
             <source>Training is running: stop it (or wait for it) before opening another project.</source>
             <translation>正在訓練：開啟其他專案前，請先停止（或等候）訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="220" />
+            <location filename="../../fontassist/app/mainwindow.py" line="230" />
             <source>About fontassist</source>
             <translation>關於 fontassist</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="222" />
+            <location filename="../../fontassist/app/mainwindow.py" line="232" />
             <source>&lt;b&gt;fontassist {0}&lt;/b&gt;&lt;p&gt;Learn a target font's style from a source font and generate the characters it lacks.&lt;/p&gt;</source>
             <translation>&lt;b&gt;fontassist {0}&lt;/b&gt;&lt;p&gt;以來源字型學習目標字型的風格，補齊目標字型缺少的字。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="264" />
+            <location filename="../../fontassist/app/mainwindow.py" line="274" />
             <source>The bundled demo fonts are missing from this installation ({0}). Choose a source and a target font to begin.</source>
             <translation>這份安裝缺少內附的示範字型（{0}）。請選擇來源字型和目標字型來開始。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="270" />
+            <location filename="../../fontassist/app/mainwindow.py" line="280" />
             <source>Showing the bundled demo fonts: Noto Sans TC as the source and Zen Maru Gothic as the target. Choose your own fonts at any time.</source>
             <translation>目前顯示內附的示範字型：來源為 Noto Sans TC，目標為 Zen Maru Gothic。你隨時可以改用自己的字型。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="289" />
+            <location filename="../../fontassist/app/mainwindow.py" line="299" />
             <source>Unsaved changes</source>
             <translation>尚未儲存的變更</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="290" />
+            <location filename="../../fontassist/app/mainwindow.py" line="300" />
             <source>The project has unsaved changes. Save them?</source>
             <translation>專案有尚未儲存的變更，要儲存嗎？</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="313" />
+            <location filename="../../fontassist/app/mainwindow.py" line="323" />
             <source>Open project</source>
             <translation>開啟專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="328" />
+            <location filename="../../fontassist/app/mainwindow.py" line="338" />
             <source>Opened {0}</source>
             <translation>已開啟 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="344" />
+            <location filename="../../fontassist/app/mainwindow.py" line="354" />
             <source>Save project</source>
             <translation>儲存專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="365" />
+            <location filename="../../fontassist/app/mainwindow.py" line="375" />
             <source>Saved {0}</source>
             <translation>已儲存 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="369" />
+            <location filename="../../fontassist/app/mainwindow.py" line="379" />
             <source>Untitled project</source>
             <translation>未命名專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="386" />
+            <location filename="../../fontassist/app/mainwindow.py" line="396" />
             <source>Training is running</source>
             <translation>正在訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="388" />
+            <location filename="../../fontassist/app/mainwindow.py" line="398" />
             <source>Stop training and quit? The run saves a checkpoint first, so it can be continued later.</source>
             <translation>要停止訓練並結束嗎？會先儲存檢查點，之後可以接續訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="396" />
+            <location filename="../../fontassist/app/mainwindow.py" line="406" />
             <source>Stopping training and saving a checkpoint…</source>
             <translation>正在停止訓練並儲存檢查點…</translation>
         </message>
@@ -1425,36 +1440,50 @@
         </message>
         <message>
             <location filename="../../fontassist/app/pages/reviewpage.py" line="446" />
-            <source>The glyphs will be drawn again by {0}. Keep your accept / reject decisions for them?</source>
-            <translation>這些字符將由 {0} 重新繪製。要保留你對它們的採用／退回決定嗎？</translation>
+            <source>Every glyph will be drawn again by {0}. Keep your decisions?
+
+Yes: rejected glyphs stay rejected; accepted ones become undecided, since nobody has seen their new drawings yet.
+No: every glyph becomes undecided.
+
+Edit → Undo brings back the glyphs and decisions as they are now.</source>
+            <translation>所有字符都會由 {0} 重新繪製。要保留你的決定嗎？
+
+是：已退回的字符維持退回；已採用的改為未決定，因為還沒有人看過新的繪製結果。
+否：所有字符都改為未決定。
+
+「編輯 → 復原」可恢復目前的字符與決定。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="477" />
+            <source>The glyphs will be drawn again by {0}. Keep your accept / reject decisions for them?</source>
+            <translation type="vanished">這些字符將由 {0} 重新繪製。要保留你對它們的採用／退回決定嗎？</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="479" />
             <source>Select glyphs in the grid and a checkpoint to draw them with.</source>
             <translation>請在格狀檢視中選取字符，並選擇用來繪製的檢查點。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="493" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="495" />
             <source>starting…</source>
             <translation>啟動中…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="503" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="505" />
             <source>Generating failed</source>
             <translation>產生失敗</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="510" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="512" />
             <source>No glyph passes these filters.</source>
             <translation>沒有符合這些篩選條件的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="512" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="514" />
             <source>Drawing the glyphs…</source>
             <translation>正在繪製字符…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="514" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="516" />
             <source>Press Generate to draw the glyphs.</source>
             <translation>按「產生」來繪製字符。</translation>
         </message>
@@ -1537,29 +1566,59 @@
     <context>
         <name>ReviewState</name>
         <message>
-            <location filename="../../fontassist/app/reviewstate.py" line="152" />
+            <location filename="../../fontassist/app/reviewstate.py" line="158" />
             <source>Choose a source and a target font first.</source>
             <translation>請先選擇來源字型和目標字型。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewstate.py" line="154" />
+            <location filename="../../fontassist/app/reviewstate.py" line="160" />
             <source>Choose the characters to generate first.</source>
             <translation>請先選擇要產生的字。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewstate.py" line="156" />
+            <location filename="../../fontassist/app/reviewstate.py" line="162" />
             <source>There is nothing to generate: the target already has every character chosen.</source>
             <translation>沒有要產生的字：選定的字目標字型全都有了。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewstate.py" line="158" />
+            <location filename="../../fontassist/app/reviewstate.py" line="164" />
             <source>Train a model first (step 3), or choose a checkpoint.</source>
             <translation>請先訓練模型（步驟 3），或選擇檢查點。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewstate.py" line="232" />
+            <location filename="../../fontassist/app/reviewstate.py" line="219" />
+            <source>Regenerate {0} glyphs with {1}</source>
+            <translation>用 {1} 重新產生 {0} 個字符</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/reviewstate.py" line="241" />
             <source>The source font has none of these characters, so nothing was drawn.</source>
             <translation>來源字型沒有這些字，因此沒有產生任何字符。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/reviewstate.py" line="282" />
+            <source>Accept</source>
+            <translation>採用</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/reviewstate.py" line="283" />
+            <source>Reject</source>
+            <translation>退回</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/reviewstate.py" line="284" />
+            <source>Mark undecided</source>
+            <translation>設為未決定</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/reviewstate.py" line="286" />
+            <source>{0} {1}</source>
+            <translation>{0} {1}</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/reviewstate.py" line="348" />
+            <source>Draw with {0}</source>
+            <translation>改用 {0} 繪製</translation>
         </message>
     </context>
     <context>

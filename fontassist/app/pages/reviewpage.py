@@ -36,7 +36,7 @@ from ..errordialog import show_error
 from ..exportjobs import trace_options_from
 from ..reviewdata import ACCEPTED, FLAG_FILTERS, NEW, REJECTED, SORT_ORDERS, STATUS_FILTERS, select_rows
 from ..reviewmodel import ReviewGridModel, ReviewGridView
-from ..reviewstate import ReviewState
+from ..reviewstate import ReviewState, run_and_file
 from ..session import Session
 from ..settings import AppSettings
 from ..widgets import ElidedLabel, FitScrollArea, MessageLabel, heading, muted
@@ -438,25 +438,27 @@ class ReviewPage(QWidget):
             and self.state.hasChosenCheckpoint()
         ):
             return
-        glyphs = self.state.glyphs
-        if glyphs is not None and len(self.state.decisions):
+        keep = True
+        if self.state.glyphs is not None and len(self.state.decisions):
             answer = self.ask(
                 self.tr("Draw with another model"),
                 self.tr(
-                    "The glyphs will be drawn again by {0}. Keep your accept / reject decisions for them?"
-                ).format(Path(path).name),
+                    "Every glyph will be drawn again by {0}. Keep your decisions?\n\n"
+                    "Yes: rejected glyphs stay rejected; accepted ones become undecided, since nobody has "
+                    "seen their new drawings yet.\nNo: every glyph becomes undecided.\n\n"
+                    "Edit → Undo brings back the glyphs and decisions as they are now."
+                ).format(run_and_file(Path(path))),
                 QMessageBox.StandardButton.Yes
                 | QMessageBox.StandardButton.No
                 | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
             )
             if answer == QMessageBox.StandardButton.Cancel:
                 self._show_checkpoint()
                 return
-            if answer == QMessageBox.StandardButton.No:
-                self.state.clearDecisions()
-        self.state.setCheckpoint(path)
-        self.generate()
+            keep = answer == QMessageBox.StandardButton.Yes
+        self.message.clearMessage()
+        self.state.useModel(path, keep_decisions=keep)
 
     def _winner_chosen(self, path: Path) -> None:
         self._model_picked(path)
