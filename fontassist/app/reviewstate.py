@@ -127,7 +127,7 @@ class ReviewState(QObject):
 
     # -- glyphs -----------------------------------------------------------------------------------------
     def _set_glyphs(self, glyphs: ReviewGlyphs | None) -> None:
-        self.glyphs = glyphs
+        self.glyphs = self._with_hand_edits(glyphs)
         self._glyphs_key = self._wanted_key() if glyphs is not None else None
         if glyphs is None or self.current_char not in glyphs._where:
             self.setCurrentChar(glyphs.chars[0] if glyphs is not None and len(glyphs) else "")
@@ -194,7 +194,10 @@ class ReviewState(QObject):
             return False
         glyphs, ref = self.glyphs, checkpoint_ref(checkpoint)
         source, target, device = self.session.source, self.session.target, self.device
-        chars = [c for c in chars if glyphs.index(c) is not None]
+        # Glyphs fixed by hand in the editor are the designer's; the model never draws over them.
+        chars = [c for c in chars if glyphs.index(c) is not None and not self.isEdited(c)]
+        if not chars:
+            return False
 
         def job(progress, cancel):
             return regenerate_glyphs(
@@ -260,6 +263,43 @@ class ReviewState(QObject):
         if worker is not None:
             worker.cancel()
             worker.wait(msecs)
+
+    # -- glyphs fixed or drawn by hand in the designer's editor ----------------------------------------
+    def isEdited(self, char: str) -> bool:
+        return char in (self.review.get("edited") or {})
+
+    def _with_hand_edits(self, glyphs: ReviewGlyphs | None) -> ReviewGlyphs | None:
+        """``glyphs`` showing the hand-drawn outline (rasterised in the same em frame) where there is one."""
+        from ..export.handedits import draw_stored, edited_outlines
+
+        outlines = edited_outlines(self.review)
+        if glyphs is None or not outlines:
+            return glyphs
+        rows = [(i, c) for i, c in enumerate(glyphs.chars) if c in outlines]
+        if not rows:
+            return glyphs
+        from ..vector.rasterize import outline_coverage
+
+        images = glyphs.images.copy()
+        for i, char in rows:
+            images[i] = outline_coverage(lambda pen, o=outlines[char]: draw_stored(o, pen), glyphs.frame)
+        return ReviewGlyphs(
+            list(glyphs.chars), images, glyphs.source_images, glyphs.flags, glyphs.frame, glyphs.checkpoints
+        )
+
+    def takeEdits(self, found, *, for_training: bool | None = None) -> list[str]:
+        """Take edits read from the designer's UFO (:func:`fontassist.export.handedits.read_edits`)."""
+        from ..export.handedits import apply_edits
+
+        changed = apply_edits(self.review, found, for_training=for_training)
+        self.decisions = Decisions(self.review)
+        if changed:
+            self.session.setModified(True)
+            if self.glyphs is not None:
+                self.glyphs = self._with_hand_edits(self.glyphs)
+                self.glyphsRedrawn.emit([c for c in changed if self.glyphs.index(c) is not None])
+            self.decisionsChanged.emit(changed)
+        return changed
 
     # -- decisions --------------------------------------------------------------------------------------
     def status(self, char: str) -> str:
