@@ -602,35 +602,18 @@ class ExportPage(QWidget):
         review, decisions = dict(self.state.review), self.state.decisions
 
         def job(progress, cancel):
+            settings = {
+                "family": values["family"],
+                "style": values["style"],
+                "mode": values["mode"],
+                "trace_options": options,
+                "review": review,
+                "progress": progress,
+                "cancel": cancel,
+            }
             if ufo:
-                return export_ufo(
-                    glyphs,
-                    chars,
-                    decisions,
-                    target,
-                    source,
-                    out,
-                    family=values["family"],
-                    style=values["style"],
-                    mode=values["mode"],
-                    trace_options=options,
-                    review=review,
-                    progress=progress,
-                    cancel=cancel,
-                )
-            return export_font(
-                glyphs,
-                chars,
-                target,
-                out,
-                family=values["family"],
-                style=values["style"],
-                mode=values["mode"],
-                trace_options=options,
-                review=review,
-                progress=progress,
-                cancel=cancel,
-            )
+                return export_ufo(glyphs, chars, decisions, target, source, out, **settings)
+            return export_font(glyphs, chars, target, out, **settings)
 
         self.result_label.setText("")
         self.open_folder_button.hide()
