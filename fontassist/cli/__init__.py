@@ -56,7 +56,7 @@ def main(args=None) -> int:
     level = logging.WARNING - 10 * min(options.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     if options.self_test:
-        from ..selftest import main as self_test
+        from ..installcheck import main as self_test
 
         return self_test(verbose=options.verbose)
     handler = getattr(options, "handler", None)

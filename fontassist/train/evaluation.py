@@ -22,8 +22,8 @@ from .checkpoint import Checkpoint, load_checkpoint
 from .device import resolve_device
 from .grids import comparison_grid
 from .metricnames import HIGHER_IS_BETTER, METRIC_NAMES
-from .metrics import glyph_metrics, mean_metrics
 from .predict import predict
+from .similarity import glyph_metrics, mean_metrics
 from .trainer import build_pairs
 
 log = logging.getLogger(__name__)

@@ -348,10 +348,10 @@ class TrainPage(QWidget):
                 return False
         run_dir = Path(run_dir).absolute()
         self.error.clearMessage()
-        from ...train import Trainer, runs
+        from ...train import Trainer, runfolder
 
         try:
-            saved = runs.read_config(run_dir)
+            saved = runfolder.read_config(run_dir)
         except FontAssistError as e:
             self.error.showError(str(e))
             return False
@@ -362,7 +362,7 @@ class TrainPage(QWidget):
             run_dir,
             lambda cancel: Trainer.resume_from(run_dir, cancel=cancel, steps=steps, device=device),
             total_steps=steps,
-            history=runs.read_history(run_dir),
+            history=runfolder.read_history(run_dir),
         )
         return True
 
