@@ -320,5 +320,8 @@ def test_a_new_font_from_a_ufo_target_and_its_naming_checks(ufo_target, make_new
     assert {ord(c) for c in MISSING_IN_ZEN[:2]} <= set(font.getBestCmap())
     assert font["head"].unitsPerEm == target.upm and len(font.getGlyphOrder()) == 4
     # The same naming checks as for a font file: the UFO's own family name is flagged.
-    from_ufo, from_ttf = naming_warnings(ufo_target, target.family), naming_warnings(target.path, target.family)
+    from_ufo, from_ttf = (
+        naming_warnings(ufo_target, target.family),
+        naming_warnings(target.path, target.family),
+    )
     assert len(from_ufo) == len(from_ttf) >= 1
