@@ -269,22 +269,40 @@ class ReviewState(QObject):
         return char in (self.review.get("edited") or {})
 
     def _with_hand_edits(self, glyphs: ReviewGlyphs | None) -> ReviewGlyphs | None:
-        """``glyphs`` showing the hand-drawn outline (rasterised in the same em frame) where there is one."""
+        """``glyphs`` showing the hand-drawn outline (rasterised in the same em frame) where there is one.
+
+        Glyphs drawn new in the editor (not generated here) join the end of the grid, so they are seen too.
+        """
+        import numpy as np
+
         from ..export.handedits import draw_stored, edited_outlines
 
         outlines = edited_outlines(self.review)
         if glyphs is None or not outlines:
             return glyphs
-        rows = [(i, c) for i, c in enumerate(glyphs.chars) if c in outlines]
-        if not rows:
-            return glyphs
         from ..vector.rasterize import outline_coverage
 
-        images = glyphs.images.copy()
-        for i, char in rows:
-            images[i] = outline_coverage(lambda pen, o=outlines[char]: draw_stored(o, pen), glyphs.frame)
+        extra = [c for c in outlines if glyphs.index(c) is None]
+        frame, size = glyphs.frame, glyphs.size
+        chars = list(glyphs.chars) + extra
+        images = np.concatenate([glyphs.images, np.zeros((len(extra), size, size), np.uint8)])
+        sources = np.concatenate([glyphs.source_images, np.zeros((len(extra), size, size), np.uint8)])
+        source = self.session.source
+        for j, char in enumerate(extra):
+            if source is not None and source.has(char):
+                from ..fonts import render_glyph
+
+                sources[len(glyphs) + j] = render_glyph(source, char, size, frame.margin)
+        for i, char in enumerate(chars):
+            if char in outlines:
+                images[i] = outline_coverage(lambda pen, o=outlines[char]: draw_stored(o, pen), frame)
         return ReviewGlyphs(
-            list(glyphs.chars), images, glyphs.source_images, glyphs.flags, glyphs.frame, glyphs.checkpoints
+            chars,
+            images,
+            sources,
+            list(glyphs.flags) + [{} for _ in extra],
+            frame,
+            list(glyphs.checkpoints) + ["" for _ in extra],
         )
 
     def takeEdits(self, found, *, for_training: bool | None = None) -> list[str]:
@@ -296,8 +314,12 @@ class ReviewState(QObject):
         if changed:
             self.session.setModified(True)
             if self.glyphs is not None:
+                before = len(self.glyphs)
                 self.glyphs = self._with_hand_edits(self.glyphs)
-                self.glyphsRedrawn.emit([c for c in changed if self.glyphs.index(c) is not None])
+                if len(self.glyphs) != before:
+                    self.glyphsChanged.emit()  # glyphs drawn new in the editor joined the grid
+                else:
+                    self.glyphsRedrawn.emit([c for c in changed if self.glyphs.index(c) is not None])
             self.decisionsChanged.emit(changed)
         return changed
 

@@ -175,6 +175,13 @@ def test_ufo_out_edits_back_in_and_the_font_as_drawn(qtbot, export, tmp_path):
     edited = by_char[chars[0]]
     edited.contours[0].points[0].x += 30
     del ufo[by_char[chars[1]].name]
+    drawn = ufo.newGlyph("uni9F9C")  # 龜, drawn new in the editor
+    drawn.unicodes, drawn.width = [0x9F9C], 1000
+    pen = drawn.getPen()
+    pen.moveTo((100, 0))
+    pen.lineTo((100, 700))
+    pen.lineTo((800, 700))
+    pen.closePath()
     ufo.save(overwrite=True)
     wait_until(qtbot, lambda: "changed in your editor" in page.edits_note.text(), 20)  # the file watcher
 
@@ -182,6 +189,8 @@ def test_ufo_out_edits_back_in_and_the_font_as_drawn(qtbot, export, tmp_path):
     finish(qtbot, page)
     assert "1 edited by hand" in page.edits_note.text() and "1 deleted" in page.edits_note.text()
     assert state.isEdited(chars[0]) and state.status(chars[1]) == REJECTED
+    assert state.glyphs.index("龜") is not None and state.isEdited("龜")  # drawn new: in the grid too
+    assert state.glyphs.images[state.glyphs.index("龜")].max() == 255
     assert not state.regenerate([chars[0]], resources.DEMO_MODEL), "hand-edited glyphs are never redrawn"
     model = ReviewGridModel(state)
     model.setRows(state.glyphs, list(range(len(state.glyphs))))
@@ -196,6 +205,6 @@ def test_ufo_out_edits_back_in_and_the_font_as_drawn(qtbot, export, tmp_path):
     finish(qtbot, page)
     with TTFont(ttf) as font:
         cmap = font.getBestCmap()
-        assert ord(chars[0]) in cmap and ord(chars[1]) not in cmap
+        assert ord(chars[0]) in cmap and ord(chars[1]) not in cmap and 0x9F9C in cmap
         coordinates = font["glyf"][cmap[ord(chars[0])]].coordinates
         assert (edited.contours[0].points[0].x, edited.contours[0].points[0].y) in list(coordinates)
