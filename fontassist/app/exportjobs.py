@@ -21,7 +21,6 @@ from .reviewdata import ACCEPTED, REJECTED, Decisions, ReviewGlyphs, export_char
 
 log = logging.getLogger(__name__)
 
-WHICH = ("accepted", "not_rejected")
 # A suffix that says which characters were added, from the named set they came from.
 _CHARSET_SUFFIX = {"tw-edu-4808": "TC", "big5": "TC", "big5-level1": "TC", "jis-x-0208": "JP", "gb2312": "SC"}
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
-
-log = logging.getLogger(__name__)
 
 
 def _import_edits(args) -> int:
-    from ..app.project import FontChoice, Project, store_path  # plain data, no Qt
+    from ..app.project import FontChoice, Project  # plain data, no Qt
+    from ..app.projectrefs import store_path
     from ..export.handedits import apply_edits, edits_for_training, read_edits, write_training_target
 
     found = read_edits(args.ufo)

@@ -26,7 +26,6 @@ The ``review`` dict gains::
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -39,8 +38,6 @@ from fontTools.pens.reverseContourPen import ReverseContourPen
 from fontassist.errors import FontAssistError
 from fontassist.export.glyphs import NewGlyph, glyph_from_pen_drawing
 from fontassist.export.ufo import ACCEPTED, FONT_LIB_KEY, GLYPH_LIB_KEY, MARK_COLORS, REJECTED, outline_hash
-
-log = logging.getLogger(__name__)
 
 EDITED_KEY = "edited"
 EDITS_UFO_KEY = "edits_ufo"

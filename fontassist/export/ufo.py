@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import logging
 import os
 import shutil
 import tempfile
@@ -43,8 +42,6 @@ from fontassist.export.writing import (
     check_output_path,
     save_atomically,
 )
-
-log = logging.getLogger(__name__)
 
 GLYPH_LIB_KEY = "org.fontassist.review"  # in each new glyph's lib: status, flags, checkpoint, outlineHash
 FONT_LIB_KEY = "org.fontassist.export"  # in the font's lib: what was exported, from what

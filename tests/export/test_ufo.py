@@ -31,7 +31,8 @@ from fontassist.export.ufo import (
 )
 from fontassist.fonts import list_faces, open_font, render
 from fontassist.pipeline import write_font
-from tests.export.support import MISSING_IN_ZEN, iou
+from fontassist.train.similarity import iou
+from tests.export.support import MISSING_IN_ZEN
 
 FLAGGED = {
     "specks": 2,
