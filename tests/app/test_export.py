@@ -193,7 +193,7 @@ def test_ufo_out_edits_back_in_and_the_font_as_drawn(qtbot, export, tmp_path):
     assert state.glyphs.images[state.glyphs.index("龜")].max() == 255
     assert not state.regenerate([chars[0]], resources.DEMO_MODEL), "hand-edited glyphs are never redrawn"
     model = ReviewGridModel(state)
-    model.setRows(state.glyphs, list(range(len(state.glyphs))))
+    model.setRows(list(range(len(state.glyphs))))
     row = state.glyphs.index(chars[0])
     assert model.data(model.index(row), ReviewGridModel.EditedRole)  # its own mark in the grid
     assert not model.data(model.index(row + 2), ReviewGridModel.EditedRole)
