@@ -50,7 +50,7 @@ def test_self_test_passes_with_one_line(tmp_path):
 def test_missing_resource_fails_with_the_path(monkeypatch, tmp_path):
     missing = tmp_path / "no-such-model.pt"
     monkeypatch.setattr(resources, "DEMO_MODEL", missing)
-    code, line = installcheck.run(window=False)
+    code, line = installcheck.run()
     assert code == 1
     assert "FAILED while bundled resources" in line and str(missing) in line
     assert "\n" not in line
@@ -60,7 +60,7 @@ def test_broken_model_names_the_step(monkeypatch, tmp_path):
     broken = tmp_path / "demo.pt"
     broken.write_bytes(b"not a checkpoint")
     monkeypatch.setattr(resources, "DEMO_MODEL", broken)
-    code, line = installcheck.run(window=False)
+    code, line = installcheck.run()
     assert code == 1
     assert "FAILED while loading torch and the demo model" in line
     assert "\n" not in line
@@ -68,7 +68,7 @@ def test_broken_model_names_the_step(monkeypatch, tmp_path):
 
 def test_main_prints_failures_to_stderr(monkeypatch, tmp_path, capsys):
     monkeypatch.setattr(resources, "DEMO_SOURCE", tmp_path / "gone.ttf")
-    assert installcheck.main(window=False) == 1
+    assert installcheck.main() == 1
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.count("\n") == 1 and "gone.ttf" in captured.err

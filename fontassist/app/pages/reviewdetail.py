@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
@@ -20,7 +18,6 @@ from ..reviewstate import ReviewState
 from ..tasks import run_in_background
 from ..widgets import GlyphTileView, muted
 
-log = logging.getLogger(__name__)
 
 
 class GlyphTile(QWidget):
