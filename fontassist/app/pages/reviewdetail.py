@@ -19,7 +19,6 @@ from ..tasks import run_in_background
 from ..widgets import GlyphTileView, muted
 
 
-
 class GlyphTile(QWidget):
     """A caption over a glyph picture."""
 
