@@ -156,7 +156,6 @@ def test_a_review_grid_of_8000_glyphs_opens_and_scrolls_to_the_end(qtbot, app_se
         status=NEW, flag="flagged"
     )  # the first use of the core's is_flagged imports fontassist.generate (torch)
     page.refilter()
-    print(f"filtering 8,000 glyphs: {page.last_filter_ms:.0f} ms")
     assert 0 < page.grid_model.rowCount() < 8000
 
 
