@@ -25,7 +25,7 @@ from fontassist.fonts import open_font, render
 from fontassist.generate import is_flagged, quality_flags
 from fontassist.generate.quality import topology
 from fontassist.pipeline import write_font
-from fontassist.train.metrics import iou
+from fontassist.train.similarity import iou
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[1] / "shared" / "fonts"

@@ -47,7 +47,7 @@ from fontassist.model.losses import adversarial_loss, cldice_loss, l1_loss  # no
 from fontassist.train import TrainConfig, Trainer  # noqa: E402
 from fontassist.train.checkpoint import load_checkpoint  # noqa: E402
 from fontassist.train.events import EvalEvent, FinishedEvent  # noqa: E402
-from fontassist.train.metrics import format_metrics, glyph_metrics, mean_metrics  # noqa: E402
+from fontassist.train.similarity import format_metrics, glyph_metrics, mean_metrics  # noqa: E402
 from fontassist.train.upscale import upscaler_for  # noqa: E402
 
 RUNS = ("plain", "cldice")

@@ -28,7 +28,7 @@ sys.path.insert(0, str(HERE))
 from heldout import TARGET, validation_chars  # noqa: E402
 
 from fontassist.fonts import open_font, render  # noqa: E402
-from fontassist.train.metrics import iou, l1  # noqa: E402
+from fontassist.train.similarity import iou, l1  # noqa: E402
 from fontassist.train.upscale import bicubic, upscaler_for  # noqa: E402
 
 

@@ -5,15 +5,12 @@ torch is imported only when a checkpoint is used.
 
 from __future__ import annotations
 
-import logging
 import time
 
 from ..errors import FontAssistError
 from ..fonts import DEFAULT_CHARSET
 from .common import ProgressLine, add_runtime, add_upscale_option, bar, generation_chars, set_threads
 from .fonts_commands import add_charset_arguments, chars_from_args
-
-log = logging.getLogger(__name__)
 
 
 def _trace_arguments(p) -> None:

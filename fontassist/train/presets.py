@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import FontAssistError
-from .config import TrainConfig
+from .trainconfig import TrainConfig
 
 log = logging.getLogger(__name__)
 

@@ -33,8 +33,8 @@ from ..errors import FontAssistError
 from ..fonts import EmFrame, FontFile, is_han, render
 from ..fonts.render import CACHE
 from ..model.upscaler import GlyphUpscaler, UpscalerConfig, build_upscaler
-from .metrics import iou
 from .predict import predict
+from .similarity import iou
 
 log = logging.getLogger(__name__)
 

@@ -1,11 +1,10 @@
 """Training through the UI with the real trainer on a tiny configuration (32 px, a few-channel model)."""
 
-import time
-
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from fontassist.train import load_checkpoint
+
+from .conftest import TINY_TRAIN
 
 RUN_TIMEOUT_MS = 180_000
 
@@ -44,24 +43,12 @@ def test_form_is_bound_to_the_train_config(engine_ready):
     assert config.model.image_size == 32 and config.adv_loss == "none" and config.charset == "tw-edu-4808"
 
 
-def test_a_tiny_run_completes_with_live_preview_and_a_responsive_window(engine_ready, qtbot, tmp_path):
+def test_a_tiny_run_completes_with_live_preview(engine_ready, qtbot, tmp_path):
+    # How responsive the window stays meanwhile is measured by benchmarks/train_responsiveness.py.
     window = engine_ready
-    window.goTo("train")  # builds the charts (and imports pyqtgraph) before the probe starts
-    qtbot.wait(200)
-    gaps, last = [], [time.perf_counter()]
-
-    def probe():
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.timeout.connect(probe)
-    timer.start(10)
     page = start(window, tmp_path / "run", qtbot)
     with qtbot.waitSignal(page.trainingFinished, timeout=RUN_TIMEOUT_MS) as finished:
         pass
-    timer.stop()
     assert finished.args == ["completed"]
     assert page.last_finished.step == 8
     assert page.previews_shown == 4  # every 2 steps
@@ -75,9 +62,6 @@ def test_a_tiny_run_completes_with_live_preview_and_a_responsive_window(engine_r
     assert load_checkpoint(tmp_path / "run").step == 8
     assert window.session.project.run_dir == tmp_path / "run"
     assert page.start_button.isEnabled() and not page.stop_button.isEnabled()
-    worst = max(gaps)
-    print(f"\nworst event-loop gap during the tiny run: {worst * 1000:.0f} ms over {len(gaps)} probes")
-    assert worst < 1.0
 
 
 def test_pause_holds_the_run_and_resume_finishes_it(engine_ready, qtbot, tmp_path):
@@ -109,9 +93,11 @@ def test_stop_saves_a_checkpoint_and_the_run_can_be_continued(engine_ready, qtbo
     assert load_checkpoint(run).step == stopped_at
     assert "Stopped at step" in page.status_label.text()
 
-    page.form.steps.setValue(8)  # fewer than the run's own 30: the run keeps its length
+    asked = []
+    page.askTotalSteps = lambda run_dir, config, done: asked.append((config.steps, done)) or 30
     with qtbot.waitSignal(page.trainingFinished, timeout=RUN_TIMEOUT_MS) as finished:
         assert page.resumeRun(run)
+    assert asked == [(30, stopped_at)]
     assert finished.args == ["completed"]
     assert page.last_finished.step == 30 and load_checkpoint(run).step == 30
 
@@ -176,3 +162,55 @@ def test_validation_says_whether_the_run_beats_the_source(engine_ready):
     text = page._metrics_text(100, {"iou": 0.70}, {"iou": 0.59})
     assert "better than the source as is by 0.110 IoU" in text
     assert "not yet better than the source as is" in page._metrics_text(100, {"iou": 0.5}, {"iou": 0.59})
+
+
+def test_device_list_shows_gpus_with_memory_and_how_to_use_several(qtbot):
+    from fontassist.app.pages.trainform import TrainSettingsForm
+
+    form = TrainSettingsForm()
+    qtbot.addWidget(form)
+    form.setDevices([("cuda:0", "NVIDIA H200, 141 GB"), ("cpu", "CPU")])
+    assert "NVIDIA H200, 141 GB (cuda:0)" in [form.device.itemText(i) for i in range(form.device.count())]
+    assert form.gpu_note.isHidden()
+    form.setDevices([("cuda:0", "NVIDIA H200, 141 GB"), ("cuda:1", "NVIDIA H200, 141 GB"), ("cpu", "CPU")])
+    assert not form.gpu_note.isHidden()
+    assert "2 GPUs" in form.gpu_note.text() and "--nproc-per-node 2" in form.gpu_note.text()
+    form.resize(520, 560)
+    form.show()
+    form.grab().save("/tmp/scaleout-trainform.png")
+
+
+def test_continuing_a_run_shows_its_own_settings_and_refuses_a_total_it_has_reached(
+    engine_ready, qtbot, tmp_path
+):
+    """Issue 14.4: the same step count did nothing, silently; the form showed InstanceNorm for a BatchNorm run."""
+    from fontassist.app.pages.continuerun import ContinueRunDialog
+    from fontassist.train import runfolder as runs
+
+    run = tmp_path / "run"
+    page = start(engine_ready, run, qtbot, steps=4)  # TINY_TRAIN: BatchNorm
+    with qtbot.waitSignal(page.trainingFinished, timeout=RUN_TIMEOUT_MS):
+        pass
+    engine_ready.session.setTrainSettings(
+        {**engine_ready.session.project.train, "model": {**TINY_TRAIN["model"], "norm": "instance"}}
+    )
+    assert page.form.norm.currentData() == "instance"
+
+    dialog = ContinueRunDialog(run, runs.read_config(run), 4)
+    qtbot.addWidget(dialog)
+    assert dialog.form.norm.currentData() == "batch" and not dialog.form.isEnabled()
+    assert dialog.total.minimum() == 5 and dialog.totalSteps() == 8
+
+    page.askTotalSteps = lambda *args: 4
+    assert not page.resumeRun(run)
+    assert "already trained 4 steps" in page.error.text()
+    page.askTotalSteps = lambda *args: None  # cancelled
+    assert not page.resumeRun(run) and not page.isTraining()
+
+    page.askTotalSteps = lambda *args: 6
+    with qtbot.waitSignal(page.trainingFinished, timeout=RUN_TIMEOUT_MS) as finished:
+        assert page.resumeRun(run)
+        assert page.form.norm.currentData() == "batch" and page.form.steps.value() == 6
+    assert finished.args == ["completed"] and load_checkpoint(run).step == 6
+    assert load_checkpoint(run).config.model.norm == "batch"
+    assert page.form.norm.currentData() == "instance"  # the project's settings again, for a new run

@@ -10,7 +10,7 @@ from fontassist.model.upscaler import GlyphUpscaler, UpscalerConfig
 from fontassist.train import Trainer, list_checkpoints, load_checkpoint
 from fontassist.train import upscale as upscale_module
 from fontassist.train.checkpoint import pack_for_inference
-from fontassist.train.runs import read_history
+from fontassist.train.runfolder import read_history
 from fontassist.train.upscale import Upscaler
 
 from .tiny import tiny_config
