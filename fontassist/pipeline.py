@@ -21,6 +21,7 @@ from .errors import FontAssistError
 from .export import ExportCancelled, ExportReport, NewGlyph, build_new_font, merge_into_font
 from .fonts import EmFrame, FontFile
 from .imageio import ensure_folder, glyph_filename, save_glyph_pngs
+from .safeio import safe_filename, write_text
 from .vector import trace, trace_outlines
 
 log = logging.getLogger(__name__)
@@ -109,6 +110,11 @@ def write_font(
     glyphs = trace_glyphs(images, chars, frame, trace_options, progress=progress, cancel=cancel)
     if glyphs is None:
         raise ExportCancelled(Path(out_path))
+    if not glyphs:
+        raise FontAssistError(
+            f"Nothing to write to {os.fspath(out_path)}: all {len(chars):,} glyphs traced to nothing (empty rasters).",
+            hint="Check the model and the characters (fontassist generate --grid shows what it draws).",
+        )
     if mode == "merge":
         return merge_into_font(
             target.path,
@@ -181,7 +187,7 @@ def write_glyph_files(
                 "Writing glyphs as a TTF needs a font to take the metrics from.",
                 hint="Give --target (or --font).",
             )
-        out = folder / (family.replace(" ", "") + ".ttf")
+        out = folder / glyph_font_name(family)
         report = write_font(
             images,
             chars,
@@ -200,8 +206,13 @@ def write_glyph_files(
         if cancel is not None and cancel():
             break
         path = folder / glyph_filename(char, "svg")
-        path.write_text(glyph_svg(raster, frame, trace_options), encoding="utf-8")
+        write_text(path, glyph_svg(raster, frame, trace_options))
         written.append(path)
         if progress is not None and (i % 64 == 0 or i + 1 == len(chars)):
             progress(i + 1, len(chars), "Writing SVG outlines")
     return written
+
+
+def glyph_font_name(family: str) -> str:
+    """The file name ``glyphs --format ttf`` writes: the family without spaces, made safe as one file name."""
+    return safe_filename(family.replace(" ", ""), fallback="glyphs") + ".ttf"

@@ -19,6 +19,7 @@ from typing import Any
 
 from .. import resources
 from ..errors import FontAssistError
+from ..safeio import protect_inputs, write_text
 
 log = logging.getLogger(__name__)
 
@@ -178,14 +179,12 @@ class Project:
         """Write the project atomically to ``path`` and remember it as ``self.path``."""
         path = Path(path).absolute()
         text = json.dumps(self.to_dict(path.parent), ensure_ascii=False, indent=2) + "\n"
-        tmp = path.with_name(path.name + ".tmp")
-        try:
-            tmp.write_text(text, encoding="utf-8")
-            os.replace(tmp, path)
-        except OSError as e:
-            raise FontAssistError(
-                f"cannot be written ({e.strerror}).", path=path, hint="Choose a folder you can write to."
-            ) from None
+        inputs = [
+            ("source font", self.source and self.source.path),
+            ("target font", self.target and self.target.path),
+        ]
+        with protect_inputs(inputs):
+            write_text(path, text)
         self.path = path
         log.info("saved project %s", path)
 

@@ -22,8 +22,29 @@ log = logging.getLogger(__name__)
 COMMAND_MODULES = ("fonts_commands", "train_commands", "export_commands", "app_commands")
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse whose usage errors are one line plus where to look, not a page of usage."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+# Arguments that name a command's inputs: no output may be one of them (see fontassist.safeio).
+INPUT_ROLES = {
+    "source": "source font",
+    "target": "target font",
+    "font": "font",
+    "checkpoint": "checkpoint",
+    "run": "run",
+    "run_a": "run A",
+    "run_b": "run B",
+    "chars_file": "characters file",
+    "project": "project",
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="fontassist",
         description="Learn a target font's style from a source font and generate the characters it lacks. "
         "Run without a subcommand to open the desktop app.",
@@ -50,7 +71,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def command_inputs(options) -> list[tuple[str, str]]:
+    """The (role, path) pairs of a parsed command's inputs."""
+    return [
+        (role, getattr(options, dest))
+        for dest, role in INPUT_ROLES.items()
+        if isinstance(getattr(options, dest, None), str) and getattr(options, dest)
+    ]
+
+
+def check_outputs(options) -> None:
+    """Refuse, before any work, an output that is an input or cannot be written (kinds: see declare_outputs)."""
+    from ..safeio import check_output_file, check_output_folder
+
+    for dest, kind in getattr(options, "outputs", {}).items():
+        path = getattr(options, dest, None)
+        if not path:
+            continue
+        if kind == "folder":
+            check_output_folder(path)
+        else:
+            check_output_file(path, picture=kind == "picture")
+
+
 def main(args=None) -> int:
+    try:
+        return _main(args)
+    except KeyboardInterrupt:  # Ctrl-C while starting up (importing torch, parsing, opening fonts)
+        print("fontassist: interrupted.", file=sys.stderr)
+        return 130
+
+
+def _main(args) -> int:
     parser = build_parser()
     options = parser.parse_args(args)
     level = logging.WARNING - 10 * min(options.verbose, 2)
@@ -61,11 +113,19 @@ def main(args=None) -> int:
         return self_test(verbose=options.verbose)
     handler = getattr(options, "handler", None)
     if handler is None:
+        problem = missing_display()
+        if problem:
+            print(f"fontassist: {problem}", file=sys.stderr)
+            return 2
         from ..app import main as app_main
 
         return app_main([])
+    from ..safeio import protect_inputs
+
     try:
-        return int(handler(options) or 0)
+        with protect_inputs(command_inputs(options)):
+            check_outputs(options)
+            return int(handler(options) or 0)
     except FontAssistError as e:
         print(f"fontassist: error: {e}", file=sys.stderr)
         return 2
@@ -75,6 +135,20 @@ def main(args=None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
+
+
+def missing_display() -> str | None:
+    """Why the desktop app cannot open a window here, in one line, or None when it can."""
+    import os
+
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display found: neither DISPLAY nor WAYLAND_DISPLAY is set, so the desktop app cannot open a "
+        "window; use a subcommand (fontassist --help), `fontassist --self-test`, or set QT_QPA_PLATFORM=offscreen."
+    )
 
 
 if __name__ == "__main__":

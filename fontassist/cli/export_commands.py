@@ -7,9 +7,22 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 
 from ..errors import FontAssistError
-from .common import ProgressLine, add_runtime, bar, generation_chars, set_threads
+from .common import (
+    ProgressLine,
+    add_runtime,
+    bar,
+    declare_outputs,
+    generation_chars,
+    image_size,
+    margin,
+    non_negative_float,
+    non_negative_int,
+    positive_float,
+    set_threads,
+)
 from .fonts_commands import add_charset_arguments, chars_from_args
 
 log = logging.getLogger(__name__)
@@ -19,14 +32,14 @@ def _trace_arguments(p) -> None:
     g = p.add_argument_group("tracing")
     g.add_argument(
         "--speck-area",
-        type=float,
+        type=non_negative_float,
         default=4.0,
         metavar="PX2",
         help="drop ink specks and pinholes smaller than this many square pixels (default 4)",
     )
     g.add_argument(
         "--tolerance",
-        type=float,
+        type=positive_float,
         default=0.25,
         metavar="PX",
         help="how far outlines may stray from the raster's edge, in pixels (default 0.25)",
@@ -148,6 +161,11 @@ def _glyphs(args) -> int:
         raise FontAssistError(
             "Give either a CHECKPOINT (with --source) to generate glyphs, or --font to export a font's own glyphs."
         )
+    if args.format == "ttf":  # the one derived file name: refuse it now if it is an input
+        from ..pipeline import glyph_font_name
+        from ..safeio import check_not_input
+
+        check_not_input(Path(args.out) / glyph_font_name(args.family))
     if args.font is not None:
         from ..fonts import open_font, render
 
@@ -188,9 +206,9 @@ def _glyphs(args) -> int:
 def _checkpoint_inputs(p) -> None:
 
     p.add_argument("--source", metavar="FONT", help="the font that has the characters")
-    p.add_argument("--source-face", type=int, default=0, metavar="N")
+    p.add_argument("--source-face", type=non_negative_int, default=0, metavar="N")
     p.add_argument("--target", metavar="FONT", help="the font whose style the model learned")
-    p.add_argument("--target-face", type=int, default=0, metavar="N")
+    p.add_argument("--target-face", type=non_negative_int, default=0, metavar="N")
     p.add_argument(
         "--missing",
         action="store_true",
@@ -224,6 +242,7 @@ def register(subparsers) -> None:
         "--no-validate", action="store_true", help="skip the fontTools reload and OpenType Sanitizer check"
     )
     _trace_arguments(p)
+    declare_outputs(p, out="file")
     p.set_defaults(handler=_export)
 
     p = subparsers.add_parser(
@@ -237,13 +256,14 @@ def register(subparsers) -> None:
     )
     _checkpoint_inputs(p)
     p.add_argument("--font", metavar="FONT", help="export this font's own glyphs instead of generating")
-    p.add_argument("--font-face", type=int, default=0, metavar="N")
-    p.add_argument("--size", type=int, default=128, help="raster size with --font (default 128)")
-    p.add_argument("--margin", type=float, default=0.0, help="em-frame margin with --font (default 0)")
+    p.add_argument("--font-face", type=non_negative_int, default=0, metavar="N")
+    p.add_argument("--size", type=image_size, default=128, help="raster size with --font (default 128)")
+    p.add_argument("--margin", type=margin, default=0.0, help="em-frame margin with --font (default 0)")
     p.add_argument(
         "--format", choices=("png", "svg", "ttf"), default="png", help="what to write (default png)"
     )
     p.add_argument("--family", default="fontassist glyphs", help="family name for --format ttf")
     p.add_argument("--out", required=True, metavar="DIR", help="output folder")
     _trace_arguments(p)
+    declare_outputs(p, out="folder")
     p.set_defaults(handler=_glyphs)

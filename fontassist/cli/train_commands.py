@@ -16,7 +16,21 @@ import time
 from pathlib import Path
 
 from ..errors import FontAssistError
-from .common import ProgressLine, add_runtime, bar, generation_chars, set_threads
+from ..safeio import check_not_input, protect_inputs
+from .common import (
+    ProgressLine,
+    add_runtime,
+    bar,
+    declare_outputs,
+    generation_chars,
+    image_size,
+    margin,
+    non_negative_float,
+    non_negative_int,
+    positive_float,
+    positive_int,
+    set_threads,
+)
 from .fonts_commands import add_charset_arguments
 
 log = logging.getLogger(__name__)
@@ -79,9 +93,13 @@ def _attention(text: str) -> tuple[int, ...]:
 
 def _validation(text: str) -> int | float:
     try:
-        return int(text)
+        count = int(text)
     except ValueError:
         pass
+    else:
+        if count < 1:
+            raise argparse.ArgumentTypeError(f"a count must be at least 1 glyph, not {count}")
+        return count
     try:
         value = float(text)
     except ValueError:
@@ -226,7 +244,8 @@ def _train(args) -> int:
             "Stopping after this step and saving a checkpoint (Ctrl-C again to abort without saving)…"
         )
 
-    previous = signal.signal(signal.SIGINT, interrupt)
+    # SIGTERM (a `kill`, a scheduler's time limit) stops the run the way Ctrl-C does.
+    previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
     finished = None
     try:
         config = trainer.config
@@ -254,7 +273,8 @@ def _train(args) -> int:
             elif isinstance(event, FinishedEvent):
                 finished = event
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         progress.close()
     if finished is None:
         return 1
@@ -274,7 +294,7 @@ def _train(args) -> int:
 def _add_grid_and_json(p: argparse.ArgumentParser, columns: str) -> None:
     """The --grid/--glyphs/--json/--per-glyph options that :func:`_grid_and_json` serves."""
     p.add_argument("--grid", metavar="PNG", help=f"write a grid of {columns}")
-    p.add_argument("--glyphs", type=int, default=16, help="glyphs in the grid (default 16)")
+    p.add_argument("--glyphs", type=positive_int, default=16, help="glyphs in the grid (default 16)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--per-glyph", action="store_true", help="with --json: metrics of every glyph")
 
@@ -389,8 +409,6 @@ def _generate(args) -> int:
 def _demo(args) -> int:
     set_threads(args.threads)
     from .. import resources
-    from ..fonts import missing_from_target, named_charset, open_font
-    from ..generate import Generator
 
     for path in (resources.DEMO_MODEL, resources.DEMO_SOURCE, resources.DEMO_TARGET):
         if not Path(path).is_file():
@@ -399,6 +417,19 @@ def _demo(args) -> int:
                 path=path,
                 hint="Reinstall fontassist; the demo needs its bundled model and fonts.",
             )
+    bundled = [
+        ("bundled demo file", path)
+        for path in (resources.DEMO_MODEL, resources.DEMO_SOURCE, resources.DEMO_TARGET)
+    ]
+    with protect_inputs(bundled):
+        return _run_demo(args, resources)
+
+
+def _run_demo(args, resources) -> int:
+    from ..fonts import missing_from_target, named_charset, open_font
+    from ..generate import Generator
+
+    check_not_input(Path(args.out) / DEMO_FONT_NAME)
     generator = Generator.from_checkpoint(resources.DEMO_MODEL, device=args.device)
     source, target = open_font(resources.DEMO_SOURCE), open_font(resources.DEMO_TARGET)
     chars = missing_from_target(source, target, named_charset("tw-edu-4808"))
@@ -455,9 +486,13 @@ def register(subparsers) -> None:
         "checkpoint and exits with code 130; --resume continues the run.",
     )
     p.add_argument("--source", metavar="FONT", help="the font that has the characters")
-    p.add_argument("--source-face", type=int, metavar="N", help="face index inside a .ttc/.otc collection")
+    p.add_argument(
+        "--source-face", type=non_negative_int, metavar="N", help="face index inside a .ttc/.otc collection"
+    )
     p.add_argument("--target", metavar="FONT", help="the font whose style is wanted")
-    p.add_argument("--target-face", type=int, metavar="N", help="face index inside a .ttc/.otc collection")
+    p.add_argument(
+        "--target-face", type=non_negative_int, metavar="N", help="face index inside a .ttc/.otc collection"
+    )
     add_charset_arguments(p)
     p.add_argument(
         "--out", required=True, metavar="RUN", help="run folder: config, history, checkpoints, previews"
@@ -466,18 +501,22 @@ def register(subparsers) -> None:
         "--resume", action="store_true", help="continue the run in --out from its newest checkpoint"
     )
     g = p.add_argument_group("data")
-    g.add_argument("--size", type=int, help="image size in pixels (default 128)")
+    g.add_argument("--size", type=image_size, help="image size in pixels (default 128)")
     g.add_argument(
-        "--margin", type=float, help="em-frame margin on every side, a fraction of the em (default 0)"
+        "--margin", type=margin, help="em-frame margin on every side, a fraction of the em (default 0)"
     )
     g.add_argument(
         "--validation", type=_validation, help="held-out glyphs: a count or a fraction (default 0.1)"
     )
-    g.add_argument("--seed", type=int, help="random seed (default 0)")
+    g.add_argument("--seed", type=non_negative_int, help="random seed (default 0)")
     g.add_argument(
-        "--augment-shift", type=float, help="joint random shift of source and target, fraction of the size"
+        "--augment-shift",
+        type=non_negative_float,
+        help="joint random shift of source and target, fraction of the size",
     )
-    g.add_argument("--augment-scale", type=float, help="joint random scale of source and target, e.g. 0.05")
+    g.add_argument(
+        "--augment-scale", type=non_negative_float, help="joint random scale of source and target, e.g. 0.05"
+    )
     g = p.add_argument_group("model")
     g.add_argument("--norm", choices=("instance", "batch", "none"), help="normalization (default instance)")
     g.add_argument(
@@ -487,39 +526,63 @@ def register(subparsers) -> None:
         help="self-attention at these feature-map sizes, e.g. 16,32, or none (default 16)",
     )
     g.add_argument(
-        "--base-channels", type=int, metavar="N", help="generator width at full resolution (default 32)"
+        "--base-channels",
+        type=positive_int,
+        metavar="N",
+        help="generator width at full resolution (default 32)",
     )
-    g.add_argument("--max-channels", type=int, metavar="N", help="generator width cap (default 256)")
-    g.add_argument("--dropout", type=float, help="dropout on the innermost up levels (default 0)")
-    g.add_argument("--disc-channels", type=int, metavar="N", help="discriminator width (default 64)")
+    g.add_argument("--max-channels", type=positive_int, metavar="N", help="generator width cap (default 256)")
+    g.add_argument(
+        "--dropout", type=non_negative_float, help="dropout on the innermost up levels (default 0)"
+    )
+    g.add_argument("--disc-channels", type=positive_int, metavar="N", help="discriminator width (default 64)")
     g.add_argument("--spectral-norm", action="store_true", help="spectral normalisation in the discriminator")
     g = p.add_argument_group("losses and optimiser")
-    g.add_argument("--lr", type=float, help="learning rate (default 2e-4)")
-    g.add_argument("--lr-d", type=float, help="discriminator learning rate (default: --lr)")
+    g.add_argument("--lr", type=positive_float, help="learning rate (default 2e-4)")
+    g.add_argument("--lr-d", type=positive_float, help="discriminator learning rate (default: --lr)")
     g.add_argument("--lr-schedule", choices=("cosine", "linear", "constant"), help="decay (default cosine)")
-    g.add_argument("--warmup", type=int, metavar="STEPS", help="linear warm-up steps (default 0)")
-    g.add_argument("--l1-weight", type=float, help="L1 loss weight (default 100)")
+    g.add_argument(
+        "--warmup", type=non_negative_int, metavar="STEPS", help="linear warm-up steps (default 0)"
+    )
+    g.add_argument("--l1-weight", type=non_negative_float, help="L1 loss weight (default 100)")
     g.add_argument(
         "--adv-loss", choices=("lsgan", "hinge", "vanilla", "none"), help="adversarial loss (default lsgan)"
     )
-    g.add_argument("--adv-weight", type=float, help="adversarial loss weight (default 1)")
+    g.add_argument("--adv-weight", type=non_negative_float, help="adversarial loss weight (default 1)")
     g.add_argument(
-        "--adv-start", type=int, metavar="STEP", help="step at which the adversarial loss starts (default 0)"
+        "--adv-start",
+        type=non_negative_int,
+        metavar="STEP",
+        help="step at which the adversarial loss starts (default 0)",
     )
-    g.add_argument("--const-weight", type=float, help="zi2zi constant-loss weight (default 0)")
-    g.add_argument("--iou-weight", type=float, help="soft-IoU loss weight on the ink (default 0)")
-    g.add_argument("--batch", type=int, help="batch size (default 16)")
-    g = p.add_argument_group("run length and output")
-    g.add_argument("--steps", type=int, help="optimisation steps (default 10000)")
-    g.add_argument("--epochs", type=float, help="passes over the training glyphs (instead of --steps)")
-    g.add_argument("--eval-every", type=int, metavar="STEPS", help="validation interval (default 500)")
-    g.add_argument("--preview-every", type=int, metavar="STEPS", help="preview image interval (default 500)")
-    g.add_argument("--checkpoint-every", type=int, metavar="STEPS", help="checkpoint interval (default 1000)")
+    g.add_argument("--const-weight", type=non_negative_float, help="zi2zi constant-loss weight (default 0)")
     g.add_argument(
-        "--keep", type=int, metavar="N", help="periodic checkpoints kept besides last.pt (default 3)"
+        "--iou-weight", type=non_negative_float, help="soft-IoU loss weight on the ink (default 0)"
+    )
+    g.add_argument("--batch", type=positive_int, help="batch size (default 16)")
+    g = p.add_argument_group("run length and output")
+    g.add_argument("--steps", type=positive_int, help="optimisation steps (default 10000)")
+    g.add_argument(
+        "--epochs", type=positive_float, help="passes over the training glyphs (instead of --steps)"
+    )
+    g.add_argument(
+        "--eval-every", type=positive_int, metavar="STEPS", help="validation interval (default 500)"
+    )
+    g.add_argument(
+        "--preview-every", type=positive_int, metavar="STEPS", help="preview image interval (default 500)"
+    )
+    g.add_argument(
+        "--checkpoint-every", type=positive_int, metavar="STEPS", help="checkpoint interval (default 1000)"
+    )
+    g.add_argument(
+        "--keep",
+        type=non_negative_int,
+        metavar="N",
+        help="periodic checkpoints kept besides last.pt (default 3)",
     )
     g.add_argument("--no-amp", action="store_true", help="no mixed precision on CUDA")
     add_runtime(p, batch_default=None)
+    declare_outputs(p, out="folder")
     p.set_defaults(handler=_train)
 
     p = subparsers.add_parser(
@@ -530,6 +593,7 @@ def register(subparsers) -> None:
     p.add_argument("--source", metavar="FONT", help="the source font, if it moved since training")
     p.add_argument("--target", metavar="FONT", help="the target font, if it moved since training")
     add_runtime(p)
+    declare_outputs(p, grid="picture")
     p.set_defaults(handler=_evaluate)
 
     p = subparsers.add_parser(
@@ -539,6 +603,7 @@ def register(subparsers) -> None:
     p.add_argument("run_b", metavar="RUN_B")
     _add_grid_and_json(p, "source | A | B | target")
     add_runtime(p)
+    declare_outputs(p, grid="picture")
     p.set_defaults(handler=_compare)
 
     p = subparsers.add_parser(
@@ -546,11 +611,11 @@ def register(subparsers) -> None:
     )
     p.add_argument("checkpoint", metavar="CHECKPOINT", help="a .pt file or a run folder")
     p.add_argument("--source", required=True, metavar="FONT", help="the font that has the characters")
-    p.add_argument("--source-face", type=int, default=0, metavar="N")
+    p.add_argument("--source-face", type=non_negative_int, default=0, metavar="N")
     p.add_argument(
         "--target", metavar="FONT", help="the target font (needed by --missing; sets the em frame)"
     )
-    p.add_argument("--target-face", type=int, default=0, metavar="N")
+    p.add_argument("--target-face", type=non_negative_int, default=0, metavar="N")
     p.add_argument(
         "--missing",
         action="store_true",
@@ -560,6 +625,7 @@ def register(subparsers) -> None:
     p.add_argument("--out", required=True, metavar="DIR", help="folder for U+XXXX.png files and quality.json")
     p.add_argument("--grid", metavar="PNG", help="also write a contact sheet")
     add_runtime(p)
+    declare_outputs(p, out="folder", grid="picture")
     p.set_defaults(handler=_generate)
 
     p = subparsers.add_parser(
@@ -569,6 +635,7 @@ def register(subparsers) -> None:
     p.add_argument("--grid", metavar="PNG", help="contact sheet path (default DIR/contact-sheet.png)")
     p.add_argument("--no-font", action="store_true", help=f"only the PNGs, no {DEMO_FONT_NAME}")
     add_runtime(p)
+    declare_outputs(p, out="folder", grid="picture")
     p.set_defaults(handler=_demo)
 
     p = subparsers.add_parser(
@@ -577,4 +644,5 @@ def register(subparsers) -> None:
     p.add_argument("checkpoint", metavar="CHECKPOINT", help="a .pt file or a run folder")
     p.add_argument("out", metavar="OUT.pt")
     p.add_argument("--fp32", action="store_true", help="keep float32 weights")
+    declare_outputs(p, out="file")
     p.set_defaults(handler=_pack_model)

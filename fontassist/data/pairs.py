@@ -19,6 +19,7 @@ from ..fonts import EmFrame, FontFile, render
 log = logging.getLogger(__name__)
 
 MIN_PAIRS = 32
+MIN_TRAIN_GLYPHS = 4  # fewer leave nothing to learn a style from
 
 
 def split_indices(chars: list[str], validation: int | float, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -95,5 +96,11 @@ class GlyphPairs:
         src = render(source, shared, size, margin, cache=cache)
         tgt = render(target, shared, size, margin, cache=cache)
         train, val = split_indices(shared, validation, seed)
+        if len(val) == 0 or len(train) < MIN_TRAIN_GLYPHS:
+            raise FontAssistError(
+                f"A validation of {validation} leaves {len(train)} training and {len(val)} validation glyphs "
+                f"of the {len(shared)} shared; at least {MIN_TRAIN_GLYPHS} and 1 are needed.",
+                hint="Use a validation count of 1 or more that leaves most glyphs to train on (e.g. 0.1).",
+            )
         log.info("%d pairs at %d px: %d train, %d validation", len(shared), size, len(train), len(val))
         return cls(shared, src.images, tgt.images, src.frame, tgt.frame, train, val)

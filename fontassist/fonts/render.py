@@ -32,6 +32,7 @@ import freetype
 import numpy as np
 
 from ..errors import FontAssistError
+from ..safeio import atomic_write
 from .emframe import EmFrame
 from .fontfile import FontFile
 
@@ -175,11 +176,9 @@ class _RenderCache:
         directory = self.directory()
         try:
             directory.mkdir(parents=True, exist_ok=True)
-            tmp = directory / f"{key}.{os.getpid()}.{threading.get_ident()}.tmp"
-            with open(tmp, "wb") as f:
+            with atomic_write(directory / f"{key}.npy") as f:
                 np.save(f, array, allow_pickle=False)
-            os.replace(tmp, directory / f"{key}.npy")
-        except OSError as e:  # a cache that cannot be written only costs time
+        except (OSError, FontAssistError) as e:  # a cache that cannot be written only costs time
             log.warning("render cache not written to %s: %s", directory, e)
 
     def clear_memory(self) -> None:
