@@ -363,39 +363,61 @@ class FolderLock:
     def acquire(self) -> FolderLock:
         if self._file is not None:
             return self
+        for _ in range(10):  # the holder may remove the file between our open and our lock: open again
+            f = self._open()
+            try:
+                self._lock(f)
+            except OSError:
+                f.seek(0)
+                holder = f.read(32).strip() or "unknown"
+                f.close()
+                raise FontAssistError(
+                    f"is in use by another fontassist {self.what} (process {holder}).",
+                    path=self.folder,
+                    hint="Wait for it to finish or stop it, or choose another folder.",
+                ) from None
+            try:
+                current = os.stat(self.path)
+            except OSError:
+                current = None
+            mine = os.fstat(f.fileno())
+            if current is not None and (current.st_ino, current.st_dev) == (mine.st_ino, mine.st_dev):
+                break
+            self._unlock(f)
+            f.close()
+        else:  # pragma: no cover - ten races in a row
+            raise FontAssistError("cannot be locked (it keeps changing).", path=self.folder)
         try:
-            f = open(self.path, "a+", encoding="ascii")
+            f.seek(0)
+            f.truncate()
+            f.write(f"{os.getpid()}\n")
+            f.flush()
+        except OSError as e:  # a full disk: the lock holds without the PID text
+            log.debug("cannot write the PID into %s: %s", self.path, e)
+        self._file = f
+        return self
+
+    def _open(self) -> IO:
+        try:
+            return open(self.path, "a+", encoding="ascii")
         except OSError as e:
             raise FontAssistError(
                 f"cannot be locked: {describe_os_error(e)}.",
                 path=self.folder,
                 hint="Choose a folder you can write to.",
             ) from None
-        try:
-            self._lock(f)
-        except OSError:
-            f.seek(0)
-            holder = f.read(32).strip() or "unknown"
-            f.close()
-            raise FontAssistError(
-                f"is in use by another fontassist {self.what} (process {holder}).",
-                path=self.folder,
-                hint="Wait for it to finish or stop it, or choose another folder.",
-            ) from None
-        f.seek(0)
-        f.truncate()
-        f.write(f"{os.getpid()}\n")
-        f.flush()
-        self._file = f
-        return self
 
     def release(self) -> None:
+        """Unlock and remove the lock file (removed first, so no one locks a file about to vanish)."""
         f, self._file = self._file, None
         if f is None:
             return
         with contextlib.suppress(OSError):
+            os.unlink(self.path)
+        with contextlib.suppress(OSError):
             self._unlock(f)
-        f.close()
+        with contextlib.suppress(OSError):  # a PID that never reached a full disk
+            f.close()
 
     def __enter__(self) -> FolderLock:
         return self.acquire()
