@@ -332,11 +332,9 @@ def check_project_data(data: Any) -> None:
     for key in ("a", "b"):
         if ab.get(key) is not None and not isinstance(ab[key], str):
             raise ValueError(f"review.ab.{key} must be a path")
-    for key, value in review.items():
-        if key not in ("checkpoint", "regenerated", "ab", "view") and not isinstance(
-            value, (str, list, type(None))
-        ):
-            raise ValueError(f"review.{key} has the wrong type ({_kind(value)})")
+    for key in ("accepted", "rejected"):  # the decisions: characters as text
+        if review.get(key) is not None and not isinstance(review[key], str):
+            raise ValueError(f"review.{key} must be text, not {_kind(review[key])}")
 
 
 def _check_finite(value: Any, where: str) -> None:

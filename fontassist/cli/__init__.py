@@ -26,7 +26,12 @@ class Parser(argparse.ArgumentParser):
     """argparse whose usage errors are one line plus where to look, not a page of usage."""
 
     def error(self, message: str):
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(2, f"{self.prog}: error: {one_line(message)} (see {self.prog} --help)\n")
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters (from a file name, say) shown escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
 
 
 # Arguments that name a command's inputs: no output may be one of them (see fontassist.safeio).
@@ -127,7 +132,7 @@ def _main(args) -> int:
             check_outputs(options)
             return int(handler(options) or 0)
     except FontAssistError as e:
-        print(f"fontassist: error: {e}", file=sys.stderr)
+        print(f"fontassist: error: {one_line(e)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("fontassist: interrupted.", file=sys.stderr)
