@@ -70,7 +70,6 @@ def make_config(args, norm: str, steps: int) -> TrainConfig:
         source=args.source,
         target=args.target,
         **args.data,
-        size=args.size,
         seed=0,
         model=model,
         lr=args.lr,

@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__, resources
+from .fonts.charsets import DEFAULT_CHARSET
 
 log = logging.getLogger(__name__)
 
-SAMPLE_CHARSET = "tw-edu-4808"
+SAMPLE_CHARSET = DEFAULT_CHARSET
 SAMPLE_COUNT = 8
 FAMILY = "fontassist Self Test"
 TRANSLATED = ("zh_TW",)  # the compiled UI translations a build must carry (as in fontassist.app.i18n)

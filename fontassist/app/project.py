@@ -20,6 +20,7 @@ from typing import Any
 
 from .. import resources
 from ..errors import FontAssistError
+from ..fonts import DEFAULT_CHARSET
 from ..safeio import protect_inputs, write_text
 
 log = logging.getLogger(__name__)
@@ -80,7 +81,7 @@ class CharChoice:
     """What to generate (``mode``) and what the model learns from (``learn_from``)."""
 
     mode: str = "charset"
-    charset: str = "tw-edu-4808"
+    charset: str = DEFAULT_CHARSET
     text: str = ""
     file: Path | None = None
     learn_from: str = LEARN_AUTO  # LEARN_AUTO, LEARN_SHARED or a charset name
@@ -102,7 +103,7 @@ class CharChoice:
         file = data.get("file")
         return cls(
             mode=mode,
-            charset=str(data.get("charset", "tw-edu-4808")),
+            charset=str(data.get("charset", DEFAULT_CHARSET)),
             text=str(data.get("text", "")),
             file=resolve_path(file, base) if file else None,
             learn_from=str(data.get("learn_from", LEARN_AUTO)),
@@ -172,7 +173,7 @@ class Project:
             source=FontChoice.from_dict(data["source"], base) if data.get("source") else None,
             target=FontChoice.from_dict(data["target"], base) if data.get("target") else None,
             chars=CharChoice.from_dict(data.get("chars") or {}, base),
-            train=dict(data.get("train") or {}),
+            train=_train_settings(data.get("train") or {}),
             run_dir=resolve_path(data["run_dir"], base) if data.get("run_dir") else None,
             review=review,
             export=export,
@@ -346,3 +347,14 @@ def _check_finite(value: Any, where: str) -> None:
     elif isinstance(value, list):
         for item in value:
             _check_finite(item, where)
+
+
+def _train_settings(data: dict) -> dict[str, Any]:
+    """The project's training settings; older projects kept the image size as ``size`` beside the model."""
+    train = copy.deepcopy(dict(data))
+    size = train.pop("size", None)
+    if size is not None:
+        model = train.setdefault("model", {})
+        if isinstance(model, dict):
+            model.setdefault("image_size", size)
+    return train

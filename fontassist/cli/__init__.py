@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 # Modules that add subcommands, in help order. Imported lazily by name so that
 # `fontassist coverage` never pays for importing torch.
-COMMAND_MODULES = ("fonts_commands", "train_commands", "export_commands", "app_commands")
+COMMAND_MODULES = ("fonts_commands", "train_commands", "export_commands", "ufo_commands", "app_commands")
 
 
 class Parser(argparse.ArgumentParser):

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from ..errors import FontAssistError
-from ..fonts import CHARSET_NAMES, Coverage, list_faces, open_font, render, resolve_chars
+from ..fonts import CHARSET_NAMES, DEFAULT_CHARSET, Coverage, list_faces, open_font, render, resolve_chars
 from ..imageio import contact_sheet, save_glyph_pngs
 from ..safeio import save_image
 from .common import chars_text, declare_outputs, image_size, margin, non_negative_int
@@ -31,7 +31,7 @@ def add_font_argument(parser: argparse.ArgumentParser, flag: str, help: str, req
     )
 
 
-def add_charset_arguments(parser: argparse.ArgumentParser, default: str | None = "tw-edu-4808") -> None:
+def add_charset_arguments(parser: argparse.ArgumentParser, default: str | None = DEFAULT_CHARSET) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument(
         "--charset",

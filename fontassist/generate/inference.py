@@ -95,7 +95,7 @@ class Generator:
 
     @property
     def size(self) -> int:
-        return self.config.size
+        return self.config.model.image_size
 
     @property
     def margin(self) -> float:

@@ -17,12 +17,11 @@ from collections.abc import Callable
 from torch import nn
 
 from fontassist.errors import FontAssistError
+from fontassist.model.config import NORM_NAMES
 
 log = logging.getLogger(__name__)
 
 NormFactory = Callable[[int], nn.Module]
-
-NORM_NAMES = ("batch", "instance", "none")
 
 
 def get_norm_layer(name: str) -> NormFactory | None:

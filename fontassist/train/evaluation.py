@@ -21,7 +21,8 @@ from ..fonts import open_font
 from .checkpoint import Checkpoint, load_checkpoint
 from .device import resolve_device
 from .grids import comparison_grid
-from .metrics import METRIC_NAMES, glyph_metrics, mean_metrics
+from .metricnames import HIGHER_IS_BETTER, METRIC_NAMES
+from .metrics import glyph_metrics, mean_metrics
 from .predict import predict
 from .trainer import build_pairs
 
@@ -189,7 +190,7 @@ def evaluate(
         checkpoint.path,
         checkpoint.step,
         config.model.norm,
-        config.size,
+        config.model.image_size,
         val_chars,
         src,
         tgt,
@@ -217,7 +218,6 @@ class CompareResult:
 
     def winner(self) -> dict[str, str]:
         """Per metric, "a", "b" or "tie"."""
-        from .metrics import HIGHER_IS_BETTER
 
         out = {}
         ma, mb = self.a.metrics, self.b.metrics

@@ -19,10 +19,10 @@ import numpy as np
 import torch
 from torch.nn import functional as F
 
+from .metricnames import METRIC_LABELS, METRIC_NAMES
+
 log = logging.getLogger(__name__)
 
-METRIC_NAMES = ("l1", "ssim", "iou")
-HIGHER_IS_BETTER = {"l1": False, "ssim": True, "iou": True}
 INK_THRESHOLD = 128  # 50 % coverage of 255
 
 _SSIM_WINDOW = 11
@@ -100,12 +100,11 @@ def mean_metrics(per_glyph: dict[str, np.ndarray]) -> dict[str, float]:
 
 def format_metrics(metrics: dict[str, float], baseline: dict[str, float] | None = None) -> str:
     """``L1 0.081 SSIM 0.712 IoU 0.734`` with the baseline in brackets when given."""
-    labels = {"l1": "L1", "ssim": "SSIM", "iou": "IoU"}
     parts = []
     for name in METRIC_NAMES:
         if name not in metrics:
             continue
-        text = f"{labels[name]} {metrics[name]:.3f}"
+        text = f"{METRIC_LABELS[name]} {metrics[name]:.3f}"
         if baseline and name in baseline:
             text += f" (baseline {baseline[name]:.3f})"
         parts.append(text)

@@ -82,12 +82,21 @@ def build_pairs(config: TrainConfig, source=None, target=None, *, cache: bool = 
     chars = training_chars(config)
     if not config.validation_chars:
         return GlyphPairs.build(
-            source, target, chars, config.size, config.margin, config.validation, config.seed, cache=cache
+            source,
+            target,
+            chars,
+            config.model.image_size,
+            config.margin,
+            config.validation,
+            config.seed,
+            cache=cache,
         )
     held_out = set(config.validation_chars)
     # Held-out characters go last so that the split below can name them by position.
     ordered = [c for c in chars if c not in held_out] + [c for c in dict.fromkeys(config.validation_chars)]
-    pairs = GlyphPairs.build(source, target, ordered, config.size, config.margin, 1, config.seed, cache=cache)
+    pairs = GlyphPairs.build(
+        source, target, ordered, config.model.image_size, config.margin, 1, config.seed, cache=cache
+    )
     val = np.array([i for i, c in enumerate(pairs.chars) if c in held_out], dtype=np.int64)
     if len(val) == 0 or len(val) == len(pairs.chars):
         raise FontAssistError(
@@ -561,7 +570,7 @@ class Trainer:
     def _out_of_memory(self) -> FinishedEvent:
         if self.device.type == "cuda":
             torch.cuda.empty_cache()
-        batch, size = self.config.batch_size, self.config.size
+        batch, size = self.config.batch_size, self.config.model.image_size
         kept = f" The last checkpoint, {self._last_checkpoint}, is intact." if self._last_checkpoint else ""
         return FinishedEvent(
             self.step,

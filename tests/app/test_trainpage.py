@@ -38,7 +38,9 @@ def test_form_is_bound_to_the_train_config(engine_ready):
     from fontassist.app.engine import build_train_config
 
     config = build_train_config(engine_ready.session.project, engine_ready.session.plan, page.engine.defaults)
-    assert config.model.norm == "instance" and config.model.attention == (4, 8) and config.size == 32
+    assert (
+        config.model.norm == "instance" and config.model.attention == (4, 8) and config.model.image_size == 32
+    )
     assert config.model.image_size == 32 and config.adv_loss == "none" and config.charset == "tw-edu-4808"
 
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import FontAssistError
+from ...train.metricnames import METRIC_NAMES, metric_label
 from ..abdata import NORMS, RunStarting, ab_run_dirs, norm_variants, per_glyph_rows, train_queue
 from ..checkpointpicker import CheckpointPicker
 from ..errordialog import show_error
@@ -47,7 +48,7 @@ from ..widgets import ImageView, MessageLabel, muted
 
 log = logging.getLogger(__name__)
 
-METRIC_LABELS = {"l1": "L1 ↓", "ssim": "SSIM ↑", "iou": "IoU ↑"}
+METRIC_LABELS = {name: metric_label(name, direction=True) for name in METRIC_NAMES}
 FLIP_MS = 600
 CELL = 56
 

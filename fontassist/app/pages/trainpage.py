@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import FontAssistError
-from ..engine import Engine, build_train_config, load_engine, merged_settings, overlay_settings
+from ...train.metricnames import METRIC_LABELS
+from ..engine import Engine, build_train_config, load_engine, overlay_settings
 from ..errordialog import show_error
 from ..images import raster_to_qimage
 from ..session import Session
@@ -246,7 +247,7 @@ class TrainPage(QWidget):
             return
         self._form_loading = True
         try:
-            self.form.setValues(merged_settings(self.engine.defaults, self.session.project.train))
+            self.form.setValues(overlay_settings(self.engine.defaults, self.session.project.train))
         finally:
             self._form_loading = False
 
@@ -479,7 +480,7 @@ class TrainPage(QWidget):
 
     def _metrics_text(self, step: int, metrics: dict, baseline: dict) -> str:
         parts = []
-        for key, name in (("l1", "L1"), ("ssim", "SSIM"), ("iou", "IoU")):
+        for key, name in METRIC_LABELS.items():
             if key in metrics:
                 base = f" ({self.tr('source as is')} {baseline[key]:.3f})" if key in baseline else ""
                 parts.append(f"{name} {metrics[key]:.3f}{base}")

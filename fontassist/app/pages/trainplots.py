@@ -14,11 +14,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
+from ...train.metricnames import METRIC_LABELS, METRIC_NAMES
+
 pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
 
 LOSS_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2")
 METRIC_COLOURS = {"l1": "#1f77b4", "ssim": "#2ca02c", "iou": "#d62728"}
-METRIC_NAMES = {"l1": "L1", "ssim": "SSIM", "iou": "IoU"}
 
 
 def loss_label(name: str) -> str:
@@ -158,7 +159,7 @@ class MetricsChart(_Chart):
                     symbolPen=None,
                 )
                 self._curves[name] = curve
-                self._add_legend_entry(METRIC_NAMES[name], colour)
+                self._add_legend_entry(METRIC_LABELS[name], colour)
             curve.setData(steps[: len(values)], np.asarray(values))
         end = max([self._last_step] + self._steps) if self._steps else self._last_step
         for name, value in self._baseline.items():
