@@ -26,7 +26,7 @@ class Parser(argparse.ArgumentParser):
     """argparse whose usage errors are one line plus where to look, not a page of usage."""
 
     def error(self, message: str):
-        self.exit(2, f"{self.prog}: error: {one_line(message)} (see {self.prog} --help)\n")
+        self.exit(2, f"fontassist: error: {one_line(message)} (see {self.prog} --help)\n")
 
 
 def one_line(text: str) -> str:
