@@ -6,6 +6,7 @@ torch is imported only when a checkpoint is used.
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from pathlib import Path
 
@@ -149,6 +150,16 @@ def _leave_out_edited(glyphs, review: dict):
     return drawn, keep
 
 
+def warn(warnings) -> set[str]:
+    """Print each warning once, on stderr; returns those printed."""
+    printed = set()
+    for warning in warnings:
+        if warning not in printed:
+            print(f"warning: {warning}", file=sys.stderr)
+            printed.add(warning)
+    return printed
+
+
 def _export_ttf(args) -> int:
     from ..export import naming_warnings
     from ..export.writing import check_output_path
@@ -158,9 +169,13 @@ def _export_ttf(args) -> int:
     # Refuse a bad output before minutes of generating, not after.
     check_output_path(args.out, [args.target, args.source])
     review = _project_review(args)
+    warned = set()
     if not is_ufo_target(args.target):
-        for warning in naming_warnings(args.target, args.family, args.target_face):
-            print(f"warning: {warning}")
+        warned = warn(naming_warnings(args.target, args.family, args.target_face))
+    if args.source:
+        from ..export.naming import source_naming_warnings
+
+        warned |= warn(source_naming_warnings(args.source, args.family, args.source_face))
     glyphs, source, target = _generate_for_export(args, need_target=True)
     drawn, keep = _leave_out_edited(glyphs, review)
     rejected = set(review.get("rejected", "")) if review else set()
@@ -183,12 +198,12 @@ def _export_ttf(args) -> int:
             trace_options=_trace_options(args),
             validate=not args.no_validate,
             drawn=drawn,
+            source=source,
             progress=report,
         )
     finally:
         line.close()
-    for warning in result.warnings:
-        print(f"warning: {warning}")
+    warn([w for w in result.warnings if w not in warned])
     seconds = time.perf_counter() - started
     what = f"merged into a copy of {target.full_name}" if args.mode == "merge" else "in a new font"
     print(
@@ -254,8 +269,7 @@ def _export_ufo(args) -> int:
         )
     finally:
         line.close()
-    for warning in result.warnings:
-        print(f"warning: {warning}")
+    warn(result.warnings)
     what = f"merged into a copy of {target.full_name}" if args.mode == "merge" else "alone"
     print(
         f"Wrote {result.out_path}: {result.glyphs_added:,} new glyphs {what}, {result.total_glyphs:,} glyphs in all, "

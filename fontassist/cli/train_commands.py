@@ -493,6 +493,7 @@ def _run_demo(args, resources) -> int:
         out / DEMO_FONT_NAME,
         family=DEMO_FAMILY,
         mode="merge",
+        source=source,
     )
     print(
         f"Traced the glyphs and wrote {report.out_path}: {target.full_name} plus {report.glyphs_added:,} new glyphs "
