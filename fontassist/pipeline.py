@@ -20,7 +20,7 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from .errors import FontAssistError
 from .export import ExportCancelled, ExportReport, NewGlyph, build_new_font, merge_into_font
 from .fonts import EmFrame, FontFile
-from .imageio import ensure_folder, glyph_filename, save_glyph_pngs
+from .glyphimages import ensure_folder, glyph_filename, save_glyph_pngs
 from .safeio import safe_filename, write_text
 from .vector import trace, trace_outlines
 

@@ -116,9 +116,10 @@ def _main(args) -> int:
     level = logging.WARNING - 10 * min(options.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     if options.self_test:
-        from ..selftest import main as self_test
+        from ..app.selftest import WindowCheck
+        from ..installcheck import main as self_test
 
-        return self_test(verbose=options.verbose)
+        return self_test(window_check=WindowCheck, verbose=options.verbose)
     handler = getattr(options, "handler", None)
     if handler is None:
         problem = missing_display()

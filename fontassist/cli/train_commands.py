@@ -17,9 +17,9 @@ from pathlib import Path
 
 from ..errors import FontAssistError
 from ..fonts import DEFAULT_CHARSET
-from ..model.config import NORM_NAMES
+from ..model.modelconfig import NORM_NAMES
 from ..safeio import check_not_input, protect_inputs
-from ..train.config import ADV_LOSSES, LR_SCHEDULES, RUN_LENGTH_FIELDS
+from ..train.trainconfig import ADV_LOSSES, LR_SCHEDULES, RUN_LENGTH_FIELDS
 from .common import (
     ProgressLine,
     add_runtime,
@@ -255,7 +255,7 @@ def _train(args) -> int:
         StepEvent,
         Trainer,
     )
-    from ..train.metrics import format_metrics
+    from ..train.similarity import format_metrics
 
     out = Path(args.out)
     cancel = CancelToken()
@@ -354,7 +354,7 @@ def _grid_and_json(result, args) -> bool:
 def _evaluate(args) -> int:
     set_threads(args.threads)
     from ..train import evaluate
-    from ..train.metrics import format_metrics
+    from ..train.similarity import format_metrics
 
     result = evaluate(
         args.run, device=args.device, batch_size=args.batch, source=args.source, target=args.target

@@ -9,7 +9,8 @@ log = logging.getLogger(__name__)
 
 
 def _import_edits(args) -> int:
-    from ..app.project import FontChoice, Project, store_path  # plain data, no Qt
+    from ..app.project import FontChoice, Project  # plain data, no Qt
+    from ..app.projectrefs import store_path
     from ..export.handedits import apply_edits, read_edits
 
     found = read_edits(args.ufo)

@@ -11,16 +11,15 @@ from fontTools.ttLib import TTFont
 
 from fontassist.errors import FontAssistError
 from fontassist.export.cmap import add_to_cmap
-from fontassist.export.coverage import unicode_codepoints, update_os2_coverage
-from fontassist.export.glyphs import NewGlyph, prepare_new_glyphs, unique_glyph_names
-from fontassist.export.hinting import is_hinted
-from fontassist.export.metrics import (
+from fontassist.export.fontmetrics import (
     ideograph_advance,
     ideograph_vertical_advance,
     ideograph_vertical_origin,
     recalc_font_extents,
     set_new_glyph_metrics,
 )
+from fontassist.export.glyphs import NewGlyph, prepare_new_glyphs, unique_glyph_names
+from fontassist.export.hinting import is_hinted
 from fontassist.export.naming import (
     FontNames,
     apply_names,
@@ -28,6 +27,7 @@ from fontassist.export.naming import (
     source_copyright,
     source_naming_warnings,
 )
+from fontassist.export.os2ranges import unicode_codepoints, update_os2_coverage
 from fontassist.export.outlines import convert_cff_to_glyf
 from fontassist.export.writing import (
     CancelFn,

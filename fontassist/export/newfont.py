@@ -12,10 +12,13 @@ from fontTools.ttLib import TTFont
 from fontTools.ttLib.tables._g_l_y_f import Glyph
 
 from fontassist.errors import FontAssistError
-from fontassist.export.coverage import update_os2_coverage
+from fontassist.export.fontmetrics import (
+    ideograph_advance,
+    ideograph_vertical_advance,
+    ideograph_vertical_origin,
+)
 from fontassist.export.glyphs import NewGlyph, prepare_new_glyphs, unique_glyph_names
 from fontassist.export.hinting import ensure_unhinted_rendering
-from fontassist.export.metrics import ideograph_advance, ideograph_vertical_advance, ideograph_vertical_origin
 from fontassist.export.naming import (
     VENDOR_NONE,
     FontNames,
@@ -24,6 +27,7 @@ from fontassist.export.naming import (
     source_copyright,
     source_naming_warnings,
 )
+from fontassist.export.os2ranges import update_os2_coverage
 from fontassist.export.writing import (
     CancelFn,
     ExportCancelled,

@@ -468,7 +468,7 @@ def _ideograph_advance(ufo, upm: int) -> tuple[int, tuple[int, int] | None]:
     """The commonest advance (and vertical advance, origin) of the target's ideographs, else the em."""
     from collections import Counter
 
-    from fontassist.export.metrics import is_ideograph
+    from fontassist.export.fontmetrics import is_ideograph
 
     widths, verticals = Counter(), Counter()
     for glyph in ufo:

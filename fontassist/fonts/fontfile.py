@@ -23,7 +23,7 @@ from fontTools.ttLib import TTCollection, TTFont, TTLibError
 
 from ..errors import FontAssistError
 from .emframe import EmFrame
-from .ufo import DESIGNSPACE_SUFFIX, designspace_master_names, is_ufo_path, open_ufo_font
+from .ufo import DESIGNSPACE_SUFFIX, designspace_master_names, is_ufo_path, ufo_face_fields
 
 log = logging.getLogger(__name__)
 
@@ -249,7 +249,7 @@ def open_font(path: str | os.PathLike, face_index: int = 0) -> FontFile:
     Raises FontAssistError for anything unusable."""
     path = Path(path)
     if is_ufo_path(path):
-        return open_ufo_font(path, face_index)
+        return FontFile(**ufo_face_fields(path, face_index))
     font, data, ft_index = _load_face(path, face_index)
     try:
         tables = set(font.keys())

@@ -1,9 +1,9 @@
 """A UFO (or one master of a .designspace) as a font: the designer's work in progress as the target.
 
-``open_ufo_font`` reads the UFO with ufoLib2 and draws every glyph through
+``ufo_face_fields`` reads the UFO with ufoLib2 and draws every glyph through
 fontTools pens (components decomposed, cubics approximated by quadratics) into
-a small TrueType font held in memory. The resulting
-:class:`~fontassist.fonts.fontfile.FontFile` renders through FreeType exactly
+a small TrueType font held in memory; ``open_font`` makes the
+:class:`~fontassist.fonts.fontfile.FontFile` from it, which renders through FreeType exactly
 like a font file, so coverage, pairs, training and generation need no second
 code path. Its em frame comes from the UFO's fontinfo: ``unitsPerEm`` and the
 em box's bottom (``openTypeOS2TypoDescender``, else ``descender``).
@@ -222,10 +222,9 @@ def render_font_bytes(ufo, layer_name: str | None = None, path: Path | None = No
     return buffer.getvalue(), facts
 
 
-def open_ufo_font(path: str | os.PathLike, face_index: int = 0):
-    """A :class:`FontFile` for a UFO folder or one master of a .designspace (``face_index``)."""
-    from .fontfile import FontFile
-
+def ufo_face_fields(path: str | os.PathLike, face_index: int = 0) -> dict:
+    """The :class:`~fontassist.fonts.fontfile.FontFile` fields of a UFO folder or one master of a
+    .designspace (``face_index``); ``fontfile`` builds the FontFile, so this module need not import it."""
     path = Path(path)
     ufo_path, layer_name = ufo_path_and_layer(path, face_index)
     if not ufo_path.is_dir():
@@ -260,7 +259,7 @@ def open_ufo_font(path: str | os.PathLike, face_index: int = 0):
             path=ufo_path,
             hint="Give the glyphs Unicode values in your editor.",
         )
-    return FontFile(
+    return dict(
         path=path,
         face_index=face_index,
         family=facts["family"],

@@ -18,7 +18,7 @@ import numpy as np
 import torch
 
 from ..fonts import EmFrame, FontFile, render
-from ..imageio import ensure_folder, glyph_filename, save_glyph_pngs
+from ..glyphimages import ensure_folder, glyph_filename, save_glyph_pngs
 from ..safeio import save_image, write_text
 from ..train.checkpoint import Checkpoint, load_checkpoint
 from ..train.device import Precision, resolve_device

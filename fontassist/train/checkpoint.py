@@ -31,7 +31,7 @@ from ..errors import FontAssistError
 from ..fonts.emframe import EmFrame
 from ..model import UNetGenerator, load_generator_state
 from ..safeio import atomic_write, write_error
-from .config import TrainConfig
+from .trainconfig import TrainConfig
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import FontAssistError
 from ..safeio import describe_os_error, write_text
-from .config import TrainConfig
+from .trainconfig import TrainConfig
 
 log = logging.getLogger(__name__)
 
