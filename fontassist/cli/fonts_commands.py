@@ -109,6 +109,23 @@ def _render(args) -> int:
     return 0
 
 
+def _cache(args) -> int:
+    from ..fonts.render import CACHE, disk_limit_bytes
+
+    folder = CACHE.directory()
+    if args.clear:
+        files, size = CACHE.clear()
+        print(f"Removed {files:,} files ({size / 1e6:.1f} MB) from the render cache {folder}.")
+        return 0
+    files = CACHE.files()
+    size = sum(e.stat().st_size for e in files)
+    print(
+        f"Render cache {folder}: {len(files):,} files, {size / 1e6:.1f} MB of at most {disk_limit_bytes() / 1e6:.0f} MB "
+        "(FONTASSIST_CACHE_MAX_MB); empty it with: fontassist cache --clear"
+    )
+    return 0
+
+
 def _faces(args) -> int:
     for i, name in enumerate(list_faces(args.font)):
         print(f"{i}: {name}")
@@ -142,6 +159,12 @@ def register(subparsers) -> None:
     p.add_argument("--no-cache", action="store_true", help="render afresh instead of using the render cache")
     declare_outputs(p, out="folder", grid="picture")
     p.set_defaults(handler=_render)
+
+    p = subparsers.add_parser(
+        "cache", help="where the render cache is and how big; --clear empties it (it refills as needed)"
+    )
+    p.add_argument("--clear", action="store_true", help="remove every cached rendering")
+    p.set_defaults(handler=_cache)
 
     p = subparsers.add_parser("faces", help="list the faces of a font file (collections have several)")
     p.add_argument("font", metavar="FONT")
