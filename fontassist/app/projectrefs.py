@@ -88,7 +88,6 @@ def loaded_pages(review: dict, export: dict, base: Path | None) -> tuple[dict, d
 
 def page_paths(review: dict, export: dict) -> list[tuple[str, str]]:
     """The paths the Review and Export pages keep, with what they are (bundled ``resources:`` refs left out)."""
-    from .project import RESOURCE_PREFIX
 
     found: list[tuple[str, str]] = []
 
