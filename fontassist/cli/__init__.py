@@ -76,6 +76,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The bundled demo fonts by name, so every example runs as written: --source demo:noto --target demo:zen.
+BUNDLED_FONT_NAMES = {
+    "demo:noto": "DEMO_SOURCE",
+    "demo:source": "DEMO_SOURCE",
+    "demo:zen": "DEMO_TARGET",
+    "demo:target": "DEMO_TARGET",
+}
+
+
+def resolve_bundled_fonts(options) -> None:
+    """Replace ``demo:NAME`` font arguments with the bundled file's path."""
+    from .. import resources
+
+    for dest in ("source", "target", "font"):
+        value = getattr(options, dest, None)
+        if isinstance(value, str) and value.lower().startswith("demo:"):
+            if value.lower() not in BUNDLED_FONT_NAMES:
+                raise FontAssistError(
+                    f"There is no bundled font {value!r}.",
+                    hint=f"Bundled fonts: {', '.join(BUNDLED_FONT_NAMES)}.",
+                )
+            setattr(options, dest, str(getattr(resources, BUNDLED_FONT_NAMES[value.lower()])))
+
+
 def command_inputs(options) -> list[tuple[str, str]]:
     """The (role, path) pairs of a parsed command's inputs."""
     return [
@@ -132,6 +156,7 @@ def _main(args) -> int:
     from ..safeio import protect_inputs
 
     try:
+        resolve_bundled_fonts(options)
         with protect_inputs(command_inputs(options)):
             check_outputs(options)
             return int(handler(options) or 0)
