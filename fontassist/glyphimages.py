@@ -47,7 +47,7 @@ def save_glyph_pngs(images: np.ndarray, chars: Sequence[str], folder: str | os.P
     """Write one PNG per glyph into ``folder``; returns how many were written."""
     folder = ensure_folder(folder)
     for raster, char in zip(images, chars, strict=False):
-        save_image(to_picture(raster), folder / glyph_filename(char))
+        save_image(to_picture(raster), folder / glyph_filename(char), durable=False)
     return len(chars)
 
 

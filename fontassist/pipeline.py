@@ -305,7 +305,7 @@ def write_glyph_files(
         if cancel is not None and cancel():
             break
         path = folder / glyph_filename(char, "svg")
-        write_text(path, glyph_svg(raster, frame, trace_options))
+        write_text(path, glyph_svg(raster, frame, trace_options), durable=False)
         written.append(path)
         if progress is not None and (i % 64 == 0 or i + 1 == len(chars)):
             progress(i + 1, len(chars), "Writing SVG outlines")

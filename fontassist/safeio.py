@@ -161,13 +161,25 @@ def _remove(path: str) -> None:
         log.warning("could not remove the temporary file %s: %s", path, e)
 
 
+def _flush(f: IO, durable: bool) -> None:
+    """Push the data to the OS (where a full disk shows), and to the disk when ``durable``."""
+    f.flush()
+    if durable:
+        os.fsync(f.fileno())
+
+
 @contextlib.contextmanager
-def atomic_write(path: str | os.PathLike, mode: str = "wb", encoding: str | None = None) -> Iterator[IO]:
+def atomic_write(
+    path: str | os.PathLike, mode: str = "wb", encoding: str | None = None, *, durable: bool = True
+) -> Iterator[IO]:
     """Write ``path`` all at once: yields an open temporary file beside it (``.name`` is its path).
 
-    On success the data is fsynced and the file renamed over ``path``; on any
-    exception the temporary file is removed and ``path`` is untouched. Write
-    failures (disk full, read-only, permissions) become one-line FontAssistErrors.
+    On success the data is flushed (and fsynced when ``durable``: a power cut then
+    leaves the old file or the new, never an empty one) and the file renamed over
+    ``path``; on any exception the temporary file is removed and ``path`` is
+    untouched. Write failures (disk full, read-only, permissions) become one-line
+    FontAssistErrors. ``durable=False`` suits thousands of small files one can
+    write again (glyph PNGs, cache entries), where an fsync each costs minutes.
     """
     path = Path(path)
     check_not_input(path)
@@ -185,8 +197,7 @@ def atomic_write(path: str | os.PathLike, mode: str = "wb", encoding: str | None
     try:
         with open(temp, mode, encoding=encoding) as f:
             yield f
-            f.flush()
-            os.fsync(f.fileno())
+            _flush(f, durable)
         os.chmod(temp, _default_mode())
         os.replace(temp, path)
     except BaseException as e:
@@ -202,17 +213,17 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
     return Path(path)
 
 
-def write_text(path: str | os.PathLike, text: str) -> Path:
-    with atomic_write(path, "w", encoding="utf-8") as f:
+def write_text(path: str | os.PathLike, text: str, *, durable: bool = True) -> Path:
+    with atomic_write(path, "w", encoding="utf-8", durable=durable) as f:
         f.write(text)
     return Path(path)
 
 
-def save_image(image, path: str | os.PathLike, format: str | None = None) -> Path:
+def save_image(image, path: str | os.PathLike, format: str | None = None, *, durable: bool = True) -> Path:
     """Save a Pillow image atomically; the format comes from the file name unless given."""
     path = Path(path)
     format = format or image_format(path)
-    with atomic_write(path) as f:
+    with atomic_write(path, durable=durable) as f:
         image.save(f, format=format)
     return path
 

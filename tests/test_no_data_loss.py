@@ -7,9 +7,9 @@ byte-identical and leave no file behind.
 
 The full and read-only folders are real tmpfs mounts when the tests run as root
 with mount rights (a tmpfs of 256 KiB filled to the brim; a tmpfs remounted
-read-only). Elsewhere they are simulated: every ``fsync`` of a file in the folder
-fails with ENOSPC (where a full disk shows for buffered writes), and creating a
-temporary file there fails with EROFS. ``MOUNTS`` says which one ran.
+read-only). Elsewhere they are simulated: the final flush of every file written
+into the folder fails with ENOSPC (where a full disk shows for buffered writes), and
+``os.access`` denies writing there and creating a temporary file fails with EROFS. ``MOUNTS`` says which one ran.
 """
 
 from __future__ import annotations
@@ -260,15 +260,17 @@ def full_folder(tmp_path, monkeypatch):
         yield folder
         _umount(folder)
         return
-    MOUNTS["full"] = "simulated (fsync fails with ENOSPC)"
-    real_fsync = os.fsync
+    MOUNTS["full"] = "simulated (the final flush of every file written there fails with ENOSPC)"
+    import fontassist.safeio
 
-    def fsync(fd):
-        if _inside(fd, folder):
+    real_flush = fontassist.safeio._flush
+
+    def flush(f, durable):
+        if _inside(f.name, folder):
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real_fsync(fd)
+        return real_flush(f, durable)
 
-    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(fontassist.safeio, "_flush", flush)
     yield folder
 
 

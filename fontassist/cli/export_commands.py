@@ -360,7 +360,9 @@ def _glyphs(args) -> int:
     if args.format == "ttf":
         print(f"Wrote {written[0]} with {len(chars):,} glyphs in {seconds:.1f} s.")
     else:
-        print(f"Wrote {len(written):,} {args.format.upper()} files into {args.out}/ in {seconds:.1f} s.")
+        print(
+            f"Wrote {len(written):,} {args.format.upper()} files into {Path(args.out)}/ in {seconds:.1f} s."
+        )
     return 0
 
 

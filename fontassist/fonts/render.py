@@ -187,7 +187,7 @@ class _RenderCache:
         directory = self.directory()
         try:
             directory.mkdir(parents=True, exist_ok=True)
-            with atomic_write(directory / f"{key}.npy") as f:
+            with atomic_write(directory / f"{key}.npy", durable=False) as f:
                 np.save(f, array, allow_pickle=False)
         except (OSError, FontAssistError) as e:  # a cache that cannot be written only costs time
             log.warning("render cache not written to %s: %s", directory, e)
