@@ -146,6 +146,8 @@ def _main(args) -> int:
         return self_test(window_check=WindowCheck, verbose=options.verbose)
     handler = getattr(options, "handler", None)
     if handler is None:
+        from ..display import missing_display
+
         problem = missing_display()
         if problem:
             print(f"fontassist: {problem}", file=sys.stderr)
@@ -169,20 +171,6 @@ def _main(args) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
-
-
-def missing_display() -> str | None:
-    """Why the desktop app cannot open a window here, in one line, or None when it can."""
-    import os
-
-    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
-        return None
-    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
-        return None
-    return (
-        "no display found: neither DISPLAY nor WAYLAND_DISPLAY is set, so the desktop app cannot open a "
-        "window; use a subcommand (fontassist --help), `fontassist --self-test`, or set QT_QPA_PLATFORM=offscreen."
-    )
 
 
 if __name__ == "__main__":

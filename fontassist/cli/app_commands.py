@@ -26,7 +26,7 @@ def _gui(args) -> int:
             face = getattr(args, f"{role}_face")
             if face is not None:
                 argv += [f"--{role}-face", str(face)]
-    from . import missing_display
+    from ..display import missing_display
 
     problem = missing_display()
     if problem:
