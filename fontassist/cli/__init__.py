@@ -111,7 +111,7 @@ def command_inputs(options) -> list[tuple[str, str]]:
 
 def check_outputs(options) -> None:
     """Refuse, before any work, an output that is an input or cannot be written (kinds: see declare_outputs)."""
-    from ..safeio import check_output_file, check_output_folder
+    from ..safeio import check_not_input, check_output_file, check_output_folder
 
     for dest, kind in getattr(options, "outputs", {}).items():
         path = getattr(options, dest, None)
@@ -119,6 +119,8 @@ def check_outputs(options) -> None:
             continue
         if kind == "folder":
             check_output_folder(path)
+        elif kind == "any":  # a file or a folder (a .ufo): the command checks the rest
+            check_not_input(path)
         else:
             check_output_file(path, picture=kind == "picture")
 

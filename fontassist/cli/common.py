@@ -169,7 +169,7 @@ def add_runtime(p: argparse.ArgumentParser, batch_default: int | None = 64) -> N
 
 
 def declare_outputs(p: argparse.ArgumentParser, **kinds: str) -> None:
-    """Name the options that are outputs, each "file", "picture" or "folder".
+    """Name the options that are outputs, each "file", "picture", "folder" or "any" (file or folder).
 
     Before the command runs, each is checked: not one of the command's inputs
     (fonts, checkpoints, runs, character files), and writable (see cli.check_outputs).

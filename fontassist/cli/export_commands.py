@@ -433,7 +433,7 @@ def register(subparsers) -> None:
         "--no-validate", action="store_true", help="skip the fontTools reload and OpenType Sanitizer check"
     )
     _trace_arguments(p)
-    declare_outputs(p, out="file")
+    declare_outputs(p, out="any")
     p.set_defaults(handler=_export)
 
     p = subparsers.add_parser(
