@@ -272,17 +272,24 @@ def check_output_file(path: str | os.PathLike, *, picture: bool = False) -> Path
         image_format(path)
     if path.is_dir():
         raise FontAssistError(f"The output {path} is a folder.", hint="Give a file name.")
-    folder = path.parent if str(path.parent) else Path(".")
+    check_parent_folder(path)
+    return path
+
+
+def check_parent_folder(path: str | os.PathLike, folder: str | os.PathLike | None = None) -> None:
+    """Refuse ``path`` when its folder is missing or not writable."""
+    folder = (
+        Path(folder) if folder is not None else (Path(path).parent if str(Path(path).parent) else Path("."))
+    )
     if not folder.is_dir():
         raise FontAssistError(
-            f"Cannot write {path}: the folder {folder} does not exist.", hint="Create it first."
+            f"Cannot write {os.fspath(path)}: the folder {folder} does not exist.", hint="Create it first."
         )
     if not os.access(folder, os.W_OK | os.X_OK):
         raise FontAssistError(
-            f"Cannot write {path}: the folder {folder} is not writable.",
+            f"Cannot write {os.fspath(path)}: the folder {folder} is not writable.",
             hint="Choose a folder you can write to.",
         )
-    return path
 
 
 def check_output_folder(path: str | os.PathLike) -> Path:
@@ -441,28 +448,21 @@ class FolderLock:
             self.release()
 
     @classmethod
-    def _lock(cls, f) -> None:
+    def _lock(cls, f, lock: bool = True) -> None:
+        """Take (or with ``lock=False`` give back) the OS lock; OSError when another process holds it."""
         if sys.platform == "win32":  # pragma: no cover
             import msvcrt
 
             f.seek(cls._OFFSET)
-            msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
+            msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK if lock else msvcrt.LK_UNLCK, 1)
         else:
             import fcntl
 
-            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(f.fileno(), (fcntl.LOCK_EX | fcntl.LOCK_NB) if lock else fcntl.LOCK_UN)
 
     @classmethod
     def _unlock(cls, f) -> None:
-        if sys.platform == "win32":  # pragma: no cover
-            import msvcrt
-
-            f.seek(cls._OFFSET)
-            msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+        cls._lock(f, lock=False)
 
 
 # ------------------------------------------------------------- file names

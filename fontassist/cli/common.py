@@ -13,25 +13,23 @@ from ..errors import FontAssistError
 # argparse calls these on the text of an option; an ArgumentTypeError becomes one line (see cli.Parser).
 
 
-def positive_int(text: str) -> int:
-    """A whole number of at least 1 (sizes, batches, steps, threads)."""
+def _whole(text: str, least: int) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    if value < least:
+        raise argparse.ArgumentTypeError(f"must be {'at least 1' if least else '0 or more'}, not {value}")
     return value
+
+
+def positive_int(text: str) -> int:
+    """A whole number of at least 1 (sizes, batches, steps, threads)."""
+    return _whole(text, 1)
 
 
 def non_negative_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
-    return value
+    return _whole(text, 0)
 
 
 def image_size(text: str) -> int:
