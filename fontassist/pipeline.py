@@ -122,7 +122,7 @@ def write_font(
             f"Nothing to write to {os.fspath(out_path)}: all {len(chars):,} glyphs traced to nothing (empty rasters).",
             hint="Check the model and the characters (fontassist generate --grid shows what it draws).",
         )
-    if mode == "merge" and target.outline_format == "ufo":
+    if target.outline_format == "ufo":
         from .export.ufo import merge_into_ufo_target
 
         return merge_into_ufo_target(
@@ -131,6 +131,7 @@ def write_font(
             out_path,
             family=family,
             style=style,
+            mode=mode,
             validate=validate,
             progress=progress,
             cancel=cancel,

@@ -15,8 +15,6 @@ import sys
 from .. import __version__
 from ..errors import FontAssistError
 
-log = logging.getLogger(__name__)
-
 # Modules that add subcommands, in help order. Imported lazily by name so that
 # `fontassist coverage` never pays for importing torch.
 COMMAND_MODULES = ("fonts_commands", "train_commands", "export_commands", "ufo_commands", "app_commands")
@@ -139,6 +137,9 @@ def _main(args) -> int:
         options = parser.parse_args(args)
     except SystemExit as e:  # --help, --version, or a usage error already printed in one line
         return e.code if isinstance(e.code, int) else 2
+    options.raw_argv = list(
+        sys.argv[1:] if args is None else args
+    )  # what torchrun's workers are started with
     level = logging.WARNING - 10 * min(options.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     if options.self_test:

@@ -5,7 +5,6 @@ torch is imported only when a checkpoint is used.
 
 from __future__ import annotations
 
-import logging
 import sys
 import time
 from pathlib import Path
@@ -26,8 +25,6 @@ from .common import (
     set_threads,
 )
 from .fonts_commands import add_charset_arguments, chars_from_args
-
-log = logging.getLogger(__name__)
 
 
 def _trace_arguments(p) -> None:

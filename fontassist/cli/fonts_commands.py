@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from pathlib import Path
 
@@ -13,8 +12,6 @@ from ..fonts import CHARSET_NAMES, DEFAULT_CHARSET, Coverage, list_faces, open_f
 from ..glyphimages import contact_sheet, save_glyph_pngs
 from ..safeio import save_image
 from .common import chars_text, declare_outputs, image_size, margin, non_negative_int
-
-log = logging.getLogger(__name__)
 
 
 def add_font_argument(parser: argparse.ArgumentParser, flag: str, help: str, required: bool = True) -> None:
