@@ -157,15 +157,14 @@ def upscale_glyphs(args) -> int:
 VARIANTS = (
     ("all levers off (L1+adv, raw weights, last.pt)", "plain", "raw", "last", False),
     ("+ EMA", "plain", "ema", "last", False),
-    ("+ EMA + best.pt", "plain", "ema", "best", False),
     ("+ upscaler", "plain", "raw", "last", True),
     ("+ clDice", "cldice", "raw", "last", False),
+    ("+ EMA + best.pt", "plain", "ema", "best", False),
     ("all on (clDice, EMA, best.pt, upscaler)", "cldice", "ema", "best", True),
     ("all on but the upscaler", "cldice", "ema", "best", False),
-    ("all on but best.pt", "cldice", "ema", "last", True),
     ("all on but clDice", "plain", "ema", "best", True),
+    ("all on but best.pt", "cldice", "ema", "last", True),
 )
-
 
 def score(args) -> int:
     out = Path(args.out)
