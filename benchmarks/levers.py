@@ -166,6 +166,7 @@ VARIANTS = (
     ("all on but best.pt", "cldice", "ema", "last", True),
 )
 
+
 def score(args) -> int:
     out = Path(args.out)
     chars = validation_chars()
