@@ -657,7 +657,12 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "demo", help="generate the 647 tw-edu-4808 characters Zen Maru Gothic lacks with the bundled model"
     )
-    p.add_argument("--out", required=True, metavar="DIR", help="folder for the PNGs and the contact sheet")
+    p.add_argument(
+        "--out",
+        default="demo-out",
+        metavar="DIR",
+        help="folder for the font, the PNGs and the contact sheet (default demo-out)",
+    )
     p.add_argument("--grid", metavar="PNG", help="contact sheet path (default DIR/contact-sheet.png)")
     p.add_argument("--no-font", action="store_true", help=f"only the PNGs, no {DEMO_FONT_NAME}")
     add_runtime(p)
