@@ -115,7 +115,7 @@ def write_font(
         raise ExportCancelled(Path(out_path))
     hand = {g.char for g in drawn}
     glyphs = [g for g in glyphs if g.char not in hand] + list(drawn)
-    if mode == "merge" and target.outline_format == "ufo":
+    if target.outline_format == "ufo":
         from .export.ufo import merge_into_ufo_target
 
         return merge_into_ufo_target(
@@ -124,6 +124,7 @@ def write_font(
             out_path,
             family=family,
             style=style,
+            mode=mode,
             validate=validate,
             progress=progress,
             cancel=cancel,

@@ -626,11 +626,13 @@ def merge_into_ufo_target(
     *,
     family: str,
     style: str = "Regular",
+    mode: str = "merge",
     validate: bool = True,
     progress: ProgressFn = None,
     cancel: CancelFn = None,
 ) -> ExportReport:
-    """Merge mode for a UFO target: a copy of the UFO plus ``new_glyphs``, compiled into a TTF with ufo2ft."""
+    """A TTF for a UFO target, compiled with ufo2ft: a copy of the UFO plus ``new_glyphs`` (merge), or
+    ``new_glyphs`` alone with the UFO's em, metrics and licence (new)."""
     from fontassist.fonts.ufo import ufo_path_and_layer
 
     out_path = check_output_path(
@@ -640,6 +642,7 @@ def merge_into_ufo_target(
     ufo = build_ufo(
         [UfoGlyph(g) for g in new_glyphs],
         target,
+        mode=mode,
         family=family,
         style=style,
         out_path=out_path,

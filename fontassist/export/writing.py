@@ -43,6 +43,12 @@ class ExportReport:
 def open_input_font(path: str | os.PathLike, font_number: int = 0, *, role: str = "target font") -> TTFont:
     """Open a TTF/OTF/TTC/WOFF/WOFF2 input, with errors a user can act on."""
     path = Path(path)
+    from fontassist.fonts.ufo import is_ufo_path
+
+    if is_ufo_path(path):  # a UFO: the TrueType font drawn from it in memory (outlines, metrics, names)
+        from fontassist.fonts import open_font
+
+        return open_font(path, font_number).ttfont()
     if not path.is_file():
         raise FontAssistError(f"The {role} {path} does not exist.", hint="Check the path.")
     try:

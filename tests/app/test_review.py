@@ -173,7 +173,6 @@ def test_outline_mode_draws_traced_outlines(qtbot, app_settings):
     wait_until(
         qtbot, lambda: page.grid_model.outlines.pending() == 0 and page.grid_model.cachedCount() > 0, 60
     )
-    qtbot.wait(50)
     page.grid.viewport().repaint()
     outline = page.grid_model.outlines.outline(glyphs.chars[0])
     assert outline is not None and outline.stats().contours == 1  # a square traces to one contour
