@@ -9,7 +9,6 @@ into the project's ``review`` dict.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -60,7 +59,6 @@ class ReviewPage(QWidget):
         self.state = state
         self.settings = settings
         self._restoring = False
-        self.last_filter_ms = 0.0
 
         # Model and generation.
         self.model_picker = CheckpointPicker(session, self)
@@ -340,7 +338,6 @@ class ReviewPage(QWidget):
 
     def refilter(self, select_position: int | None = None) -> None:
         """Show the glyphs that pass the filters; keep the current glyph (or the row at ``select_position``)."""
-        started = time.perf_counter()
         glyphs = self.state.glyphs
         current = self.state.current_char
         rows = select_rows(
@@ -352,7 +349,6 @@ class ReviewPage(QWidget):
             sort=self.sort_order.currentData(),
         )
         self.grid_model.setRows(rows)
-        self.last_filter_ms = 1000 * (time.perf_counter() - started)
         count = self.grid_model.rowCount()
         if count:
             if select_position is not None:
