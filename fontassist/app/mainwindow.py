@@ -345,7 +345,10 @@ class MainWindow(QMainWindow):
         self.session.replaceProject(project)
         self.settings.add_recent_project(path)
         self.settings.set_last_folder("projects", path)
-        self.statusBar().showMessage(self.tr("Opened {0}").format(path), 5000)
+        if project.warnings:  # paths outside the project, the bundled files and home: worth a look
+            self.statusBar().showMessage(" ".join(project.warnings))
+        else:
+            self.statusBar().showMessage(self.tr("Opened {0}").format(path), 5000)
         self.projectOpened.emit()
         return True
 
