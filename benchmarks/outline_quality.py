@@ -20,7 +20,7 @@ prints one row per measure with the target's own ideographs beside ours:
   wholly inside another contour) / contours crossing themselves (skia-pathops'
   union of the contour alone differs from it);
 - ``beyond_extremes``: glyphs whose ink passes the extremes of the target's own
-  ideographs (max yMax, min yMin, min xMin, max xMax);
+  ideographs (max yMax, min yMin, min xMin, max xMax of the bounds its glyf table stores);
 - ``counters_changed``: glyphs whose hole count (at 128 px) differs from the source
   font's glyph (needs ``--source``);
 - ``points`` / ``contours``: per glyph, as the glyf table stores them;
@@ -59,6 +59,7 @@ if str(ROOT) not in sys.path:
 
 from fontassist.fonts import open_font, render  # noqa: E402
 from fontassist.fonts.charsets import is_han  # noqa: E402
+from fontassist.vector.targetshape import ink_box  # noqa: E402
 
 SEMI_DEGREES = 0.5
 COLINEAR_RADIANS = 0.1
@@ -400,6 +401,11 @@ class FontOutlines:
 
 
 def target_extremes(target: FontOutlines, chars: list[str]):
+    """The box the target's ideographs stay inside: the bounds its glyf table stores, else
+    the flattened ink's."""
+    stored = ink_box(target.font, [target.cmap[ord(c)] for c in chars])
+    if stored is not None:
+        return stored
     bounds = [b for b in (ink_bounds(target.contours(c)) for c in chars) if b is not None]
     b = np.asarray(bounds)
     return (float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max()))

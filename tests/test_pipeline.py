@@ -8,7 +8,7 @@ from fontassist.cli import main
 from fontassist.errors import FontAssistError
 from fontassist.export import validate_font
 from fontassist.fonts import missing_from_target, named_charset, open_font, render
-from fontassist.pipeline import TraceOptions, glyph_svg, trace_glyphs, write_font, write_glyph_files
+from fontassist.pipeline import glyph_svg, trace_glyphs, write_font, write_glyph_files
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +85,8 @@ def test_batch_glyph_files(tmp_path, missing_rasters, fmt):
 
 def test_trace_options_change_the_outline(missing_rasters):
     images, chars, frame, _ = missing_rasters
-    loose = trace_glyphs(images[:3], chars[:3], frame, TraceOptions(tolerance=1.5))
-    tight = trace_glyphs(images[:3], chars[:3], frame, TraceOptions(tolerance=0.1))
+    loose = trace_glyphs(images[:3], chars[:3], frame, TraceSettings(tolerance=1.5))
+    tight = trace_glyphs(images[:3], chars[:3], frame, TraceSettings(tolerance=0.1))
     assert sum(g.glyph.numberOfContours for g in loose) == sum(g.glyph.numberOfContours for g in tight)
     assert sum(len(g.glyph.coordinates) for g in loose) < sum(len(g.glyph.coordinates) for g in tight)
 

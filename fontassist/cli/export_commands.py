@@ -16,27 +16,35 @@ log = logging.getLogger(__name__)
 
 
 def _trace_arguments(p) -> None:
-    g = p.add_argument_group("tracing")
-    g.add_argument(
-        "--speck-area",
-        type=float,
-        default=4.0,
-        metavar="PX2",
-        help="drop ink specks and pinholes smaller than this many square pixels (default 4)",
-    )
-    g.add_argument(
-        "--tolerance",
-        type=float,
-        default=0.25,
-        metavar="PX",
-        help="how far outlines may stray from the raster's edge, in pixels (default 0.25)",
-    )
+    """One option per tunable :class:`TraceSettings` field, its default and help read from there."""
+    from ..vector import TraceSettings
+
+    g = p.add_argument_group("tracing (outlines are cleaned by default; each step can be switched off)")
+    for f in TraceSettings.tunable():
+        flag = "--" + f.name.replace("_", "-")
+        if isinstance(f.default, bool):
+            g.add_argument(
+                "--no-" + f.name.replace("_", "-"),
+                dest=f.name,
+                action="store_false",
+                default=f.default,
+                help=f"do not {f.metadata['help']}",
+            )
+        else:
+            g.add_argument(
+                flag,
+                type=type(f.default),
+                default=f.default,
+                metavar=f.metadata.get("metavar"),
+                help=f"{f.metadata['help']} (default {f.default:g})",
+            )
 
 
-def _trace_options(args):
-    from ..pipeline import TraceOptions
+def trace_settings_from(args):
+    """The :class:`TraceSettings` the tracing options of ``args`` ask for."""
+    from ..vector import TraceSettings
 
-    return TraceOptions(speck_area=args.speck_area, tolerance=args.tolerance)
+    return TraceSettings(**{f.name: getattr(args, f.name) for f in TraceSettings.tunable()})
 
 
 def _progress_printer():
@@ -116,7 +124,7 @@ def _export(args) -> int:
             family=args.family,
             style=args.style,
             mode=args.mode,
-            trace_options=_trace_options(args),
+            trace_settings=trace_settings_from(args),
             validate=not args.no_validate,
             progress=report,
         )
@@ -172,7 +180,7 @@ def _glyphs(args) -> int:
             args.format,
             target=metrics_font,
             family=args.family,
-            trace_options=_trace_options(args),
+            trace_settings=trace_settings_from(args),
             progress=report,
         )
     finally:
