@@ -30,6 +30,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 SPEC = ROOT / "fontassist.spec"
+# The top-level resources/ folder is the package fontassist.resources (setup.py maps it for wheels and
+# editable installs); the bundle puts it where that package's __file__ says it is.
+RESOURCES = ROOT / "resources"
+RESOURCES_PACKAGE = "fontassist.resources"
+HOOKS = ROOT / "packaging" / "pyinstaller-hooks"
 DIST = ROOT / "dist"
 WORK = ROOT / "build"
 VARIANTS = ("cpu", "cuda")
@@ -75,7 +80,7 @@ def check_torch(variant: str, cuda_version: str | None) -> None:
 
 def check_translations() -> None:
     """The .qm files are what the app loads; building with stale ones ships an outdated translation."""
-    folder = ROOT / "fontassist" / "resources" / "translations"
+    folder = RESOURCES / "translations"
     for source in folder.glob("*.ts"):
         compiled = source.with_suffix(".qm")
         if not compiled.is_file() or compiled.stat().st_mtime < source.stat().st_mtime:
@@ -83,6 +88,21 @@ def check_translations() -> None:
                 f"{compiled.name} is missing or older than {source.name}; "
                 "run python tools/update_translations.py first."
             )
+
+
+def bundled_resources() -> list[tuple[str, str]]:
+    """PyInstaller ``datas`` for every runtime file under resources/: (source file, folder in the bundle).
+
+    The folder is ``fontassist/resources/...``, where the frozen ``fontassist.resources`` looks;
+    its own ``__init__.py`` goes into the archive as a module (the hook in :data:`HOOKS` finds it),
+    and the translations' ``.ts`` sources stay behind.
+    """
+    bundle_root = Path(*RESOURCES_PACKAGE.split("."))
+    return [
+        (str(path), str(bundle_root / path.parent.relative_to(RESOURCES)))
+        for path in sorted(RESOURCES.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".py", ".pyc", ".ts")
+    ]
 
 
 def run_pyinstaller(variant: str, windowed: bool, clean: bool) -> None:

@@ -1,6 +1,6 @@
 """End-to-end export timing: generate → trace → merge → validate, with the demo model.
 
-    python benchmarks/export.py [--checkpoint fontassist/resources/models/demo.pt] [--fonts ../shared/fonts] [--threads N]
+    python benchmarks/export.py [--checkpoint resources/models/demo.pt] [--fonts ../shared/fonts] [--threads N]
 
 Case 1: the 647 tw-edu-4808 characters Zen Maru Gothic lacks (goal: under 20 s).
 Case 2: the Big5 characters Zen Maru Gothic lacks (7,528 by our cp950 count; goal: under 3 minutes).

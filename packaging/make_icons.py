@@ -1,4 +1,4 @@
-"""Render the app icon (fontassist/resources/icons/fontassist.svg) into the PNG, .ico and .icns files.
+"""Render the app icon (resources/icons/fontassist.svg) into the PNG, .ico and .icns files.
 
     python packaging/make_icons.py
 
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-ICONS = ROOT / "fontassist" / "resources" / "icons"
+ICONS = ROOT / "resources" / "icons"
 SVG = ICONS / "fontassist.svg"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)

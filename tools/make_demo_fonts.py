@@ -1,4 +1,4 @@
-"""Rebuild the demo font subsets in fontassist/resources/fonts from the full OFL fonts.
+"""Rebuild the demo font subsets in resources/fonts from the full OFL fonts.
 
     python tools/make_demo_fonts.py [--fonts ../shared/fonts]
 

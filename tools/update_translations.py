@@ -4,7 +4,7 @@
     python tools/update_translations.py --check   # exit 1 and list the UI strings that have no translation yet
 
 After an update, translate the new and changed strings (marked unfinished) in
-``fontassist/resources/translations/fontassist_<lang>.ts`` with Qt Linguist
+``resources/translations/fontassist_<lang>.ts`` with Qt Linguist
 (``pyside6-linguist``) or any editor, then run this script again to compile them.
 Strings are found by lupdate (``self.tr("...")``, ``QCoreApplication.translate("Context", "...")``
 with literal text) and by this script, which adds what lupdate misses in Python code: ``self.tr``
@@ -27,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "fontassist" / "app"
-TRANSLATIONS = ROOT / "fontassist" / "resources" / "translations"
+TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("zh_TW",)
 
 
