@@ -9,6 +9,7 @@ from fontassist.errors import FontAssistError
 from fontassist.export import validate_font
 from fontassist.fonts import missing_from_target, named_charset, open_font, render
 from fontassist.pipeline import glyph_svg, trace_glyphs, write_font, write_glyph_files
+from fontassist.vector import TraceSettings
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,8 @@ from pathlib import Path
 from ..errors import FontAssistError
 from ..export import ExportReport
 from ..fonts import FontFile
-from ..pipeline import TraceOptions, write_font, write_glyph_files
+from ..pipeline import settings_for, write_font, write_glyph_files
+from ..vector import TraceSettings
 from .reviewdata import Decisions, ReviewGlyphs, export_chars
 
 log = logging.getLogger(__name__)
@@ -37,13 +38,14 @@ def default_file_name(family: str, style: str) -> str:
     return f"{keep(family) or 'fontassist'}-{keep(style) or 'Regular'}.ttf"
 
 
-def trace_options_from(export: dict) -> TraceOptions:
-    """The trace settings kept in the project's ``export`` dict (the defaults where unset)."""
-    defaults = TraceOptions()
-    return TraceOptions(
-        speck_area=float(export.get("speck_area", defaults.speck_area)),
-        tolerance=float(export.get("tolerance", defaults.tolerance)),
-    )
+def trace_options_from(export: dict, target: FontFile | None = None) -> TraceSettings:
+    """The trace settings kept in the project's ``export`` dict (the defaults where unset),
+    with the tidy tolerances measured from ``target``."""
+    values = {}
+    for f in TraceSettings.tunable():
+        if f.name in export:
+            values[f.name] = bool(export[f.name]) if isinstance(f.default, bool) else float(export[f.name])
+    return settings_for(TraceSettings(**values), target)
 
 
 def chosen_glyphs(glyphs: ReviewGlyphs, decisions: Decisions, which: str):
@@ -60,7 +62,7 @@ def export_font(
     family: str,
     style: str,
     mode: str,
-    trace_options: TraceOptions,
+    trace_options: TraceSettings,
     progress=None,
     cancel=None,
 ) -> ExportReport:
@@ -86,7 +88,7 @@ def export_font(
         family=family,
         style=style,
         mode=mode,
-        trace_options=trace_options,
+        trace_settings=trace_options,
         validate=True,
         progress=progress,
         cancel=cancel,
@@ -99,7 +101,7 @@ def export_glyph_files(
     out_dir: str | os.PathLike,
     fmt: str,
     *,
-    trace_options: TraceOptions,
+    trace_options: TraceSettings,
     progress=None,
     cancel=None,
 ) -> list[Path]:
@@ -116,7 +118,7 @@ def export_glyph_files(
         glyphs.frame,
         out_dir,
         fmt,
-        trace_options=trace_options,
+        trace_settings=trace_options,
         progress=progress,
         cancel=cancel,
     )

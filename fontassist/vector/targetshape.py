@@ -22,7 +22,7 @@ from fontTools.ttLib import TTFont
 from ..fonts.charsets import is_han
 
 _SAMPLE = 800  # ideographs read; enough for stable percentiles, quick on every export
-_SLANT_SHARE = 0.0025  # share of the target's straight length it may lean at below the axis angle
+_SLANT_SHARE = 0.005  # share of the target's straight length it may lean at below the axis angle
 _AXIS_RANGE = (1.0, 8.0)  # degrees
 _TURN_RANGE = (2.0, 10.0)  # degrees
 
@@ -136,8 +136,9 @@ def _axis_angle(angle: np.ndarray, length: np.ndarray) -> float:
     order = np.argsort(angle[leaning])
     cumulative = np.cumsum(length[leaning][order]) / total
     over = np.nonzero(cumulative > _SLANT_SHARE)[0]
-    limit = angle[leaning][order][over[0]] if len(over) else _AXIS_RANGE[1]
-    return float(np.clip(math.floor(limit * 10) / 10, *_AXIS_RANGE))
+    if not len(over):
+        return _AXIS_RANGE[1]
+    return float(np.clip(math.floor(angle[leaning][order][over[0]] * 10) / 10, *_AXIS_RANGE))
 
 
 def _box(boxes: list) -> np.ndarray:

@@ -5,15 +5,13 @@ Each step is a small function on one contour (``points`` (N, 2) floats,
 ``on_curve`` (N,) bools, TrueType order) that returns a new contour, so it can
 be tested and switched off on its own (:class:`~fontassist.vector.pixeltrace.TraceSettings`):
 
-- :func:`flatten_near_lines`: a curved run whose off-curve points hug the chord
-  between its on-curve ends, and whose chord is near horizontal or vertical,
-  becomes a line (the raster's wobble along a straight stroke edge);
 - :func:`merge_colinear`: an on-curve point between two lines that turn by less
   than an angle (and lies within a distance of the line joining its neighbours)
   goes, so one straight edge is one segment;
-- :func:`snap_axis_lines`: each chain of consecutive lines within an angle of
-  horizontal (vertical) becomes one exactly horizontal (vertical) line at the
-  length-weighted mean of its y (x); the curve handles beside it move with it,
+- :func:`snap_axis_lines`: each stretch of lines and curves that runs within an
+  angle of horizontal (vertical) and stays inside a narrow band (the raster's
+  wobble along a straight stroke edge) becomes one exactly horizontal (vertical)
+  line at the stretch's mean y (x); the curve handles beside it move with it,
   so a stroke's two edges end up parallel at the stroke's measured width.
 
 :func:`fit_ink_box` and :func:`drop_small_contours` work on a whole glyph.
@@ -67,26 +65,6 @@ def _distance_to_line(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> float:
     return abs(d[0] * (p[1] - a[1]) - d[1] * (p[0] - a[0])) / length
 
 
-def flatten_near_lines(
-    points: np.ndarray, on_curve: np.ndarray, axis_degrees: float, deviation: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """Curved runs with a near-axis chord and every off-curve point within ``2 × deviation``
-    of it (the curve itself stays within ``deviation``) become lines."""
-    if not on_curve.any():
-        return points, on_curve
-    nodes = _nodes(points, on_curve)
-    for k, (start, offs) in enumerate(nodes):
-        if not offs:
-            continue
-        end = nodes[(k + 1) % len(nodes)][0]
-        chord = end - start
-        if _off_axis_degrees(chord) <= axis_degrees and all(
-            _distance_to_line(p, start, end) <= 2 * deviation for p in offs
-        ):
-            nodes[k][1] = []
-    return _contour(nodes)
-
-
 def merge_colinear(
     points: np.ndarray, on_curve: np.ndarray, turn_degrees: float, deviation: float
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -124,63 +102,108 @@ def merge_colinear(
 def snap_axis_lines(
     points: np.ndarray, on_curve: np.ndarray, axis_degrees: float, max_spread: float
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Each chain of consecutive lines within ``axis_degrees`` of horizontal (then vertical)
-    becomes one exact axis line at the chain's length-weighted mean coordinate, unless its
-    points spread over more than ``max_spread`` across the axis (a long, real slant)."""
+    """Stretches of the contour that run within ``axis_degrees`` of horizontal (then
+    vertical) and stay inside a band ``max_spread`` wide across it become one exact
+    axis line at the stretch's mean coordinate.
+
+    A stretch is whole segments, node to node, lines or curves (a curve counts by
+    points along it), all heading the same way; wider or steeper
+    stretches (real slants, real bends) are left alone. The curve handles beside a
+    snapped stretch move with it, keeping their tangents.
+    """
     if not on_curve.any():
         return points, on_curve
     nodes = _nodes(points, on_curve)
-    for axis in (1, 0):  # 1: horizontal lines share y; 0: vertical lines share x
+    for axis in (1, 0):  # 1: horizontal stretches share y; 0: vertical ones share x
         nodes = _snap(nodes, axis, axis_degrees, max_spread)
     return _contour(nodes)
+
+
+def _stretches(nodes, axis: int, axis_degrees: float, max_spread: float) -> list[list[int]]:
+    """Runs of consecutive segments (by start node) that together fit the band and the angle."""
+    n = len(nodes)
+    along = 1 - axis
+    slope = math.tan(math.radians(axis_degrees))
+
+    def controls(k):
+        return _curve_points(nodes[k][0], nodes[k][1], nodes[(k + 1) % n][0])
+
+    def fits(chain, k) -> bool:
+        pts = np.array([p for j in [*chain, k] for p in controls(j)])
+        start, end = nodes[chain[0] if chain else k][0], nodes[(k + 1) % n][0]
+        run = end[along] - start[along]
+        step = nodes[(k + 1) % n][0][along] - nodes[k][0][along]
+        across = pts[:, axis].max() - pts[:, axis].min()
+        return (
+            (step != 0 or bool(chain))  # a step across the axis only inside a stretch
+            and (not chain or step == 0 or np.sign(step) == np.sign(run))
+            and across <= max_spread
+            and abs(end[axis] - start[axis]) <= slope * abs(run)
+        )
+
+    chains: list[list[int]] = []
+
+    def close(chain):
+        while chain and nodes[(chain[-1] + 1) % n][0][along] == nodes[chain[-1]][0][along]:
+            chain = chain[:-1]  # a stretch ends heading along the axis
+        if chain:
+            chains.append(chain)
+
+    alone = [fits([], k) for k in range(n)]
+    if all(alone) or not any(alone):
+        return []
+    begin = next(k for k in range(n) if not alone[k]) + 1  # no stretch wraps round the start
+    chain: list[int] = []
+    for step in range(n):
+        k = (begin + step) % n
+        if chain and fits(chain, k):
+            chain.append(k)
+            continue
+        close(chain)
+        chain = [k] if alone[k] else []
+    close(chain)
+    return chains
+
+
+def _curve_points(start: np.ndarray, offs: list, end: np.ndarray) -> list:
+    """Points on a TrueType segment: its ends, the implied on-curve points between its
+    off-curve points, and the middle of each quadratic piece."""
+    if not offs:
+        return [start, end]
+    ons = [start] + [(a + b) / 2 for a, b in zip(offs[:-1], offs[1:], strict=True)] + [end]
+    points = [start]
+    for a, c, b in zip(ons[:-1], offs, ons[1:], strict=True):
+        points += [0.25 * a + 0.5 * c + 0.25 * b, b]
+    return points
 
 
 def _snap(nodes, axis: int, axis_degrees: float, max_spread: float):
     n = len(nodes)
     if n < 3:
         return nodes
-    along = 1 - axis
-
-    def is_axis_line(k: int) -> bool:
-        start, offs = nodes[k]
-        if offs:
-            return False
-        d = nodes[(k + 1) % n][0] - start
-        return abs(d[along]) > abs(d[axis]) and _off_axis_degrees(d) <= axis_degrees
-
-    flags = [is_axis_line(k) for k in range(n)]
-    if all(flags):
-        return nodes
-    # Chains of axis lines, starting after a non-axis segment so none wraps round the start.
-    begin = next(k for k in range(n) if not flags[k]) + 1
-    chains: list[list[int]] = []
-    for step in range(n):
-        k = (begin + step) % n
-        if flags[k]:
-            if chains and chains[-1][-1] == (k - 1) % n and flags[(k - 1) % n]:
-                chains[-1].append(k)
-            else:
-                chains.append([k])
     drop = set()
-    for chain in chains:
-        ends = [nodes[k][0] for k in chain] + [nodes[(chain[-1] + 1) % n][0]]
-        across = [p[axis] for p in ends]
-        if max(across) - min(across) > max_spread:
-            continue
-        lengths = np.array([math.hypot(*(b - a)) for a, b in zip(ends[:-1], ends[1:], strict=True)])
-        middles = np.array([(a[axis] + b[axis]) / 2 for a, b in zip(ends[:-1], ends[1:], strict=True)])
-        level = float(np.round(np.average(middles, weights=lengths) if lengths.sum() else middles.mean()))
-        members = chain + [(chain[-1] + 1) % n]
-        for k in members:
+    for chain in _stretches(nodes, axis, axis_degrees, max_spread):
+        weights, levels = [], []
+        for k in chain:
+            a, b = nodes[k][0], nodes[(k + 1) % n][0]
+            pts = np.array(_curve_points(a, nodes[k][1], b))
+            weights.append(math.hypot(*(b - a)))
+            levels.append(pts[:, axis].mean())
+        total = sum(weights)
+        level = float(np.round(np.average(levels, weights=weights) if total else np.mean(levels)))
+        first, last = chain[0], (chain[-1] + 1) % n
+        for k in [*chain, last]:
             delta = level - nodes[k][0][axis]
             nodes[k][0][axis] = level
-            # The curve handles beside the chain move with it, keeping their tangents.
-            if nodes[k][1] and k == members[-1]:
+            # The curve handles beside the stretch move with it, keeping their tangents.
+            if k == last and nodes[k][1]:
                 nodes[k][1][0][axis] += delta
             before = nodes[(k - 1) % n][1]
-            if before and k == members[0]:
+            if k == first and before:
                 before[-1][axis] += delta
-        drop.update(chain[1:])  # interior points now lie on the line
+        for k in chain:
+            nodes[k][1] = []  # the stretch is a line now
+        drop.update(chain[1:])  # interior nodes lie on it
     return [node for k, node in enumerate(nodes) if k not in drop]
 
 

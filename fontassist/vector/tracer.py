@@ -168,14 +168,16 @@ def _finish(
     raster = pixels.raster[kept]
     deviation = settings.straighten_deviation / frame.scale
     steps = []
-    if settings.straighten:
-        steps.append(lambda p, f: tidy.flatten_near_lines(p, f, settings.axis_angle, deviation))
+    merge = lambda p, f: tidy.merge_colinear(p, f, settings.colinear_angle, deviation)  # noqa: E731
+    snap = lambda p, f: tidy.snap_axis_lines(p, f, settings.axis_angle, 2 * deviation)  # noqa: E731
     if settings.merge_colinear:
-        steps.append(lambda p, f: tidy.merge_colinear(p, f, settings.colinear_angle, deviation))
+        steps.append(merge)
     if settings.straighten:
-        steps.append(lambda p, f: tidy.snap_axis_lines(p, f, settings.axis_angle, 2 * deviation))
+        steps.append(snap)
         if settings.merge_colinear:
-            steps.append(lambda p, f: tidy.merge_colinear(p, f, 0.5, 0.5))
+            # Snapping a stretch can leave its neighbour a slight continuation of it: merge
+            # the two, then snap the merged line.
+            steps += [merge, snap, lambda p, f: tidy.merge_colinear(p, f, 0.5, 0.5)]
     if steps:
         points, on_curve, count = _each_contour(points, on_curve, count, steps)
     array, on, count, raster = union_by_raster(points, on_curve, count, raster, n_rasters)

@@ -74,7 +74,7 @@ class TraceSettings:
         default=None,
         metadata={"fallback": 5.7},  # degrees two lines may turn and still be one edge
     )
-    straighten_deviation: float = 0.5  # px: how far a straightened curve or merged point may move;
+    straighten_deviation: float = 0.75  # px: how far a straightened curve or merged point may move;
     # an edge is snapped to the axis only when its ends lie within twice this across it
     ink_box: tuple[float, float, float, float] | None = None  # font units; from the target
 
