@@ -37,7 +37,7 @@ from fontassist.generate import is_flagged, quality_flags  # noqa: E402
 from fontassist.model import ModelConfig  # noqa: E402
 from fontassist.train import CancelToken, EvalEvent, FinishedEvent, StepEvent, TrainConfig, Trainer, evaluate  # noqa: E402
 from fontassist.train.grids import save_picture  # noqa: E402
-from fontassist.train.metrics import format_metrics  # noqa: E402
+from fontassist.train.similarity import format_metrics  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "fonts"
 CALIBRATION_STEPS = 30
@@ -70,7 +70,6 @@ def make_config(args, norm: str, steps: int) -> TrainConfig:
         source=args.source,
         target=args.target,
         **args.data,
-        size=args.size,
         seed=0,
         model=model,
         lr=args.lr,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +19,7 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from .errors import FontAssistError
 from .export import ExportCancelled, ExportReport, NewGlyph, build_new_font, merge_into_font
 from .fonts import EmFrame, FontFile
-from .imageio import ensure_folder, glyph_filename, save_glyph_pngs
+from .glyphimages import ensure_folder, glyph_filename, save_glyph_pngs
 from .vector import TraceSettings, trace, trace_outlines
 from .vector.targetshape import target_shape
 
@@ -96,20 +96,24 @@ def write_font(
     mode: str = "merge",
     trace_settings: TraceSettings | None = None,
     validate: bool = True,
+    drawn: Sequence[NewGlyph] = (),
     progress: ProgressFn = None,
     cancel: CancelFn = None,
 ) -> ExportReport:
     """Trace ``images`` and write them as a font: merged into a copy of ``target``, or a new font.
 
-    In merge mode, characters the target already has are an error; callers drop
-    them first (:func:`fontassist.fonts.missing_from_target`). Nothing is written
-    when anything fails or the user cancels.
+    ``drawn`` are glyphs drawn by hand (taken from the designer's editor): they
+    are written as drawn, never traced. In merge mode, characters the target
+    already has are an error; callers drop them first
+    (:func:`fontassist.fonts.missing_from_target`). A UFO target is merged as a
+    UFO and compiled with ufo2ft. Nothing is written when anything fails or the
+    user cancels.
     """
     if mode not in EXPORT_MODES:
         raise FontAssistError(
             f"Unknown export mode '{mode}'.", hint=f"Choose one of: {', '.join(EXPORT_MODES)}."
         )
-    if not len(chars):
+    if not len(chars) and not drawn:
         raise FontAssistError(
             "There are no glyphs to export.",
             hint="Generate some characters first, or check the character list.",
@@ -119,6 +123,21 @@ def write_font(
     )
     if glyphs is None:
         raise ExportCancelled(Path(out_path))
+    hand = {g.char for g in drawn}
+    glyphs = [g for g in glyphs if g.char not in hand] + list(drawn)
+    if mode == "merge" and target.outline_format == "ufo":
+        from .export.ufo import merge_into_ufo_target
+
+        return merge_into_ufo_target(
+            target,
+            glyphs,
+            out_path,
+            family=family,
+            style=style,
+            validate=validate,
+            progress=progress,
+            cancel=cancel,
+        )
     if mode == "merge":
         return merge_into_font(
             target.path,
@@ -142,6 +161,82 @@ def write_font(
         progress=progress,
         cancel=cancel,
     )
+
+
+def write_ufo_export(
+    images: np.ndarray,
+    chars: Sequence[str],
+    frame: EmFrame,
+    target: FontFile,
+    out_path: str | os.PathLike,
+    *,
+    source: FontFile | None = None,
+    statuses: Mapping[str, str] | None = None,
+    flags: Sequence[Mapping] | None = None,
+    checkpoints: Sequence[str] | str = "",
+    drawn: Sequence[NewGlyph] = (),
+    mode: str = "merge",
+    family: str | None = None,
+    style: str | None = None,
+    include_rejected: bool = False,
+    trace_settings: TraceSettings | None = None,
+    provenance: Mapping | None = None,
+    progress: ProgressFn = None,
+    cancel: CancelFn = None,
+):
+    """Trace ``images`` and write a UFO for the designer's editor, each glyph marked with its review state.
+
+    ``statuses`` maps characters to ``accepted`` / ``rejected`` (others are
+    undecided); ``flags`` and ``checkpoints`` run parallel to ``chars``;
+    ``drawn`` glyphs (hand edits) are written as drawn and marked edited.
+    Rejected glyphs are neither traced nor written unless ``include_rejected``.
+    """
+    from .export.ufo import EDITED, REJECTED, UNDECIDED, UfoGlyph, write_ufo
+
+    statuses = dict(statuses or {})
+    hand = {g.char for g in drawn}
+    flags = list(flags) if flags is not None else [{}] * len(chars)
+    checkpoints = [checkpoints] * len(chars) if isinstance(checkpoints, str) else list(checkpoints)
+    rows = [
+        i for i, c in enumerate(chars) if c not in hand and (include_rejected or statuses.get(c) != REJECTED)
+    ]
+    left_out = [c for c in chars if c not in hand and statuses.get(c) == REJECTED and not include_rejected]
+    traced = trace_glyphs(
+        images[rows] if rows else images[:0],
+        [chars[i] for i in rows],
+        frame,
+        trace_settings,
+        target=target,
+        progress=progress,
+        cancel=cancel,
+    )
+    if traced is None:
+        raise ExportCancelled(Path(out_path))
+    where = {chars[i]: i for i in rows}
+    items = [
+        UfoGlyph(g, statuses.get(g.char, UNDECIDED), flags[where[g.char]], checkpoints[where[g.char]])
+        for g in traced
+    ]
+    items += [UfoGlyph(g, EDITED) for g in drawn]
+    report = write_ufo(
+        items,
+        target,
+        out_path,
+        mode=mode,
+        family=family,
+        style=style,
+        source=source,
+        include_rejected=include_rejected,
+        provenance=provenance,
+        progress=progress,
+        cancel=cancel,
+    )
+    if left_out:
+        from dataclasses import replace
+
+        note = f"Left out {len(left_out)} rejected glyphs: {''.join(left_out[:20])}."
+        report = replace(report, left_out=tuple(left_out), warnings=(*report.warnings, note))
+    return report
 
 
 def glyph_svg(raster: np.ndarray, frame: EmFrame, settings: TraceSettings | None = None) -> str:

@@ -96,7 +96,6 @@ def main(argv=None) -> int:
     eval_every = max(1, args.steps // 12)
     window.session.setTrainSettings(
         {
-            "size": args.size,
             "batch_size": 8,
             "steps": args.steps,
             "lr": 1e-3,
@@ -106,6 +105,7 @@ def main(argv=None) -> int:
             "checkpoint_every": args.steps,
             "validation": 24,
             "model": {
+                "image_size": args.size,
                 "base_channels": 8,
                 "max_channels": 64,
                 "attention": [16],

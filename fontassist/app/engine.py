@@ -42,8 +42,9 @@ class Engine:
 
 def train_defaults() -> dict[str, Any]:
     """``TrainConfig``'s field defaults, without the data fields."""
-    from ..model.config import ModelConfig
+    from ..model.modelconfig import ModelConfig
     from ..train import TrainConfig
+    from ..train.trainconfig import DEFAULT_STEPS
 
     defaults: dict[str, Any] = {}
     for f in dataclasses.fields(TrainConfig):
@@ -54,6 +55,8 @@ def train_defaults() -> dict[str, Any]:
         elif f.default_factory is not dataclasses.MISSING:
             defaults[f.name] = f.default_factory()
     defaults["model"] = ModelConfig().to_dict()
+    if defaults["steps"] is None and defaults["epochs"] is None:
+        defaults["steps"] = DEFAULT_STEPS  # the app sets a run's length in steps
     return defaults
 
 
@@ -90,14 +93,6 @@ def overlay_settings(base: dict[str, Any], overrides: dict[str, Any]) -> dict[st
     return merged
 
 
-def merged_settings(defaults: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
-    """The trainer's defaults overlaid with the designer's settings; the model's image size follows ``size``."""
-    merged = overlay_settings(defaults, settings)
-    if "size" in merged:
-        merged.setdefault("model", {})["image_size"] = merged["size"]
-    return merged
-
-
 def build_train_config(project: Project, plan: CharPlan, defaults: dict[str, Any]):
     """The ``TrainConfig`` for the project's fonts, characters and settings. Raises FontAssistError."""
     from ..errors import FontAssistError
@@ -105,7 +100,7 @@ def build_train_config(project: Project, plan: CharPlan, defaults: dict[str, Any
 
     if project.source is None or project.target is None:
         raise FontAssistError("Choose a source and a target font before training.")
-    values = merged_settings(defaults, project.train)
+    values = overlay_settings(defaults, project.train)
     charset, chars = plan.trainer_chars()
     values.update(
         source=str(Path(project.source.path)),

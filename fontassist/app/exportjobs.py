@@ -22,7 +22,6 @@ from .reviewdata import Decisions, ReviewGlyphs, export_chars
 
 log = logging.getLogger(__name__)
 
-WHICH = ("accepted", "not_rejected")
 # A suffix that says which characters were added, from the named set they came from.
 _CHARSET_SUFFIX = {"tw-edu-4808": "TC", "big5": "TC", "big5-level1": "TC", "jis-x-0208": "JP", "gb2312": "SC"}
 

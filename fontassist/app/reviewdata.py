@@ -30,7 +30,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from ..errors import FontAssistError
 from ..fonts import EmFrame, FontFile
-from .project import resolve_path, store_path
+from .projectrefs import resolve_path, store_path
 
 log = logging.getLogger(__name__)
 
@@ -79,18 +79,6 @@ class ReviewGlyphs:
     @property
     def size(self) -> int:
         return self.frame.size
-
-    @classmethod
-    def from_generated(cls, generated, ref: str) -> ReviewGlyphs:
-        """From the core's ``GeneratedGlyphs``, all drawn by the checkpoint ``ref``."""
-        return cls(
-            list(generated.chars),
-            np.asarray(generated.images, np.uint8),
-            np.asarray(generated.source_images, np.uint8),
-            list(generated.flags),
-            generated.frame,
-            [ref] * len(generated.chars),
-        )
 
     def replaced(self, generated, ref: str) -> ReviewGlyphs:
         """A copy in which the glyphs of ``generated`` (drawn by ``ref``) replace those of the same characters."""

@@ -8,7 +8,6 @@ project) and the model that draws the glyphs. Pages listen to its signals.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -25,8 +24,6 @@ from .reviewdata import (
     regenerate_glyphs,
 )
 from .session import Session
-
-log = logging.getLogger(__name__)
 
 
 class ReviewState(QObject):

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..selftest import SelfTestFailed
+from ..installcheck import SelfTestFailed
 from .tasks import wait_for_background_calls
 
 log = logging.getLogger(__name__)

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import logging
 from pathlib import Path
 
 from ..errors import FontAssistError
-
-log = logging.getLogger(__name__)
 
 
 def _gui(args) -> int:

@@ -60,13 +60,13 @@ def bar(done: int, total: int, width: int = 24) -> str:
 
 
 def generation_chars(args, source, target) -> tuple[list[str], str]:
-    from ..fonts import missing_from_target, resolve_chars
+    from ..fonts import DEFAULT_CHARSET, missing_from_target, resolve_chars
 
     given = args.charset or args.chars is not None or args.chars_file
     if args.missing:
         if target is None:
             raise FontAssistError("--missing needs --target: the characters the target font lacks.")
-        charset = args.charset or (None if args.chars is not None or args.chars_file else "tw-edu-4808")
+        charset = args.charset or (None if args.chars is not None or args.chars_file else DEFAULT_CHARSET)
         chars, description = resolve_chars(charset, args.chars, args.chars_file)
         return missing_from_target(source, target, chars), f"{description}, missing from {target.full_name}"
     if not given:

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from pathlib import Path
 
 from ..errors import FontAssistError
-from ..fonts import CHARSET_NAMES, Coverage, list_faces, open_font, render, resolve_chars
-from ..imageio import contact_sheet, save_glyph_pngs
-
-log = logging.getLogger(__name__)
+from ..fonts import CHARSET_NAMES, DEFAULT_CHARSET, Coverage, list_faces, open_font, render, resolve_chars
+from ..glyphimages import contact_sheet, save_glyph_pngs
 
 
 def add_font_argument(parser: argparse.ArgumentParser, flag: str, help: str, required: bool = True) -> None:
@@ -29,7 +26,7 @@ def add_font_argument(parser: argparse.ArgumentParser, flag: str, help: str, req
     )
 
 
-def add_charset_arguments(parser: argparse.ArgumentParser, default: str | None = "tw-edu-4808") -> None:
+def add_charset_arguments(parser: argparse.ArgumentParser, default: str | None = DEFAULT_CHARSET) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument(
         "--charset",

@@ -16,6 +16,9 @@ import time
 from pathlib import Path
 
 from ..errors import FontAssistError
+from ..fonts import DEFAULT_CHARSET
+from ..model.modelconfig import NORM_NAMES
+from ..train.trainconfig import ADV_LOSSES, LR_SCHEDULES, RUN_LENGTH_FIELDS
 from .common import ProgressLine, add_runtime, bar, generation_chars, set_threads
 from .fonts_commands import add_charset_arguments
 
@@ -25,42 +28,6 @@ DEMO_FAMILY = "Zen Maru Gothic TC Demo"
 DEMO_FONT_NAME = "ZenMaruGothicTC-Demo.ttf"
 
 EXIT_INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C (128 + SIGINT)
-
-# TrainConfig fields a new run takes from the command line (flag dest → field).
-_DATA_MODEL_OPTIONS = (
-    "source",
-    "target",
-    "source_face",
-    "target_face",
-    "charset",
-    "chars",
-    "chars_file",
-    "size",
-    "margin",
-    "validation",
-    "seed",
-    "norm",
-    "attention",
-    "base_channels",
-    "max_channels",
-    "dropout",
-    "disc_channels",
-    "spectral_norm",
-    "lr",
-    "lr_d",
-    "lr_schedule",
-    "warmup",
-    "l1_weight",
-    "adv_loss",
-    "adv_weight",
-    "adv_start",
-    "const_weight",
-    "iou_weight",
-    "augment_shift",
-    "augment_scale",
-    "batch",
-)
-
 
 # --------------------------------------------------------------------- helpers
 
@@ -104,6 +71,109 @@ def _duration(seconds: float) -> str:
 # ----------------------------------------------------------------------- train
 
 
+# The train command's settings, each listed once: (group, flag, TrainConfig field, argparse extras).
+# "model.X" is a field of the ModelConfig. Defaults and help texts come from the dataclasses.
+_TRAIN_OPTIONS = (
+    ("data", "--size", "model.image_size", {}),
+    ("data", "--margin", "margin", {}),
+    ("data", "--validation", "validation", {"type": _validation}),
+    ("data", "--seed", "seed", {}),
+    ("data", "--augment-shift", "augment_shift", {}),
+    ("data", "--augment-scale", "augment_scale", {}),
+    ("model", "--norm", "model.norm", {"choices": NORM_NAMES}),
+    ("model", "--attention", "model.attention", {"type": _attention, "metavar": "SIZES"}),
+    ("model", "--base-channels", "model.base_channels", {"metavar": "N"}),
+    ("model", "--max-channels", "model.max_channels", {"metavar": "N"}),
+    ("model", "--dropout", "model.dropout", {}),
+    ("model", "--disc-channels", "model.disc_channels", {"metavar": "N"}),
+    ("model", "--spectral-norm", "model.spectral_norm", {}),
+    ("losses and optimiser", "--lr", "lr", {}),
+    ("losses and optimiser", "--lr-d", "lr_d", {}),
+    ("losses and optimiser", "--lr-schedule", "lr_schedule", {"choices": LR_SCHEDULES}),
+    ("losses and optimiser", "--warmup", "warmup_steps", {"metavar": "STEPS"}),
+    ("losses and optimiser", "--l1-weight", "l1_weight", {}),
+    ("losses and optimiser", "--adv-loss", "adv_loss", {"choices": ADV_LOSSES}),
+    ("losses and optimiser", "--adv-weight", "adv_weight", {}),
+    ("losses and optimiser", "--adv-start", "adv_start", {"metavar": "STEP"}),
+    ("losses and optimiser", "--const-weight", "const_weight", {}),
+    ("losses and optimiser", "--iou-weight", "iou_weight", {}),
+    ("losses and optimiser", "--batch", "batch_size", {}),
+    ("run length and output", "--steps", "steps", {}),
+    ("run length and output", "--epochs", "epochs", {}),
+    ("run length and output", "--eval-every", "eval_every", {"metavar": "STEPS"}),
+    ("run length and output", "--preview-every", "preview_every", {"metavar": "STEPS"}),
+    ("run length and output", "--checkpoint-every", "checkpoint_every", {"metavar": "STEPS"}),
+    ("run length and output", "--keep", "keep_checkpoints", {"metavar": "N"}),
+    ("run length and output", "--no-amp", "amp", {}),
+)
+# Data options declared by hand (fonts and characters), refused on --resume like the data and model settings.
+_DATA_DESTS = ("source", "target", "source_face", "target_face", "charset", "chars", "chars_file")
+
+
+def _dest(flag: str) -> str:
+    return flag.removeprefix("--").replace("-", "_")
+
+
+def _owner(name: str):
+    """(dataclass, field name) of a ``_TRAIN_OPTIONS`` field path."""
+    from ..model import ModelConfig
+    from ..train import TrainConfig
+
+    return (ModelConfig, name.removeprefix("model.")) if name.startswith("model.") else (TrainConfig, name)
+
+
+def _default_words(value) -> str:
+    if isinstance(value, tuple):
+        return ",".join(map(str, value)) if value else "none"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def option_arguments(name: str) -> dict:
+    """argparse keywords of one train option: type, help and default words, all read from its dataclass field."""
+    import typing
+
+    from ..configfields import default_of, help_text
+
+    cls, field_name = _owner(name)
+    default = default_of(cls, field_name)
+    hint = typing.get_type_hints(cls)[field_name]
+    help = help_text(cls, field_name)
+    if hint is bool:
+        # A flag that turns the setting to the opposite of its default.
+        return {
+            "action": "store_const",
+            "const": not default,
+            "default": None,
+            "help": help if not default else f"no {help}",
+        }
+    scalar = next((t for t in (int, float, str) if t is hint or t in typing.get_args(hint)), None)
+    arguments = {"type": scalar, "default": None, "help": help}
+    if default is not None:
+        arguments["help"] = f"{help} (default {_default_words(default)})"
+    return arguments
+
+
+def _given(args, *, run_length: bool):
+    """(flag, field, value) of the train options given on the command line: run length ones or the others."""
+    for _group, flag, name, _extras in _TRAIN_OPTIONS:
+        value = getattr(args, _dest(flag))
+        if value is not None and (name in RUN_LENGTH_FIELDS) == run_length:
+            yield flag, name, value
+
+
+def _settings_from_args(args, *, run_length: bool) -> dict:
+    """The train options given on the command line, as TrainConfig values (model fields under "model")."""
+    values: dict = {}
+    for _flag, name, value in _given(args, run_length=run_length):
+        if name.startswith("model."):
+            values.setdefault("model", {})[name.removeprefix("model.")] = value
+        else:
+            values[name] = value
+    return values
+
+
 def _config_from_args(args):
     from ..fonts import read_chars_file
     from ..model import ModelConfig
@@ -117,75 +187,35 @@ def _config_from_args(args):
     chars = args.chars
     if args.chars_file:
         chars = "".join(read_chars_file(args.chars_file).chars)
-    charset = None if chars else (args.charset or "tw-edu-4808")
-    size = args.size or 128
-    defaults = ModelConfig()
-    model = ModelConfig(
-        image_size=size,
-        base_channels=args.base_channels or defaults.base_channels,
-        max_channels=args.max_channels or defaults.max_channels,
-        norm=args.norm or defaults.norm,
-        attention=args.attention if args.attention is not None else _default_attention(size),
-        dropout=args.dropout if args.dropout is not None else defaults.dropout,
-        disc_channels=args.disc_channels or defaults.disc_channels,
-        spectral_norm=bool(args.spectral_norm),
-    )
-    values = dict(
+    values = _settings_from_args(args, run_length=False)
+    model = values.pop("model", {})
+    if "attention" not in model:
+        # The default attention, at the feature-map sizes this image size has.
+        sizes = ModelConfig(**{**model, "attention": ()}).feature_sizes
+        model["attention"] = tuple(a for a in ModelConfig().attention if a in sizes)
+    values.update(
         source=args.source,
         target=args.target,
-        source_face=args.source_face or 0,
-        target_face=args.target_face or 0,
-        charset=charset,
+        charset=None if chars else (args.charset or DEFAULT_CHARSET),
         chars=chars,
-        size=size,
-        margin=args.margin or 0.0,
-        model=model,
+        model=ModelConfig(**model),
     )
-    optional = {
-        "validation": args.validation,
-        "seed": args.seed,
-        "lr": args.lr,
-        "lr_d": args.lr_d,
-        "lr_schedule": args.lr_schedule,
-        "warmup_steps": args.warmup,
-        "l1_weight": args.l1_weight,
-        "adv_loss": args.adv_loss,
-        "adv_weight": args.adv_weight,
-        "adv_start": args.adv_start,
-        "const_weight": args.const_weight,
-        "iou_weight": args.iou_weight,
-        "augment_shift": args.augment_shift,
-        "augment_scale": args.augment_scale,
-        "batch_size": args.batch,
-    }
-    values.update({k: v for k, v in optional.items() if v is not None})
+    for name in ("source_face", "target_face"):
+        if getattr(args, name) is not None:
+            values[name] = getattr(args, name)
     values.update(_run_length(args))
     return TrainConfig(**values)
 
 
-def _default_attention(size: int) -> tuple[int, ...]:
-    return (16,) if size >= 32 else ()
-
-
 def _run_length(args) -> dict:
-    values = {}
+    values = _settings_from_args(args, run_length=True)
     if args.steps is not None and args.epochs is not None:
         raise FontAssistError("Give --steps or --epochs, not both.")
     if args.steps is not None:
-        values.update(steps=args.steps, epochs=None)
+        values.update(epochs=None)
     if args.epochs is not None:
-        values.update(epochs=args.epochs, steps=None)
-    for key, dest in (
-        ("eval_every", "eval_every"),
-        ("preview_every", "preview_every"),
-        ("checkpoint_every", "checkpoint_every"),
-        ("keep_checkpoints", "keep"),
-        ("device", "device"),
-    ):
-        if getattr(args, dest) is not None:
-            values[key] = getattr(args, dest)
-    if args.no_amp:
-        values["amp"] = False
+        values.update(steps=None)
+    values["device"] = args.device
     return values
 
 
@@ -200,16 +230,19 @@ def _train(args) -> int:
         StepEvent,
         Trainer,
     )
-    from ..train.metrics import format_metrics
+    from ..train.similarity import format_metrics
 
     out = Path(args.out)
     cancel = CancelToken()
     if args.resume:
-        given = [name for name in _DATA_MODEL_OPTIONS if getattr(args, name, None) not in (None, False)]
+        given = [
+            "--" + name.replace("_", "-") for name in _DATA_DESTS if getattr(args, name, None) is not None
+        ]
+        given += [flag for flag, _name, _value in _given(args, run_length=False)]
         if given:
             raise FontAssistError(
                 f"--resume continues the run in {out} with its own data and model settings; "
-                f"leave out {', '.join('--' + n.replace('_', '-') for n in given)}.",
+                f"leave out {', '.join(given)}.",
                 hint="Only the run length, intervals, device and threads may change on resume.",
             )
         trainer = Trainer.resume_from(out, cancel, **_run_length(args))
@@ -232,7 +265,7 @@ def _train(args) -> int:
         config = trainer.config
         progress.message(
             f"Training {out} on {trainer.precision.describe()} "
-            f"({config.size} px, {config.model.norm} norm, batch {config.batch_size})"
+            f"({config.model.image_size} px, {config.model.norm} norm, batch {config.batch_size})"
             + (f", resuming at step {trainer.step}" if trainer.step else "")
             + "; preparing glyphs…"
         )
@@ -294,7 +327,7 @@ def _grid_and_json(result, args) -> bool:
 def _evaluate(args) -> int:
     set_threads(args.threads)
     from ..train import evaluate
-    from ..train.metrics import format_metrics
+    from ..train.similarity import format_metrics
 
     result = evaluate(
         args.run, device=args.device, batch_size=args.batch, source=args.source, target=args.target
@@ -315,7 +348,7 @@ def _evaluate(args) -> int:
 def _compare(args) -> int:
     set_threads(args.threads)
     from ..train import compare
-    from ..train.metrics import METRIC_NAMES
+    from ..train.metricnames import METRIC_NAMES
 
     result = compare(args.run_a, args.run_b, device=args.device, batch_size=args.batch)
     if _grid_and_json(result, args):
@@ -401,11 +434,11 @@ def _demo(args) -> int:
             )
     generator = Generator.from_checkpoint(resources.DEMO_MODEL, device=args.device)
     source, target = open_font(resources.DEMO_SOURCE), open_font(resources.DEMO_TARGET)
-    chars = missing_from_target(source, target, named_charset("tw-edu-4808"))
+    chars = missing_from_target(source, target, named_charset(DEFAULT_CHARSET))
     out = Path(args.out)
     grid = args.grid or str(out / "contact-sheet.png")
     print(
-        f"Demo: {len(chars)} characters of tw-edu-4808 that {target.full_name} lacks, drawn from "
+        f"Demo: {len(chars)} characters of {DEFAULT_CHARSET} that {target.full_name} lacks, drawn from "
         f"{source.full_name} in its style by the bundled model ({generator.size} px)."
     )
     glyphs = _run_generation(generator, source, chars, target, out, grid, args.batch)
@@ -455,9 +488,9 @@ def register(subparsers) -> None:
         "checkpoint and exits with code 130; --resume continues the run.",
     )
     p.add_argument("--source", metavar="FONT", help="the font that has the characters")
-    p.add_argument("--source-face", type=int, metavar="N", help="face index inside a .ttc/.otc collection")
+    p.add_argument("--source-face", metavar="N", **option_arguments("source_face"))
     p.add_argument("--target", metavar="FONT", help="the font whose style is wanted")
-    p.add_argument("--target-face", type=int, metavar="N", help="face index inside a .ttc/.otc collection")
+    p.add_argument("--target-face", metavar="N", **option_arguments("target_face"))
     add_charset_arguments(p)
     p.add_argument(
         "--out", required=True, metavar="RUN", help="run folder: config, history, checkpoints, previews"
@@ -465,60 +498,11 @@ def register(subparsers) -> None:
     p.add_argument(
         "--resume", action="store_true", help="continue the run in --out from its newest checkpoint"
     )
-    g = p.add_argument_group("data")
-    g.add_argument("--size", type=int, help="image size in pixels (default 128)")
-    g.add_argument(
-        "--margin", type=float, help="em-frame margin on every side, a fraction of the em (default 0)"
-    )
-    g.add_argument(
-        "--validation", type=_validation, help="held-out glyphs: a count or a fraction (default 0.1)"
-    )
-    g.add_argument("--seed", type=int, help="random seed (default 0)")
-    g.add_argument(
-        "--augment-shift", type=float, help="joint random shift of source and target, fraction of the size"
-    )
-    g.add_argument("--augment-scale", type=float, help="joint random scale of source and target, e.g. 0.05")
-    g = p.add_argument_group("model")
-    g.add_argument("--norm", choices=("instance", "batch", "none"), help="normalization (default instance)")
-    g.add_argument(
-        "--attention",
-        type=_attention,
-        metavar="SIZES",
-        help="self-attention at these feature-map sizes, e.g. 16,32, or none (default 16)",
-    )
-    g.add_argument(
-        "--base-channels", type=int, metavar="N", help="generator width at full resolution (default 32)"
-    )
-    g.add_argument("--max-channels", type=int, metavar="N", help="generator width cap (default 256)")
-    g.add_argument("--dropout", type=float, help="dropout on the innermost up levels (default 0)")
-    g.add_argument("--disc-channels", type=int, metavar="N", help="discriminator width (default 64)")
-    g.add_argument("--spectral-norm", action="store_true", help="spectral normalisation in the discriminator")
-    g = p.add_argument_group("losses and optimiser")
-    g.add_argument("--lr", type=float, help="learning rate (default 2e-4)")
-    g.add_argument("--lr-d", type=float, help="discriminator learning rate (default: --lr)")
-    g.add_argument("--lr-schedule", choices=("cosine", "linear", "constant"), help="decay (default cosine)")
-    g.add_argument("--warmup", type=int, metavar="STEPS", help="linear warm-up steps (default 0)")
-    g.add_argument("--l1-weight", type=float, help="L1 loss weight (default 100)")
-    g.add_argument(
-        "--adv-loss", choices=("lsgan", "hinge", "vanilla", "none"), help="adversarial loss (default lsgan)"
-    )
-    g.add_argument("--adv-weight", type=float, help="adversarial loss weight (default 1)")
-    g.add_argument(
-        "--adv-start", type=int, metavar="STEP", help="step at which the adversarial loss starts (default 0)"
-    )
-    g.add_argument("--const-weight", type=float, help="zi2zi constant-loss weight (default 0)")
-    g.add_argument("--iou-weight", type=float, help="soft-IoU loss weight on the ink (default 0)")
-    g.add_argument("--batch", type=int, help="batch size (default 16)")
-    g = p.add_argument_group("run length and output")
-    g.add_argument("--steps", type=int, help="optimisation steps (default 10000)")
-    g.add_argument("--epochs", type=float, help="passes over the training glyphs (instead of --steps)")
-    g.add_argument("--eval-every", type=int, metavar="STEPS", help="validation interval (default 500)")
-    g.add_argument("--preview-every", type=int, metavar="STEPS", help="preview image interval (default 500)")
-    g.add_argument("--checkpoint-every", type=int, metavar="STEPS", help="checkpoint interval (default 1000)")
-    g.add_argument(
-        "--keep", type=int, metavar="N", help="periodic checkpoints kept besides last.pt (default 3)"
-    )
-    g.add_argument("--no-amp", action="store_true", help="no mixed precision on CUDA")
+    groups: dict[str, argparse._ArgumentGroup] = {}
+    for group, flag, name, extras in _TRAIN_OPTIONS:
+        if group not in groups:
+            groups[group] = p.add_argument_group(group)
+        groups[group].add_argument(flag, **{**option_arguments(name), **extras})
     add_runtime(p, batch_default=None)
     p.set_defaults(handler=_train)
 
@@ -554,7 +538,7 @@ def register(subparsers) -> None:
     p.add_argument(
         "--missing",
         action="store_true",
-        help="the characters of the set (--charset etc., default tw-edu-4808) the target lacks",
+        help=f"the characters of the set (--charset etc., default {DEFAULT_CHARSET}) the target lacks",
     )
     add_charset_arguments(p, default=None)
     p.add_argument("--out", required=True, metavar="DIR", help="folder for U+XXXX.png files and quality.json")

@@ -18,7 +18,6 @@ an uninterrupted one would have.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,8 +26,6 @@ from torch.nn import functional as F
 from torch.utils.data import Dataset
 
 from .pairs import GlyphPairs
-
-log = logging.getLogger(__name__)
 
 
 def to_model_range(images: np.ndarray | torch.Tensor) -> torch.Tensor:

@@ -7,7 +7,6 @@ name, ID, advance and vertical origin.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
 from fontTools.pens.boundsPen import BoundsPen
@@ -15,8 +14,6 @@ from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.recordingPen import DecomposingRecordingPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont, newTable
-
-log = logging.getLogger(__name__)
 
 # Cubic-to-quadratic tolerance as a fraction of the em (1 unit at 1000 UPM),
 # fontmake's default.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import tempfile
 from collections.abc import Callable
@@ -13,8 +12,6 @@ from fontTools.ttLib import TTFont, TTLibError
 
 from fontassist.errors import FontAssistError
 from fontassist.export.validate import ValidationResult, validate_font
-
-log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[int, int, str], None] | None
 CancelFn = Callable[[], bool] | None

@@ -50,8 +50,10 @@ def _read_list(name: str) -> list[str]:
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+DEFAULT_CHARSET = "tw-edu-4808"  # the set every front end offers first
+
 _NAMED = {
-    "tw-edu-4808": lambda: _read_list("tw-edu-4808.txt"),
+    DEFAULT_CHARSET: lambda: _read_list("tw-edu-4808.txt"),
     "big5": lambda: _decode_range("cp950", 0xA440, 0xC67E) + _decode_range("cp950", 0xC940, 0xF9DC),
     "big5-level1": lambda: _decode_range("cp950", 0xA440, 0xC67E),
     "jis-x-0208": lambda: _euc_rows("euc_jp", 16, 84),
@@ -150,5 +152,5 @@ def resolve_chars(
     if chars_file is not None:
         parsed = read_chars_file(chars_file)
         return parsed.chars, f"{Path(chars_file).name}: {parsed.summary()}"
-    name = charset or "tw-edu-4808"
+    name = charset or DEFAULT_CHARSET
     return named_charset(name), name

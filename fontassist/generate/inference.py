@@ -19,7 +19,7 @@ import torch
 
 from ..errors import FontAssistError
 from ..fonts import EmFrame, FontFile, render
-from ..imageio import ensure_folder, glyph_filename, save_glyph_pngs
+from ..glyphimages import ensure_folder, glyph_filename, save_glyph_pngs
 from ..train.checkpoint import Checkpoint, load_checkpoint
 from ..train.device import Precision, resolve_device
 from ..train.predict import predict
@@ -95,7 +95,7 @@ class Generator:
 
     @property
     def size(self) -> int:
-        return self.config.size
+        return self.config.model.image_size
 
     @property
     def margin(self) -> float:

@@ -3,76 +3,36 @@
 Everything is built from a :class:`ModelConfig`; a checkpoint stores
 ``config.to_dict()`` next to the weights and :func:`load_generator_state`
 rebuilds the generator from the two, or refuses with a clear error.
+
+Only :class:`ModelConfig` is imported eagerly (it needs no torch, so the
+command line can read its defaults and help texts quickly); the rest is
+imported on first use.
 """
 
 from __future__ import annotations
 
-import logging
-import os
-from collections.abc import Mapping
-from typing import Any
+import importlib
 
-import torch
+from fontassist.model.modelconfig import NORM_NAMES, ModelConfig
 
-from fontassist.model.config import ModelConfig
-from fontassist.model.discriminator import PatchDiscriminator
-from fontassist.model.generator import UNetGenerator
-from fontassist.model.norms import NORM_NAMES, get_norm_layer
-from fontassist.model.weights import init_weights, load_state_strict
+# Public name -> the submodule that defines it (imported when first asked for; they bring torch).
+_LAZY = {
+    "UNetGenerator": "generator",
+    "PatchDiscriminator": "discriminator",
+    "get_norm_layer": "norms",
+    "init_weights": "weights",
+    "build_generator": "build",
+    "build_discriminator": "build",
+    "load_generator_state": "build",
+    "load_discriminator_state": "build",
+}
 
-log = logging.getLogger(__name__)
-
-__all__ = [
-    "ModelConfig",
-    "UNetGenerator",
-    "PatchDiscriminator",
-    "NORM_NAMES",
-    "get_norm_layer",
-    "init_weights",
-    "build_generator",
-    "build_discriminator",
-    "load_generator_state",
-    "load_discriminator_state",
-]
+__all__ = ["ModelConfig", "NORM_NAMES", *_LAZY]
 
 
-def build_generator(config: ModelConfig) -> UNetGenerator:
-    """A freshly initialised generator (use ``torch.manual_seed`` first for reproducible weights)."""
-    return init_weights(UNetGenerator(config), scaled=config.norm == "none")
-
-
-def build_discriminator(config: ModelConfig) -> PatchDiscriminator:
-    """A freshly initialised discriminator."""
-    return init_weights(PatchDiscriminator(config), scaled=config.norm == "none")
-
-
-def load_generator_state(
-    config: ModelConfig | Mapping[str, Any],
-    state_dict: Mapping[str, torch.Tensor],
-    *,
-    path: str | os.PathLike | None = None,
-) -> UNetGenerator:
-    """Build the generator ``config`` describes and load ``state_dict`` into it, strictly.
-
-    ``config`` may be a ModelConfig or its ``to_dict()``. Any missing,
-    unexpected or wrongly shaped weight raises FontAssistError (naming
-    ``path`` if given) and no model is returned, so a partial load is never
-    seen.
-    """
-    config = _as_config(config)
-    return load_state_strict(UNetGenerator(config), state_dict, "generator", path)
-
-
-def load_discriminator_state(
-    config: ModelConfig | Mapping[str, Any],
-    state_dict: Mapping[str, torch.Tensor],
-    *,
-    path: str | os.PathLike | None = None,
-) -> PatchDiscriminator:
-    """As :func:`load_generator_state`, for the discriminator (resuming training)."""
-    config = _as_config(config)
-    return load_state_strict(PatchDiscriminator(config), state_dict, "discriminator", path)
-
-
-def _as_config(config: ModelConfig | Mapping[str, Any]) -> ModelConfig:
-    return config if isinstance(config, ModelConfig) else ModelConfig.from_dict(config)
+def __getattr__(name: str):
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    globals()[name] = value
+    return value

@@ -11,18 +11,14 @@ again by the normalisation, so it buys nothing.
 from __future__ import annotations
 
 import functools
-import logging
 from collections.abc import Callable
 
 from torch import nn
 
 from fontassist.errors import FontAssistError
-
-log = logging.getLogger(__name__)
+from fontassist.model.modelconfig import NORM_NAMES
 
 NormFactory = Callable[[int], nn.Module]
-
-NORM_NAMES = ("batch", "instance", "none")
 
 
 def get_norm_layer(name: str) -> NormFactory | None:

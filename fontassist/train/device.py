@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import logging
 from dataclasses import dataclass
 
 import torch
 
 from ..errors import FontAssistError
-
-log = logging.getLogger(__name__)
 
 
 def _mps_available() -> bool:

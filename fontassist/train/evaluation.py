@@ -21,8 +21,9 @@ from ..fonts import open_font
 from .checkpoint import Checkpoint, load_checkpoint
 from .device import resolve_device
 from .grids import comparison_grid
-from .metrics import METRIC_NAMES, glyph_metrics, mean_metrics
+from .metricnames import HIGHER_IS_BETTER, METRIC_NAMES
 from .predict import predict
+from .similarity import glyph_metrics, mean_metrics
 from .trainer import build_pairs
 
 log = logging.getLogger(__name__)
@@ -189,7 +190,7 @@ def evaluate(
         checkpoint.path,
         checkpoint.step,
         config.model.norm,
-        config.size,
+        config.model.image_size,
         val_chars,
         src,
         tgt,
@@ -217,7 +218,6 @@ class CompareResult:
 
     def winner(self) -> dict[str, str]:
         """Per metric, "a", "b" or "tie"."""
-        from .metrics import HIGHER_IS_BETTER
 
         out = {}
         ma, mb = self.a.metrics, self.b.metrics
@@ -238,9 +238,28 @@ class CompareResult:
 
 
 def compare(
-    run_a: str | os.PathLike, run_b: str | os.PathLike, *, device: str = "auto", batch_size: int = 64
-) -> CompareResult:
-    """Evaluate two runs (or checkpoints) on the validation glyphs they share."""
+    run_a: str | os.PathLike,
+    run_b: str | os.PathLike,
+    *,
+    device: str = "auto",
+    batch_size: int = 64,
+    progress=None,
+    cancel=None,
+) -> CompareResult | None:
+    """Evaluate two runs (or checkpoints) on the validation glyphs they share.
+
+    ``progress(done, total)`` counts the models scored (of 2); ``cancel`` (a
+    token with ``.cancelled``) is checked between them, and a cancelled
+    comparison returns None.
+    """
+
+    def report(done: int) -> bool:
+        if progress is not None:
+            progress(done, 2)
+        return cancel is not None and cancel.cancelled
+
+    if report(0):
+        return None
     checkpoint_a, checkpoint_b = load_checkpoint(run_a), load_checkpoint(run_b)
     shared = set(checkpoint_a.validation_chars) & set(checkpoint_b.validation_chars)
     if not shared and checkpoint_a.validation_chars and checkpoint_b.validation_chars:
@@ -249,7 +268,11 @@ def compare(
             hint="Train both with the same fonts, characters, validation count and seed.",
         )
     a = evaluate(checkpoint_a, device=device, batch_size=batch_size, chars=sorted(shared) if shared else None)
+    if report(1):
+        return None
     b = evaluate(checkpoint_b, device=device, batch_size=batch_size, chars=a.chars)
+    if report(2):
+        return None
     common = [c for c in a.chars if c in set(b.chars)]
     if not common:
         raise FontAssistError(

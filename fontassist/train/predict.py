@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import logging
 from collections.abc import Callable
 
 import numpy as np
 import torch
 
 from ..data.dataset import from_model_range, to_model_range
-
-log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[int, int], None]
 

@@ -36,7 +36,7 @@ from ..errors import FontAssistError
 from ..fonts import named_charset, open_font, parse_chars
 from ..model import build_discriminator, build_generator, load_discriminator_state, load_generator_state
 from ..model.losses import adversarial_loss, constant_loss, l1_loss
-from . import runs
+from . import runfolder
 from .checkpoint import (
     LAST,
     Checkpoint,
@@ -47,7 +47,6 @@ from .checkpoint import (
     save_checkpoint,
     training_payload,
 )
-from .config import RUN_LENGTH_FIELDS, TrainConfig
 from .device import Precision, is_out_of_memory, resolve_device
 from .events import (
     CancelToken,
@@ -59,8 +58,9 @@ from .events import (
     TrainEvent,
 )
 from .grids import comparison_grid, save_picture
-from .metrics import glyph_metrics, mean_metrics
 from .predict import predict
+from .similarity import glyph_metrics, mean_metrics
+from .trainconfig import RUN_LENGTH_FIELDS, TrainConfig
 
 log = logging.getLogger(__name__)
 
@@ -82,12 +82,21 @@ def build_pairs(config: TrainConfig, source=None, target=None, *, cache: bool = 
     chars = training_chars(config)
     if not config.validation_chars:
         return GlyphPairs.build(
-            source, target, chars, config.size, config.margin, config.validation, config.seed, cache=cache
+            source,
+            target,
+            chars,
+            config.model.image_size,
+            config.margin,
+            config.validation,
+            config.seed,
+            cache=cache,
         )
     held_out = set(config.validation_chars)
     # Held-out characters go last so that the split below can name them by position.
     ordered = [c for c in chars if c not in held_out] + [c for c in dict.fromkeys(config.validation_chars)]
-    pairs = GlyphPairs.build(source, target, ordered, config.size, config.margin, 1, config.seed, cache=cache)
+    pairs = GlyphPairs.build(
+        source, target, ordered, config.model.image_size, config.margin, 1, config.seed, cache=cache
+    )
     val = np.array([i for i, c in enumerate(pairs.chars) if c in held_out], dtype=np.int64)
     if len(val) == 0 or len(val) == len(pairs.chars):
         raise FontAssistError(
@@ -128,7 +137,7 @@ class Trainer:
         self._pending: list[dict] = []  # history records not yet written
 
         existing = list_checkpoints(self.run_dir)
-        if not resume and (existing or runs.is_run_dir(self.run_dir)):
+        if not resume and (existing or runfolder.is_run_dir(self.run_dir)):
             raise FontAssistError(
                 "already holds a training run.",
                 path=self.run_dir,
@@ -169,7 +178,7 @@ class Trainer:
                 hint=f"Only these may change: {', '.join(RUN_LENGTH_FIELDS)}.",
             )
         checkpoints = list_checkpoints(run_dir)
-        config = load_checkpoint(checkpoints[-1]).config if checkpoints else runs.read_config(run_dir)
+        config = load_checkpoint(checkpoints[-1]).config if checkpoints else runfolder.read_config(run_dir)
         return cls(config.replace(**run_length), run_dir, resume=True, cancel=cancel)
 
     def __iter__(self) -> Iterator[TrainEvent]:
@@ -260,11 +269,11 @@ class Trainer:
         self.scaler = torch.amp.GradScaler(self.device.type, enabled=self.precision.scale_loss)
         if checkpoint is not None:
             self._restore(checkpoint)
-        runs.write_config(self.run_dir, self.config)
-        self.history = runs.History(self.run_dir)
+        runfolder.write_config(self.run_dir, self.config)
+        self.history = runfolder.History(self.run_dir)
         self.history.trim(self.step)
         self._pending = []
-        (self.run_dir / runs.PREVIEWS).mkdir(exist_ok=True)
+        (self.run_dir / runfolder.PREVIEWS).mkdir(exist_ok=True)
         self.baseline = mean_metrics(glyph_metrics(self.val_set.source.numpy(), self.val_set.target.numpy()))
         self.last_metrics: dict | None = checkpoint.metrics if checkpoint is not None else None
         log.info(
@@ -456,7 +465,7 @@ class Trainer:
         grid = comparison_grid([source, self._predict(source), target])
         chars = [self.val_set.chars[i] for i in index]
         try:
-            save_picture(grid, self.run_dir / runs.PREVIEWS / f"step-{self.step:06d}.png")
+            save_picture(grid, self.run_dir / runfolder.PREVIEWS / f"step-{self.step:06d}.png")
         except OSError as e:
             self._warn(f"The preview image could not be written ({e}).")
         return PreviewEvent(self.step, grid, chars)
@@ -527,7 +536,7 @@ class Trainer:
     def _out_of_memory(self) -> FinishedEvent:
         if self.device.type == "cuda":
             torch.cuda.empty_cache()
-        batch, size = self.config.batch_size, self.config.size
+        batch, size = self.config.batch_size, self.config.model.image_size
         kept = f" The last checkpoint, {self._last_checkpoint}, is intact." if self._last_checkpoint else ""
         return FinishedEvent(
             self.step,

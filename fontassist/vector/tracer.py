@@ -15,7 +15,6 @@ SVG, recording or Qt pens.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -28,8 +27,6 @@ from . import tidy
 from .overlaps import union_by_raster
 from .pixeltrace import PixelOutline, trace_pixels
 from .tracesettings import TraceSettings
-
-log = logging.getLogger(__name__)
 
 # Rasters traced together: enough to make numpy's per-call cost vanish, few enough
 # that the batch's working arrays stay small (about 40 glyphs of 256 px).

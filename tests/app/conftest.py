@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 # Training settings small enough for a CPU test run in seconds (merged over the trainer's defaults).
 TINY_TRAIN = {
-    "size": 32,
     "batch_size": 4,
     "steps": 8,
     "preview_every": 2,
@@ -29,7 +28,14 @@ TINY_TRAIN = {
     "lr": 1e-3,
     "device": "cpu",
     "adv_loss": "lsgan",
-    "model": {"base_channels": 4, "max_channels": 16, "disc_channels": 4, "attention": [8], "norm": "batch"},
+    "model": {
+        "image_size": 32,
+        "base_channels": 4,
+        "max_channels": 16,
+        "disc_channels": 4,
+        "attention": [8],
+        "norm": "batch",
+    },
 }
 
 

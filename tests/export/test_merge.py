@@ -15,7 +15,8 @@ from fontTools.ttLib import TTFont
 from fontassist.errors import FontAssistError
 from fontassist.export import ExportCancelled, NewGlyph, ValidationResult, merge_into_font, validate_font
 from fontassist.export.glyphs import glyph_from_pen_drawing
-from tests.export.support import BEYOND_BMP, iou
+from fontassist.train.similarity import iou
+from tests.export.support import BEYOND_BMP
 from tests.export.support import MISSING_IN_ZEN as MISSING
 
 

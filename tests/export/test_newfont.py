@@ -10,7 +10,8 @@ from fontTools.ttLib import TTFont
 
 from fontassist.errors import FontAssistError
 from fontassist.export import ExportCancelled, build_new_font
-from tests.export.support import BEYOND_BMP, MISSING_IN_ZEN, iou
+from fontassist.train.similarity import iou
+from tests.export.support import BEYOND_BMP, MISSING_IN_ZEN
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from fontassist.train import load_checkpoint
 
 def test_bundled_model_is_small_and_complete():
     checkpoint = load_checkpoint(resources.DEMO_MODEL)
-    assert not checkpoint.training and checkpoint.config.size == 64
+    assert not checkpoint.training and checkpoint.config.model.image_size == 64
     assert resources.DEMO_MODEL.stat().st_size < 8_000_000
     model = checkpoint.build_generator()
     assert sum(p.numel() for p in model.parameters()) > 100_000

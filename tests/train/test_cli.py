@@ -142,3 +142,62 @@ def test_generate_missing_and_explicit_chars(tiny_run, tmp_path, capsys):
         == 0
     )
     assert [p.name for p in (tmp_path / "m").glob("*.png")] == []  # the target has all three
+
+
+def test_train_options_take_defaults_and_help_from_the_dataclasses():
+    import dataclasses
+
+    from fontassist.cli import build_parser
+    from fontassist.cli.train_commands import _TRAIN_OPTIONS, _config_from_args
+    from fontassist.configfields import help_text
+    from fontassist.model import ModelConfig
+    from fontassist.train import TrainConfig
+
+    train = build_parser()._subparsers._group_actions[0].choices["train"]
+    actions = {a.option_strings[0]: a for a in train._actions if a.option_strings}
+    for _group, flag, name, _extras in _TRAIN_OPTIONS:
+        cls, field = (ModelConfig, name[6:]) if name.startswith("model.") else (TrainConfig, name)
+        declared = help_text(cls, field)
+        assert declared, f"{cls.__name__}.{field} has no help text"
+        assert declared in actions[flag].help, flag
+        assert actions[flag].default is None, flag  # not given = the dataclass's default
+        default = {f.name: f for f in dataclasses.fields(cls)}[field].default
+        if default not in (None, dataclasses.MISSING) and not isinstance(default, bool):
+            shown = (
+                ",".join(map(str, default))
+                if isinstance(default, tuple)
+                else f"{default:g}"
+                if isinstance(default, float)
+                else str(default)
+            )
+            assert f"(default {shown})" in actions[flag].help, flag
+    # Every TrainConfig / ModelConfig field with a help text is reachable from the command line.
+    covered = {name for _g, _f, name, _e in _TRAIN_OPTIONS}
+    for cls, prefix in ((TrainConfig, ""), (ModelConfig, "model.")):
+        for f in dataclasses.fields(cls):
+            if f.metadata.get("help") and f.name not in (
+                "source_face",
+                "target_face",
+                "charset",
+                "model",
+                "device",
+            ):
+                assert prefix + f.name in covered, f"{prefix}{f.name} has help but no train flag"
+    # With only the fonts given, the command line builds exactly the dataclasses' default config.
+    args = build_parser().parse_args(["train", *FONTS, "--out", "run"])
+    assert _config_from_args(args) == TrainConfig(str(resources.DEMO_SOURCE), str(resources.DEMO_TARGET))
+
+
+def test_the_cli_parser_does_not_import_torch():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from fontassist.cli import build_parser; build_parser(); print('torch' in sys.modules)"
+    )
+    assert (
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        == "False"
+    )

@@ -3,7 +3,7 @@ import pytest
 
 from fontassist.errors import FontAssistError
 from fontassist.train import compare, evaluate, load_checkpoint
-from fontassist.train.metrics import glyph_metrics, mean_metrics
+from fontassist.train.similarity import glyph_metrics, mean_metrics
 
 
 def test_evaluate_scores_the_held_out_glyphs(tiny_run):

@@ -31,7 +31,6 @@ def tiny_config(
         target=str(target),
         charset=None,
         chars=tiny_chars(),
-        size=SIZE,
         validation=8,
         model=model or tiny_model(),
         batch_size=4,

@@ -10,7 +10,6 @@ compares them when both are done.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import FontAssistError
+from ...train.metricnames import METRIC_NAMES, metric_label
 from ..abdata import NORMS, RunStarting, ab_run_dirs, norm_variants, per_glyph_rows, train_queue
 from ..checkpointpicker import CheckpointPicker
 from ..errordialog import show_error
@@ -45,11 +45,19 @@ from ..session import Session
 from ..settings import AppSettings
 from ..widgets import ImageView, MessageLabel, muted
 
-log = logging.getLogger(__name__)
-
-METRIC_LABELS = {"l1": "L1 ↓", "ssim": "SSIM ↑", "iou": "IoU ↑"}
+METRIC_LABELS = {name: metric_label(name, direction=True) for name in METRIC_NAMES}
 FLIP_MS = 600
 CELL = 56
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return Path(a).absolute().resolve() == Path(b).absolute().resolve()
+
+
+def _run_and_file(path: Path) -> str:
+    """``run-20240101/last.pt``: a checkpoint named with its run, since every run has a ``last.pt``."""
+    path = Path(path)
+    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
 
 
 class OrderedGlyphSource(GlyphSource):
@@ -82,6 +90,7 @@ class ABPage(QWidget):
 
     winnerChosen = Signal(Path)
     compared = Signal()
+    trainingStarted = Signal()
     trainingFinished = Signal()
 
     def __init__(
@@ -362,26 +371,37 @@ class ABPage(QWidget):
         def job(progress, cancel):
             from ...train import compare
 
-            progress(0, 0, "")
-            return compare(a, b, device=device)
+            return compare(a, b, device=device, progress=lambda d, t: progress(d, t, ""), cancel=cancel)
 
         worker = JobWorker(job, "compare", self)
         self.worker = worker
         worker.succeeded.connect(self._compared)
         worker.failed.connect(self._failed)
+        worker.cancelled.connect(lambda: self.status.setText(self.tr("Comparing cancelled.")))
+        worker.progressed.connect(self._compare_progressed)
         worker.finished.connect(lambda: self._worker_finished(worker))
         self.status.setText(self.tr("Scoring A and B on their shared validation glyphs…"))
-        self.progress.setRange(0, 0)
+        self.progress.setRange(0, 2)
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("%v of %m models scored"))
         self.progress.show()
+        self.stop_button.setText(self.tr("Cancel"))
+        self.stop_button.show()
         worker.start()
         self._update_buttons()
         return True
+
+    def _compare_progressed(self, done: int, total: int, _message: str) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
 
     def _worker_finished(self, worker: JobWorker) -> None:
         if self.worker is worker:
             self.worker = None
         worker.deleteLater()
-        self.progress.hide()
+        if self.train_worker is None:
+            self.progress.hide()
+            self.stop_button.hide()
         self._update_buttons()
 
     def _compared(self, result) -> None:
@@ -561,22 +581,24 @@ class ABPage(QWidget):
     def _show_winner(self) -> None:
         ab = self.state.review.get("ab") or {}
         side = ab.get("winner")
-        if side and ab.get(side):
+        current = self.state.checkpoint()
+        if side and ab.get(side) and current is not None and _same_file(checkpoint_path(ab[side]), current):
             self.winner_label.setText(
-                self.tr("Glyphs are drawn with {0} ({1}).").format(
-                    side.upper(), checkpoint_path(ab[side]).name
-                )
+                self.tr("Glyphs are drawn with {0} ({1}).").format(side.upper(), _run_and_file(current))
             )
-        else:
-            current = self.state.checkpoint()
+        else:  # no winner, or another model was chosen since
             self.winner_label.setText(
-                self.tr("Glyphs are drawn with {0}.").format(current.name) if current else ""
+                self.tr("Glyphs are drawn with {0}.").format(_run_and_file(current)) if current else ""
             )
 
     # -- train both -------------------------------------------------------------------------------------------
     def trainBoth(self, runs_folder: str | Path | None = None) -> bool:
         """Queue a BatchNorm and an InstanceNorm run with the project's training settings, then compare them."""
         if self.isBusy():
+            return False
+        reason = self.otherTraining()
+        if reason:
+            self.message.showError(reason)
             return False
         from .trainpage import default_runs_folder
 
@@ -617,10 +639,12 @@ class ABPage(QWidget):
         self.train_worker.finished.connect(self._training_finished)
         self.progress.setRange(0, 0)
         self.progress.show()
+        self.stop_button.setText(self.tr("Stop"))
         self.stop_button.show()
         self.status.setText(self.tr("Preparing run A…"))
         self.train_worker.start()
         self._update_buttons()
+        self.trainingStarted.emit()
         return True
 
     def _train_event(self, event) -> None:
@@ -674,6 +698,10 @@ class ABPage(QWidget):
 
     def isTraining(self) -> bool:
         return self.train_worker is not None
+
+    def otherTraining(self) -> str:
+        """Why a training elsewhere (the Train page's run) rules out "Train both"; the window sets it."""
+        return ""
 
     def shutdown(self, msecs: int = 120000) -> None:
         """Stop training and comparing and wait for them (the window is closing)."""

@@ -9,7 +9,6 @@ settings are kept in the project's ``export`` dict.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 from pathlib import Path
 
@@ -50,8 +49,6 @@ from ..settings import AppSettings
 from ..tasks import run_in_background
 from ..widgets import MessageLabel, heading, muted
 from .textpreview import TextPreview
-
-log = logging.getLogger(__name__)
 
 PREVIEW_DELAY_MS = 150
 SAMPLE_TEXT = "永和東風"

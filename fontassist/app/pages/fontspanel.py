@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -13,8 +12,6 @@ from ...fonts import FONT_FILE_TYPES, FontFile
 from ..fontsample import CJK_SAMPLE, LATIN_SAMPLE, SPECIMEN, sample_line
 from ..images import raster_to_qimage
 from ..widgets import ElidedLabel, ImageView, MessageLabel, muted
-
-log = logging.getLogger(__name__)
 
 SAMPLE_HEIGHT = 52
 SPECIMEN_HEIGHT = 120

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
@@ -19,8 +17,6 @@ from ..reviewdata import describe_flags
 from ..reviewstate import ReviewState
 from ..tasks import run_in_background
 from ..widgets import ImageView, muted
-
-log = logging.getLogger(__name__)
 
 TILE = 96
 

@@ -9,11 +9,10 @@ into the project's ``review`` dict.
 
 from __future__ import annotations
 
-import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -43,8 +42,6 @@ from ..settings import AppSettings
 from ..widgets import MessageLabel, heading, muted
 from .abpage import ABPage
 from .reviewdetail import GlyphDetail
-
-log = logging.getLogger(__name__)
 
 MIN_CELL, MAX_CELL, DEFAULT_CELL = 32, 160, 64
 
@@ -355,7 +352,7 @@ class ReviewPage(QWidget):
             search=self.search.text(),
             sort=self.sort_order.currentData(),
         )
-        self.grid_model.setRows(glyphs, rows)
+        self.grid_model.setRows(rows)
         self.last_filter_ms = 1000 * (time.perf_counter() - started)
         count = self.grid_model.rowCount()
         if count:
@@ -370,7 +367,7 @@ class ReviewPage(QWidget):
 
     def selectRow(self, row: int) -> None:
         index = self.grid_model.index(row)
-        self.grid.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.grid.moveCursorTo(index)
         self.grid.scrollTo(index)
 
     def selectChar(self, char: str) -> bool:

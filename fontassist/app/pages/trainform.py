@@ -153,39 +153,37 @@ class TrainSettingsForm(QGroupBox):
 
     def setValues(self, values: dict[str, Any]) -> None:
         """Show ``values`` (merged settings: defaults overlaid with the project's)."""
-        model = values.get("model", {})
+        model = values["model"]
         self._loading = True
         try:
-            size = int(values.get("size", 128))
+            size = int(model["image_size"])
             if self.size.findData(size) < 0:
                 self.size.addItem(self.tr("{0} × {0} px").format(size), size)
             self.size.setCurrentIndex(self.size.findData(size))
             self._set_attention_choices(size, set(model.get("attention", ())))
-            self.base_channels.setValue(int(model.get("base_channels", 32)))
-            self.norm.setCurrentIndex(max(0, self.norm.findData(model.get("norm", "instance"))))
-            self.batch_size.setValue(int(values.get("batch_size", 16)))
-            steps = values.get("steps")
-            self.steps.setValue(int(steps) if steps else 10_000)
-            self.lr.setValue(float(values.get("lr", 2e-4)))
-            adv = values.get("adv_loss", "lsgan")
+            self.base_channels.setValue(int(model["base_channels"]))
+            self.norm.setCurrentIndex(max(0, self.norm.findData(model["norm"])))
+            self.batch_size.setValue(int(values["batch_size"]))
+            self.steps.setValue(int(values["steps"]))
+            self.lr.setValue(float(values["lr"]))
+            adv = values["adv_loss"]
             if adv != "none":
                 self._adv_loss_on = adv
             self.adversarial.setChecked(adv != "none")
-            device = values.get("device", DEVICE_AUTO)
+            device = values["device"]
             index = self.device.findData(device)
             if index < 0:
                 self.device.addItem(device, device)
                 index = self.device.count() - 1
             self.device.setCurrentIndex(index)
-            self.preview_every.setValue(int(values.get("preview_every", 500)))
-            self.eval_every.setValue(int(values.get("eval_every", 500)))
+            self.preview_every.setValue(int(values["preview_every"]))
+            self.eval_every.setValue(int(values["eval_every"]))
         finally:
             self._loading = False
 
     def values(self) -> dict[str, Any]:
         """The settings as the project stores them (``TrainConfig`` names)."""
         return {
-            "size": self.size.currentData(),
             "batch_size": self.batch_size.value(),
             "steps": self.steps.value(),
             "lr": self.lr.value(),
@@ -194,6 +192,7 @@ class TrainSettingsForm(QGroupBox):
             "preview_every": self.preview_every.value(),
             "eval_every": self.eval_every.value(),
             "model": {
+                "image_size": self.size.currentData(),
                 "base_channels": self.base_channels.value(),
                 "norm": self.norm.currentData(),
                 "attention": sorted(self.attention()),

@@ -14,11 +14,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
+from ...train.metricnames import METRIC_LABELS, METRIC_NAMES
+
 pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
 
 LOSS_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2")
 METRIC_COLOURS = {"l1": "#1f77b4", "ssim": "#2ca02c", "iou": "#d62728"}
-METRIC_NAMES = {"l1": "L1", "ssim": "SSIM", "iou": "IoU"}
 
 
 def loss_label(name: str) -> str:
@@ -38,7 +39,12 @@ def _tr(text: str) -> str:
 
 
 class _Chart(pg.PlotWidget):
-    """A chart whose title doubles as its legend, so no legend box hides the curves."""
+    """A chart whose title doubles as its legend, so no legend box hides the curves.
+
+    ``reset()`` empties it for a new run. (Not ``clear``: PlotWidget copies its
+    PlotItem's ``clear`` onto every instance, which would shadow a method of
+    that name and leave the next run's curves detached from the plot.)
+    """
 
     def __init__(self, title: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -78,7 +84,7 @@ class LossChart(_Chart):
         self._values: dict[str, list[float]] = {}
         self._curves: dict[str, pg.PlotDataItem] = {}
 
-    def clear(self) -> None:
+    def reset(self) -> None:
         for curve in self._curves.values():
             self.removeItem(curve)
         self._clear_legend()
@@ -120,7 +126,7 @@ class MetricsChart(_Chart):
         self._baseline_curves: dict[str, pg.PlotDataItem] = {}
         self._last_step = 0
 
-    def clear(self) -> None:
+    def reset(self) -> None:
         for curve in list(self._curves.values()) + list(self._baseline_curves.values()):
             self.removeItem(curve)
         self._clear_legend()
@@ -158,7 +164,7 @@ class MetricsChart(_Chart):
                     symbolPen=None,
                 )
                 self._curves[name] = curve
-                self._add_legend_entry(METRIC_NAMES[name], colour)
+                self._add_legend_entry(METRIC_LABELS[name], colour)
             curve.setData(steps[: len(values)], np.asarray(values))
         end = max([self._last_step] + self._steps) if self._steps else self._last_step
         for name, value in self._baseline.items():

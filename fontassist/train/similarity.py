@@ -13,16 +13,12 @@ every figure can stand next to its floor.
 
 from __future__ import annotations
 
-import logging
-
 import numpy as np
 import torch
 from torch.nn import functional as F
 
-log = logging.getLogger(__name__)
+from .metricnames import METRIC_LABELS, METRIC_NAMES
 
-METRIC_NAMES = ("l1", "ssim", "iou")
-HIGHER_IS_BETTER = {"l1": False, "ssim": True, "iou": True}
 INK_THRESHOLD = 128  # 50 % coverage of 255
 
 _SSIM_WINDOW = 11
@@ -39,12 +35,23 @@ def _as_batch(images: np.ndarray) -> np.ndarray:
     return images[None] if images.ndim == 2 else images
 
 
-def iou(pred: np.ndarray, target: np.ndarray) -> np.ndarray:
-    a = _as_batch(pred) >= INK_THRESHOLD
-    b = _as_batch(target) >= INK_THRESHOLD
+def _ink(images: np.ndarray) -> np.ndarray:
+    images = np.asarray(images)
+    return images if images.dtype == bool else _as_batch(images) >= INK_THRESHOLD
+
+
+def iou(pred: np.ndarray, target: np.ndarray) -> np.ndarray | float:
+    """IoU of the inked pixels: per glyph for batches (N×S×S), a float for one pair of S×S rasters.
+
+    uint8 rasters are binarised at 50 % ink; bool masks (True = ink) are taken as they are.
+    """
+    single = np.ndim(pred) == 2 and np.ndim(target) == 2
+    a, b = _ink(pred), _ink(target)
+    a, b = (a[None] if a.ndim == 2 else a), (b[None] if b.ndim == 2 else b)
     inter = (a & b).sum(axis=(1, 2))
     union = (a | b).sum(axis=(1, 2))
-    return np.where(union > 0, inter / np.maximum(union, 1), 1.0)
+    result = np.where(union > 0, inter / np.maximum(union, 1), 1.0)
+    return float(result[0]) if single else result
 
 
 def l1(pred: np.ndarray, target: np.ndarray) -> np.ndarray:
@@ -100,12 +107,11 @@ def mean_metrics(per_glyph: dict[str, np.ndarray]) -> dict[str, float]:
 
 def format_metrics(metrics: dict[str, float], baseline: dict[str, float] | None = None) -> str:
     """``L1 0.081 SSIM 0.712 IoU 0.734`` with the baseline in brackets when given."""
-    labels = {"l1": "L1", "ssim": "SSIM", "iou": "IoU"}
     parts = []
     for name in METRIC_NAMES:
         if name not in metrics:
             continue
-        text = f"{labels[name]} {metrics[name]:.3f}"
+        text = f"{METRIC_LABELS[name]} {metrics[name]:.3f}"
         if baseline and name in baseline:
             text += f" (baseline {baseline[name]:.3f})"
         parts.append(text)

@@ -8,20 +8,19 @@ checkpoint file alone is enough to run the model it holds.
 from __future__ import annotations
 
 import dataclasses
-import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from fontassist.configfields import check_types, setting
 from fontassist.errors import FontAssistError
-from fontassist.model.norms import get_norm_layer
-
-log = logging.getLogger(__name__)
 
 # A bottleneck cell of the U-Net sees about 3 * 2**depth pixels (4x4 kernels,
 # stride 2), and the image is bottleneck * 2**depth pixels wide, so a
 # bottleneck of 3x3 or less is the largest whose cells still see the whole glyph.
 _LARGEST_GLOBAL_BOTTLENECK = 3
+
+NORM_NAMES = ("batch", "instance", "none")  # built by fontassist.model.norms.get_norm_layer
 
 
 @dataclass(frozen=True)
@@ -53,18 +52,20 @@ class ModelConfig:
     in_channels / out_channels: image channels (1: grey glyph rasters).
     """
 
-    image_size: int = 128
-    base_channels: int = 32
-    max_channels: int = 256
-    norm: str = "instance"
-    attention: tuple[int, ...] = (16,)
-    dropout: float = 0.0
+    image_size: int = setting(128, "image size in pixels")
+    base_channels: int = setting(32, "generator width at full resolution")
+    max_channels: int = setting(256, "generator width cap")
+    norm: str = setting("instance", "normalization")
+    attention: tuple[int, ...] = setting(
+        (16,), "self-attention at these feature-map sizes, e.g. 16,32, or none"
+    )
+    dropout: float = setting(0.0, "dropout on the innermost up levels")
     num_styles: int = 0
     style_dim: int = 64
     min_bottleneck: int = 1
     disc_layers: int = 3
-    disc_channels: int = 64
-    spectral_norm: bool = False
+    disc_channels: int = setting(64, "discriminator width")
+    spectral_norm: bool = setting(False, "spectral normalisation in the discriminator")
     in_channels: int = 1
     out_channels: int = 1
     # Derived, not part of the saved config.
@@ -73,7 +74,7 @@ class ModelConfig:
     def __post_init__(self) -> None:
         if isinstance(self.attention, (list, tuple)):
             object.__setattr__(self, "attention", tuple(self.attention))
-        self._check_types()
+        check_types(self, "Model setting")
         object.__setattr__(self, "feature_sizes", _feature_sizes(self.image_size, self.min_bottleneck))
         self._check_values()
 
@@ -131,28 +132,6 @@ class ModelConfig:
             values["attention"] = tuple(values["attention"])
         return cls(**values)
 
-    def _check_types(self) -> None:
-        for f in dataclasses.fields(self):
-            if not f.init:
-                continue
-            value = getattr(self, f.name)
-            if f.type == "int":
-                ok = isinstance(value, int) and not isinstance(value, bool)
-            elif f.type == "float":
-                ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-            elif f.type == "bool":
-                ok = isinstance(value, bool)
-            elif f.type == "str":
-                ok = isinstance(value, str)
-            else:  # attention
-                ok = isinstance(value, tuple) and all(
-                    isinstance(v, int) and not isinstance(v, bool) for v in value
-                )
-            if not ok:
-                raise FontAssistError(
-                    f"Model setting {f.name} = {value!r} has the wrong type; it must be {_TYPE_WORDS[f.type]}."
-                )
-
     def _check_values(self) -> None:
         def fail(message: str, hint: str | None = None) -> None:
             raise FontAssistError(message, hint=hint)
@@ -178,7 +157,8 @@ class ModelConfig:
             )
         if not 0.0 <= self.dropout < 1.0:
             fail(f"Model setting dropout = {self.dropout} must be at least 0 and below 1.")
-        get_norm_layer(self.norm)  # raises for an unknown name, listing the valid ones
+        if self.norm not in NORM_NAMES:
+            fail(f"Unknown normalization {self.norm!r}.", f"Use one of: {', '.join(NORM_NAMES)}.")
 
         sizes = self.feature_sizes
         largest = max(_LARGEST_GLOBAL_BOTTLENECK, 2 * self.min_bottleneck - 1)
@@ -207,15 +187,6 @@ class ModelConfig:
                 f"images: nothing is left of the image after its last layer.",
                 f"Use at most {_max_disc_layers(self.image_size)} layers or larger images.",
             )
-
-
-_TYPE_WORDS = {
-    "int": "a whole number",
-    "float": "a number",
-    "bool": "true or false",
-    "str": "a name",
-    "tuple[int, ...]": "a list of whole numbers",
-}
 
 
 def _feature_sizes(image_size: int, min_bottleneck: int) -> tuple[int, ...]:

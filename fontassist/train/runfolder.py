@@ -9,16 +9,13 @@ resumes from, so the history always describes the weights on disk.
 from __future__ import annotations
 
 import json
-import logging
 import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from ..errors import FontAssistError
-from .config import TrainConfig
-
-log = logging.getLogger(__name__)
+from .trainconfig import TrainConfig
 
 CONFIG = "config.json"
 HISTORY = "history.jsonl"

@@ -1,3 +1,4 @@
+import dataclasses
 import json
 
 import pytest
@@ -23,7 +24,8 @@ def test_paths_are_stored_absolute(monkeypatch, tmp_path):
 @pytest.mark.parametrize(
     "changes, message",
     [
-        ({"size": 64}, "differs from the model's image size"),
+        ({"lr": "fast"}, "lr = 'fast' has the wrong type; it must be a number"),
+        ({"validation": True}, "must be a whole number or a number"),
         ({"steps": 5, "epochs": 1.0}, "not both"),
         ({"adv_loss": "wasserstein"}, "Unknown adversarial loss"),
         ({"lr_schedule": "step"}, "Unknown learning-rate schedule"),
@@ -57,3 +59,18 @@ def test_schedules():
 def test_run_length():
     assert tiny_config(steps=7).total_steps(1000) == 7
     assert tiny_config(steps=None, epochs=2.5, batch_size=10).total_steps(40) == 10
+
+
+def test_config_is_frozen():
+    config = tiny_config()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        config.lr = 1.0
+    assert config.replace(lr=1.0).lr == 1.0
+
+
+def test_the_image_size_is_one_field_and_old_runs_still_load():
+    config = tiny_config()
+    assert "size" not in config.to_dict()
+    old = config.to_dict()
+    old["size"] = old["model"].pop("image_size")
+    assert TrainConfig.from_dict(old) == config

@@ -10,18 +10,17 @@ plain JSON; ``from_dict()`` refuses unknown fields instead of dropping them.
 from __future__ import annotations
 
 import dataclasses
-import logging
 import math
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..configfields import check_types, setting
 from ..errors import FontAssistError
-from ..model.config import ModelConfig
-
-log = logging.getLogger(__name__)
+from ..fonts.charsets import DEFAULT_CHARSET
+from ..model.modelconfig import ModelConfig
 
 ADV_LOSSES = ("lsgan", "hinge", "vanilla", "none")
 LR_SCHEDULES = ("cosine", "linear", "constant")
@@ -41,13 +40,13 @@ RUN_LENGTH_FIELDS = (
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class TrainConfig:
     """Data, model, losses, optimiser and run length of one training run.
 
     source / target: font paths (stored absolute); *_face: face index in a collection.
     charset: a named character set, or None when ``chars`` gives custom text.
-    size: raster size in pixels; must equal ``model.image_size``.
+    model: the networks' architecture; ``model.image_size`` is the raster size in pixels.
     margin: em-frame margin, a fraction of the em on every side.
     validation: held-out glyphs, a count (int) or a fraction (float in (0, 1)).
     validation_chars: a fixed held-out set instead (the ones of them both fonts have), so
@@ -70,49 +69,49 @@ class TrainConfig:
 
     source: str
     target: str
-    source_face: int = 0
-    target_face: int = 0
-    charset: str | None = "tw-edu-4808"
+    source_face: int = setting(0, "face index inside a .ttc/.otc collection")
+    target_face: int = setting(0, "face index inside a .ttc/.otc collection")
+    charset: str | None = setting(DEFAULT_CHARSET, "a named character set")
     chars: str | None = None
-    size: int = 128
-    margin: float = 0.0
-    validation: int | float = 0.1
+    margin: float = setting(0.0, "em-frame margin on every side, a fraction of the em")
+    validation: int | float = setting(0.1, "held-out glyphs: a count or a fraction")
     validation_chars: str | None = None
-    seed: int = 0
-    model: ModelConfig = field(default_factory=ModelConfig)
-    lr: float = 2e-4
-    lr_d: float | None = None
+    seed: int = setting(0, "random seed")
+    model: ModelConfig = setting(help="the model's architecture", default_factory=ModelConfig)
+    lr: float = setting(2e-4, "learning rate")
+    lr_d: float | None = setting(None, "discriminator learning rate (default: the learning rate)")
     beta1: float = 0.5
     beta2: float = 0.999
-    lr_schedule: str = "cosine"
+    lr_schedule: str = setting("cosine", "learning-rate decay")
     lr_final: float = 0.05
-    warmup_steps: int = 0
-    l1_weight: float = 100.0
-    adv_loss: str = "lsgan"
-    adv_weight: float = 1.0
-    adv_start: int = 0
-    const_weight: float = 0.0
-    iou_weight: float = 0.0
-    augment_shift: float = 0.0
-    augment_scale: float = 0.0
-    batch_size: int = 16
-    steps: int | None = None
-    epochs: float | None = None
-    eval_every: int = 500
-    preview_every: int = 500
-    checkpoint_every: int = 1000
-    keep_checkpoints: int = 3
+    warmup_steps: int = setting(0, "linear warm-up steps")
+    l1_weight: float = setting(100.0, "L1 loss weight")
+    adv_loss: str = setting("lsgan", "adversarial loss")
+    adv_weight: float = setting(1.0, "adversarial loss weight")
+    adv_start: int = setting(0, "step at which the adversarial loss starts")
+    const_weight: float = setting(0.0, "zi2zi constant-loss weight")
+    iou_weight: float = setting(0.0, "soft-IoU loss weight on the ink")
+    augment_shift: float = setting(0.0, "joint random shift of source and target, a fraction of the size")
+    augment_scale: float = setting(0.0, "joint random scale of source and target, e.g. 0.05")
+    batch_size: int = setting(16, "batch size")
+    steps: int | None = setting(None, f"optimisation steps (default {DEFAULT_STEPS:,} unless --epochs)")
+    epochs: float | None = setting(None, "passes over the training glyphs (instead of steps)")
+    eval_every: int = setting(500, "validation interval in steps")
+    preview_every: int = setting(500, "preview image interval in steps")
+    checkpoint_every: int = setting(1000, "checkpoint interval in steps")
+    keep_checkpoints: int = setting(3, "periodic checkpoints kept besides last.pt")
     log_every: int = 10
-    device: str = "auto"
-    amp: bool = True
+    device: str = setting("auto", "auto (CUDA, then Apple MPS, then CPU), cpu, cuda, cuda:N or mps")
+    amp: bool = setting(True, "mixed precision on CUDA")
     source_hash: str | None = None
     target_hash: str | None = None
 
     def __post_init__(self) -> None:
         if isinstance(self.model, Mapping):
-            self.model = ModelConfig.from_dict(self.model)
-        self.source = _absolute(self.source)
-        self.target = _absolute(self.target)
+            object.__setattr__(self, "model", ModelConfig.from_dict(self.model))
+        check_types(self, "Training setting")
+        object.__setattr__(self, "source", _absolute(self.source))
+        object.__setattr__(self, "target", _absolute(self.target))
         self.check()
 
     def check(self) -> None:
@@ -121,13 +120,6 @@ class TrainConfig:
         def fail(message: str, hint: str | None = None) -> None:
             raise FontAssistError(message, hint=hint)
 
-        if not isinstance(self.model, ModelConfig):
-            fail(f"Training setting model must be a model configuration, not {type(self.model).__name__}.")
-        if self.size != self.model.image_size:
-            fail(
-                f"The raster size ({self.size} px) differs from the model's image size ({self.model.image_size} px).",
-                "Build the model configuration with image_size equal to the training size.",
-            )
         if self.charset is None and not self.chars:
             fail("No characters to train on: give a named character set or custom characters.")
         if self.charset is not None and self.chars:
@@ -206,7 +198,7 @@ class TrainConfig:
                 f"The training configuration must be a mapping, not {type(data).__name__}.",
                 hint="The run's config.json or checkpoint is damaged.",
             )
-        known = {f.name for f in dataclasses.fields(cls)}
+        known = {f.name for f in dataclasses.fields(cls)} | {"size"}
         unknown = sorted(set(data) - known)
         if unknown:
             raise FontAssistError(
@@ -220,7 +212,11 @@ class TrainConfig:
                 hint="The run's config.json or checkpoint is damaged.",
             )
         values = dict(data)
-        values["model"] = ModelConfig.from_dict(values.get("model", {}))
+        model = values.get("model", {})
+        legacy_size = values.pop("size", None)  # older runs stored the raster size beside model.image_size
+        if legacy_size is not None and isinstance(model, Mapping):
+            model = {"image_size": legacy_size, **model}
+        values["model"] = ModelConfig.from_dict(model)
         try:
             return cls(**values)
         except TypeError as e:
@@ -233,7 +229,9 @@ class TrainConfig:
         """Names of the fields (besides run length, device and font hashes) in which two configs differ."""
         ignored = set(RUN_LENGTH_FIELDS) | {"source_hash", "target_hash"}
         mine, theirs = self.to_dict(), other.to_dict()
-        return [name for name in mine if name not in ignored and mine[name] != theirs[name]]
+        changed = [name for name in mine if name not in ignored | {"model"} and mine[name] != theirs[name]]
+        model, their_model = mine["model"], theirs["model"]
+        return changed + [f"model.{name}" for name in model if model[name] != their_model.get(name)]
 
 
 def _absolute(path: str | os.PathLike) -> str:
