@@ -43,7 +43,9 @@ def trace_options_from(export: dict, target: FontFile | None = None) -> TraceSet
     values = {}
     for f in TraceSettings.tunable():
         if f.name in export:
-            values[f.name] = bool(export[f.name]) if isinstance(f.default, bool) else float(export[f.name])
+            value = export[f.name]
+            switch = f.default is None or isinstance(f.default, bool)
+            values[f.name] = (None if value is None else bool(value)) if switch else float(value)
     return settings_for(TraceSettings(**values), target)
 
 

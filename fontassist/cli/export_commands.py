@@ -20,7 +20,16 @@ def _trace_arguments(p) -> None:
     g = p.add_argument_group("tracing (outlines are cleaned by default; each step can be switched off)")
     for f in TraceSettings.tunable():
         flag = "--" + f.name.replace("_", "-")
-        if isinstance(f.default, bool):
+        if f.default is None:  # on, off, or decided from the target
+            g.add_argument(flag, dest=f.name, action="store_true", default=None, help=f.metadata["help"])
+            g.add_argument(
+                "--no-" + f.name.replace("_", "-"),
+                dest=f.name,
+                action="store_false",
+                default=None,
+                help=f"do not {f.metadata['help'].split(';')[0]}",
+            )
+        elif isinstance(f.default, bool):
             g.add_argument(
                 "--no-" + f.name.replace("_", "-"),
                 dest=f.name,

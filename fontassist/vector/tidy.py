@@ -207,6 +207,40 @@ def _snap(nodes, axis: int, axis_degrees: float, max_spread: float):
     return [node for k, node in enumerate(nodes) if k not in drop]
 
 
+def round_corners(
+    points: np.ndarray, on_curve: np.ndarray, max_length: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """A short diagonal line (a chamfer, at most ``max_length``) between a horizontal and a
+    vertical line becomes a round corner: a quadratic through the corner the two lines make."""
+    if not on_curve.any():
+        return points, on_curve
+    nodes = _nodes(points, on_curve)
+    n = len(nodes)
+    if n < 4:
+        return points, on_curve
+
+    def line(k):
+        return not nodes[k % n][1]
+
+    for k in range(n):
+        a, b = nodes[k][0], nodes[(k + 1) % n][0]
+        before, after = nodes[(k - 1) % n][0], nodes[(k + 2) % n][0]
+        if not (line(k - 1) and line(k) and line(k + 1)):
+            continue
+        d = b - a
+        if math.hypot(*d) > max_length or _off_axis_degrees(d) < 20:
+            continue
+        horizontal_before = before[1] == a[1] and before[0] != a[0]
+        vertical_before = before[0] == a[0] and before[1] != a[1]
+        horizontal_after = after[1] == b[1] and after[0] != b[0]
+        vertical_after = after[0] == b[0] and after[1] != b[1]
+        if horizontal_before and vertical_after:
+            nodes[k][1] = [np.array([b[0], a[1]])]
+        elif vertical_before and horizontal_after:
+            nodes[k][1] = [np.array([a[0], b[1]])]
+    return _contour(nodes)
+
+
 def contour_area(points: np.ndarray) -> float:
     """Signed area of the control polygon (y-up, counter-clockwise positive)."""
     x, y = points[:, 0], points[:, 1]

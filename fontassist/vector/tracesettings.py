@@ -49,6 +49,17 @@ class TraceSettings:
     fit_spacing: float = 4.0  # spacing of the points a fit looks at on straight stretches (denser in bends)
     fit_iterations: int = 1  # parameter refinements per fit
 
+    # Raster clean-up before tracing (None: on when the target itself is near-monoline).
+    even_width: bool | None = field(
+        default=None,
+        metadata={
+            **_tuning(
+                "even out stroke width on the raster (skeleton + distance transform, redrawn at twice "
+                "the resolution with round ends); default: when the target is near-monoline"
+            ),
+            "fallback": False,
+        },
+    )
     # Tidy stage switches (each can be turned off to measure what it does).
     straighten: bool = field(
         default=True,

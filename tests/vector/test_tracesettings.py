@@ -21,11 +21,13 @@ def test_cli_defaults_and_help_are_the_dataclass_defaults(command):
     sub = next(
         a for a in parser._subparsers._group_actions[0].choices.values() if a.prog.endswith(command[0])
     )
-    helps = {a.dest: a.help for a in sub._actions}
+    helps = {}
+    for action in sub._actions:
+        helps[action.dest] = helps.get(action.dest, "") + (action.help or "")
     for f in TraceSettings.tunable():
         assert getattr(args, f.name) == f.default, f.name
         assert f.metadata["help"] in helps[f.name], f.name
-        if not isinstance(f.default, bool):
+        if f.default is not None and not isinstance(f.default, bool):
             assert f"(default {f.default:g})" in helps[f.name]
 
 

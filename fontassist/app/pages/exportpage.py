@@ -148,12 +148,14 @@ class ExportPage(QWidget):
             "clean_contours": self.tr("Clean contours (specks, overlaps)"),
             "fit_extremes": self.tr("Keep ink inside the target's ideographic box"),
         }
+        labels["even_width"] = self.tr("Even out stroke width (partly checked: when the target is monoline)")
         for f in TraceSettings.tunable():
-            if isinstance(f.default, bool):
+            if f.default is None or isinstance(f.default, bool):
                 box = QCheckBox(labels.get(f.name, f.name), self)
                 box.setObjectName(f"{f.name}Check")
                 box.setToolTip(f.metadata["help"][:1].upper() + f.metadata["help"][1:])
-                box.setChecked(f.default)
+                box.setTristate(f.default is None)
+                _set_switch(box, f.default)
                 self.clean_boxes[f.name] = box
         self.preview_char_edit = QLineEdit(self)
         self.preview_char_edit.setObjectName("previewCharEdit")
@@ -290,7 +292,7 @@ class ExportPage(QWidget):
         for spin in (self.speck_spin, self.tolerance_spin):
             spin.valueChanged.connect(self._trace_settings_changed)
         for box in self.clean_boxes.values():
-            box.toggled.connect(self._trace_settings_changed)
+            box.stateChanged.connect(self._trace_settings_changed)
         for edit in (self.family_edit, self.style_edit, self.out_edit, self.folder_edit):
             edit.textEdited.connect(self._save_settings)
         self.family_edit.textEdited.connect(self._naming_timer.start)
@@ -346,7 +348,7 @@ class ExportPage(QWidget):
             "out": self.out_edit.text().strip(),
             "speck_area": self.speck_spin.value(),
             "tolerance": self.tolerance_spin.value(),
-            **{name: box.isChecked() for name, box in self.clean_boxes.items()},
+            **{name: _switch(box) for name, box in self.clean_boxes.items()},
             "glyph_format": self.format_combo.currentData(),
             "glyph_folder": self.folder_edit.text().strip(),
         }
@@ -367,7 +369,7 @@ class ExportPage(QWidget):
             self.speck_spin.setValue(float(values["speck_area"]))
             self.tolerance_spin.setValue(float(values["tolerance"]))
             for name, box in self.clean_boxes.items():
-                box.setChecked(bool(values[name]))
+                _set_switch(box, values[name])
             self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(values["glyph_format"])))
             self.folder_edit.setText(values["glyph_folder"])
         finally:
@@ -491,7 +493,7 @@ class ExportPage(QWidget):
         chosen = TraceSettings(
             speck_area=self.speck_spin.value(),
             tolerance=self.tolerance_spin.value(),
-            **{name: box.isChecked() for name, box in self.clean_boxes.items()},
+            **{name: _switch(box) for name, box in self.clean_boxes.items()},
         )
         return settings_for(chosen, self.session.target)
 
@@ -764,3 +766,19 @@ class ExportPage(QWidget):
             worker.cancel()
             worker.wait(msecs)
         self.text_preview.unload()
+
+
+def _switch(box: QCheckBox) -> bool | None:
+    """A cleaning switch's value: on, off, or (partly checked) decided from the target."""
+    state = box.checkState()
+    return None if state == Qt.CheckState.PartiallyChecked else state == Qt.CheckState.Checked
+
+
+def _set_switch(box: QCheckBox, value: bool | None) -> None:
+    box.setCheckState(
+        Qt.CheckState.PartiallyChecked
+        if value is None
+        else Qt.CheckState.Checked
+        if value
+        else Qt.CheckState.Unchecked
+    )
