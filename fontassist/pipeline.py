@@ -20,6 +20,7 @@ from .errors import FontAssistError
 from .export import ExportCancelled, ExportReport, NewGlyph, build_new_font, merge_into_font
 from .fonts import EmFrame, FontFile
 from .glyphimages import ensure_folder, glyph_filename, save_glyph_pngs
+from .safeio import safe_filename, write_text
 from .vector import TraceSettings, trace, trace_outlines
 from .vector.targetshape import target_shape
 
@@ -97,6 +98,7 @@ def write_font(
     trace_settings: TraceSettings | None = None,
     validate: bool = True,
     drawn: Sequence[NewGlyph] = (),
+    source: FontFile | None = None,
     progress: ProgressFn = None,
     cancel: CancelFn = None,
 ) -> ExportReport:
@@ -125,7 +127,12 @@ def write_font(
         raise ExportCancelled(Path(out_path))
     hand = {g.char for g in drawn}
     glyphs = [g for g in glyphs if g.char not in hand] + list(drawn)
-    if mode == "merge" and target.outline_format == "ufo":
+    if not glyphs:
+        raise FontAssistError(
+            f"Nothing to write to {os.fspath(out_path)}: all {len(chars):,} glyphs traced to nothing (empty rasters).",
+            hint="Check the model and the characters (fontassist generate --grid shows what it draws).",
+        )
+    if target.outline_format == "ufo":
         from .export.ufo import merge_into_ufo_target
 
         return merge_into_ufo_target(
@@ -134,6 +141,7 @@ def write_font(
             out_path,
             family=family,
             style=style,
+            mode=mode,
             validate=validate,
             progress=progress,
             cancel=cancel,
@@ -146,6 +154,8 @@ def write_font(
             family=family,
             style=style,
             font_number=target.face_index,
+            source_path=source.path if source is not None else None,
+            source_number=source.face_index if source is not None else 0,
             validate=validate,
             progress=progress,
             cancel=cancel,
@@ -157,6 +167,8 @@ def write_font(
         style=style,
         metrics_from=target.path,
         font_number=target.face_index,
+        source_path=source.path if source is not None else None,
+        source_number=source.face_index if source is not None else 0,
         validate=validate,
         progress=progress,
         cancel=cancel,
@@ -289,7 +301,7 @@ def write_glyph_files(
                 "Writing glyphs as a TTF needs a font to take the metrics from.",
                 hint="Give --target (or --font).",
             )
-        out = folder / (family.replace(" ", "") + ".ttf")
+        out = folder / glyph_font_name(family)
         report = write_font(
             images,
             chars,
@@ -309,8 +321,13 @@ def write_glyph_files(
         if cancel is not None and cancel():
             break
         path = folder / glyph_filename(char, "svg")
-        path.write_text(glyph_svg(raster, frame, settings), encoding="utf-8")
+        write_text(path, glyph_svg(raster, frame, settings), durable=False)
         written.append(path)
         if progress is not None and (i % 64 == 0 or i + 1 == len(chars)):
             progress(i + 1, len(chars), "Writing SVG outlines")
     return written
+
+
+def glyph_font_name(family: str) -> str:
+    """The file name ``glyphs --format ttf`` writes: the family without spaces, made safe as one file name."""
+    return safe_filename(family.replace(" ", ""), fallback="glyphs") + ".ttf"

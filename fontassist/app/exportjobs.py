@@ -18,7 +18,7 @@ from ..export import ExportReport
 from ..fonts import FontFile
 from ..pipeline import settings_for, write_font, write_glyph_files
 from ..vector import TraceSettings
-from .reviewdata import Decisions, ReviewGlyphs, export_chars
+from .reviewdata import ACCEPTED, REJECTED, Decisions, ReviewGlyphs, export_chars
 
 log = logging.getLogger(__name__)
 
@@ -64,12 +64,22 @@ def export_font(
     style: str,
     mode: str,
     trace_options: TraceSettings,
+    review: dict | None = None,
     progress=None,
     cancel=None,
 ) -> ExportReport:
-    """Trace ``chars`` of ``glyphs`` and write the font (merged into a copy of ``target``, or new), validated."""
-    images, chars = glyphs.subset(chars)
-    if not chars:
+    """Trace ``chars`` of ``glyphs`` and write the font (merged into a copy of ``target``, or new), validated.
+
+    Glyphs drawn by hand (``review``'s hand edits) are written as drawn, not traced.
+    """
+    from ..export.handedits import edited_glyphs
+
+    drawn = edited_glyphs(review or {})
+    hand = {g.char for g in drawn}
+    if mode == "merge":
+        drawn = [g for g in drawn if not target.has(g.char)]
+    images, chars = glyphs.subset([c for c in chars if c not in hand])
+    if not chars and not drawn:
         raise FontAssistError(
             "There are no glyphs to export.",
             hint="Accept some glyphs on the Review page, or export all that are not rejected.",
@@ -91,6 +101,69 @@ def export_font(
         mode=mode,
         trace_settings=trace_options,
         validate=True,
+        drawn=drawn,
+        progress=progress,
+        cancel=cancel,
+    )
+
+
+def export_ufo(
+    glyphs: ReviewGlyphs,
+    chars: list[str],
+    decisions: Decisions,
+    target: FontFile,
+    source: FontFile | None,
+    out_path: str | os.PathLike,
+    *,
+    family: str,
+    style: str,
+    mode: str,
+    trace_options: TraceSettings,
+    review: dict | None = None,
+    progress=None,
+    cancel=None,
+):
+    """Write a UFO for the designer's editor: ``chars`` traced and marked with their review state.
+
+    Hand-drawn glyphs go in as drawn (marked edited); the source glyphs fill the background layer.
+    """
+    from ..export.handedits import edited_glyphs
+    from ..pipeline import write_ufo_export
+    from .reviewdata import checkpoint_path
+
+    drawn = edited_glyphs(review or {})
+    if mode == "merge":
+        drawn = [g for g in drawn if not target.has(g.char)]
+    hand = {g.char for g in drawn}
+    chars = [c for c in chars if c not in hand and not (mode == "merge" and target.has(c))]
+    images, chars = glyphs.subset(chars)
+    if not chars and not drawn:
+        raise FontAssistError(
+            "There are no glyphs to export.",
+            hint="Accept some glyphs on the Review page, or export all that are not rejected.",
+        )
+    rows = [glyphs.index(c) for c in chars]
+    checkpoints = [os.fspath(checkpoint_path(glyphs.checkpoints[i])) for i in rows]
+    return write_ufo_export(
+        images,
+        chars,
+        glyphs.frame,
+        target,
+        out_path,
+        source=source,
+        statuses={c: decisions.status(c) for c in chars if decisions.status(c) in (ACCEPTED, REJECTED)},
+        flags=[glyphs.flags[i] for i in rows],
+        checkpoints=checkpoints,
+        drawn=drawn,
+        mode=mode,
+        family=family,
+        style=style,
+        trace_settings=trace_options,
+        provenance={
+            "source": source.path.absolute() if source is not None else None,
+            "target": target.path.absolute(),
+            "checkpoint": checkpoints[0] if checkpoints else None,
+        },
         progress=progress,
         cancel=cancel,
     )

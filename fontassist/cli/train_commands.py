@@ -10,6 +10,7 @@ import argparse
 import json
 import logging
 import math
+import os
 import signal
 import sys
 import time
@@ -18,8 +19,22 @@ from pathlib import Path
 from ..errors import FontAssistError
 from ..fonts import DEFAULT_CHARSET
 from ..model.modelconfig import NORM_NAMES
+from ..safeio import check_not_input, protect_inputs
 from ..train.trainconfig import ADV_LOSSES, LR_SCHEDULES, RUN_LENGTH_FIELDS
-from .common import ProgressLine, add_runtime, bar, generation_chars, set_threads
+from .common import (
+    ProgressLine,
+    add_runtime,
+    bar,
+    declare_outputs,
+    generation_chars,
+    image_size,
+    margin,
+    non_negative_float,
+    non_negative_int,
+    positive_float,
+    positive_int,
+    set_threads,
+)
 from .fonts_commands import add_charset_arguments
 
 log = logging.getLogger(__name__)
@@ -46,9 +61,13 @@ def _attention(text: str) -> tuple[int, ...]:
 
 def _validation(text: str) -> int | float:
     try:
-        return int(text)
+        count = int(text)
     except ValueError:
         pass
+    else:
+        if count < 1:
+            raise argparse.ArgumentTypeError(f"a count must be at least 1 glyph, not {count}")
+        return count
     try:
         value = float(text)
     except ValueError:
@@ -74,21 +93,21 @@ def _duration(seconds: float) -> str:
 # The train command's settings, each listed once: (group, flag, TrainConfig field, argparse extras).
 # "model.X" is a field of the ModelConfig. Defaults and help texts come from the dataclasses.
 _TRAIN_OPTIONS = (
-    ("data", "--size", "model.image_size", {}),
-    ("data", "--margin", "margin", {}),
+    ("data", "--size", "model.image_size", {"type": image_size}),
+    ("data", "--margin", "margin", {"type": margin}),
     ("data", "--validation", "validation", {"type": _validation}),
     ("data", "--seed", "seed", {}),
     ("data", "--augment-shift", "augment_shift", {}),
     ("data", "--augment-scale", "augment_scale", {}),
     ("model", "--norm", "model.norm", {"choices": NORM_NAMES}),
     ("model", "--attention", "model.attention", {"type": _attention, "metavar": "SIZES"}),
-    ("model", "--base-channels", "model.base_channels", {"metavar": "N"}),
-    ("model", "--max-channels", "model.max_channels", {"metavar": "N"}),
+    ("model", "--base-channels", "model.base_channels", {"metavar": "N", "type": positive_int}),
+    ("model", "--max-channels", "model.max_channels", {"metavar": "N", "type": positive_int}),
     ("model", "--dropout", "model.dropout", {}),
-    ("model", "--disc-channels", "model.disc_channels", {"metavar": "N"}),
+    ("model", "--disc-channels", "model.disc_channels", {"metavar": "N", "type": positive_int}),
     ("model", "--spectral-norm", "model.spectral_norm", {}),
-    ("losses and optimiser", "--lr", "lr", {}),
-    ("losses and optimiser", "--lr-d", "lr_d", {}),
+    ("losses and optimiser", "--lr", "lr", {"type": positive_float}),
+    ("losses and optimiser", "--lr-d", "lr_d", {"type": positive_float}),
     ("losses and optimiser", "--lr-schedule", "lr_schedule", {"choices": LR_SCHEDULES}),
     ("losses and optimiser", "--warmup", "warmup_steps", {"metavar": "STEPS"}),
     ("losses and optimiser", "--l1-weight", "l1_weight", {}),
@@ -97,14 +116,20 @@ _TRAIN_OPTIONS = (
     ("losses and optimiser", "--adv-start", "adv_start", {"metavar": "STEP"}),
     ("losses and optimiser", "--const-weight", "const_weight", {}),
     ("losses and optimiser", "--iou-weight", "iou_weight", {}),
-    ("losses and optimiser", "--batch", "batch_size", {}),
-    ("run length and output", "--steps", "steps", {}),
-    ("run length and output", "--epochs", "epochs", {}),
-    ("run length and output", "--eval-every", "eval_every", {"metavar": "STEPS"}),
-    ("run length and output", "--preview-every", "preview_every", {"metavar": "STEPS"}),
-    ("run length and output", "--checkpoint-every", "checkpoint_every", {"metavar": "STEPS"}),
+    ("losses and optimiser", "--batch", "batch_size", {"type": positive_int}),
+    ("run length and output", "--steps", "steps", {"type": positive_int}),
+    ("run length and output", "--epochs", "epochs", {"type": positive_float}),
+    ("run length and output", "--eval-every", "eval_every", {"metavar": "STEPS", "type": positive_int}),
+    ("run length and output", "--preview-every", "preview_every", {"metavar": "STEPS", "type": positive_int}),
+    (
+        "run length and output",
+        "--checkpoint-every",
+        "checkpoint_every",
+        {"metavar": "STEPS", "type": positive_int},
+    ),
     ("run length and output", "--keep", "keep_checkpoints", {"metavar": "N"}),
     ("run length and output", "--no-amp", "amp", {}),
+    ("run length and output", "--compile", "compile", {}),
 )
 # Data options declared by hand (fonts and characters), refused on --resume like the data and model settings.
 _DATA_DESTS = ("source", "target", "source_face", "target_face", "charset", "chars", "chars_file")
@@ -149,6 +174,8 @@ def option_arguments(name: str) -> dict:
             "help": help if not default else f"no {help}",
         }
     scalar = next((t for t in (int, float, str) if t is hint or t in typing.get_args(hint)), None)
+    # Numbers are refused in one line when negative or not finite; _TRAIN_OPTIONS narrows some further.
+    scalar = {int: non_negative_int, float: non_negative_float}.get(scalar, scalar)
     arguments = {"type": scalar, "default": None, "help": help}
     if default is not None:
         arguments["help"] = f"{help} (default {_default_words(default)})"
@@ -219,7 +246,58 @@ def _run_length(args) -> dict:
     return values
 
 
+def _launch_distributed(args) -> int | None:
+    """``--nproc-per-node N`` outside torchrun: start torchrun with this same command; else None.
+
+    Inside torchrun the option only has to agree with it (each worker sees the command it was started with).
+    """
+    from ..train.distributed import launch, torchrun_arguments, under_torchrun
+
+    if args.nproc_per_node is None:
+        return None
+    if not under_torchrun():
+        return launch(
+            torchrun_arguments(
+                args.raw_argv,
+                args.nproc_per_node,
+                nnodes=args.nnodes,
+                rdzv_endpoint=args.rdzv_endpoint,
+                rdzv_id=args.rdzv_id,
+            )
+        )
+    started = os.environ.get("LOCAL_WORLD_SIZE")
+    if started is not None and int(started) != args.nproc_per_node:
+        raise FontAssistError(
+            f"torchrun started {started} processes on this machine, but --nproc-per-node says {args.nproc_per_node}.",
+            hint="Give the process count to torchrun or to fontassist train, not both.",
+        )
+    return None
+
+
+def _stop_on_signals(cancel, progress, distributed: bool):
+    """Ctrl-C (and, in a distributed run, torchrun's SIGTERM) stops after the step; returns the old handlers."""
+
+    def interrupt(signum, frame):
+        # In a distributed run the terminal and torchrun both signal each worker, and torchrun kills what
+        # is still alive after 30 s, so a second signal must not abort the checkpoint being written.
+        if cancel.cancelled and not distributed:
+            raise KeyboardInterrupt
+        if not cancel.cancelled:
+            progress.message(
+                "Stopping after this step and saving a checkpoint"
+                + ("…" if distributed else " (Ctrl-C again to abort without saving)…")
+            )
+        cancel.cancel()
+
+    # SIGTERM (a `kill`, a scheduler's time limit, torchrun) stops the run the way Ctrl-C does.
+    signals = [signal.SIGINT, signal.SIGTERM]
+    return {signum: signal.signal(signum, interrupt) for signum in signals}
+
+
 def _train(args) -> int:
+    launched = _launch_distributed(args)
+    if launched is not None:
+        return launched
     set_threads(args.threads)
     from ..train import (
         CancelToken,
@@ -249,23 +327,16 @@ def _train(args) -> int:
     else:
         trainer = Trainer(_config_from_args(args), out, cancel=cancel)
 
-    progress = ProgressLine()
-
-    def interrupt(signum, frame):
-        if cancel.cancelled:
-            raise KeyboardInterrupt
-        cancel.cancel()
-        progress.message(
-            "Stopping after this step and saving a checkpoint (Ctrl-C again to abort without saving)…"
-        )
-
-    previous = signal.signal(signal.SIGINT, interrupt)
+    dist = trainer.dist
+    progress = ProgressLine() if dist.is_writer else ProgressLine(stream=open(os.devnull, "w"))  # noqa: SIM115
+    previous = _stop_on_signals(cancel, progress, dist.active)
     finished = None
     try:
         config = trainer.config
         progress.message(
-            f"Training {out} on {trainer.precision.describe()} "
-            f"({config.model.image_size} px, {config.model.norm} norm, batch {config.batch_size})"
+            f"Training {out} on {trainer.precision.describe()}"
+            + (f" in {dist.describe()}" if dist.active else "")
+            + f" ({config.model.image_size} px, {config.model.norm} norm, batch {config.batch_size})"
             + (f", resuming at step {trainer.step}" if trainer.step else "")
             + "; preparing glyphs…"
         )
@@ -287,10 +358,20 @@ def _train(args) -> int:
             elif isinstance(event, FinishedEvent):
                 finished = event
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if dist.active:
+            # When another worker failed, torchrun's SIGTERM may come after this one has ended its run
+            # (while the interpreter shuts down): nothing is left to stop, so it must not kill this one.
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
         progress.close()
     if finished is None:
         return 1
+    if not dist.is_writer:
+        if finished.reason in ("completed", "cancelled"):
+            return 0 if finished.reason == "completed" else EXIT_INTERRUPTED
+        print(f"fontassist: error: process {dist.rank}: {finished.message}", file=sys.stderr)
+        return 2
     if finished.reason == "completed":
         print(f"{finished.message} Checkpoint: {finished.checkpoint}")
         return 0
@@ -307,7 +388,7 @@ def _train(args) -> int:
 def _add_grid_and_json(p: argparse.ArgumentParser, columns: str) -> None:
     """The --grid/--glyphs/--json/--per-glyph options that :func:`_grid_and_json` serves."""
     p.add_argument("--grid", metavar="PNG", help=f"write a grid of {columns}")
-    p.add_argument("--glyphs", type=int, default=16, help="glyphs in the grid (default 16)")
+    p.add_argument("--glyphs", type=positive_int, default=16, help="glyphs in the grid (default 16)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--per-glyph", action="store_true", help="with --json: metrics of every glyph")
 
@@ -422,8 +503,6 @@ def _generate(args) -> int:
 def _demo(args) -> int:
     set_threads(args.threads)
     from .. import resources
-    from ..fonts import missing_from_target, named_charset, open_font
-    from ..generate import Generator
 
     for path in (resources.DEMO_MODEL, resources.DEMO_SOURCE, resources.DEMO_TARGET):
         if not Path(path).is_file():
@@ -432,6 +511,19 @@ def _demo(args) -> int:
                 path=path,
                 hint="Reinstall fontassist; the demo needs its bundled model and fonts.",
             )
+    bundled = [
+        ("bundled demo file", path)
+        for path in (resources.DEMO_MODEL, resources.DEMO_SOURCE, resources.DEMO_TARGET)
+    ]
+    with protect_inputs(bundled):
+        return _run_demo(args, resources)
+
+
+def _run_demo(args, resources) -> int:
+    from ..fonts import missing_from_target, named_charset, open_font
+    from ..generate import Generator
+
+    check_not_input(Path(args.out) / DEMO_FONT_NAME)
     generator = Generator.from_checkpoint(resources.DEMO_MODEL, device=args.device)
     source, target = open_font(resources.DEMO_SOURCE), open_font(resources.DEMO_TARGET)
     chars = missing_from_target(source, target, named_charset(DEFAULT_CHARSET))
@@ -455,6 +547,7 @@ def _demo(args) -> int:
         out / DEMO_FONT_NAME,
         family=DEMO_FAMILY,
         mode="merge",
+        source=source,
     )
     print(
         f"Traced the glyphs and wrote {report.out_path}: {target.full_name} plus {report.glyphs_added:,} new glyphs "
@@ -503,7 +596,19 @@ def register(subparsers) -> None:
         if group not in groups:
             groups[group] = p.add_argument_group(group)
         groups[group].add_argument(flag, **{**option_arguments(name), **extras})
+    g = p.add_argument_group(
+        "several processes (torchrun)",
+        "Start torchrun for you: N processes per machine, one GPU each (or CPU processes with --device cpu). "
+        "The batch is the global batch, split evenly over all processes.",
+    )
+    g.add_argument("--nproc-per-node", type=int, metavar="N", help="training processes on this machine")
+    g.add_argument("--nnodes", metavar="N", help="machines taking part (default 1)")
+    g.add_argument(
+        "--rdzv-endpoint", metavar="HOST:PORT", help="rendezvous address, the same on every machine"
+    )
+    g.add_argument("--rdzv-id", metavar="ID", help="job id shared by the machines (default fontassist)")
     add_runtime(p, batch_default=None)
+    declare_outputs(p, out="folder")
     p.set_defaults(handler=_train)
 
     p = subparsers.add_parser(
@@ -514,6 +619,7 @@ def register(subparsers) -> None:
     p.add_argument("--source", metavar="FONT", help="the source font, if it moved since training")
     p.add_argument("--target", metavar="FONT", help="the target font, if it moved since training")
     add_runtime(p)
+    declare_outputs(p, grid="picture")
     p.set_defaults(handler=_evaluate)
 
     p = subparsers.add_parser(
@@ -523,6 +629,7 @@ def register(subparsers) -> None:
     p.add_argument("run_b", metavar="RUN_B")
     _add_grid_and_json(p, "source | A | B | target")
     add_runtime(p)
+    declare_outputs(p, grid="picture")
     p.set_defaults(handler=_compare)
 
     p = subparsers.add_parser(
@@ -530,11 +637,11 @@ def register(subparsers) -> None:
     )
     p.add_argument("checkpoint", metavar="CHECKPOINT", help="a .pt file or a run folder")
     p.add_argument("--source", required=True, metavar="FONT", help="the font that has the characters")
-    p.add_argument("--source-face", type=int, default=0, metavar="N")
+    p.add_argument("--source-face", type=non_negative_int, default=0, metavar="N")
     p.add_argument(
         "--target", metavar="FONT", help="the target font (needed by --missing; sets the em frame)"
     )
-    p.add_argument("--target-face", type=int, default=0, metavar="N")
+    p.add_argument("--target-face", type=non_negative_int, default=0, metavar="N")
     p.add_argument(
         "--missing",
         action="store_true",
@@ -544,6 +651,7 @@ def register(subparsers) -> None:
     p.add_argument("--out", required=True, metavar="DIR", help="folder for U+XXXX.png files and quality.json")
     p.add_argument("--grid", metavar="PNG", help="also write a contact sheet")
     add_runtime(p)
+    declare_outputs(p, out="folder", grid="picture")
     p.set_defaults(handler=_generate)
 
     p = subparsers.add_parser(
@@ -553,6 +661,7 @@ def register(subparsers) -> None:
     p.add_argument("--grid", metavar="PNG", help="contact sheet path (default DIR/contact-sheet.png)")
     p.add_argument("--no-font", action="store_true", help=f"only the PNGs, no {DEMO_FONT_NAME}")
     add_runtime(p)
+    declare_outputs(p, out="folder", grid="picture")
     p.set_defaults(handler=_demo)
 
     p = subparsers.add_parser(
@@ -561,4 +670,5 @@ def register(subparsers) -> None:
     p.add_argument("checkpoint", metavar="CHECKPOINT", help="a .pt file or a run folder")
     p.add_argument("out", metavar="OUT.pt")
     p.add_argument("--fp32", action="store_true", help="keep float32 weights")
+    declare_outputs(p, out="file")
     p.set_defaults(handler=_pack_model)

@@ -338,16 +338,9 @@ def check_ufo_output(out_path: str | os.PathLike, inputs: Sequence[str | os.Path
             f"Cannot write {out_path}: something that is not a UFO is already there.",
             hint="Choose another name, or move it away first.",
         )
-    folder = resolved.parent
-    if not folder.is_dir():
-        raise FontAssistError(
-            f"Cannot write {out_path}: the folder {folder} does not exist.", hint="Create it first."
-        )
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise FontAssistError(
-            f"Cannot write {out_path}: the folder {folder} is not writable.",
-            hint="Choose a folder you can write to.",
-        )
+    from fontassist.safeio import check_parent_folder
+
+    check_parent_folder(out_path, resolved.parent)
     return resolved
 
 
@@ -626,11 +619,13 @@ def merge_into_ufo_target(
     *,
     family: str,
     style: str = "Regular",
+    mode: str = "merge",
     validate: bool = True,
     progress: ProgressFn = None,
     cancel: CancelFn = None,
 ) -> ExportReport:
-    """Merge mode for a UFO target: a copy of the UFO plus ``new_glyphs``, compiled into a TTF with ufo2ft."""
+    """A TTF for a UFO target, compiled with ufo2ft: a copy of the UFO plus ``new_glyphs`` (merge), or
+    ``new_glyphs`` alone with the UFO's em, metrics and licence (new)."""
     from fontassist.fonts.ufo import ufo_path_and_layer
 
     out_path = check_output_path(
@@ -640,6 +635,7 @@ def merge_into_ufo_target(
     ufo = build_ufo(
         [UfoGlyph(g) for g in new_glyphs],
         target,
+        mode=mode,
         family=family,
         style=style,
         out_path=out_path,

@@ -37,6 +37,7 @@ RUN_LENGTH_FIELDS = (
     "log_every",
     "device",
     "amp",
+    "compile",
 )
 
 
@@ -64,6 +65,7 @@ class TrainConfig:
     eval_every, preview_every, checkpoint_every, log_every: intervals in steps.
     keep_checkpoints: periodic ``step-NNNNNN.pt`` files kept (``last.pt`` always).
     device: "auto", "cpu", "cuda", "cuda:N" or "mps". amp: mixed precision on CUDA.
+    compile: run the training steps through ``torch.compile`` (pays off on CUDA, after a slow first step).
     source_hash / target_hash: the fonts' content hashes, filled in when training starts.
     """
 
@@ -103,6 +105,9 @@ class TrainConfig:
     log_every: int = 10
     device: str = setting("auto", "auto (CUDA, then Apple MPS, then CPU), cpu, cuda, cuda:N or mps")
     amp: bool = setting(True, "mixed precision on CUDA")
+    compile: bool = setting(
+        False, "torch.compile the training steps (pays off on CUDA, after a slow first step)"
+    )
     source_hash: str | None = None
     target_hash: str | None = None
 

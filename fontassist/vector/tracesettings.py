@@ -27,7 +27,9 @@ class TraceSettings:
     threshold: float = 0.5  # ink level of the traced boundary, as a fraction of full ink
     tolerance: float = field(
         default=0.25,
-        metadata=_tuning("how far outlines may stray from the raster's edge, in pixels", metavar="PX"),
+        metadata=_tuning(
+            "how far outlines may stray from the raster's edge, in pixels", metavar="PX", positive=True
+        ),
     )
     speck_area: float = field(
         default=4.0,

@@ -18,7 +18,7 @@ def test_the_workflow_steps_are_visible_and_reachable(window):
     assert labels == ["1  Fonts", "2  Characters", "3  Train", "4  Review", "5  Export"]
     for step in STEPS:
         window.goTo(step)
-        assert window.currentStep() == step and window.stack.currentWidget() is window.pages[step]
+        assert window.currentStep() == step and window.stack.currentWidget().widget() is window.pages[step]
     assert window.review_page.objectName() == "reviewPage" and window.export_page.objectName() == "exportPage"
     window.fonts_page.next_button.click()
     assert window.currentStep() == "characters"
@@ -90,7 +90,7 @@ def test_geometry_and_folders_persist(qtbot, settings, tmp_path, monkeypatch):
     assert second.settings.last_folder("fonts") == str(tmp_path)
 
 
-def test_the_window_opens_without_importing_torch_or_pyqtgraph():
+def test_the_window_opens_without_importing_torch_or_pyqtgraph(tmp_path):
     code = textwrap.dedent(
         """
         import sys
@@ -106,8 +106,10 @@ def test_the_window_opens_without_importing_torch_or_pyqtgraph():
     env = {
         "QT_QPA_PLATFORM": "offscreen",
         "PATH": "/usr/bin:/bin",
-        "HOME": str(REPO),
-        "XDG_CONFIG_HOME": "/tmp/fontassist-test-config",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
     }
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120

