@@ -25,7 +25,18 @@ def missing_rasters(demo_source, demo_target):
 def test_written_font_holds_the_glyphs_where_the_rasters_put_them(tmp_path, missing_rasters, mode):
     images, chars, frame, target = missing_rasters
     out = tmp_path / f"{mode}.ttf"
-    report = write_font(images, chars, frame, target, out, family="Zen Maru Gothic TC", mode=mode)
+    # The rasters are Noto Sans (with stroke contrast): evening their width out for the monoline
+    # target would reshape them on purpose; this test is about where the glyphs land.
+    report = write_font(
+        images,
+        chars,
+        frame,
+        target,
+        out,
+        family="Zen Maru Gothic TC",
+        mode=mode,
+        trace_settings=TraceSettings(even_width=False),
+    )
     assert report.validation.ok and validate_font(out).ok
     written = open_font(out)
     assert all(written.has(c) for c in chars)
