@@ -606,6 +606,16 @@ class ExportPage(QWidget):
     def isBusy(self) -> bool:
         return self.worker is not None
 
+    def activity(self):
+        """What the status bar shows while a font or glyph files are written."""
+        from ..activity import Activity
+
+        if self.worker is None:
+            return None
+        return Activity(
+            self.tr("Exporting"), self.progress.value(), self.progress.maximum(), None, self.cancel
+        )
+
     def exportFont(self, out_path: str | Path | None = None) -> bool:
         """Write the font in the background (``exported(report)`` follows); False when it cannot start."""
         if self.isBusy():
