@@ -3,7 +3,6 @@
 ``trace(raster, frame, pen)`` is the entry point.
 """
 
-from .outline import TraceSettings
 from .tracer import (
     FontOutline,
     TraceStats,
@@ -13,6 +12,7 @@ from .tracer import (
     trace_to_glyph,
     trace_to_svg_path,
 )
+from .tracesettings import TraceSettings
 
 __all__ = [
     "FontOutline",
