@@ -328,7 +328,8 @@ def _train(args) -> int:
         trainer = Trainer(_config_from_args(args), out, cancel=cancel)
 
     dist = trainer.dist
-    progress = ProgressLine() if dist.is_writer else ProgressLine(stream=open(os.devnull, "w"))  # noqa: SIM115
+    quiet = None if dist.is_writer else open(os.devnull, "w")  # rank 0 alone reports progress
+    progress = ProgressLine(stream=quiet)
     previous = _stop_on_signals(cancel, progress, dist.active)
     finished = None
     try:
@@ -365,6 +366,8 @@ def _train(args) -> int:
             # (while the interpreter shuts down): nothing is left to stop, so it must not kill this one.
             signal.signal(signal.SIGTERM, signal.SIG_IGN)
         progress.close()
+        if quiet is not None:
+            quiet.close()
     if finished is None:
         return 1
     if not dist.is_writer:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..activity import format_duration
 from ..checkpointpicker import CheckpointPicker
 from ..errordialog import show_error
 from ..exportjobs import trace_options_from
@@ -244,7 +245,7 @@ class ReviewPage(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         # Outlines are traced with the Export page's settings: what is reviewed is what is exported.
-        options = trace_options_from(self.session.project.export)
+        options = trace_options_from(self.session.project.export, self.session.target)
         self.grid_model.setTraceOptions(options)
         self.detail.setTraceOptions(options)
         self.refreshModels()
@@ -491,7 +492,11 @@ class ReviewPage(QWidget):
     def _progressed(self, done: int, total: int, message: str) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
-        self.progress.setFormat(f"{message} %v/%m" if message else "%v/%m")
+        text = f"{message} %v/%m" if message else "%v/%m"
+        eta = self.state.etaSeconds()
+        if eta is not None:
+            text += " · " + self.tr("about {0} left").format(format_duration(eta))
+        self.progress.setFormat(text)
 
     def _failed(self, message: str, details: str) -> None:
         if details:
