@@ -552,6 +552,9 @@ def _run_demo(args, resources) -> int:
         mode="merge",
         source=source,
     )
+    from .export_commands import warn
+
+    warn(report.warnings)
     print(
         f"Traced the glyphs and wrote {report.out_path}: {target.full_name} plus {report.glyphs_added:,} new glyphs "
         f"({report.total_glyphs:,} in all, {report.file_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s; "
