@@ -34,6 +34,7 @@ from .common import (
     positive_float,
     positive_int,
     set_threads,
+    warn,
 )
 from .fonts_commands import add_charset_arguments
 
@@ -552,8 +553,6 @@ def _run_demo(args, resources) -> int:
         mode="merge",
         source=source,
     )
-    from .export_commands import warn
-
     warn(report.warnings)
     print(
         f"Traced the glyphs and wrote {report.out_path}: {target.full_name} plus {report.glyphs_added:,} new glyphs "
