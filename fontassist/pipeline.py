@@ -1,15 +1,16 @@
 """The end of the chain: rasters → traced outlines → a font file, or glyph files.
 
-Both front ends (CLI and app) call these functions; they are Qt-free, report
-progress through ``progress(done, total, message)`` and stop between glyphs when
-``cancel()`` returns True. Rasters are uint8 (0 paper, 255 ink) on ``frame``'s grid.
+Both front ends (CLI and app) call these functions; they are Qt-free and follow
+the job protocol of :mod:`fontassist.jobs` (progress callback, cancel token,
+JobCancelled when cancelled). Rasters are uint8 (0 paper, 255 ink) on ``frame``'s grid.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,15 +19,14 @@ from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 
 from .errors import FontAssistError
-from .export import ExportCancelled, ExportReport, NewGlyph, build_new_font, merge_into_font
+from .export import ExportReport, NewGlyph, build_new_font, merge_into_font
+from .export.writing import cancelled_message
 from .fonts import EmFrame, FontFile
 from .imageio import ensure_folder, glyph_filename, save_glyph_pngs
+from .jobs import CancelToken, JobCancelled, Progress, check_cancel, report
 from .vector import trace, trace_outlines
 
 log = logging.getLogger(__name__)
-
-ProgressFn = Callable[[int, int, str], None] | None
-CancelFn = Callable[[], bool] | None
 
 EXPORT_MODES = ("merge", "new")
 GLYPH_FORMATS = ("png", "svg", "ttf")
@@ -52,15 +52,14 @@ def trace_glyphs(
     frame: EmFrame,
     options: TraceOptions = TraceOptions(),
     *,
-    progress: ProgressFn = None,
-    cancel: CancelFn = None,
-) -> list[NewGlyph] | None:
-    """Trace every raster into a quadratic glyf outline; None when cancelled. Empty tracings are left out."""
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> list[NewGlyph]:
+    """Trace every raster into a quadratic glyf outline. Empty tracings are left out."""
     glyphs = []
     total = len(chars)
     for start in range(0, total, TRACE_CHUNK):
-        if cancel is not None and cancel():
-            return None
+        check_cancel(cancel, "Tracing was cancelled.")
         chunk = np.asarray(images[start : start + TRACE_CHUNK], dtype=np.uint8)
         for char, outline in zip(
             chars[start : start + TRACE_CHUNK], trace_outlines(chunk, frame, **options.kwargs()), strict=False
@@ -71,8 +70,7 @@ def trace_glyphs(
                 glyphs.append(NewGlyph(char, pen.glyph()))
             else:
                 log.warning("U+%04X %s traced to nothing (an empty raster); left out", ord(char), char)
-        if progress is not None:
-            progress(min(start + TRACE_CHUNK, total), total, "Tracing outlines")
+        report(progress, min(start + TRACE_CHUNK, total), total, "Tracing outlines")
     return glyphs
 
 
@@ -88,13 +86,13 @@ def write_font(
     mode: str = "merge",
     trace_options: TraceOptions = TraceOptions(),
     validate: bool = True,
-    progress: ProgressFn = None,
-    cancel: CancelFn = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> ExportReport:
     """Trace ``images`` and write them as a font: merged into a copy of ``target``, or a new font.
 
-    In merge mode, characters the target already has are an error; callers drop
-    them first (:func:`fontassist.fonts.missing_from_target`). Nothing is written
+    In merge mode, characters the target already has are left out (the target's
+    own glyphs win) and listed in the report's ``left_out``. Nothing is written
     when anything fails or the user cancels.
     """
     if mode not in EXPORT_MODES:
@@ -106,11 +104,24 @@ def write_font(
             "There are no glyphs to export.",
             hint="Generate some characters first, or check the character list.",
         )
-    glyphs = trace_glyphs(images, chars, frame, trace_options, progress=progress, cancel=cancel)
-    if glyphs is None:
-        raise ExportCancelled(Path(out_path))
+    left_out: list[str] = []
     if mode == "merge":
-        return merge_into_font(
+        left_out = [c for c in chars if target.has(c)]
+        if left_out:
+            keep = [i for i, c in enumerate(chars) if not target.has(c)]
+            images, chars = np.asarray(images)[keep], [chars[i] for i in keep]
+            log.info("left out %d characters the target already has", len(left_out))
+        if not chars:
+            raise FontAssistError(
+                f"The target font already has all {len(left_out):,} characters to export; nothing to merge.",
+                hint="Choose characters the target lacks.",
+            )
+    try:
+        glyphs = trace_glyphs(images, chars, frame, trace_options, progress=progress, cancel=cancel)
+    except JobCancelled:
+        raise JobCancelled(cancelled_message(out_path)) from None
+    if mode == "merge":
+        written = merge_into_font(
             target.path,
             glyphs,
             out_path,
@@ -121,6 +132,7 @@ def write_font(
             progress=progress,
             cancel=cancel,
         )
+        return dataclasses.replace(written, left_out=tuple(left_out))
     return build_new_font(
         glyphs,
         out_path,
@@ -159,13 +171,13 @@ def write_glyph_files(
     target: FontFile | None = None,
     family: str = "fontassist glyphs",
     trace_options: TraceOptions = TraceOptions(),
-    progress: ProgressFn = None,
-    cancel: CancelFn = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> list[Path]:
     """Batch glyph export: a PNG or SVG per glyph (``U+6C38.svg``) into ``out_dir``, or one TTF there.
 
     ``ttf`` needs ``target`` for metrics and writes ``<family>.ttf`` holding just these glyphs.
-    Returns the files written.
+    Returns the files written. A cancel keeps the SVG files already written (and says so).
     """
     if fmt not in GLYPH_FORMATS:
         raise FontAssistError(
@@ -182,7 +194,7 @@ def write_glyph_files(
                 hint="Give --target (or --font).",
             )
         out = folder / (family.replace(" ", "") + ".ttf")
-        report = write_font(
+        written_font = write_font(
             images,
             chars,
             frame,
@@ -194,14 +206,16 @@ def write_glyph_files(
             progress=progress,
             cancel=cancel,
         )
-        return [report.out_path]
+        return [written_font.out_path]
     written = []
     for i, (raster, char) in enumerate(zip(images, chars, strict=False)):
-        if cancel is not None and cancel():
-            break
+        check_cancel(
+            cancel,
+            f"Glyph export cancelled; the {len(written)} SVG files written so far into {folder} are kept.",
+        )
         path = folder / glyph_filename(char, "svg")
         path.write_text(glyph_svg(raster, frame, trace_options), encoding="utf-8")
         written.append(path)
-        if progress is not None and (i % 64 == 0 or i + 1 == len(chars)):
-            progress(i + 1, len(chars), "Writing SVG outlines")
+        if i % 64 == 0 or i + 1 == len(chars):
+            report(progress, i + 1, len(chars), "Writing SVG outlines")
     return written

@@ -65,7 +65,7 @@ def main(argv=None) -> int:
     from fontassist.app.application import add_cjk_fallback, create_application
     from fontassist.app.mainwindow import MainWindow
     from fontassist.app.settings import AppSettings
-    from fontassist.app.tasks import wait_for_background_calls
+    from fontassist.app.worker import wait_for_workers
 
     app = create_application([])
     add_cjk_fallback()
@@ -180,7 +180,7 @@ def main(argv=None) -> int:
     shot("export")
     window.session.setModified(False)
     window.close()
-    wait_for_background_calls()
+    wait_for_workers()
     return 0
 
 

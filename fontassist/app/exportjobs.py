@@ -3,8 +3,8 @@
 :func:`export_font` and :func:`export_glyph_files` pick the glyphs by the
 designer's decisions and hand them to :func:`fontassist.pipeline.write_font`
 and :func:`fontassist.pipeline.write_glyph_files`, which trace, write
-atomically, validate and honour ``cancel``; the page runs them in a
-:class:`~fontassist.app.jobs.JobWorker`.
+atomically, validate and honour ``cancel`` (:mod:`fontassist.jobs`); the page runs them in a
+:class:`~fontassist.app.worker.Worker`.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 from ..errors import FontAssistError
 from ..export import ExportReport
 from ..fonts import FontFile
+from ..jobs import CancelToken, Progress
 from ..pipeline import TraceOptions, write_font, write_glyph_files
 from .reviewdata import Decisions, ReviewGlyphs, export_chars
 
@@ -61,8 +62,8 @@ def export_font(
     style: str,
     mode: str,
     trace_options: TraceOptions,
-    progress=None,
-    cancel=None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> ExportReport:
     """Trace ``chars`` of ``glyphs`` and write the font (merged into a copy of ``target``, or new), validated."""
     images, chars = glyphs.subset(chars)
@@ -71,12 +72,6 @@ def export_font(
             "There are no glyphs to export.",
             hint="Accept some glyphs on the Review page, or export all that are not rejected.",
         )
-    if mode == "merge":
-        present = [c for c in chars if target.has(c)]
-        if present:
-            log.info("left out %d characters the target already has", len(present))
-            keep = [i for i, c in enumerate(chars) if not target.has(c)]
-            images, chars = images[keep], [chars[i] for i in keep]
     return write_font(
         images,
         chars,
@@ -100,8 +95,8 @@ def export_glyph_files(
     fmt: str,
     *,
     trace_options: TraceOptions,
-    progress=None,
-    cancel=None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> list[Path]:
     """One PNG (raster) or SVG (traced outline) per glyph into ``out_dir``, named by code point."""
     images, chars = glyphs.subset(chars)

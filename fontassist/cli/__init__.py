@@ -61,9 +61,9 @@ def main(args=None) -> int:
         return self_test(verbose=options.verbose)
     handler = getattr(options, "handler", None)
     if handler is None:
-        from ..app import main as app_main
+        from ..app import open_app
 
-        return app_main([])
+        return open_app()
     try:
         return int(handler(options) or 0)
     except FontAssistError as e:

@@ -10,7 +10,7 @@ import time
 
 from ..errors import FontAssistError
 from ..fonts import DEFAULT_CHARSET
-from .common import ProgressLine, add_runtime, bar, generation_chars, set_threads
+from .common import add_runtime, generation_chars, progress_printer, set_threads
 from .fonts_commands import add_charset_arguments, chars_from_args
 
 log = logging.getLogger(__name__)
@@ -40,16 +40,6 @@ def _trace_options(args):
     return TraceOptions(speck_area=args.speck_area, tolerance=args.tolerance)
 
 
-def _progress_printer():
-
-    line = ProgressLine()
-
-    def report(done, total, message="working"):
-        line.update(f"{message.lower():<28} [{bar(done, total)}] {done}/{total}", force=done == total)
-
-    return line, report
-
-
 def _generate_for_export(args, need_target: bool):
     """Load the checkpoint and fonts, pick the characters, run the model; returns (glyphs, source, target)."""
     from ..fonts import open_font
@@ -64,27 +54,20 @@ def _generate_for_export(args, need_target: bool):
             hint="Give --target FONT (its metrics and, in merge mode, its glyphs).",
         )
     chars, description = generation_chars(args, source, target)
-    if target is not None and getattr(args, "mode", "new") == "merge":
-        present = [c for c in chars if target.has(c)]
-        if present:
-            print(
-                f"Skipping {len(present):,} characters {target.full_name} already has ({''.join(present[:20])}{'…' if len(present) > 20 else ''})."
-            )
-            chars = [c for c in chars if not target.has(c)]
     if not chars:
         raise FontAssistError(
             f"Nothing to export: no characters left from {description}.",
             hint="Choose characters the target lacks (--missing).",
         )
     generator = Generator.from_checkpoint(args.checkpoint, device=args.device)
-    line, report = _progress_printer()
+    line, report = progress_printer()
     try:
         glyphs = generator.run(
             source,
             chars,
             target_font=target,
             batch_size=args.batch,
-            progress=lambda d, t: report(d, t, "Generating"),
+            progress=report,
         )
     finally:
         line.close()
@@ -106,7 +89,7 @@ def _export(args) -> int:
     for warning in naming_warnings(args.target, args.family, args.target_face):
         print(f"warning: {warning}")
     glyphs, source, target = _generate_for_export(args, need_target=True)
-    line, report = _progress_printer()
+    line, report = progress_printer()
     try:
         result = write_font(
             glyphs.images,
@@ -131,6 +114,9 @@ def _export(args) -> int:
         f"Wrote {result.out_path}: {result.glyphs_added:,} new glyphs {what}, {result.total_glyphs:,} glyphs in all, "
         f"{result.file_size / 1e6:.2f} MB, in {seconds:.1f} s."
     )
+    if result.left_out:
+        shown = "".join(result.left_out[:20]) + ("…" if len(result.left_out) > 20 else "")
+        print(f"  left out {len(result.left_out):,} characters {target.full_name} already has: {shown}")
     if result.validation is not None:
         print(
             f"  validation (fontTools reload + OpenType Sanitizer): {'passed' if result.validation.ok else 'FAILED'}"
@@ -163,7 +149,7 @@ def _glyphs(args) -> int:
             raise FontAssistError("Generating glyphs from a checkpoint needs --source FONT.")
         glyphs, source, target = _generate_for_export(args, need_target=args.format == "ttf")
         images, chars, frame, metrics_font = glyphs.images, glyphs.chars, glyphs.frame, target
-    line, report = _progress_printer()
+    line, report = progress_printer()
     try:
         written = write_glyph_files(
             images,

@@ -19,7 +19,7 @@ from ..errors import FontAssistError
 from ..fonts import DEFAULT_CHARSET
 from ..model.config import NORM_NAMES
 from ..train.config import ADV_LOSSES, LR_SCHEDULES, RUN_LENGTH_FIELDS
-from .common import ProgressLine, add_runtime, bar, generation_chars, set_threads
+from .common import ProgressLine, add_runtime, bar, generation_chars, progress_printer, set_threads
 from .fonts_commands import add_charset_arguments
 
 log = logging.getLogger(__name__)
@@ -221,8 +221,8 @@ def _run_length(args) -> dict:
 
 def _train(args) -> int:
     set_threads(args.threads)
+    from ..jobs import CancelToken, JobCancelled
     from ..train import (
-        CancelToken,
         CheckpointEvent,
         EvalEvent,
         FinishedEvent,
@@ -286,6 +286,9 @@ def _train(args) -> int:
                 pass
             elif isinstance(event, FinishedEvent):
                 finished = event
+    except JobCancelled as stopped:
+        print(f"{stopped} Resume with: fontassist train --out {out} --resume", file=sys.stderr)
+        return EXIT_INTERRUPTED
     finally:
         signal.signal(signal.SIGINT, previous)
         progress.close()
@@ -294,9 +297,6 @@ def _train(args) -> int:
     if finished.reason == "completed":
         print(f"{finished.message} Checkpoint: {finished.checkpoint}")
         return 0
-    if finished.reason == "cancelled":
-        print(f"{finished.message} Resume with: fontassist train --out {out} --resume", file=sys.stderr)
-        return EXIT_INTERRUPTED
     print(f"fontassist: error: {finished.message}", file=sys.stderr)
     return 2
 
@@ -376,16 +376,12 @@ def _run_generation(generator, source, chars, target, out, grid, batch):
     if not chars:
         print("Nothing to generate: the character list is empty (or the target already has them all).")
         return None
-    progress = ProgressLine()
+    line, report = progress_printer()
     started = time.perf_counter()
-
-    def report(done, total):
-        progress.update(f"generating [{bar(done, total)}] {done}/{total}", force=done == total)
-
     try:
         glyphs = generator.run(source, chars, target_font=target, batch_size=batch, progress=report)
     finally:
-        progress.close()
+        line.close()
     write_outputs(glyphs, out, grid)
     seconds = time.perf_counter() - started
     flagged = glyphs.flagged()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,24 +12,15 @@ from fontTools.ttLib import TTFont, TTLibError
 
 from fontassist.errors import FontAssistError
 from fontassist.export.validate import ValidationResult, validate_font
+from fontassist.jobs import CancelToken, Progress, check_cancel, report
 
 log = logging.getLogger(__name__)
-
-ProgressFn = Callable[[int, int, str], None] | None
-CancelFn = Callable[[], bool] | None
 
 # Names that promise another container than the plain sfnt fontassist writes.
 _CONTAINER_SUFFIXES = {".woff", ".woff2", ".ttc", ".otc"}
 
 # glyph IDs are uint16 and numGlyphs counts them: 65,535 glyphs at most.
 MAX_GLYPHS = 0xFFFF
-
-
-class ExportCancelled(FontAssistError):
-    """The user cancelled; nothing was written."""
-
-    def __init__(self, out_path: str | os.PathLike):
-        super().__init__(f"Export to {os.fspath(out_path)} was cancelled; no file was written.")
 
 
 @dataclass(frozen=True)
@@ -41,6 +31,7 @@ class ExportReport:
     file_size: int
     validation: ValidationResult | None
     warnings: tuple[str, ...]
+    left_out: tuple[str, ...] = ()  # characters not merged because the target already has them
 
 
 def open_input_font(path: str | os.PathLike, font_number: int = 0, *, role: str = "target font") -> TTFont:
@@ -129,8 +120,8 @@ def save_atomically(
     out_path: Path,
     *,
     validate: bool,
-    cancel: CancelFn = None,
-    progress: ProgressFn = None,
+    cancel: CancelToken | None = None,
+    progress: Progress | None = None,
 ) -> ValidationResult | None:
     """Save to a temporary file beside ``out_path``, validate, then rename over it.
 
@@ -146,41 +137,36 @@ def save_atomically(
     os.close(handle)
     temp_path = Path(temp_name)
     try:
-        _report(progress, 0, 2, "Writing the font")
+        report(progress, 0, 2, "Writing the font")
         try:
             font.save(temp_path, reorderTables=True)
         except OSError as error:
             raise FontAssistError(
                 f"Cannot write {out_path}: {error.strerror or error}.", hint="Check the free disk space."
             ) from error
-        _check_cancel(cancel, out_path)
+        check_cancel(cancel, cancelled_message(out_path))
         validation = None
         if validate:
-            _report(progress, 1, 2, "Validating the font (fontTools, OpenType Sanitizer)")
+            report(progress, 1, 2, "Validating the font (fontTools, OpenType Sanitizer)")
             validation = validate_font(temp_path)
             if not validation.ok:
                 raise FontAssistError(
                     f"The font for {out_path} failed validation, so it was not written: {validation.summary()}",
                     hint="This is a bug in fontassist; please report it with the input fonts.",
                 )
-            _check_cancel(cancel, out_path)
+            check_cancel(cancel, cancelled_message(out_path))
         # mkstemp makes owner-only files; a font should get the usual permissions.
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temp_path, 0o666 & ~umask)
         os.replace(temp_path, out_path)
-        _report(progress, 2, 2, "Done")
+        report(progress, 2, 2, "Done")
         return validation
     finally:
         if temp_path.exists():
             temp_path.unlink()
 
 
-def _report(progress: ProgressFn, done: int, total: int, message: str) -> None:
-    if progress is not None:
-        progress(done, total, message)
-
-
-def _check_cancel(cancel: CancelFn, out_path: Path) -> None:
-    if cancel is not None and cancel():
-        raise ExportCancelled(out_path)
+def cancelled_message(out_path: str | os.PathLike) -> str:
+    """What a cancelled font export says (its :class:`~fontassist.jobs.JobCancelled` message)."""
+    return f"Export to {os.fspath(out_path)} was cancelled; no file was written."

@@ -18,6 +18,7 @@ import numpy as np
 
 from ..errors import FontAssistError
 from ..fonts import open_font
+from ..jobs import CancelToken, Progress, check_cancel
 from .checkpoint import Checkpoint, load_checkpoint
 from .device import resolve_device
 from .grids import comparison_grid
@@ -130,11 +131,14 @@ def evaluate(
     source: str | os.PathLike | None = None,
     target: str | os.PathLike | None = None,
     chars: list[str] | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> EvalResult:
     """Run a checkpoint on its validation glyphs and score it.
 
     ``source`` / ``target`` replace the font paths saved in the checkpoint (for
     a run whose fonts have moved); ``chars`` restricts the validation glyphs.
+    ``progress`` and ``cancel`` follow :mod:`fontassist.jobs`.
     """
     checkpoint = (
         checkpoint_or_run if isinstance(checkpoint_or_run, Checkpoint) else load_checkpoint(checkpoint_or_run)
@@ -168,6 +172,7 @@ def evaluate(
             )
     for message in warnings:
         log.warning("%s", message)
+    check_cancel(cancel, "Evaluation was cancelled.")
     pairs = build_pairs(config, source_font, target_font)
     val_chars = pairs.val_chars
     index = np.asarray(pairs.val_index)
@@ -185,7 +190,15 @@ def evaluate(
     src, tgt = pairs.source[index], pairs.target[index]
     torch_device = resolve_device(device)
     model = checkpoint.build_generator(torch_device)
-    generated = predict(model, src, device=torch_device, batch_size=batch_size)
+    generated = predict(
+        model,
+        src,
+        device=torch_device,
+        batch_size=batch_size,
+        progress=progress,
+        cancel=cancel,
+        message=f"Evaluating {checkpoint.path.name}",
+    )
     return EvalResult(
         checkpoint.path,
         checkpoint.step,
@@ -238,9 +251,15 @@ class CompareResult:
 
 
 def compare(
-    run_a: str | os.PathLike, run_b: str | os.PathLike, *, device: str = "auto", batch_size: int = 64
+    run_a: str | os.PathLike,
+    run_b: str | os.PathLike,
+    *,
+    device: str = "auto",
+    batch_size: int = 64,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> CompareResult:
-    """Evaluate two runs (or checkpoints) on the validation glyphs they share."""
+    """Evaluate two runs (or checkpoints) on the validation glyphs they share (job protocol: :mod:`fontassist.jobs`)."""
     checkpoint_a, checkpoint_b = load_checkpoint(run_a), load_checkpoint(run_b)
     shared = set(checkpoint_a.validation_chars) & set(checkpoint_b.validation_chars)
     if not shared and checkpoint_a.validation_chars and checkpoint_b.validation_chars:
@@ -248,8 +267,9 @@ def compare(
             f"{checkpoint_a.path} and {checkpoint_b.path} share no validation glyphs, so they cannot be compared fairly.",
             hint="Train both with the same fonts, characters, validation count and seed.",
         )
-    a = evaluate(checkpoint_a, device=device, batch_size=batch_size, chars=sorted(shared) if shared else None)
-    b = evaluate(checkpoint_b, device=device, batch_size=batch_size, chars=a.chars)
+    jobs = dict(device=device, batch_size=batch_size, progress=progress, cancel=cancel)
+    a = evaluate(checkpoint_a, chars=sorted(shared) if shared else None, **jobs)
+    b = evaluate(checkpoint_b, chars=a.chars, **jobs)
     common = [c for c in a.chars if c in set(b.chars)]
     if not common:
         raise FontAssistError(

@@ -281,7 +281,7 @@ def tiny_demo_sized_run(tmp_path_factory):
     torch.set_num_threads(min(threads, 2))
     run_dir = tmp_path_factory.mktemp("run64")
     config = tiny_config(
-        size=64, model=tiny_model(image_size=64), steps=2, eval_every=2, preview_every=2, checkpoint_every=2
+        model=tiny_model(image_size=64), steps=2, eval_every=2, preview_every=2, checkpoint_every=2
     )
     events = list(Trainer(config, run_dir))
     torch.set_num_threads(threads)

@@ -2,7 +2,7 @@
 
 The font is written by the core pipeline (trace → merge or new font →
 validation by fontTools and the OpenType Sanitizer → atomic rename) in a
-:class:`~fontassist.app.jobs.JobWorker`; a cancel leaves no file behind.
+:class:`~fontassist.app.worker.Worker`; a cancel leaves no file behind.
 Trace settings show their effect live on the current glyph. The page's
 settings are kept in the project's ``export`` dict.
 """
@@ -38,14 +38,13 @@ from ...errors import FontAssistError
 from ...pipeline import TraceOptions
 from ..errordialog import show_error
 from ..exportjobs import chosen_glyphs, default_family, default_file_name, export_font, export_glyph_files
-from ..jobs import JobWorker, while_alive
 from ..outlines import OutlineView
 from ..reviewdata import ACCEPTED, REJECTED
 from ..reviewstate import ReviewState
 from ..session import Session
 from ..settings import AppSettings
-from ..tasks import run_in_background
 from ..widgets import MessageLabel, heading, muted
+from ..worker import Worker, run_in_background
 from .textpreview import TextPreview
 
 log = logging.getLogger(__name__)
@@ -73,7 +72,7 @@ class ExportPage(QWidget):
         self.session = session
         self.state = state
         self.settings = settings
-        self.worker: JobWorker | None = None
+        self.worker: Worker | None = None
         self.report = None  # the last ExportReport
         self.written_files: list[Path] = []
         self._loading = False
@@ -386,7 +385,9 @@ class ExportPage(QWidget):
                 else:
                     self.naming_note.clearMessage()
 
-        run_in_background(check, while_alive(self, show), while_alive(self, lambda e: show([str(e)])))
+        run_in_background(
+            check, show, lambda message, _details: show([message]), owner=self, name="naming check"
+        )
 
     def chooseOutput(self) -> None:
         start = self.out_edit.text() or self._defaults()["out"]
@@ -504,8 +505,10 @@ class ExportPage(QWidget):
 
         run_in_background(
             trace,
-            while_alive(self, show),
-            while_alive(self, lambda e: ticket == self._preview_ticket and self.trace_stats.setText(str(e))),
+            show,
+            lambda message, _details: ticket == self._preview_ticket and self.trace_stats.setText(message),
+            owner=self,
+            name="trace preview",
         )
 
     # -- exporting -------------------------------------------------------------------------------------------
@@ -609,13 +612,13 @@ class ExportPage(QWidget):
 
     def _start(self, job, on_done, text: str, kind: str) -> None:
         self._job_kind = kind
-        worker = JobWorker(job, "export", self)
+        worker = Worker(job, "export")
         self.worker = worker
         worker.progressed.connect(self._progressed)
         worker.succeeded.connect(on_done)
         worker.failed.connect(self._failed)
         worker.cancelled.connect(self._cancelled)
-        worker.finished.connect(lambda: self._finished(worker))
+        worker.ended.connect(lambda _outcome: self._finished(worker))
         self.progress.setRange(0, 0)
         self.progress.setFormat(text)
         self.progress.show()
@@ -682,16 +685,15 @@ class ExportPage(QWidget):
             show_error(self, message, details, title=self.tr("Export failed"))
         self.message.showError(message)
 
-    def _cancelled(self) -> None:
+    def _cancelled(self, _message: str) -> None:
         if self._job_kind == "font":
             self.message.showInfo(self.tr("Export cancelled; no font file was written."))
         else:
             self.message.showInfo(self.tr("Export cancelled; the glyph files written so far are kept."))
 
-    def _finished(self, worker: JobWorker) -> None:
+    def _finished(self, worker: Worker) -> None:
         if self.worker is worker:
             self.worker = None
-        worker.deleteLater()
         self.progress.hide()
         self.cancel_button.hide()
         self._update_buttons()
