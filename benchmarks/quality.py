@@ -38,7 +38,7 @@ from fontassist.jobs import JobCancelled  # noqa: E402
 from fontassist.model import ModelConfig  # noqa: E402
 from fontassist.train import CancelToken, EvalEvent, FinishedEvent, StepEvent, TrainConfig, Trainer, evaluate  # noqa: E402
 from fontassist.train.grids import save_picture  # noqa: E402
-from fontassist.train.metrics import format_metrics  # noqa: E402
+from fontassist.train.similarity import format_metrics  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "fonts"
 CALIBRATION_STEPS = 30

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from .errors import FontAssistError
 from .export import ExportReport, NewGlyph, build_new_font, merge_into_font
 from .export.writing import cancelled_message
 from .fonts import EmFrame, FontFile
-from .imageio import ensure_folder, glyph_filename, save_glyph_pngs
+from .glyphimages import ensure_folder, glyph_filename, save_glyph_pngs
 from .jobs import CancelToken, JobCancelled, Progress, check_cancel, report
 from .vector import trace, trace_outlines
 
@@ -86,32 +86,36 @@ def write_font(
     mode: str = "merge",
     trace_options: TraceOptions = TraceOptions(),
     validate: bool = True,
+    drawn: Sequence[NewGlyph] = (),
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> ExportReport:
     """Trace ``images`` and write them as a font: merged into a copy of ``target``, or a new font.
 
-    In merge mode, characters the target already has are left out (the target's
-    own glyphs win) and listed in the report's ``left_out``. Nothing is written
-    when anything fails or the user cancels.
+    ``drawn`` are glyphs drawn by hand (taken from the designer's editor): they
+    are written as drawn, never traced. In merge mode, characters the target
+    already has are left out (the target's own glyphs win) and listed in the
+    report's ``left_out``. A UFO target is merged as a UFO and compiled with
+    ufo2ft. Nothing is written when anything fails or the user cancels.
     """
     if mode not in EXPORT_MODES:
         raise FontAssistError(
             f"Unknown export mode '{mode}'.", hint=f"Choose one of: {', '.join(EXPORT_MODES)}."
         )
-    if not len(chars):
+    if not len(chars) and not drawn:
         raise FontAssistError(
             "There are no glyphs to export.",
             hint="Generate some characters first, or check the character list.",
         )
     left_out: list[str] = []
     if mode == "merge":
-        left_out = [c for c in chars if target.has(c)]
+        left_out = [c for c in dict.fromkeys([*chars, *(g.char for g in drawn)]) if target.has(c)]
         if left_out:
             keep = [i for i, c in enumerate(chars) if not target.has(c)]
             images, chars = np.asarray(images)[keep], [chars[i] for i in keep]
+            drawn = [g for g in drawn if not target.has(g.char)]
             log.info("left out %d characters the target already has", len(left_out))
-        if not chars:
+        if not chars and not drawn:
             raise FontAssistError(
                 f"The target font already has all {len(left_out):,} characters to export; nothing to merge.",
                 hint="Choose characters the target lacks.",
@@ -120,6 +124,22 @@ def write_font(
         glyphs = trace_glyphs(images, chars, frame, trace_options, progress=progress, cancel=cancel)
     except JobCancelled:
         raise JobCancelled(cancelled_message(out_path)) from None
+    hand = {g.char for g in drawn}
+    glyphs = [g for g in glyphs if g.char not in hand] + list(drawn)
+    if mode == "merge" and target.outline_format == "ufo":
+        from .export.ufo import merge_into_ufo_target
+
+        written = merge_into_ufo_target(
+            target,
+            glyphs,
+            out_path,
+            family=family,
+            style=style,
+            validate=validate,
+            progress=progress,
+            cancel=cancel,
+        )
+        return dataclasses.replace(written, left_out=tuple(left_out))
     if mode == "merge":
         written = merge_into_font(
             target.path,
@@ -144,6 +164,82 @@ def write_font(
         progress=progress,
         cancel=cancel,
     )
+
+
+def write_ufo_export(
+    images: np.ndarray,
+    chars: Sequence[str],
+    frame: EmFrame,
+    target: FontFile,
+    out_path: str | os.PathLike,
+    *,
+    source: FontFile | None = None,
+    statuses: Mapping[str, str] | None = None,
+    flags: Sequence[Mapping] | None = None,
+    checkpoints: Sequence[str] | str = "",
+    drawn: Sequence[NewGlyph] = (),
+    mode: str = "merge",
+    family: str | None = None,
+    style: str | None = None,
+    include_rejected: bool = False,
+    trace_options: TraceOptions = TraceOptions(),
+    provenance: Mapping | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+):
+    """Trace ``images`` and write a UFO for the designer's editor, each glyph marked with its review state.
+
+    ``statuses`` maps characters to ``accepted`` / ``rejected`` (others are
+    undecided); ``flags`` and ``checkpoints`` run parallel to ``chars``;
+    ``drawn`` glyphs (hand edits) are written as drawn and marked edited.
+    Rejected glyphs are neither traced nor written unless ``include_rejected``.
+    """
+    from .export.ufo import EDITED, REJECTED, UNDECIDED, UfoGlyph, write_ufo
+
+    statuses = dict(statuses or {})
+    hand = {g.char for g in drawn}
+    flags = list(flags) if flags is not None else [{}] * len(chars)
+    checkpoints = [checkpoints] * len(chars) if isinstance(checkpoints, str) else list(checkpoints)
+    rows = [
+        i for i, c in enumerate(chars) if c not in hand and (include_rejected or statuses.get(c) != REJECTED)
+    ]
+    left_out = [c for c in chars if c not in hand and statuses.get(c) == REJECTED and not include_rejected]
+    try:
+        traced = trace_glyphs(
+            images[rows] if rows else images[:0],
+            [chars[i] for i in rows],
+            frame,
+            trace_options,
+            progress=progress,
+            cancel=cancel,
+        )
+    except JobCancelled:
+        raise JobCancelled(cancelled_message(out_path)) from None
+    where = {chars[i]: i for i in rows}
+    items = [
+        UfoGlyph(g, statuses.get(g.char, UNDECIDED), flags[where[g.char]], checkpoints[where[g.char]])
+        for g in traced
+    ]
+    items += [UfoGlyph(g, EDITED) for g in drawn]
+    report = write_ufo(
+        items,
+        target,
+        out_path,
+        mode=mode,
+        family=family,
+        style=style,
+        source=source,
+        include_rejected=include_rejected,
+        provenance=provenance,
+        progress=progress,
+        cancel=cancel,
+    )
+    if left_out:
+        from dataclasses import replace
+
+        note = f"Left out {len(left_out)} rejected glyphs: {''.join(left_out[:20])}."
+        report = replace(report, left_out=tuple(left_out), warnings=(*report.warnings, note))
+    return report
 
 
 def glyph_svg(raster: np.ndarray, frame: EmFrame, options: TraceOptions = TraceOptions()) -> str:

@@ -42,9 +42,9 @@ class Engine:
 
 def train_defaults() -> dict[str, Any]:
     """``TrainConfig``'s field defaults, without the data fields."""
-    from ..model.config import ModelConfig
+    from ..model.modelconfig import ModelConfig
     from ..train import TrainConfig
-    from ..train.config import DEFAULT_STEPS
+    from ..train.trainconfig import DEFAULT_STEPS
 
     defaults: dict[str, Any] = {}
     for f in dataclasses.fields(TrainConfig):

@@ -19,9 +19,26 @@ from collections import OrderedDict
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from ..fonts import FontFile, render
 from .images import raster_to_qimage
@@ -253,6 +270,65 @@ class GlyphGridView(QListView):
         self.setSpacing(2)
         self.setItemDelegate(GlyphGridDelegate(self))
         self.activated.connect(lambda index: self.glyphActivated.emit(index.row()))
+        self._anchor = QPersistentModelIndex()
+        self._extending = False
+
+    # Shift+arrow selects the range from an anchor that is always the cell the cursor last
+    # reached without Shift: a click, a plain arrow, or a move made by the program (Qt's own
+    # anchor stays where the last click was when the program moves the cursor).
+    _NAVIGATION = {
+        Qt.Key.Key_Left: QAbstractItemView.CursorAction.MoveLeft,
+        Qt.Key.Key_Right: QAbstractItemView.CursorAction.MoveRight,
+        Qt.Key.Key_Up: QAbstractItemView.CursorAction.MoveUp,
+        Qt.Key.Key_Down: QAbstractItemView.CursorAction.MoveDown,
+        Qt.Key.Key_Home: QAbstractItemView.CursorAction.MoveHome,
+        Qt.Key.Key_End: QAbstractItemView.CursorAction.MoveEnd,
+        Qt.Key.Key_PageUp: QAbstractItemView.CursorAction.MovePageUp,
+        Qt.Key.Key_PageDown: QAbstractItemView.CursorAction.MovePageDown,
+    }
+
+    def moveCursorTo(self, index: QModelIndex) -> None:
+        """Make ``index`` current and the only selected cell (and the anchor of the next Shift+arrow)."""
+        self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        super().currentChanged(current, previous)
+        if not self._extending:
+            self._anchor = QPersistentModelIndex(current)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        action = self._NAVIGATION.get(Qt.Key(event.key()))
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if (
+            action is None
+            or not shift
+            or self.selectionMode() != QAbstractItemView.SelectionMode.ExtendedSelection
+        ):
+            super().keyPressEvent(event)
+            return
+        target = self.moveCursor(action, event.modifiers())
+        if target.isValid():
+            anchor = QModelIndex(self._anchor) if self._anchor.isValid() else self.currentIndex()
+            low, high = sorted((anchor.row() if anchor.isValid() else target.row(), target.row()))
+            model = self.model()
+            self._extending = True
+            try:
+                self.selectionModel().select(
+                    QItemSelection(model.index(low, 0), model.index(high, 0)),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect,
+                )
+                self.selectionModel().setCurrentIndex(target, QItemSelectionModel.SelectionFlag.NoUpdate)
+            finally:
+                self._extending = False
+            self.scrollTo(target)
+        event.accept()
+
+    def mousePressEvent(self, event) -> None:
+        self._extending = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        try:
+            super().mousePressEvent(event)
+        finally:
+            self._extending = False
 
     def setCellSize(self, size: int) -> None:
         model = self.model()

@@ -110,6 +110,20 @@ class MainWindow(QMainWindow):
         self.review_page.nextRequested.connect(lambda: self.goTo("export"))
         self.train_page.trainingStarted.connect(self._update_actions)
         self.train_page.trainingFinished.connect(self._training_finished)
+        ab_page = self.review_page.ab_page
+        ab_page.trainingStarted.connect(self._update_actions)
+        ab_page.trainingFinished.connect(self._update_actions)
+        # One training at a time: each place that starts one asks about the other.
+        self.train_page.otherTraining = lambda: (
+            self.tr("“Train both” on the Review page is training; wait for it or stop it first.")
+            if ab_page.isTraining()
+            else ""
+        )
+        ab_page.otherTraining = lambda: (
+            self.tr("A run is training on the Train page; wait for it or stop it first.")
+            if self.train_page.isTraining()
+            else ""
+        )
         self.session.modifiedChanged.connect(self.setWindowModified)
         self.session.projectReplaced.connect(self._update_title)
 
@@ -175,11 +189,29 @@ class MainWindow(QMainWindow):
             self.recent_menu.addSeparator()
             self.recent_menu.addAction(self.tr("Clear Menu"), self.settings.clear_recent_projects)
 
+    def isTraining(self) -> bool:
+        """A run on the Train page or "Train both" on the A/B page."""
+        return self.train_page.isTraining() or self.review_page.ab_page.isTraining()
+
+    def busyReason(self) -> str:
+        """Why another project cannot be opened now ("" when it can)."""
+        if self.isTraining():
+            return self.tr("Training is running: stop it (or wait for it) before opening another project.")
+        return ""
+
+    def _refuse_if_busy(self) -> bool:
+        reason = self.busyReason()
+        if reason:
+            self.statusBar().showMessage(reason, 10000)
+        return bool(reason)
+
     def _update_actions(self) -> None:
-        training = self.train_page.isTraining()
+        reason = self.busyReason()
         for action in (self.new_action, self.open_action):
-            action.setEnabled(not training)
-        self.recent_menu.setEnabled(not training)
+            action.setEnabled(not reason)
+            action.setStatusTip(reason)
+        self.recent_menu.setEnabled(not reason)
+        self.train_page._update_buttons()
 
     def showAbout(self) -> None:
         QMessageBox.about(
@@ -265,14 +297,14 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def newProject(self) -> None:
-        if self.train_page.isTraining() or not self._maybe_save():
+        if self._refuse_if_busy() or not self._maybe_save():
             return
         self.session.replaceProject(Project())
         self.startWithFonts(None, None)
         self.goTo("fonts")
 
     def openProject(self, path: str | Path | None = None) -> bool:
-        if self.train_page.isTraining() or not self._maybe_save():
+        if self._refuse_if_busy() or not self._maybe_save():
             return False
         if path is None:
             path, _ = QFileDialog.getOpenFileName(

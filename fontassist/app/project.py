@@ -17,46 +17,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import resources
 from ..errors import FontAssistError
 from ..fonts import DEFAULT_CHARSET
+from .projectrefs import loaded_pages, resolve_path, store_path, stored_pages
 
 log = logging.getLogger(__name__)
 
 PROJECT_FORMAT = 1
 PROJECT_SUFFIX = ".fontassist.json"
-RESOURCE_PREFIX = "resources:"
 
 # What the Characters page offers; "charset" generates what the target lacks in a named set.
 CHAR_MODES = ("charset", "source", "text", "file")
 # "auto": learn from the chosen named set, or from every Han character both fonts share otherwise.
 LEARN_AUTO = "auto"
 LEARN_SHARED = "shared"
-
-
-def store_path(path: str | os.PathLike, base: Path | None) -> str:
-    """A path as the project file keeps it: bundled resources by name, others relative to ``base``."""
-    path = Path(path).absolute()
-    try:
-        return RESOURCE_PREFIX + path.relative_to(resources.RESOURCES).as_posix()
-    except ValueError:
-        pass
-    if base is not None:
-        try:
-            return Path(os.path.relpath(path, base)).as_posix()
-        except ValueError:  # another drive on Windows
-            pass
-    return path.as_posix()
-
-
-def resolve_path(stored: str, base: Path | None) -> Path:
-    """Inverse of :func:`store_path`."""
-    if stored.startswith(RESOURCE_PREFIX):
-        return resources.RESOURCES / stored[len(RESOURCE_PREFIX) :]
-    path = Path(stored)
-    if not path.is_absolute() and base is not None:
-        path = base / path
-    return Path(os.path.normpath(path))
 
 
 @dataclass
@@ -141,7 +115,6 @@ class Project:
 
     def to_dict(self, base: Path | None = None) -> dict:
         """JSON-ready data; paths relative to ``base`` (the folder the file goes into)."""
-        from .projectrefs import stored_pages
 
         review, export = stored_pages(self.review, self.export, base)
         return {
@@ -162,7 +135,6 @@ class Project:
         version = data.get("format", PROJECT_FORMAT)
         if not isinstance(version, int) or version > PROJECT_FORMAT:
             raise ValueError(f"project format {version!r} is newer than this fontassist understands")
-        from .projectrefs import loaded_pages
 
         review, export = loaded_pages(dict(data.get("review") or {}), dict(data.get("export") or {}), base)
         return cls(

@@ -1,18 +1,49 @@
-"""Paths inside the project's ``review`` and ``export`` dicts, kept relative to the project file on disk (no Qt).
+"""How a project file keeps paths (no Qt): bundled files by name, the others relative to the project's folder.
 
-In memory the Review and Export pages keep checkpoints and output paths
-absolute (bundled files as ``resources:…``); in the file they are relative to
-the project's folder like every other path of the project, so a project folder
-moved or shared together with its runs still finds them.
+:func:`store_path` and :func:`resolve_path` convert one path; the fonts, characters and
+training parts of :class:`~fontassist.app.project.Project` use them directly. In memory
+the Review and Export pages keep checkpoints and output paths absolute (bundled files as
+``resources:…``); in the file they are relative to the project's folder like every other
+path of the project, so a project folder moved or shared together with its runs still
+finds them. This module imports nothing of the project's, so the project imports it freely.
 """
 
 from __future__ import annotations
 
 import copy
+import os
 from collections.abc import Callable
 from pathlib import Path
 
+from .. import resources
+
+RESOURCE_PREFIX = "resources:"
 EXPORT_PATH_KEYS = ("out", "glyph_folder")
+
+
+def store_path(path: str | os.PathLike, base: Path | None) -> str:
+    """A path as the project file keeps it: bundled resources by name, others relative to ``base``."""
+    path = Path(path).absolute()
+    try:
+        return RESOURCE_PREFIX + path.relative_to(resources.RESOURCES).as_posix()
+    except ValueError:
+        pass
+    if base is not None:
+        try:
+            return Path(os.path.relpath(path, base)).as_posix()
+        except ValueError:  # another drive on Windows
+            pass
+    return path.as_posix()
+
+
+def resolve_path(stored: str, base: Path | None) -> Path:
+    """Inverse of :func:`store_path`."""
+    if stored.startswith(RESOURCE_PREFIX):
+        return resources.RESOURCES / stored[len(RESOURCE_PREFIX) :]
+    path = Path(stored)
+    if not path.is_absolute() and base is not None:
+        path = base / path
+    return Path(os.path.normpath(path))
 
 
 def _map_review(review: dict, convert: Callable[[str], str]) -> dict:
@@ -39,7 +70,6 @@ def _map_export(export: dict, convert: Callable[[str], str]) -> dict:
 
 def stored_pages(review: dict, export: dict, base: Path | None) -> tuple[dict, dict]:
     """The dicts as the project file keeps them: paths relative to ``base``."""
-    from .project import resolve_path, store_path
 
     def convert(value: str) -> str:
         return store_path(resolve_path(value, None), base)
@@ -49,7 +79,6 @@ def stored_pages(review: dict, export: dict, base: Path | None) -> tuple[dict, d
 
 def loaded_pages(review: dict, export: dict, base: Path | None) -> tuple[dict, dict]:
     """Inverse of :func:`stored_pages`: paths absolute again (bundled files stay ``resources:…``)."""
-    from .project import resolve_path, store_path
 
     def convert(value: str) -> str:
         return store_path(resolve_path(value, base), None)

@@ -31,7 +31,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from ..errors import FontAssistError
 from ..fonts import EmFrame, FontFile
 from ..jobs import CancelToken, Progress, check_cancel, part_of
-from .project import resolve_path, store_path
+from .projectrefs import resolve_path, store_path
 
 log = logging.getLogger(__name__)
 

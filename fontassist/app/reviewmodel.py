@@ -31,12 +31,21 @@ FLAG_COLOR = QColor(235, 140, 0)
 
 
 class ReviewGlyphSource(GlyphSource):
-    """The rows of ``glyphs`` a filter kept (``rows`` index into ``glyphs``)."""
+    """The rows of the state's glyphs a filter kept (``rows`` index into them).
 
-    def __init__(self, glyphs: ReviewGlyphs, rows: list[int]):
-        self.glyphs = glyphs
+    The rasters and flags are read from ``state.glyphs`` on every call, never
+    from a copy: a regenerated glyph replaces the state's set, and the grid
+    must draw what the detail view and the export use.
+    """
+
+    def __init__(self, state: ReviewState, rows: list[int]):
+        self.state = state
         self.rows = list(rows)
-        self.chars = [glyphs.chars[i] for i in self.rows]
+        self.chars = [state.glyphs.chars[i] for i in self.rows]
+
+    @property
+    def glyphs(self) -> ReviewGlyphs:
+        return self.state.glyphs
 
     def raster(self, row: int) -> np.ndarray:
         return self.glyphs.images[self.rows[row]]
@@ -61,13 +70,15 @@ class ReviewGridModel(GlyphGridModel):
         state.glyphsRedrawn.connect(self._redrawn)
 
     # -- contents --------------------------------------------------------------------------------------------
-    def setRows(self, glyphs: ReviewGlyphs | None, rows: list[int]) -> None:
+    def setRows(self, rows: list[int]) -> None:
+        """Show these rows of the state's glyphs."""
+        glyphs = self.state.glyphs
         if glyphs is None:
             self._row_of = {}
             self.clear()
             return
         frame_changed = self.outlines._frame != glyphs.frame
-        source = ReviewGlyphSource(glyphs, rows)
+        source = ReviewGlyphSource(self.state, rows)
         self._row_of = {c: i for i, c in enumerate(source.chars)}
         if frame_changed:
             self.outlines.setFrame(glyphs.frame)

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..selftest import SelfTestFailed
+from ..installcheck import SelfTestFailed
 from .worker import wait_for_workers
 
 log = logging.getLogger(__name__)

@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 # Modules that add subcommands, in help order. Imported lazily by name so that
 # `fontassist coverage` never pays for importing torch.
-COMMAND_MODULES = ("fonts_commands", "train_commands", "export_commands", "app_commands")
+COMMAND_MODULES = ("fonts_commands", "train_commands", "export_commands", "ufo_commands", "app_commands")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,9 +56,10 @@ def main(args=None) -> int:
     level = logging.WARNING - 10 * min(options.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     if options.self_test:
-        from ..selftest import main as self_test
+        from ..app.selftest import WindowCheck
+        from ..installcheck import main as self_test
 
-        return self_test(verbose=options.verbose)
+        return self_test(window_check=WindowCheck, verbose=options.verbose)
     handler = getattr(options, "handler", None)
     if handler is None:
         from ..app import open_app

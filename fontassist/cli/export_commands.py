@@ -76,24 +76,72 @@ def _generate_for_export(args, need_target: bool):
     return glyphs, source, target
 
 
+def _export_format(args) -> str:
+    if args.format:
+        return args.format
+    return "ufo" if str(args.out).rstrip("/\\").lower().endswith(".ufo") else "ttf"
+
+
 def _export(args) -> int:
+    from ..fonts.ufo import is_ufo_path
+
+    fmt = _export_format(args)
+    if is_ufo_path(args.checkpoint):
+        return _compile_ufo(args, fmt)
+    if args.target is None:
+        raise FontAssistError("export needs the target font.", hint="Give --target FONT.")
+    if fmt == "ttf" and not args.family:
+        raise FontAssistError(
+            "export needs the new font's family name.",
+            hint='Give --family, e.g. --family "Zen Maru Gothic TC".',
+        )
+    if fmt == "ufo":
+        return _export_ufo(args)
+    return _export_ttf(args)
+
+
+def _project_review(args) -> dict:
+    """The review dict of --project (decisions and hand edits), or an empty one."""
+    if not args.project:
+        return {}
+    from ..app.project import Project  # plain data, no Qt
+
+    return Project.load(args.project).review
+
+
+def _leave_out_edited(glyphs, review: dict):
+    """Hand-edited characters are exported as drawn: the model's drawing of them is dropped."""
+    from ..export.handedits import edited_glyphs
+
+    drawn = edited_glyphs(review)
+    hand = {g.char for g in drawn}
+    keep = [i for i, c in enumerate(glyphs.chars) if c not in hand]
+    return drawn, keep
+
+
+def _export_ttf(args) -> int:
     from ..export import naming_warnings
     from ..export.writing import check_output_path
     from ..pipeline import write_font
 
     started = time.perf_counter()
-    if args.target is None:
-        raise FontAssistError("export needs the target font.", hint="Give --target FONT.")
     # Refuse a bad output before minutes of generating, not after.
     check_output_path(args.out, [args.target, args.source])
-    for warning in naming_warnings(args.target, args.family, args.target_face):
-        print(f"warning: {warning}")
+    review = _project_review(args)
+    if not is_ufo_target(args.target):
+        for warning in naming_warnings(args.target, args.family, args.target_face):
+            print(f"warning: {warning}")
     glyphs, source, target = _generate_for_export(args, need_target=True)
+    drawn, keep = _leave_out_edited(glyphs, review)
+    rejected = set(review.get("rejected", "")) if review else set()
+    keep = [i for i in keep if glyphs.chars[i] not in rejected]
+    if drawn:
+        print(f"Taking {len(drawn):,} glyphs drawn by hand as drawn (no tracing).")
     line, report = progress_printer()
     try:
         result = write_font(
-            glyphs.images,
-            glyphs.chars,
+            glyphs.images[keep],
+            [glyphs.chars[i] for i in keep],
             glyphs.frame,
             target,
             args.out,
@@ -102,6 +150,7 @@ def _export(args) -> int:
             mode=args.mode,
             trace_options=_trace_options(args),
             validate=not args.no_validate,
+            drawn=drawn,
             progress=report,
         )
     finally:
@@ -124,6 +173,101 @@ def _export(args) -> int:
     flagged = glyphs.flagged()
     if flagged:
         print(f"  {len(flagged):,} glyphs have quality flags worth a look: {''.join(flagged[:30])}")
+    return 0
+
+
+def is_ufo_target(path) -> bool:
+    from ..fonts.ufo import is_ufo_path
+
+    return is_ufo_path(path)
+
+
+def _export_ufo(args) -> int:
+    from pathlib import Path
+
+    from ..export.ufo import check_ufo_output
+    from ..pipeline import write_ufo_export
+
+    started = time.perf_counter()
+    check_ufo_output(args.out, [args.target, args.source])
+    review = _project_review(args)
+    glyphs, source, target = _generate_for_export(args, need_target=True)
+    drawn, keep = _leave_out_edited(glyphs, review)
+    if args.mode == "merge":
+        drawn = [g for g in drawn if not target.has(g.char)]
+    statuses = {c: "accepted" for c in review.get("accepted", "")}
+    statuses.update({c: "rejected" for c in review.get("rejected", "")})
+    checkpoint = str(Path(args.checkpoint).absolute())
+    line, report = progress_printer()
+    try:
+        result = write_ufo_export(
+            glyphs.images[keep],
+            [glyphs.chars[i] for i in keep],
+            glyphs.frame,
+            target,
+            args.out,
+            source=source,
+            statuses=statuses,
+            flags=[glyphs.flags[i] for i in keep],
+            checkpoints=checkpoint,
+            drawn=drawn,
+            mode=args.mode,
+            family=args.family,
+            style=args.style if args.family else None,
+            include_rejected=args.include_rejected,
+            trace_options=_trace_options(args),
+            provenance={
+                "source": source.path.absolute(),
+                "target": target.path.absolute(),
+                "checkpoint": checkpoint,
+            },
+            progress=report,
+        )
+    finally:
+        line.close()
+    for warning in result.warnings:
+        print(f"warning: {warning}")
+    what = f"merged into a copy of {target.full_name}" if args.mode == "merge" else "alone"
+    print(
+        f"Wrote {result.out_path}: {result.glyphs_added:,} new glyphs {what}, {result.total_glyphs:,} glyphs in all, "
+        f"in {time.perf_counter() - started:.1f} s (read back with validation: passed)."
+    )
+    print(
+        "  marks: accepted green, undecided blue, flagged orange, rejected red, edited by hand purple; "
+        "the source glyph is in the public.background layer."
+    )
+    return 0
+
+
+def _compile_ufo(args, fmt: str) -> int:
+    from ..export.ufo import compile_ufo
+
+    if fmt != "ttf":
+        raise FontAssistError(
+            f"{args.checkpoint} is already a UFO.",
+            hint="Give --format ttf (or an --out ending in .ttf) to compile it.",
+        )
+    started = time.perf_counter()
+    line, report = progress_printer()
+    try:
+        result = compile_ufo(
+            args.checkpoint,
+            args.out,
+            family=args.family,
+            style=args.style if args.family else None,
+            validate=not args.no_validate,
+            progress=report,
+        )
+    finally:
+        line.close()
+    print(
+        f"Wrote {result.out_path} from {args.checkpoint} (ufo2ft): {result.total_glyphs:,} glyphs, "
+        f"{result.file_size / 1e6:.2f} MB, in {time.perf_counter() - started:.1f} s."
+    )
+    if result.validation is not None:
+        print(
+            f"  validation (fontTools reload + OpenType Sanitizer): {'passed' if result.validation.ok else 'FAILED'}"
+        )
     return 0
 
 
@@ -190,17 +334,45 @@ def _checkpoint_inputs(p) -> None:
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "export",
-        help="generate characters with a model, trace them and write a TrueType font",
+        help="generate characters with a model, trace them and write a TrueType font or a UFO",
         description="Generate characters with a trained model, trace them into TrueType outlines and "
-        "write a font: merged into a copy of the target (default) or as a new font.",
+        "write a font (TTF) or a UFO for your editor: merged into a copy of the target (default) or as a "
+        "new font. Given a UFO instead of a checkpoint, compile that UFO into a TTF with ufo2ft.",
     )
-    p.add_argument("checkpoint", metavar="CHECKPOINT", help="a .pt file or a run folder")
+    p.add_argument(
+        "checkpoint",
+        metavar="CHECKPOINT",
+        help="a .pt file or a run folder; or a .ufo to compile into a TTF",
+    )
     _checkpoint_inputs(p)
     p.add_argument(
-        "--out", required=True, metavar="NEW.ttf", help="the font to write (never one of the inputs)"
+        "--out",
+        required=True,
+        metavar="NEW.ttf",
+        help="the font (.ttf) or UFO (.ufo) to write (never one of the inputs)",
     )
-    p.add_argument("--family", required=True, help='family name of the new font, e.g. "Zen Maru Gothic TC"')
+    p.add_argument(
+        "--format",
+        choices=("ttf", "ufo"),
+        help="what to write (default: from --out's suffix, else ttf). A UFO marks each glyph with its "
+        "review state (public.markColor: accepted green, undecided blue, flagged orange, rejected red, "
+        "edited purple) and holds the source glyph in its public.background layer",
+    )
+    p.add_argument(
+        "--family",
+        help='family name of the new font, e.g. "Zen Maru Gothic TC" (needed for a TTF; a UFO keeps the '
+        "target's unless given)",
+    )
     p.add_argument("--style", default="Regular", help="style name (default Regular)")
+    p.add_argument(
+        "--project",
+        metavar="P.fontassist.json",
+        help="take review decisions and glyphs drawn by hand (see import-edits) from this project: "
+        "rejected glyphs are left out, hand-drawn ones are written as drawn",
+    )
+    p.add_argument(
+        "--include-rejected", action="store_true", help="with --format ufo: write rejected glyphs too"
+    )
     p.add_argument(
         "--mode",
         choices=("merge", "new"),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import FontAssistError
 from ..fonts import CHARSET_NAMES, DEFAULT_CHARSET, Coverage, list_faces, open_font, render, resolve_chars
-from ..imageio import contact_sheet, save_glyph_pngs
+from ..glyphimages import contact_sheet, save_glyph_pngs
 
 log = logging.getLogger(__name__)
 

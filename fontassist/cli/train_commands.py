@@ -17,8 +17,8 @@ from pathlib import Path
 
 from ..errors import FontAssistError
 from ..fonts import DEFAULT_CHARSET
-from ..model.config import NORM_NAMES
-from ..train.config import ADV_LOSSES, LR_SCHEDULES, RUN_LENGTH_FIELDS
+from ..model.modelconfig import NORM_NAMES
+from ..train.trainconfig import ADV_LOSSES, LR_SCHEDULES, RUN_LENGTH_FIELDS
 from .common import ProgressLine, add_runtime, bar, generation_chars, progress_printer, set_threads
 from .fonts_commands import add_charset_arguments
 
@@ -230,7 +230,7 @@ def _train(args) -> int:
         StepEvent,
         Trainer,
     )
-    from ..train.metrics import format_metrics
+    from ..train.similarity import format_metrics
 
     out = Path(args.out)
     cancel = CancelToken()
@@ -327,7 +327,7 @@ def _grid_and_json(result, args) -> bool:
 def _evaluate(args) -> int:
     set_threads(args.threads)
     from ..train import evaluate
-    from ..train.metrics import format_metrics
+    from ..train.similarity import format_metrics
 
     result = evaluate(
         args.run, device=args.device, batch_size=args.batch, source=args.source, target=args.target

@@ -11,17 +11,17 @@ from fontTools.ttLib import TTFont
 
 from fontassist.errors import FontAssistError
 from fontassist.export.cmap import add_to_cmap
-from fontassist.export.coverage import unicode_codepoints, update_os2_coverage
-from fontassist.export.glyphs import NewGlyph, prepare_new_glyphs, unique_glyph_names
-from fontassist.export.hinting import ensure_unhinted_rendering, is_hinted
-from fontassist.export.metrics import (
+from fontassist.export.fontmetrics import (
     ideograph_advance,
     ideograph_vertical_advance,
     ideograph_vertical_origin,
     recalc_font_extents,
     set_new_glyph_metrics,
 )
+from fontassist.export.glyphs import NewGlyph, prepare_new_glyphs, unique_glyph_names
+from fontassist.export.hinting import ensure_unhinted_rendering, is_hinted
 from fontassist.export.naming import FontNames, apply_names, naming_warnings_for_font
+from fontassist.export.os2ranges import unicode_codepoints, update_os2_coverage
 from fontassist.export.outlines import convert_cff_to_glyf
 from fontassist.export.writing import (
     ExportReport,

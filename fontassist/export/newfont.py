@@ -12,11 +12,15 @@ from fontTools.ttLib import TTFont
 from fontTools.ttLib.tables._g_l_y_f import Glyph
 
 from fontassist.errors import FontAssistError
-from fontassist.export.coverage import update_os2_coverage
+from fontassist.export.fontmetrics import (
+    ideograph_advance,
+    ideograph_vertical_advance,
+    ideograph_vertical_origin,
+)
 from fontassist.export.glyphs import NewGlyph, prepare_new_glyphs, unique_glyph_names
 from fontassist.export.hinting import ensure_unhinted_rendering
-from fontassist.export.metrics import ideograph_advance, ideograph_vertical_advance, ideograph_vertical_origin
 from fontassist.export.naming import FontNames, apply_names, naming_warnings_for_font
+from fontassist.export.os2ranges import update_os2_coverage
 from fontassist.export.writing import (
     ExportReport,
     cancelled_message,

@@ -1,5 +1,6 @@
 """Fonts: opening files, the em frame, rendering, character sets and coverage."""
 
+from .charcoverage import Coverage, missing_from_target
 from .charsets import (
     CHARSET_NAMES,
     DEFAULT_CHARSET,
@@ -9,7 +10,6 @@ from .charsets import (
     read_chars_file,
     resolve_chars,
 )
-from .coverage import Coverage, missing_from_target
 from .emframe import EmFrame
 from .fontfile import FONT_FILE_TYPES, FontFile, list_faces, open_font
 from .render import RenderResult, render, render_glyph

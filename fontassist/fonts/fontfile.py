@@ -22,6 +22,7 @@ from fontTools.ttLib import TTCollection, TTFont, TTLibError
 
 from ..errors import FontAssistError
 from .emframe import EmFrame
+from .ufo import DESIGNSPACE_SUFFIX, designspace_master_names, is_ufo_path, ufo_face_fields
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,10 @@ def _signature(path: Path) -> str:
 def list_faces(path: str | os.PathLike) -> list[str]:
     """Names ("Family Style") of the faces in a font file; one entry for a single-face file."""
     path = Path(path)
+    if is_ufo_path(path):
+        if path.suffix.lower() == DESIGNSPACE_SUFFIX:
+            return designspace_master_names(path)
+        return [open_font(path).full_name]
     if _signature(path) != "collection":
         return [open_font(path).full_name]
     try:
@@ -98,7 +103,7 @@ class FontFile:
     family: str
     style: str
     upm: int
-    outline_format: str  # "glyf", "CFF", "CFF2"
+    outline_format: str  # "glyf", "CFF", "CFF2", or "ufo" (a UFO drawn into an in-memory TrueType font)
     glyph_count: int
     cmap: dict[int, str] = field(repr=False)
     advances: dict[str, int] = field(repr=False)
@@ -227,8 +232,12 @@ def _load_face(path: Path, face_index: int) -> tuple[TTFont, bytes, int]:
 
 
 def open_font(path: str | os.PathLike, face_index: int = 0) -> FontFile:
-    """Open and check one face of a font file. Raises FontAssistError for anything unusable."""
+    """Open and check one face of a font file (or a UFO, or one master of a .designspace).
+
+    Raises FontAssistError for anything unusable."""
     path = Path(path)
+    if is_ufo_path(path):
+        return FontFile(**ufo_face_fields(path, face_index))
     font, data, ft_index = _load_face(path, face_index)
     try:
         tables = set(font.keys())

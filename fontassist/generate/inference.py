@@ -18,7 +18,7 @@ import torch
 
 from ..errors import FontAssistError
 from ..fonts import EmFrame, FontFile, render
-from ..imageio import ensure_folder, glyph_filename, save_glyph_pngs
+from ..glyphimages import ensure_folder, glyph_filename, save_glyph_pngs
 from ..jobs import CancelToken, Progress
 from ..train.checkpoint import Checkpoint, load_checkpoint
 from ..train.device import Precision, resolve_device

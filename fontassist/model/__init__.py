@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib
 
-from fontassist.model.config import NORM_NAMES, ModelConfig
+from fontassist.model.modelconfig import NORM_NAMES, ModelConfig
 
 # Public name -> the submodule that defines it (imported when first asked for; they bring torch).
 _LAZY = {

@@ -8,9 +8,9 @@ from typing import Any
 
 import torch
 
-from fontassist.model.config import ModelConfig
 from fontassist.model.discriminator import PatchDiscriminator
 from fontassist.model.generator import UNetGenerator
+from fontassist.model.modelconfig import ModelConfig
 from fontassist.model.weights import init_weights, load_state_strict
 
 

@@ -14,7 +14,7 @@ import torch
 from torch import nn
 from torch.nn.utils.parametrizations import spectral_norm
 
-from fontassist.model.config import ModelConfig
+from fontassist.model.modelconfig import ModelConfig
 from fontassist.model.norms import conv_bias, get_norm_layer
 from fontassist.model.weights import init_weights
 

@@ -35,7 +35,7 @@ import torch
 from torch import nn
 
 from fontassist.model.attention import SelfAttention
-from fontassist.model.config import ModelConfig
+from fontassist.model.modelconfig import ModelConfig
 from fontassist.model.norms import conv_bias, get_norm_layer
 
 log = logging.getLogger(__name__)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from torch import nn
 
 from fontassist.errors import FontAssistError
-from fontassist.model.config import NORM_NAMES
+from fontassist.model.modelconfig import NORM_NAMES
 
 log = logging.getLogger(__name__)
 

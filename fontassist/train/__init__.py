@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 
 from ..jobs import CancelToken, JobCancelled
-from .config import TrainConfig
+from .trainconfig import TrainConfig
 
 # Public name -> the submodule that defines it (imported when first asked for; they bring torch).
 _LAZY = {
@@ -31,8 +31,8 @@ _LAZY = {
     "PreviewEvent": "events",
     "StepEvent": "events",
     "TrainEvent": "events",
-    "glyph_metrics": "metrics",
-    "mean_metrics": "metrics",
+    "glyph_metrics": "similarity",
+    "mean_metrics": "similarity",
     "Trainer": "trainer",
 }
 

@@ -29,7 +29,7 @@ import torch
 from .. import __version__
 from ..errors import FontAssistError
 from ..model import UNetGenerator, load_generator_state
-from .config import TrainConfig
+from .trainconfig import TrainConfig
 
 log = logging.getLogger(__name__)
 

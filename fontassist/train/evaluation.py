@@ -18,13 +18,13 @@ import numpy as np
 
 from ..errors import FontAssistError
 from ..fonts import open_font
-from ..jobs import CancelToken, Progress, check_cancel
+from ..jobs import CancelToken, Progress, check_cancel, report
 from .checkpoint import Checkpoint, load_checkpoint
 from .device import resolve_device
 from .grids import comparison_grid
 from .metricnames import HIGHER_IS_BETTER, METRIC_NAMES
-from .metrics import glyph_metrics, mean_metrics
 from .predict import predict
+from .similarity import glyph_metrics, mean_metrics
 from .trainer import build_pairs
 
 log = logging.getLogger(__name__)
@@ -259,7 +259,12 @@ def compare(
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> CompareResult:
-    """Evaluate two runs (or checkpoints) on the validation glyphs they share (job protocol: :mod:`fontassist.jobs`)."""
+    """Evaluate two runs (or checkpoints) on the validation glyphs they share.
+
+    ``progress`` counts the models scored (of 2); ``cancel`` stops it between
+    batches (the job protocol of :mod:`fontassist.jobs`).
+    """
+    report(progress, 0, 2, "Scoring A")
     checkpoint_a, checkpoint_b = load_checkpoint(run_a), load_checkpoint(run_b)
     shared = set(checkpoint_a.validation_chars) & set(checkpoint_b.validation_chars)
     if not shared and checkpoint_a.validation_chars and checkpoint_b.validation_chars:
@@ -267,9 +272,16 @@ def compare(
             f"{checkpoint_a.path} and {checkpoint_b.path} share no validation glyphs, so they cannot be compared fairly.",
             hint="Train both with the same fonts, characters, validation count and seed.",
         )
-    jobs = dict(device=device, batch_size=batch_size, progress=progress, cancel=cancel)
-    a = evaluate(checkpoint_a, chars=sorted(shared) if shared else None, **jobs)
-    b = evaluate(checkpoint_b, chars=a.chars, **jobs)
+    a = evaluate(
+        checkpoint_a,
+        device=device,
+        batch_size=batch_size,
+        chars=sorted(shared) if shared else None,
+        cancel=cancel,
+    )
+    report(progress, 1, 2, "Scoring B")
+    b = evaluate(checkpoint_b, device=device, batch_size=batch_size, chars=a.chars, cancel=cancel)
+    report(progress, 2, 2, "Scored")
     common = [c for c in a.chars if c in set(b.chars)]
     if not common:
         raise FontAssistError(

@@ -1,7 +1,7 @@
 """The names, labels and directions of the glyph similarity metrics, defined once (no torch here).
 
 The CLI, the trainer's reports and the app's tables and charts all label the
-metrics from :data:`METRIC_LABELS`; :mod:`fontassist.train.metrics` computes them.
+metrics from :data:`METRIC_LABELS`; :mod:`fontassist.train.similarity` computes them.
 """
 
 from __future__ import annotations

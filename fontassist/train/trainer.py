@@ -37,7 +37,7 @@ from ..fonts import named_charset, open_font, parse_chars
 from ..jobs import CancelToken, JobCancelled
 from ..model import build_discriminator, build_generator, load_discriminator_state, load_generator_state
 from ..model.losses import adversarial_loss, constant_loss, l1_loss
-from . import runs
+from . import runfolder
 from .checkpoint import (
     LAST,
     Checkpoint,
@@ -48,7 +48,6 @@ from .checkpoint import (
     save_checkpoint,
     training_payload,
 )
-from .config import RUN_LENGTH_FIELDS, TrainConfig
 from .device import Precision, is_out_of_memory, resolve_device
 from .events import (
     CheckpointEvent,
@@ -59,8 +58,9 @@ from .events import (
     TrainEvent,
 )
 from .grids import comparison_grid, save_picture
-from .metrics import glyph_metrics, mean_metrics
 from .predict import predict
+from .similarity import glyph_metrics, mean_metrics
+from .trainconfig import RUN_LENGTH_FIELDS, TrainConfig
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +137,7 @@ class Trainer:
         self._pending: list[dict] = []  # history records not yet written
 
         existing = list_checkpoints(self.run_dir)
-        if not resume and (existing or runs.is_run_dir(self.run_dir)):
+        if not resume and (existing or runfolder.is_run_dir(self.run_dir)):
             raise FontAssistError(
                 "already holds a training run.",
                 path=self.run_dir,
@@ -178,7 +178,7 @@ class Trainer:
                 hint=f"Only these may change: {', '.join(RUN_LENGTH_FIELDS)}.",
             )
         checkpoints = list_checkpoints(run_dir)
-        config = load_checkpoint(checkpoints[-1]).config if checkpoints else runs.read_config(run_dir)
+        config = load_checkpoint(checkpoints[-1]).config if checkpoints else runfolder.read_config(run_dir)
         return cls(config.replace(**run_length), run_dir, resume=True, cancel=cancel)
 
     def __iter__(self) -> Iterator[TrainEvent]:
@@ -271,11 +271,11 @@ class Trainer:
         self.scaler = torch.amp.GradScaler(self.device.type, enabled=self.precision.scale_loss)
         if checkpoint is not None:
             self._restore(checkpoint)
-        runs.write_config(self.run_dir, self.config)
-        self.history = runs.History(self.run_dir)
+        runfolder.write_config(self.run_dir, self.config)
+        self.history = runfolder.History(self.run_dir)
         self.history.trim(self.step)
         self._pending = []
-        (self.run_dir / runs.PREVIEWS).mkdir(exist_ok=True)
+        (self.run_dir / runfolder.PREVIEWS).mkdir(exist_ok=True)
         self.baseline = mean_metrics(glyph_metrics(self.val_set.source.numpy(), self.val_set.target.numpy()))
         self.last_metrics: dict | None = checkpoint.metrics if checkpoint is not None else None
         log.info(
@@ -467,7 +467,7 @@ class Trainer:
         grid = comparison_grid([source, self._predict(source), target])
         chars = [self.val_set.chars[i] for i in index]
         try:
-            save_picture(grid, self.run_dir / runs.PREVIEWS / f"step-{self.step:06d}.png")
+            save_picture(grid, self.run_dir / runfolder.PREVIEWS / f"step-{self.step:06d}.png")
         except OSError as e:
             self._warn(f"The preview image could not be written ({e}).")
         return PreviewEvent(self.step, grid, chars)

@@ -184,3 +184,43 @@ def test_per_glyph_rows_sort_by_absolute_difference():
     rows = per_glyph_rows(Result(), "iou")
     assert [r["char"] for r in rows] == ["b", "c", "a", "d"]
     assert rows[0]["difference"] == pytest.approx(0.8)
+
+
+def test_comparing_shows_a_count_and_can_be_cancelled(qtbot, ab, norm_runs):
+    """Issue 14.6: the comparison had neither a progress count nor a Cancel."""
+    ab.setRuns(norm_runs["batch"], norm_runs["instance"])
+    seen = []
+    assert ab.compare()
+    assert ab.stop_button.isVisibleTo(ab) and ab.stop_button.text() == "Cancel"
+    assert ab.progress.maximum() == 2 and "of 2" in ab.progress.text()
+    ab.worker.progressed.connect(lambda done, total, _m: seen.append((done, total)) or ab.stop_button.click())
+    wait_until(qtbot, lambda: not ab.isBusy(), 120)
+    assert seen and seen[0][1] == 2
+    assert ab.result is None and "cancelled" in ab.status.text()
+    assert not ab.stop_button.isVisibleTo(ab) and ab.compare_button.isEnabled()
+
+
+def test_one_training_at_a_time_in_the_window(qtbot, engine_ready, tmp_path):
+    """Issue 14.6: while "Train both" runs, Start and File → Open are refused with a reason."""
+    from tests.app.conftest import TINY_TRAIN
+
+    window = engine_ready
+    path = tmp_path / "p.fontassist.json"
+    assert window._save_to(path)
+    ab, train = window.review_page.ab_page, window.train_page
+    ab.device = "cpu"
+    window.session.setTrainSettings(dict(TINY_TRAIN, steps=400, eval_every=400, preview_every=400))
+    assert ab.trainBoth(tmp_path / "runs")
+    assert not train.startTraining() and not train.isTraining()
+    assert "Train both" in train.error.text() and not train.start_button.isEnabled()
+    assert not window.openProject(path) and "Training is running" in window.statusBar().currentMessage()
+    assert not window.open_action.isEnabled() and not window.new_action.isEnabled()
+    with qtbot.waitSignal(ab.trainingFinished, timeout=300_000):
+        ab.stop()
+    assert train.start_button.isEnabled() and window.open_action.isEnabled() and train.error.text() == ""
+    # And the other way round: a run on the Train page rules out "Train both".
+    train.setNewRunDir(tmp_path / "single")
+    assert train.startTraining()
+    assert not ab.trainBoth(tmp_path / "runs2") and "Train page" in ab.message.text()
+    with qtbot.waitSignal(train.trainingFinished, timeout=300_000):
+        train.stopTraining()

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QMainWindow
 
-from fontassist import selftest
+from fontassist import installcheck
 from fontassist.app import i18n
 
 REPO = Path(__file__).resolve().parents[2]
@@ -168,7 +168,7 @@ def test_language_menu_saves_the_choice_for_the_next_start(qtbot, qsettings, no_
 
 
 def test_self_test_checks_for_every_translation():
-    assert set(selftest.TRANSLATED) == set(i18n.TRANSLATED)
+    assert set(installcheck.TRANSLATED) == set(i18n.TRANSLATED)
 
 
 def test_main_window_has_the_language_menu(window):

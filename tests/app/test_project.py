@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 
 from fontassist import resources
-from fontassist.app.project import CharChoice, FontChoice, Project, resolve_path, store_path
+from fontassist.app.project import CharChoice, FontChoice, Project
+from fontassist.app.projectrefs import resolve_path, store_path
 from fontassist.errors import FontAssistError
 
 

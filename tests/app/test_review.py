@@ -371,3 +371,135 @@ def test_generating_can_be_cancelled(qtbot, app_settings):
     wait_until(qtbot, lambda: not state.isBusy())
     assert outcomes == ["cancelled"] and state.glyphs is None
     assert page.generate_button.isEnabled() and not page.cancel_button.isVisibleTo(page)
+
+
+def _gray(image) -> np.ndarray:
+    """A QImage as a uint8 array in the raster convention (255 ink)."""
+    from PySide6.QtGui import QImage
+
+    image = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    rows = [
+        np.frombuffer(image.constBits(), np.uint8, count=image.bytesPerLine() * image.height()).reshape(
+            image.height(), image.bytesPerLine()
+        )[:, : image.width()]
+    ]
+    return 255 - rows[0].copy()
+
+
+def _filled(outline, frame) -> np.ndarray:
+    """The outline filled (non-zero rule, as TrueType) on the frame's pixel grid, without a contour line."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from fontassist.app.outlines import outline_path
+
+    image = QImage(frame.size, frame.size, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.fillPath(outline_path(outline, frame), QColor("black"))
+    painter.end()
+    return _gray(image)
+
+
+def _iou(a: np.ndarray, b: np.ndarray) -> float:
+    a, b = a >= 128, b >= 128
+    union = int((a | b).sum())
+    return float((a & b).sum()) / union if union else 1.0
+
+
+def test_after_regenerating_grid_detail_outline_text_line_and_export_show_the_same_glyph(
+    qtbot, app_settings, tmp_path, tiny_demo_sized_run
+):
+    """Issue 14.1: one source of truth; the grid used to keep the old drawing after "Regenerate selected"."""
+    from fontassist.app.contextline import context_line
+    from fontassist.app.exportjobs import export_font
+    from fontassist.app.reviewmodel import ReviewGridModel
+    from fontassist.fonts import open_font, render_glyph
+    from fontassist.pipeline import TraceOptions
+    from fontassist.vector import trace_outline
+
+    chars = missing_chars(4)
+    session = demo_session(chars)
+    page, state = make_page(qtbot, session, app_settings)
+    page.show()
+    wait_until(qtbot, lambda: state.glyphs is not None and not state.isBusy())
+    old = state.glyphs.images.copy()
+    model = page.grid_model
+    for row in range(model.rowCount()):  # every cell drawn (and cached) before the redraw
+        model.data(model.index(row), Qt.ItemDataRole.DecorationRole)
+    page.selectRow(1)  # rows 1 and 2 selected
+    page.grid.selectionModel().select(model.index(2), page.grid.selectionModel().SelectionFlag.Select)
+    assert page.selectedChars() == [chars[1], chars[2]]
+    page.regen_picker.setPath(tiny_demo_sized_run)
+    assert page.regenerateSelected()
+    wait_until(qtbot, lambda: not state.isBusy())
+    new = state.glyphs.images
+    for i in (1, 2):
+        assert _iou(new[i], old[i]) < 0.9  # the tiny model draws something else
+
+    out = tmp_path / "out.ttf"
+    export_font(
+        state.glyphs,
+        list(chars),
+        session.target,
+        out,
+        family="Truth Test",
+        style="Regular",
+        mode="merge",
+        trace_options=TraceOptions(),
+    )
+    exported = open_font(out)
+    frame = state.glyphs.frame
+    detail = page.detail
+    page.selectRow(1)
+    for i, char in enumerate(chars):
+        row = model.rowOfChar(char)
+        pixmap = model.data(model.index(row), Qt.ItemDataRole.DecorationRole)
+        np.testing.assert_array_equal(_gray(pixmap.toImage()), new[i], err_msg=f"grid cell of {char}")
+        np.testing.assert_array_equal(model.data(model.index(row), ReviewGridModel.RasterRole), new[i])
+        page.selectRow(row)
+        assert state.current_char == char
+        np.testing.assert_array_equal(_gray(detail.generated_view.image()), new[i], err_msg="detail")
+        np.testing.assert_array_equal(_gray(detail.outline_view._raster), new[i], err_msg="outline view")
+        detail._show_context()
+        line, _ = context_line(session.target, detail.context_edit.text(), new[i], frame)
+        np.testing.assert_array_equal(_gray(detail.context_view.image()), line, err_msg="text line")
+        # The export traces the raster under review: it must match that raster's outline, not the old one's.
+        drawn = render_glyph(exported, char, frame.size, frame.margin)
+        traced_new, traced_old = (_filled(trace_outline(image, frame), frame) for image in (new[i], old[i]))
+        assert _iou(drawn, traced_new) > 0.9, f"the exported {char} is not the drawing under review"
+        if i in (1, 2):
+            assert _iou(drawn, traced_old) < 0.8
+
+
+def test_shift_arrow_after_a_decision_selects_from_the_glyph_the_decision_moved_to(qtbot, app_settings):
+    """Issue 14.3: the auto-advance left Qt's selection anchor behind, so Shift+arrow took in extra glyphs."""
+    session = demo_session(missing_chars(3))
+    page, state = make_page(qtbot, session, app_settings)
+    state.setGlyphs(synthetic_glyphs(40))
+    page.show()
+    qtbot.waitExposed(page)
+    chars = state.glyphs.chars
+    page.grid.setFocus()
+    page.selectRow(0)
+    qtbot.keyClick(page.grid, Qt.Key.Key_A)  # accept 0, on to 1
+    qtbot.keyClick(page.grid, Qt.Key.Key_Right)  # 2
+    qtbot.keyClick(page.grid, Qt.Key.Key_A)  # accept 2, on to 3
+    assert page.grid.currentIndex().row() == 3
+    qtbot.keyClick(page.grid, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert page.selectedChars() == [chars[3], chars[4]]
+    qtbot.keyClick(page.grid, Qt.Key.Key_R)
+    decided = {c: state.status(c) for c in chars if state.status(c) != NEW}
+    assert decided == {chars[0]: ACCEPTED, chars[2]: ACCEPTED, chars[3]: REJECTED, chars[4]: REJECTED}
+
+    # The same after a glyph was chosen with the mouse (the anchor was the click).
+    state.clearDecisions()
+    rect = page.grid.visualRect(page.grid_model.index(5))
+    qtbot.mouseClick(page.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.grid.currentIndex().row() == 5
+    qtbot.keyClick(page.grid, Qt.Key.Key_A)  # accept 5, on to 6
+    qtbot.keyClick(page.grid, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert page.selectedChars() == [chars[6], chars[7]]
+    qtbot.keyClick(page.grid, Qt.Key.Key_R)
+    decided = {c: state.status(c) for c in chars if state.status(c) != NEW}
+    assert decided == {chars[5]: ACCEPTED, chars[6]: REJECTED, chars[7]: REJECTED}

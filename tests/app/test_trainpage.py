@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from fontassist.train import load_checkpoint
 
+from .conftest import TINY_TRAIN
+
 RUN_TIMEOUT_MS = 180_000
 
 
@@ -110,9 +112,11 @@ def test_stop_saves_a_checkpoint_and_the_run_can_be_continued(engine_ready, qtbo
     assert load_checkpoint(run).step == stopped_at
     assert "Stopped at step" in page.status_label.text()
 
-    page.form.steps.setValue(8)  # fewer than the run's own 30: the run keeps its length
+    asked = []
+    page.askTotalSteps = lambda run_dir, config, done: asked.append((config.steps, done)) or 30
     with qtbot.waitSignal(page.trainingFinished, timeout=RUN_TIMEOUT_MS) as finished:
         assert page.resumeRun(run)
+    assert asked == [(30, stopped_at)]
     assert finished.args == ["completed"]
     assert page.last_finished.step == 30 and load_checkpoint(run).step == 30
 
@@ -145,3 +149,39 @@ def test_closing_during_training_asks_stops_and_leaves_a_loadable_checkpoint(eng
     checkpoint = load_checkpoint(run)
     assert 1 <= checkpoint.step < 500
     assert checkpoint.config.model.norm == "batch"
+
+
+def test_continuing_a_run_shows_its_own_settings_and_refuses_a_total_it_has_reached(
+    engine_ready, qtbot, tmp_path
+):
+    """Issue 14.4: the same step count did nothing, silently; the form showed InstanceNorm for a BatchNorm run."""
+    from fontassist.app.pages.continuerun import ContinueRunDialog
+    from fontassist.train import runfolder as runs
+
+    run = tmp_path / "run"
+    page = start(engine_ready, run, qtbot, steps=4)  # TINY_TRAIN: BatchNorm
+    with qtbot.waitSignal(page.trainingFinished, timeout=RUN_TIMEOUT_MS):
+        pass
+    engine_ready.session.setTrainSettings(
+        {**engine_ready.session.project.train, "model": {**TINY_TRAIN["model"], "norm": "instance"}}
+    )
+    assert page.form.norm.currentData() == "instance"
+
+    dialog = ContinueRunDialog(run, runs.read_config(run), 4)
+    qtbot.addWidget(dialog)
+    assert dialog.form.norm.currentData() == "batch" and not dialog.form.isEnabled()
+    assert dialog.total.minimum() == 5 and dialog.totalSteps() == 8
+
+    page.askTotalSteps = lambda *args: 4
+    assert not page.resumeRun(run)
+    assert "already trained 4 steps" in page.error.text()
+    page.askTotalSteps = lambda *args: None  # cancelled
+    assert not page.resumeRun(run) and not page.isTraining()
+
+    page.askTotalSteps = lambda *args: 6
+    with qtbot.waitSignal(page.trainingFinished, timeout=RUN_TIMEOUT_MS) as finished:
+        assert page.resumeRun(run)
+        assert page.form.norm.currentData() == "batch" and page.form.steps.value() == 6
+    assert finished.args == ["completed"] and load_checkpoint(run).step == 6
+    assert load_checkpoint(run).config.model.norm == "batch"
+    assert page.form.norm.currentData() == "instance"  # the project's settings again, for a new run

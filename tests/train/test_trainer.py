@@ -15,7 +15,7 @@ from fontassist.train import (
     load_checkpoint,
 )
 from fontassist.train import trainer as trainer_module
-from fontassist.train.runs import read_history
+from fontassist.train.runfolder import read_history
 
 from .tiny import tiny_config, tiny_model
 

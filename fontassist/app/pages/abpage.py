@@ -53,6 +53,16 @@ FLIP_MS = 600
 CELL = 56
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    return Path(a).absolute().resolve() == Path(b).absolute().resolve()
+
+
+def _run_and_file(path: Path) -> str:
+    """``run-20240101/last.pt``: a checkpoint named with its run, since every run has a ``last.pt``."""
+    path = Path(path)
+    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
+
+
 class OrderedGlyphSource(GlyphSource):
     """Rasters of one side (A, B, source or target) in the table's order; ``flip`` swaps to ``other``."""
 
@@ -83,6 +93,7 @@ class ABPage(QWidget):
 
     winnerChosen = Signal(Path)
     compared = Signal()
+    trainingStarted = Signal()
     trainingFinished = Signal()
 
     def __init__(
@@ -370,23 +381,29 @@ class ABPage(QWidget):
         worker.progressed.connect(self._progressed)
         worker.succeeded.connect(self._compared)
         worker.failed.connect(self._failed)
-        worker.cancelled.connect(self.status.setText)
+        worker.cancelled.connect(lambda _message: self.status.setText(self.tr("Comparing cancelled.")))
         worker.ended.connect(lambda _outcome: self._worker_finished(worker))
         self.status.setText(self.tr("Scoring A and B on their shared validation glyphs…"))
-        self.progress.setRange(0, 0)
+        self.progress.setRange(0, 2)
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("%v of %m models scored"))
         self.progress.show()
+        self.stop_button.setText(self.tr("Cancel"))
+        self.stop_button.show()
         worker.start()
         self._update_buttons()
         return True
 
-    def _progressed(self, done: int, total: int, message: str) -> None:
+    def _progressed(self, done: int, total: int, _message: str) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
 
     def _worker_finished(self, worker: Worker) -> None:
         if self.worker is worker:
             self.worker = None
-        self.progress.hide()
+        if self.train_worker is None:
+            self.progress.hide()
+            self.stop_button.hide()
         self._update_buttons()
 
     def _compared(self, result) -> None:
@@ -566,22 +583,24 @@ class ABPage(QWidget):
     def _show_winner(self) -> None:
         ab = self.state.review.get("ab") or {}
         side = ab.get("winner")
-        if side and ab.get(side):
+        current = self.state.checkpoint()
+        if side and ab.get(side) and current is not None and _same_file(checkpoint_path(ab[side]), current):
             self.winner_label.setText(
-                self.tr("Glyphs are drawn with {0} ({1}).").format(
-                    side.upper(), checkpoint_path(ab[side]).name
-                )
+                self.tr("Glyphs are drawn with {0} ({1}).").format(side.upper(), _run_and_file(current))
             )
-        else:
-            current = self.state.checkpoint()
+        else:  # no winner, or another model was chosen since
             self.winner_label.setText(
-                self.tr("Glyphs are drawn with {0}.").format(current.name) if current else ""
+                self.tr("Glyphs are drawn with {0}.").format(_run_and_file(current)) if current else ""
             )
 
     # -- train both -------------------------------------------------------------------------------------------
     def trainBoth(self, runs_folder: str | Path | None = None) -> bool:
         """Queue a BatchNorm and an InstanceNorm run with the project's training settings, then compare them."""
         if self.isBusy():
+            return False
+        reason = self.otherTraining()
+        if reason:
+            self.message.showError(reason)
             return False
         from .trainpage import default_runs_folder
 
@@ -622,10 +641,12 @@ class ABPage(QWidget):
         self.train_worker.ended.connect(self._training_finished)
         self.progress.setRange(0, 0)
         self.progress.show()
+        self.stop_button.setText(self.tr("Stop"))
         self.stop_button.show()
         self.status.setText(self.tr("Preparing run A…"))
         self.train_worker.start()
         self._update_buttons()
+        self.trainingStarted.emit()
         return True
 
     def _train_event(self, event) -> None:
@@ -678,6 +699,10 @@ class ABPage(QWidget):
 
     def isTraining(self) -> bool:
         return self.train_worker is not None
+
+    def otherTraining(self) -> str:
+        """Why a training elsewhere (the Train page's run) rules out "Train both"; the window sets it."""
+        return ""
 
     def shutdown(self, msecs: int = 120000) -> None:
         """Stop training and comparing and wait for them (the window is closing)."""

@@ -152,6 +152,7 @@ class FontsPage(QWidget):
             panel.showError(str(e))
             return False
         panel.clearError()
+        self.banner.clearMessage()  # "showing the demo fonts" is no longer true
         self.settings.set_last_folder("fonts", path)
         return True
 
@@ -175,6 +176,7 @@ class FontsPage(QWidget):
         self.banner.showInfo(text)
 
     def _show_project_errors(self) -> None:
+        self.banner.clearMessage()  # another project: its own fonts, not the demo's
         for role, panel in self.panels.items():
             error = self.session.font_errors.get(role)
             if error:

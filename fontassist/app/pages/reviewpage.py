@@ -13,7 +13,7 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -355,7 +355,7 @@ class ReviewPage(QWidget):
             search=self.search.text(),
             sort=self.sort_order.currentData(),
         )
-        self.grid_model.setRows(glyphs, rows)
+        self.grid_model.setRows(rows)
         self.last_filter_ms = 1000 * (time.perf_counter() - started)
         count = self.grid_model.rowCount()
         if count:
@@ -370,7 +370,7 @@ class ReviewPage(QWidget):
 
     def selectRow(self, row: int) -> None:
         index = self.grid_model.index(row)
-        self.grid.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.grid.moveCursorTo(index)
         self.grid.scrollTo(index)
 
     def selectChar(self, char: str) -> bool:

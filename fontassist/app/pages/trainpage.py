@@ -13,6 +13,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -86,6 +87,8 @@ class TrainPage(QWidget):
         self.last_finished = None  # the last FinishedEvent
         self.last_outcome: str | None = None  # what trainingFinished said last
         self.previews_shown = 0
+        self._last_rate = 0.0
+        self._other_shown = ""
         self._engine_loading = False
         self._engine_error = ""
         self._form_loading = False
@@ -208,6 +211,7 @@ class TrainPage(QWidget):
         self._chart_timer.timeout.connect(self._redraw_charts)
 
         session.projectReplaced.connect(self._show_settings)
+        session.projectReplaced.connect(self._project_replaced)
         session.trainSettingsChanged.connect(self._show_settings)
         session.planChanged.connect(self._update_buttons)
         self._update_buttons()
@@ -291,6 +295,20 @@ class TrainPage(QWidget):
     def isTraining(self) -> bool:
         return self.worker is not None
 
+    def mayStart(self) -> bool:
+        """True when no training runs anywhere in the window; else the reason is shown and False returned."""
+        if self.isTraining():
+            return False
+        reason = self.otherTraining()
+        if reason:
+            self.error.showError(reason)
+            return False
+        return True
+
+    def otherTraining(self) -> str:
+        """Why another training (e.g. the A/B page's "Train both") rules out a run here; the window sets it."""
+        return ""
+
     def chooseRunDir(self) -> None:
         start = self.run_dir_edit.text() or str(default_runs_folder(self.session.project.folder))
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the new run"), start)
@@ -314,7 +332,7 @@ class TrainPage(QWidget):
 
     def startTraining(self) -> bool:
         """Start a new run with the form's settings; False (with the reason shown) when it cannot start."""
-        if self.isTraining() or self.engine is None:
+        if self.engine is None or not self.mayStart():
             return False
         self.error.clearMessage()
         plan = self.session.plan
@@ -337,9 +355,9 @@ class TrainPage(QWidget):
         self.run_dir_edit.clear()
         return True
 
-    def resumeRun(self, run_dir: str | Path | None = None) -> bool:
-        """Continue the run in ``run_dir`` (asked for when None) from its newest checkpoint."""
-        if self.isTraining() or self.engine is None:
+    def resumeRun(self, run_dir: str | Path | None = None, steps: int | None = None) -> bool:
+        """Continue the run in ``run_dir`` (asked for when None) to ``steps`` in all (asked for when None)."""
+        if self.engine is None or not self.mayStart():
             return False
         if run_dir is None:
             start = str(self.session.project.run_dir or default_runs_folder(self.session.project.folder))
@@ -348,47 +366,64 @@ class TrainPage(QWidget):
                 return False
         run_dir = Path(run_dir).absolute()
         self.error.clearMessage()
-        from ...train import Trainer, runs
+        from ...train import Trainer, runfolder
+        from .continuerun import run_settings, steps_done
 
         try:
-            saved = runs.read_config(run_dir)
+            saved = runfolder.read_config(run_dir)
         except FontAssistError as e:
             self.error.showError(str(e))
             return False
-        # The run keeps its own data and model; a larger step count in the form trains it longer.
-        steps = max(self.form.steps.value(), saved.steps or 0)
+        history = runfolder.read_history(run_dir)
+        done = steps_done(history, run_dir)
+        if steps is None:
+            steps = self.askTotalSteps(run_dir, saved, done)
+            if steps is None:
+                return False
+        if steps <= done:
+            self.error.showError(
+                self.tr(
+                    "{0} has already trained {1:,} steps: give a larger total to train it further."
+                ).format(run_dir.name, done)
+            )
+            return False
         device = self.form.device.currentData()
+        self._form_loading = True  # the form shows the run's own settings while it trains
+        try:
+            self.form.setValues({**run_settings(saved), "steps": steps, "device": device})
+        finally:
+            self._form_loading = False
         self._begin(
             run_dir,
             lambda cancel: Trainer.resume_from(run_dir, cancel=cancel, steps=steps, device=device),
             total_steps=steps,
-            history=runs.read_history(run_dir),
+            history=history,
         )
         return True
+
+    def askTotalSteps(self, run_dir: Path, config, done: int) -> int | None:
+        """The new total for a continued run, from a dialog; None when cancelled. Tests replace it."""
+        from .continuerun import ContinueRunDialog
+
+        dialog = ContinueRunDialog(run_dir, config, done, self)
+        return dialog.totalSteps() if dialog.exec() == ContinueRunDialog.DialogCode.Accepted else None
 
     def _begin(
         self, run_dir: Path, make_trainer, total_steps: int, history: list[dict] | None = None
     ) -> None:
         self.ensureCharts()
-        self.loss_chart.clear()
-        self.metrics_chart.clear()
+        self.loss_chart.reset()
+        self.metrics_chart.reset()
         self.metrics_chart.setLastStep(total_steps)
-        for record in history or []:
-            if "losses" in record:
-                self.loss_chart.add(record["step"], record["losses"])
-            if "eval" in record:
-                self.metrics_chart.add(record["step"], record["eval"], record.get("baseline", {}))
-        self._redraw_charts()
-        self.run_dir = run_dir
-        self.session.setRunDir(run_dir)
+        self._add_history(history or [])
+        self.run_dir = run_dir  # the project adopts it once it has trained (see _adopt_run)
         self.last_finished = None
         self.last_outcome = None
         self.previews_shown = 0
         self.progress.setRange(0, max(1, total_steps))
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("step %v of %m"))
-        self.rate_label.setText("")
-        self.metrics_label.setText("")
+        self._clear_run_display()
         self.run_label.setText(self.tr("Run folder: {0}").format(run_dir))
         self.status_label.setText(self.tr("Preparing the glyph pairs and the model…"))
         self.worker = Worker(stream_events(make_trainer), "training", stream=True)
@@ -455,6 +490,7 @@ class TrainPage(QWidget):
             self.progress.setValue(event.step)
             if self.state == self.RUNNING:
                 self.status_label.setText(self.tr("Training…"))
+            self._last_rate = event.images_per_s
             self.rate_label.setText(
                 self.tr("{0:.1f} images/s · about {1} left").format(
                     event.images_per_s, format_duration(event.eta_s)
@@ -471,12 +507,75 @@ class TrainPage(QWidget):
             )
             self.previews_shown += 1
         elif isinstance(event, events.CheckpointEvent):
+            self._adopt_run(event.step)
             self.run_label.setText(
                 self.tr("Run folder: {0} · checkpoint at step {1}").format(self.run_dir, event.step)
             )
         elif isinstance(event, events.FinishedEvent):
             self.last_finished = event
+            if event.checkpoint:
+                self._adopt_run(event.step)
             self._show_finished(event)
+
+    def _adopt_run(self, step: int) -> None:
+        """The run becomes the project's once it has a checkpoint of real training.
+
+        A run stopped before its first step would otherwise replace the
+        project's trained run with an empty one, silently.
+        """
+        if step > 0 and self.run_dir is not None:
+            self.session.setRunDir(self.run_dir)
+
+    def _clear_run_display(self) -> None:
+        """Forget what the previous run showed: rate, metrics, preview, messages."""
+        self.rate_label.setText("")
+        self._last_rate = 0.0
+        self.metrics_label.setText("")
+        self.error.clearMessage()
+        self.preview.setImage(QImage())
+        self.preview_title.setText(self.tr("Preview: source | generated | target"))
+        self.previews_shown = 0
+
+    def _project_replaced(self) -> None:
+        """Another project: show its run, not the one trained before it was opened."""
+        if self.isTraining():
+            return
+        self._clear_run_display()
+        self.last_finished = None
+        self.run_dir = self.session.project.run_dir
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("not started"))
+        if self.loss_chart is not None:
+            self.loss_chart.reset()
+            self.metrics_chart.reset()
+        if self.run_dir is not None:
+            self.status_label.setText(self.tr("The project's run: continue it, or start a new one."))
+            self.run_label.setText(self.tr("Run folder: {0}").format(self.run_dir))
+            self._show_history(self.run_dir)
+        else:
+            self.status_label.setText(self.tr("Not started."))
+            self.run_label.setText("")
+
+    def _show_history(self, run_dir: Path) -> None:
+        """The charts of a run's saved history (``history.jsonl``), when it has one."""
+        from ...train import runfolder
+
+        try:
+            history = runfolder.read_history(run_dir)
+        except (FontAssistError, OSError):
+            history = []
+        self._add_history(history)
+
+    def _add_history(self, history: list[dict]) -> None:
+        if self.loss_chart is None:
+            return
+        for record in history:
+            if "losses" in record:
+                self.loss_chart.add(record["step"], record["losses"])
+            if "eval" in record:
+                self.metrics_chart.add(record["step"], record["eval"], record.get("baseline", {}))
+        self._redraw_charts()
 
     def _metrics_text(self, step: int, metrics: dict, baseline: dict) -> str:
         parts = []
@@ -487,6 +586,10 @@ class TrainPage(QWidget):
         return self.tr("Validation at step {0}: {1}").format(step, " · ".join(parts))
 
     def _show_finished(self, event) -> None:
+        # The speed stays worth knowing; "about … left" is false once the run has ended.
+        self.rate_label.setText(
+            self.tr("{0:.1f} images/s").format(self._last_rate) if self._last_rate else ""
+        )
         if event.reason == "completed":
             self.status_label.setText(self.tr("Training completed at step {0}.").format(event.step))
         else:
@@ -512,6 +615,7 @@ class TrainPage(QWidget):
     def _on_worker_finished(self, outcome: str) -> None:
         self.worker = None
         self.state = self.IDLE
+        self._show_settings()  # a continued run showed its own settings
         self._chart_timer.stop()
         self._redraw_charts()
         self._update_buttons()
@@ -524,15 +628,27 @@ class TrainPage(QWidget):
     def _update_buttons(self) -> None:
         idle = self.state == self.IDLE
         ready = idle and self.engine is not None
-        self.start_button.setEnabled(ready and self.session.plan is not None)
-        self.resume_run_button.setEnabled(ready)
+        other = self.otherTraining()
+        self.start_button.setEnabled(ready and self.session.plan is not None and not other)
+        self.resume_run_button.setEnabled(ready and not other)
+        self.resume_run_button.setToolTip(
+            other or self.tr("Continue training a run folder from its last checkpoint")
+        )
         self.form.setEnabled(ready)
         self.run_dir_edit.setEnabled(idle)
         self.run_dir_button.setEnabled(idle)
         self.pause_button.setEnabled(self.state in (self.STARTING, self.RUNNING, self.PAUSED))
         self.pause_button.setText(self.tr("Resume") if self.state == self.PAUSED else self.tr("Pause"))
         self.stop_button.setEnabled(self.state in (self.STARTING, self.RUNNING, self.PAUSED))
-        if self.engine is None and not self._engine_error:
+        if other != self._other_shown:  # the reason in words too, not only a greyed-out button
+            if other:
+                self.error.showInfo(other)
+            elif self.error.text() == self._other_shown:
+                self.error.clearMessage()
+            self._other_shown = other
+        if other:
+            self.start_button.setToolTip(other)
+        elif self.engine is None and not self._engine_error:
             self.start_button.setToolTip(self.tr("Loading the training engine…"))
         elif self.session.plan is None:
             self.start_button.setToolTip(self.tr("Choose the fonts and characters first."))

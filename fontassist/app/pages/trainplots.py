@@ -39,7 +39,12 @@ def _tr(text: str) -> str:
 
 
 class _Chart(pg.PlotWidget):
-    """A chart whose title doubles as its legend, so no legend box hides the curves."""
+    """A chart whose title doubles as its legend, so no legend box hides the curves.
+
+    ``reset()`` empties it for a new run. (Not ``clear``: PlotWidget copies its
+    PlotItem's ``clear`` onto every instance, which would shadow a method of
+    that name and leave the next run's curves detached from the plot.)
+    """
 
     def __init__(self, title: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -79,7 +84,7 @@ class LossChart(_Chart):
         self._values: dict[str, list[float]] = {}
         self._curves: dict[str, pg.PlotDataItem] = {}
 
-    def clear(self) -> None:
+    def reset(self) -> None:
         for curve in self._curves.values():
             self.removeItem(curve)
         self._clear_legend()
@@ -121,7 +126,7 @@ class MetricsChart(_Chart):
         self._baseline_curves: dict[str, pg.PlotDataItem] = {}
         self._last_step = 0
 
-    def clear(self) -> None:
+    def reset(self) -> None:
         for curve in list(self._curves.values()) + list(self._baseline_curves.values()):
             self.removeItem(curve)
         self._clear_legend()

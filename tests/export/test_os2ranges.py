@@ -6,7 +6,7 @@ from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
 
 from fontassist.export import NewGlyph, glyph_from_pen_drawing, merge_into_font
 from fontassist.export.cmap import add_to_cmap
-from fontassist.export.coverage import code_page_bits, code_page_level1
+from fontassist.export.os2ranges import code_page_bits, code_page_level1
 from tests.export.support import charset
 
 BIG5 = 20

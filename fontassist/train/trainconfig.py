@@ -21,7 +21,7 @@ from typing import Any
 from ..configfields import check_types, setting
 from ..errors import FontAssistError
 from ..fonts.charsets import DEFAULT_CHARSET
-from ..model.config import ModelConfig
+from ..model.modelconfig import ModelConfig
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from fontassist.train.metrics import format_metrics, glyph_metrics, mean_metrics
+from fontassist.train.similarity import format_metrics, glyph_metrics, mean_metrics
 
 
 def _square(size=32, x0=8, x1=24, y0=8, y1=24):

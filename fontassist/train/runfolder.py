@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FontAssistError
-from .config import TrainConfig
+from .trainconfig import TrainConfig
 
 log = logging.getLogger(__name__)
 

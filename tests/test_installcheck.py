@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fontassist import resources, selftest
+from fontassist import installcheck, resources
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -50,7 +50,7 @@ def test_self_test_passes_with_one_line(tmp_path):
 def test_missing_resource_fails_with_the_path(monkeypatch, tmp_path):
     missing = tmp_path / "no-such-model.pt"
     monkeypatch.setattr(resources, "DEMO_MODEL", missing)
-    code, line = selftest.run(window=False)
+    code, line = installcheck.run()
     assert code == 1
     assert "FAILED while bundled resources" in line and str(missing) in line
     assert "\n" not in line
@@ -60,7 +60,7 @@ def test_broken_model_names_the_step(monkeypatch, tmp_path):
     broken = tmp_path / "demo.pt"
     broken.write_bytes(b"not a checkpoint")
     monkeypatch.setattr(resources, "DEMO_MODEL", broken)
-    code, line = selftest.run(window=False)
+    code, line = installcheck.run()
     assert code == 1
     assert "FAILED while loading torch and the demo model" in line
     assert "\n" not in line
@@ -68,7 +68,7 @@ def test_broken_model_names_the_step(monkeypatch, tmp_path):
 
 def test_main_prints_failures_to_stderr(monkeypatch, tmp_path, capsys):
     monkeypatch.setattr(resources, "DEMO_SOURCE", tmp_path / "gone.ttf")
-    assert selftest.main(window=False) == 1
+    assert installcheck.main() == 1
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.count("\n") == 1 and "gone.ttf" in captured.err
@@ -76,13 +76,13 @@ def test_main_prints_failures_to_stderr(monkeypatch, tmp_path, capsys):
 
 def test_check_font_wants_an_outline_for_every_character():
     # The demo target lacks 丟, so a check that asks for it must fail, and one for 永 must pass.
-    selftest.check_font(resources.DEMO_TARGET, ["永"])
-    with pytest.raises(selftest.SelfTestFailed, match="no outline for 丟"):
-        selftest.check_font(resources.DEMO_TARGET, ["永", "丟"])
+    installcheck.check_font(resources.DEMO_TARGET, ["永"])
+    with pytest.raises(installcheck.SelfTestFailed, match="no outline for 丟"):
+        installcheck.check_font(resources.DEMO_TARGET, ["永", "丟"])
 
 
 def test_step_turns_any_error_into_one_line():
-    with pytest.raises(selftest.SelfTestFailed) as caught:
-        with selftest.step("doing a thing"):
+    with pytest.raises(installcheck.SelfTestFailed) as caught:
+        with installcheck.step("doing a thing"):
             raise ValueError("first line\n  second line")
     assert str(caught.value) == "doing a thing: first line second line"

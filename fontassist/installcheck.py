@@ -1,12 +1,15 @@
 """``fontassist --self-test``: prove an installation (or a frozen build) works end to end, in one line.
 
 The check walks the whole chain on the bundled resources: the main window
-opens offscreen on the demo fonts (:mod:`fontassist.app.selftest`, skipped
-with ``window=False``), the demo model draws a few characters the demo target
-lacks, they are traced and merged into a copy of the target in a temporary
+opens offscreen on the demo fonts, the demo model draws a few characters the demo
+target lacks, they are traced and merged into a copy of the target in a temporary
 folder, and the written TTF must reload in fontTools and pass the OpenType
 Sanitizer. It prints exactly one line: what passed, or the step that failed
-and why. This module is Qt-free; the window part is imported only when asked for.
+and why.
+
+This module is Qt-free and never imports the app: the window part is the app's
+:class:`~fontassist.app.selftest.WindowCheck`, which the caller (the CLI's
+``--self-test``) hands in as ``window_check``; without one the window is skipped.
 """
 
 from __future__ import annotations
@@ -15,9 +18,11 @@ import logging
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from . import __version__, resources
 from .fonts.charsets import DEFAULT_CHARSET
@@ -28,6 +33,22 @@ SAMPLE_CHARSET = DEFAULT_CHARSET
 SAMPLE_COUNT = 8
 FAMILY = "fontassist Self Test"
 TRANSLATED = ("zh_TW",)  # the compiled UI translations a build must carry (as in fontassist.app.i18n)
+
+
+class WindowCheck(Protocol):
+    """What the app's window check does; it raises :class:`SelfTestFailed` on failure."""
+
+    def open(self):
+        """Show the main window; returns what :func:`passed_line` reports (shown_s, font names, language)."""
+
+    def close(self) -> None: ...
+
+    def abandon(self) -> None:
+        """Tear down after a failure, without raising."""
+
+
+# Makes the check for one run, called as ``factory(temporary_folder, quiet=...)``.
+WindowCheckFactory = Callable[..., WindowCheck]
 
 
 class SelfTestFailed(Exception):
@@ -194,8 +215,13 @@ class _CollectWarnings(logging.Handler):
         self.records.append(record)
 
 
-def run(*, window: bool = True, device: str = "auto", verbose: int = 0) -> tuple[int, str]:
-    """Run the self-test; returns (exit code, the one line that describes the result)."""
+def run(
+    *, window_check: WindowCheckFactory | None = None, device: str = "auto", verbose: int = 0
+) -> tuple[int, str]:
+    """Run the self-test; returns (exit code, the one line that describes the result).
+
+    ``window_check`` opens the app's window first (the CLI passes the app's); None skips it.
+    """
     root = logging.getLogger()
     quiet = verbose == 0
     if quiet:
@@ -203,37 +229,35 @@ def run(*, window: bool = True, device: str = "auto", verbose: int = 0) -> tuple
         collector = _CollectWarnings()
         root.handlers[:] = [collector]
     started = time.perf_counter()
-    window_check = None
+    window = window_result = None
     try:
         with tempfile.TemporaryDirectory(prefix="fontassist-self-test-") as folder:
             check_resources()
-            if window:
-                with step("opening the main window"):
-                    from .app.selftest import WindowCheck
-
-                    window_check = WindowCheck(Path(folder), quiet=quiet)
-                    window_result = window_check.open()
-            core = run_core(folder, device=device)
             if window_check is not None:
+                with step("opening the main window"):
+                    window = window_check(Path(folder), quiet=quiet)
+                    window_result = window.open()
+            core = run_core(folder, device=device)
+            if window is not None:
                 with step("closing the main window"):
-                    window_check.close()
-                window_check = None
-            line = passed_line(core, window_result if window else None, time.perf_counter() - started)
+                    window.close()
+                window = None
+            line = passed_line(core, window_result, time.perf_counter() - started)
             return 0, line
     except SelfTestFailed as failure:
         return 1, f"fontassist {__version__} self-test FAILED while {failure}"
     except Exception as error:  # anything outside a step (the temporary folder, say) still gives one line
         return 1, f"fontassist {__version__} self-test FAILED: {one_line(error)}"
     finally:
-        if window_check is not None:
-            window_check.abandon()
+        if window is not None:
+            window.abandon()
         if quiet:
             root.handlers[:] = saved[0]
             root.setLevel(saved[1])
 
 
-def main(*, window: bool = True, device: str = "auto", verbose: int = 0) -> int:
+def main(*, window_check: WindowCheckFactory | None = None, device: str = "auto", verbose: int = 0) -> int:
     """Print the self-test's one line (to stdout when it passed, stderr when not) and return its exit code."""
-    code, line = run(window=window, device=device, verbose=verbose)
+    code, line = run(window_check=window_check, device=device, verbose=verbose)
     print(line, file=sys.stdout if code == 0 else sys.stderr, flush=True)
     return code

@@ -1,0 +1,73 @@
+"""``import-edits``: glyphs fixed or drawn by hand in the designer's editor, back into a project."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+def _import_edits(args) -> int:
+    from ..app.project import FontChoice, Project  # plain data, no Qt
+    from ..app.projectrefs import store_path
+    from ..export.handedits import apply_edits, read_edits
+
+    found = read_edits(args.ufo)
+    project_path = Path(args.project)
+    if project_path.exists():
+        project = Project.load(project_path)
+    else:
+        # A first import from the command line: the project starts from what the export recorded.
+        project = Project()
+        for role in ("source", "target"):
+            stored = found.provenance.get(role)
+            if stored and Path(stored).exists():
+                setattr(project, role, FontChoice(Path(stored)))
+        run = found.provenance.get("checkpoint")
+        if run and Path(run).is_dir():
+            project.run_dir = Path(run)
+        elif run and Path(run).is_file():
+            project.review["checkpoint"] = store_path(run, None)
+    changed = apply_edits(project.review, found, for_training=args.train)
+    project.save(project_path)
+    print(f"Took the edits from {found.ufo_path} into {project_path}: {found.summary()}.")
+    if found.edited:
+        print(f"  edited by hand (exported as drawn, never regenerated): {''.join(found.edited[:40])}")
+    if found.drawn:
+        print(f"  drawn new in the editor: {''.join(found.drawn[:40])}")
+    if found.deleted:
+        print(f"  deleted in the editor (now rejected): {''.join(found.deleted[:40])}")
+    if args.train:
+        print("  the hand-fixed glyphs join the training pairs of the next run.")
+    if not changed:
+        print("  nothing changed since the last import.")
+    return 0
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "import-edits",
+        help="take glyphs fixed or drawn by hand in your editor back into a project",
+        description="Compare a UFO exported by fontassist (and edited in Glyphs, RoboFont, FontForge, "
+        "Fontra…) with what was exported: glyphs whose outline changed come back as 'edited by hand' "
+        "(exported as drawn, never regenerated), glyphs drawn new are taken too, deleted ones become "
+        "rejected, and accepted/rejected mark colours become decisions.",
+    )
+    p.add_argument("ufo", metavar="EDITED.ufo", help="the UFO you edited")
+    p.add_argument(
+        "--project",
+        required=True,
+        metavar="P.fontassist.json",
+        help="the project to update (created from the UFO's export record when it does not exist)",
+    )
+    train = p.add_mutually_exclusive_group()
+    train.add_argument(
+        "--train",
+        dest="train",
+        action="store_true",
+        default=None,
+        help="add the hand-fixed glyphs to the training pairs of the next run",
+    )
+    train.add_argument("--no-train", dest="train", action="store_false", help="do not (the default)")
+    p.set_defaults(handler=_import_edits)

@@ -1,0 +1,135 @@
+"""Views that must not keep the state of a previous run or project (issue 14, items 2 and 5).
+
+Runs here are scripted event streams handed to the Train page in place of the
+trainer, so each test takes a moment and says exactly what a run reported.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from fontassist.app.project import Project
+from fontassist.train import events
+
+
+@pytest.fixture
+def app_settings(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from fontassist.app.settings import AppSettings
+
+    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def train_page(qtbot, app_settings):
+    from fontassist.app.pages.trainpage import TrainPage
+    from fontassist.app.session import Session
+
+    page = TrainPage(Session(), app_settings)
+    qtbot.addWidget(page)
+    return page
+
+
+def scripted_run(run_dir, steps: int, *, reason: str = "completed", preview: bool = True, stop_at=None):
+    """A trainer stand-in: ``steps`` steps (losses l1 and d), one evaluation, a preview, a checkpoint."""
+    last = run_dir / "last.pt"
+    end = steps if stop_at is None else stop_at
+
+    def make(_cancel):
+        for step in range(1, end + 1):
+            yield events.StepEvent(step, steps, {"l1": 1.0 / step, "d": 0.5}, 12.0, 30.0 * (steps - step))
+        if end:
+            yield events.EvalEvent(
+                end, {"l1": 0.1, "ssim": 0.5, "iou": 0.6}, {"l1": 0.2, "ssim": 0.4, "iou": 0.5}
+            )
+        if preview:
+            yield events.PreviewEvent(end, np.full((12, 36), 200, np.uint8))
+        yield events.CheckpointEvent(end, last)
+        yield events.FinishedEvent(end, reason, "", last)
+
+    return make
+
+
+def run(qtbot, page, run_dir, steps, **kwargs):
+    with qtbot.waitSignal(page.trainingFinished, timeout=20_000):
+        page._begin(run_dir, scripted_run(run_dir, steps, **kwargs), total_steps=steps)
+
+
+def test_a_second_run_draws_its_own_curves(qtbot, train_page, tmp_path):
+    """pyqtgraph's PlotWidget puts its own ``clear`` on each instance; a second run used to draw nothing."""
+    page = train_page
+    run(qtbot, page, tmp_path / "one", 5)
+    run(qtbot, page, tmp_path / "two", 3)
+    for chart, names in ((page.loss_chart, ["l1", "d"]), (page.metrics_chart, ["l1", "ssim", "iou"])):
+        shown = chart.getPlotItem().listDataItems()
+        for name in names:
+            curve = chart._curves[name]
+            assert curve in shown, f"{name} is not on the chart"
+        assert len(chart._legend) == len(names) + (chart is page.metrics_chart)  # + "source as is"
+    x, y = page.loss_chart._curves["l1"].getData()
+    assert list(x) == [1, 2, 3] and np.allclose(y, np.log10([1.0, 0.5, 1 / 3]))  # a log axis
+    assert list(page.metrics_chart._curves["iou"].getData()[0]) == [3]
+
+
+def test_a_new_run_and_an_ended_run_show_no_leftovers(qtbot, train_page, tmp_path):
+    page = train_page
+    run(qtbot, page, tmp_path / "one", 4)
+    assert not page.preview.image().isNull()
+    assert "images/s" in page.rate_label.text() and "left" not in page.rate_label.text()  # the run has ended
+    with qtbot.waitSignal(page.trainingFinished, timeout=20_000):
+        page._begin(tmp_path / "two", scripted_run(tmp_path / "two", 2, preview=False), total_steps=2)
+        assert page.preview.image().isNull()  # not the other run's preview
+    assert page.preview.image().isNull() and "left" not in page.rate_label.text()
+
+
+def test_a_run_stopped_before_its_first_step_does_not_replace_the_projects_run(qtbot, train_page, tmp_path):
+    page, session = train_page, train_page.session
+    trained = tmp_path / "trained"
+    run(qtbot, page, trained, 3)
+    assert session.project.run_dir == trained.absolute()
+    run(qtbot, page, tmp_path / "aborted", 3, reason="cancelled", stop_at=0)
+    assert session.project.run_dir == trained.absolute()
+    run(qtbot, page, tmp_path / "short", 3, reason="cancelled", stop_at=1)
+    assert session.project.run_dir == (tmp_path / "short").absolute()
+
+
+def test_opening_a_project_shows_its_run_not_the_previous_one(qtbot, train_page, tmp_path):
+    page, session = train_page, train_page.session
+    run(qtbot, page, tmp_path / "one", 4)
+    project = Project()
+    project.run_dir = tmp_path / "theirs"
+    session.replaceProject(project)
+    assert page.preview.image().isNull() and page.metrics_label.text() == ""
+    assert "theirs" in page.run_label.text() and page.progress.value() == 0
+    assert not page.loss_chart._curves  # no curves of the run trained before
+
+
+def test_the_demo_banner_goes_when_a_project_is_opened(qtbot, window, tmp_path):
+    assert "demo fonts" in window.fonts_page.banner.text() and window.fonts_page.banner.isVisibleTo(window)
+    path = tmp_path / "p.fontassist.json"
+    assert window._save_to(path)
+    assert window.openProject(path)
+    assert not window.fonts_page.banner.isVisibleTo(window)
+
+
+def test_the_winner_line_follows_the_model_that_draws(qtbot, window, tmp_path):
+    from fontassist import resources
+    from fontassist.app.reviewdata import checkpoint_ref
+
+    state, ab = window.review_state, window.review_page.ab_page
+    other = tmp_path / "other.pt"
+    other.write_bytes(resources.DEMO_MODEL.read_bytes())
+    state.review["ab"] = {
+        "a": checkpoint_ref(resources.DEMO_MODEL),
+        "b": checkpoint_ref(other),
+        "winner": "b",
+    }
+    state.setCheckpoint(other)
+    assert "B" in ab.winner_label.text() and "other.pt" in ab.winner_label.text()
+    state.setCheckpoint(resources.DEMO_MODEL)
+    assert (
+        "B" not in ab.winner_label.text().split("(")[0]
+        and resources.DEMO_MODEL.name in ab.winner_label.text()
+    )
