@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
-import logging
 import multiprocessing
 import os
 import statistics
@@ -43,8 +42,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from fontassist.model import ModelConfig, build_discriminator, build_generator, init_weights  # noqa: E402
 from fontassist.model.losses import adversarial_loss, l1_loss  # noqa: E402
-
-log = logging.getLogger(__name__)
 
 BATCH = 16
 L1_WEIGHT = 100.0

@@ -50,7 +50,7 @@ def save_glyph_pngs(images: np.ndarray, chars: Sequence[str], folder: str | os.P
     return len(chars)
 
 
-def tile(images: np.ndarray, columns: int | None = None, gap: int = 2, ink_value: bool = True) -> np.ndarray:
+def tile(images: np.ndarray, columns: int | None = None, gap: int = 2) -> np.ndarray:
     """Tile N×S×S rasters into one raster (0 paper), ``gap`` pixels of paper between cells."""
     images = np.asarray(images)
     n = len(images)

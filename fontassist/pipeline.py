@@ -109,24 +109,14 @@ def write_font(
         )
     left_out: list[str] = []
     if mode == "merge":
-        left_out = [c for c in dict.fromkeys([*chars, *(g.char for g in drawn)]) if target.has(c)]
-        if left_out:
-            keep = [i for i, c in enumerate(chars) if not target.has(c)]
-            images, chars = np.asarray(images)[keep], [chars[i] for i in keep]
-            drawn = [g for g in drawn if not target.has(g.char)]
-            log.info("left out %d characters the target already has", len(left_out))
-        if not chars and not drawn:
-            raise FontAssistError(
-                f"The target font already has all {len(left_out):,} characters to export; nothing to merge.",
-                hint="Choose characters the target lacks.",
-            )
+        images, chars, drawn, left_out = _leave_out_present(images, chars, drawn, target)
     try:
         glyphs = trace_glyphs(images, chars, frame, trace_options, progress=progress, cancel=cancel)
     except JobCancelled:
         raise JobCancelled(cancelled_message(out_path)) from None
     hand = {g.char for g in drawn}
     glyphs = [g for g in glyphs if g.char not in hand] + list(drawn)
-    if mode == "merge" and target.outline_format == "ufo":
+    if target.outline_format == "ufo":
         from .export.ufo import merge_into_ufo_target
 
         written = merge_into_ufo_target(
@@ -135,6 +125,7 @@ def write_font(
             out_path,
             family=family,
             style=style,
+            mode=mode,
             validate=validate,
             progress=progress,
             cancel=cancel,
@@ -166,6 +157,26 @@ def write_font(
     )
 
 
+def _leave_out_present(images, chars, drawn, target: FontFile):
+    """The one rule of merge mode: characters the target already has are not merged (its own glyphs win).
+
+    Returns (images, chars, drawn) without them, and the characters left out;
+    raises FontAssistError when nothing is left.
+    """
+    left_out = [c for c in dict.fromkeys([*chars, *(g.char for g in drawn)]) if target.has(c)]
+    if left_out:
+        keep = [i for i, c in enumerate(chars) if not target.has(c)]
+        images, chars = np.asarray(images)[keep], [chars[i] for i in keep]
+        drawn = [g for g in drawn if not target.has(g.char)]
+        log.info("left out %d characters the target already has", len(left_out))
+    if not len(chars) and not drawn:
+        raise FontAssistError(
+            f"The target font already has all {len(left_out):,} characters to export; nothing to merge.",
+            hint="Choose characters the target lacks.",
+        )
+    return images, list(chars), list(drawn), left_out
+
+
 def write_ufo_export(
     images: np.ndarray,
     chars: Sequence[str],
@@ -192,10 +203,21 @@ def write_ufo_export(
     ``statuses`` maps characters to ``accepted`` / ``rejected`` (others are
     undecided); ``flags`` and ``checkpoints`` run parallel to ``chars``;
     ``drawn`` glyphs (hand edits) are written as drawn and marked edited.
-    Rejected glyphs are neither traced nor written unless ``include_rejected``.
+    Rejected glyphs are neither traced nor written unless ``include_rejected``;
+    in merge mode, characters the target already has are left out.
     """
     from .export.ufo import EDITED, REJECTED, UNDECIDED, UfoGlyph, write_ufo
 
+    present: list[str] = []
+    if mode == "merge":
+        flags = list(flags) if flags is not None else None
+        checkpoints = list(checkpoints) if not isinstance(checkpoints, str) else checkpoints
+        rows_kept = [i for i, c in enumerate(chars) if not target.has(c)]
+        images, chars, drawn, present = _leave_out_present(images, chars, drawn, target)
+        if flags is not None:
+            flags = [flags[i] for i in rows_kept]
+        if not isinstance(checkpoints, str):
+            checkpoints = [checkpoints[i] for i in rows_kept]
     statuses = dict(statuses or {})
     hand = {g.char for g in drawn}
     flags = list(flags) if flags is not None else [{}] * len(chars)
@@ -235,10 +257,13 @@ def write_ufo_export(
         cancel=cancel,
     )
     if left_out:
-        from dataclasses import replace
-
         note = f"Left out {len(left_out)} rejected glyphs: {''.join(left_out[:20])}."
-        report = replace(report, left_out=tuple(left_out), warnings=(*report.warnings, note))
+        report = dataclasses.replace(report, left_out=tuple(left_out), warnings=(*report.warnings, note))
+    if present:
+        note = f"Left out {len(present)} characters the target already has: {''.join(present[:20])}."
+        report = dataclasses.replace(
+            report, left_out=(*report.left_out, *present), warnings=(*report.warnings, note)
+        )
     return report
 
 

@@ -10,6 +10,7 @@ from fontassist.export import validate_font
 from fontassist.fonts import missing_from_target, named_charset, open_font, render
 from fontassist.jobs import JobCancelled
 from fontassist.pipeline import TraceOptions, glyph_svg, trace_glyphs, write_font, write_glyph_files
+from fontassist.train.similarity import iou
 from tests.cancelling import CancelAfter
 
 
@@ -19,11 +20,6 @@ def missing_rasters(demo_source, demo_target):
     chars = missing_from_target(source, target, named_charset("tw-edu-4808"))[:24]
     rendered = render(source, chars, 128)
     return rendered.images, rendered.chars, target.frame(128), target
-
-
-def _iou(a, b):
-    a, b = a >= 128, b >= 128
-    return (a & b).sum() / max(1, (a | b).sum())
 
 
 @pytest.mark.parametrize("mode", ["merge", "new"])
@@ -37,7 +33,7 @@ def test_written_font_holds_the_glyphs_where_the_rasters_put_them(tmp_path, miss
     if mode == "merge":
         assert written.glyph_count == target.glyph_count + len(chars)
     again = render(written, chars, 128, cache=False).images
-    assert min(_iou(a, b) for a, b in zip(again, images, strict=False)) > 0.9
+    assert min(iou(a, b) for a, b in zip(again, images, strict=False)) > 0.9
     assert TTFont(out)["name"].getDebugName(1) == "Zen Maru Gothic TC"
 
 

@@ -7,7 +7,6 @@ Qt's translation lookup is used, for the labels.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,8 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from .. import resources
-
-log = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:

@@ -100,13 +100,21 @@ def build_train_config(project: Project, plan: CharPlan, defaults: dict[str, Any
 
     if project.source is None or project.target is None:
         raise FontAssistError("Choose a source and a target font before training.")
+    from ..export.handedits import edited_outlines, training_target
+
     values = overlay_settings(defaults, project.train)
     charset, chars = plan.trainer_chars()
+    target, target_face = Path(project.target.path), project.target.face
+    hand_fixed = training_target(project.review)  # the target plus the glyphs fixed by hand, when asked for
+    if hand_fixed is not None:
+        target, target_face = hand_fixed, 0
+        if chars:
+            chars += "".join(c for c in edited_outlines(project.review) if c not in chars)
     values.update(
         source=str(Path(project.source.path)),
-        target=str(Path(project.target.path)),
+        target=str(target),
         source_face=project.source.face,
-        target_face=project.target.face,
+        target_face=target_face,
         charset=charset,
         chars=chars,
     )

@@ -18,11 +18,10 @@ from ..export import ExportReport
 from ..fonts import FontFile
 from ..jobs import CancelToken, Progress
 from ..pipeline import TraceOptions, write_font, write_glyph_files
-from .reviewdata import Decisions, ReviewGlyphs, export_chars
+from .reviewdata import ACCEPTED, REJECTED, Decisions, ReviewGlyphs, export_chars
 
 log = logging.getLogger(__name__)
 
-WHICH = ("accepted", "not_rejected")
 # A suffix that says which characters were added, from the named set they came from.
 _CHARSET_SUFFIX = {"tw-edu-4808": "TC", "big5": "TC", "big5-level1": "TC", "jis-x-0208": "JP", "gb2312": "SC"}
 
@@ -62,12 +61,20 @@ def export_font(
     style: str,
     mode: str,
     trace_options: TraceOptions,
+    review: dict | None = None,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> ExportReport:
-    """Trace ``chars`` of ``glyphs`` and write the font (merged into a copy of ``target``, or new), validated."""
-    images, chars = glyphs.subset(chars)
-    if not chars:
+    """Trace ``chars`` of ``glyphs`` and write the font (merged into a copy of ``target``, or new), validated.
+
+    Glyphs drawn by hand (``review``'s hand edits) are written as drawn, not traced.
+    """
+    from ..export.handedits import edited_glyphs
+
+    drawn = edited_glyphs(review or {})
+    hand = {g.char for g in drawn}
+    images, chars = glyphs.subset([c for c in chars if c not in hand])
+    if not chars and not drawn:
         raise FontAssistError(
             "There are no glyphs to export.",
             hint="Accept some glyphs on the Review page, or export all that are not rejected.",
@@ -83,6 +90,67 @@ def export_font(
         mode=mode,
         trace_options=trace_options,
         validate=True,
+        drawn=drawn,
+        progress=progress,
+        cancel=cancel,
+    )
+
+
+def export_ufo(
+    glyphs: ReviewGlyphs,
+    chars: list[str],
+    decisions: Decisions,
+    target: FontFile,
+    source: FontFile | None,
+    out_path: str | os.PathLike,
+    *,
+    family: str,
+    style: str,
+    mode: str,
+    trace_options: TraceOptions,
+    review: dict | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+):
+    """Write a UFO for the designer's editor: ``chars`` traced and marked with their review state.
+
+    Hand-drawn glyphs go in as drawn (marked edited); the source glyphs fill the background layer.
+    """
+    from ..export.handedits import edited_glyphs
+    from ..pipeline import write_ufo_export
+    from .reviewdata import checkpoint_path
+
+    drawn = edited_glyphs(review or {})
+    hand = {g.char for g in drawn}
+    chars = [c for c in chars if c not in hand]
+    images, chars = glyphs.subset(chars)
+    if not chars and not drawn:
+        raise FontAssistError(
+            "There are no glyphs to export.",
+            hint="Accept some glyphs on the Review page, or export all that are not rejected.",
+        )
+    rows = [glyphs.index(c) for c in chars]
+    checkpoints = [os.fspath(checkpoint_path(glyphs.checkpoints[i])) for i in rows]
+    return write_ufo_export(
+        images,
+        chars,
+        glyphs.frame,
+        target,
+        out_path,
+        source=source,
+        statuses={c: decisions.status(c) for c in chars if decisions.status(c) in (ACCEPTED, REJECTED)},
+        flags=[glyphs.flags[i] for i in rows],
+        checkpoints=checkpoints,
+        drawn=drawn,
+        mode=mode,
+        family=family,
+        style=style,
+        trace_options=trace_options,
+        provenance={
+            "source": source.path.absolute() if source is not None else None,
+            "target": target.path.absolute(),
+            "checkpoint": checkpoints[0] if checkpoints else None,
+        },
         progress=progress,
         cancel=cancel,
     )

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import logging
 from abc import ABC, abstractmethod
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -42,8 +41,6 @@ from PySide6.QtWidgets import (
 
 from ..fonts import FontFile, render
 from .images import raster_to_qimage
-
-log = logging.getLogger(__name__)
 
 
 class GlyphSource(ABC):

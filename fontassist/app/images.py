@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage
 
 
 def raster_to_qimage(raster: np.ndarray, *, ink_is_255: bool = True) -> QImage:
@@ -19,7 +19,3 @@ def raster_to_qimage(raster: np.ndarray, *, ink_is_255: bool = True) -> QImage:
     height, width = picture.shape
     image = QImage(picture.data, width, height, picture.strides[0], QImage.Format.Format_Grayscale8)
     return image.copy()  # the QImage above only borrows numpy's buffer
-
-
-def raster_to_pixmap(raster: np.ndarray, *, ink_is_255: bool = True) -> QPixmap:
-    return QPixmap.fromImage(raster_to_qimage(raster, ink_is_255=ink_is_255))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -32,8 +31,6 @@ from .project import PROJECT_SUFFIX, Project
 from .reviewstate import ReviewState
 from .session import Session
 from .settings import AppSettings
-
-log = logging.getLogger(__name__)
 
 STEPS = ("fonts", "characters", "train", "review", "export")
 # After the window is shown, load the trainer (torch) in the background so Train is ready when reached.

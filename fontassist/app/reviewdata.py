@@ -79,18 +79,6 @@ class ReviewGlyphs:
     def size(self) -> int:
         return self.frame.size
 
-    @classmethod
-    def from_generated(cls, generated, ref: str) -> ReviewGlyphs:
-        """From the core's ``GeneratedGlyphs``, all drawn by the checkpoint ``ref``."""
-        return cls(
-            list(generated.chars),
-            np.asarray(generated.images, np.uint8),
-            np.asarray(generated.source_images, np.uint8),
-            list(generated.flags),
-            generated.frame,
-            [ref] * len(generated.chars),
-        )
-
     def replaced(self, generated, ref: str) -> ReviewGlyphs:
         """A copy in which the glyphs of ``generated`` (drawn by ``ref``) replace those of the same characters."""
         if len(generated.chars) and np.asarray(generated.images).shape[1:] != self.images.shape[1:]:

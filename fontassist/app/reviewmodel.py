@@ -10,8 +10,6 @@ redraws a glyph.
 
 from __future__ import annotations
 
-import logging
-
 import numpy as np
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap, QPolygonF
@@ -23,11 +21,10 @@ from .outlines import OutlineCache, outline_image
 from .reviewdata import ACCEPTED, NEW, REJECTED, ReviewGlyphs
 from .reviewstate import ReviewState
 
-log = logging.getLogger(__name__)
-
 ACCEPTED_COLOR = QColor(30, 140, 60)
 REJECTED_COLOR = QColor(200, 40, 40)
 FLAG_COLOR = QColor(235, 140, 0)
+EDITED_COLOR = QColor(150, 90, 220)  # fixed or drawn by hand in the designer's editor (the UFO's purple mark)
 
 
 class ReviewGlyphSource(GlyphSource):
@@ -58,6 +55,7 @@ class ReviewGridModel(GlyphGridModel):
     StatusRole = GlyphGridModel.RasterRole + 1
     FlagsRole = GlyphGridModel.RasterRole + 2
     PendingRole = GlyphGridModel.RasterRole + 3
+    EditedRole = GlyphGridModel.RasterRole + 4
 
     def __init__(self, state: ReviewState, cell_size: int = 64, parent=None):
         super().__init__(None, cell_size, parent=parent)
@@ -142,9 +140,12 @@ class ReviewGridModel(GlyphGridModel):
             )
         if role == self.PendingRole:
             return self._show_outlines and index.row() not in self._pixmaps
+        if role == self.EditedRole:
+            return self.state.isEdited(self._source.char(index.row()))
         if role == Qt.ItemDataRole.ToolTipRole:
             char = self._source.char(index.row())
-            return f"{char}  U+{ord(char):04X} · {self.state.status(char)}"
+            edited = " · edited by hand" if self.state.isEdited(char) else ""
+            return f"{char}  U+{ord(char):04X} · {self.state.status(char)}{edited}"
         return super().data(index, role)
 
     def _changed(self, chars) -> None:
@@ -222,6 +223,23 @@ class ReviewGridDelegate(GlyphGridDelegate):
             painter.setPen(QPen(REJECTED_COLOR, max(2.0, mark / 5)))
             painter.drawLine(mark_box.topLeft(), mark_box.bottomRight())
             painter.drawLine(mark_box.topRight(), mark_box.bottomLeft())
+        if index.data(ReviewGridModel.EditedRole):
+            # Edited by hand: a purple frame and a filled purple corner, bottom right.
+            corner = max(8, cell // 6)
+            painter.setPen(QPen(EDITED_COLOR, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(box.adjusted(3, 3, -3, -3))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(EDITED_COLOR)
+            painter.drawPolygon(
+                QPolygonF(
+                    [
+                        QPointF(box.right(), box.bottom()),
+                        QPointF(box.right() - corner, box.bottom()),
+                        QPointF(box.right(), box.bottom() - corner),
+                    ]
+                )
+            )
         painter.restore()
 
 

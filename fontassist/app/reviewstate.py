@@ -8,7 +8,6 @@ project) and the model that draws the glyphs. Pages listen to its signals.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -26,8 +25,6 @@ from .reviewdata import (
 )
 from .session import Session
 from .worker import Worker
-
-log = logging.getLogger(__name__)
 
 
 class ReviewState(QObject):
@@ -128,7 +125,7 @@ class ReviewState(QObject):
 
     # -- glyphs -----------------------------------------------------------------------------------------
     def _set_glyphs(self, glyphs: ReviewGlyphs | None) -> None:
-        self.glyphs = glyphs
+        self.glyphs = self._with_hand_edits(glyphs)
         self._glyphs_key = self._wanted_key() if glyphs is not None else None
         if glyphs is None or self.current_char not in glyphs._where:
             self.setCurrentChar(glyphs.chars[0] if glyphs is not None and len(glyphs) else "")
@@ -200,7 +197,10 @@ class ReviewState(QObject):
             return False
         glyphs, ref = self.glyphs, checkpoint_ref(checkpoint)
         source, target, device = self.session.source, self.session.target, self.device
-        chars = [c for c in chars if glyphs.index(c) is not None]
+        # Glyphs fixed by hand in the editor are the designer's; the model never draws over them.
+        chars = [c for c in chars if glyphs.index(c) is not None and not self.isEdited(c)]
+        if not chars:
+            return False
 
         def job(progress, cancel):
             return regenerate_glyphs(
@@ -247,6 +247,65 @@ class ReviewState(QObject):
         if worker is not None:
             worker.cancel()
             worker.wait(msecs)
+
+    # -- glyphs fixed or drawn by hand in the designer's editor ----------------------------------------
+    def isEdited(self, char: str) -> bool:
+        return char in (self.review.get("edited") or {})
+
+    def _with_hand_edits(self, glyphs: ReviewGlyphs | None) -> ReviewGlyphs | None:
+        """``glyphs`` showing the hand-drawn outline (rasterised in the same em frame) where there is one.
+
+        Glyphs drawn new in the editor (not generated here) join the end of the grid, so they are seen too.
+        """
+        import numpy as np
+
+        from ..export.handedits import draw_stored, edited_outlines
+
+        outlines = edited_outlines(self.review)
+        if glyphs is None or not outlines:
+            return glyphs
+        from ..vector.rasterize import outline_coverage
+
+        extra = [c for c in outlines if glyphs.index(c) is None]
+        frame, size = glyphs.frame, glyphs.size
+        chars = list(glyphs.chars) + extra
+        images = np.concatenate([glyphs.images, np.zeros((len(extra), size, size), np.uint8)])
+        sources = np.concatenate([glyphs.source_images, np.zeros((len(extra), size, size), np.uint8)])
+        source = self.session.source
+        for j, char in enumerate(extra):
+            if source is not None and source.has(char):
+                from ..fonts import render_glyph
+
+                sources[len(glyphs) + j] = render_glyph(source, char, size, frame.margin)
+        for i, char in enumerate(chars):
+            if char in outlines:
+                images[i] = outline_coverage(lambda pen, o=outlines[char]: draw_stored(o, pen), frame)
+        return ReviewGlyphs(
+            chars,
+            images,
+            sources,
+            list(glyphs.flags) + [{} for _ in extra],
+            frame,
+            list(glyphs.checkpoints) + ["" for _ in extra],
+        )
+
+    def takeEdits(self, found, *, for_training: bool | None = None) -> list[str]:
+        """Take edits read from the designer's UFO (:func:`fontassist.export.handedits.read_edits`)."""
+        from ..export.handedits import apply_edits
+
+        changed = apply_edits(self.review, found, for_training=for_training)
+        self.decisions = Decisions(self.review)
+        if changed:
+            self.session.setModified(True)
+            if self.glyphs is not None:
+                before = len(self.glyphs)
+                self.glyphs = self._with_hand_edits(self.glyphs)
+                if len(self.glyphs) != before:
+                    self.glyphsChanged.emit()  # glyphs drawn new in the editor joined the grid
+                else:
+                    self.glyphsRedrawn.emit([c for c in changed if self.glyphs.index(c) is not None])
+            self.decisionsChanged.emit(changed)
+        return changed
 
     # -- decisions --------------------------------------------------------------------------------------
     def status(self, char: str) -> str:

@@ -9,7 +9,6 @@ place.
 from __future__ import annotations
 
 import copy
-import logging
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +18,6 @@ from ..errors import FontAssistError
 from ..fonts import FontFile, open_font
 from .charplan import CharPlan, plan_chars
 from .project import CharChoice, FontChoice, Project
-
-log = logging.getLogger(__name__)
 
 ROLES = ("source", "target")
 

@@ -15,8 +15,6 @@ import sys
 from .. import __version__
 from ..errors import FontAssistError
 
-log = logging.getLogger(__name__)
-
 # Modules that add subcommands, in help order. Imported lazily by name so that
 # `fontassist coverage` never pays for importing torch.
 COMMAND_MODULES = ("fonts_commands", "train_commands", "export_commands", "ufo_commands", "app_commands")
@@ -53,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(args=None) -> int:
     parser = build_parser()
     options = parser.parse_args(args)
+    options.raw_argv = list(
+        sys.argv[1:] if args is None else args
+    )  # what torchrun's workers are started with
     level = logging.WARNING - 10 * min(options.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     if options.self_test:

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import logging
 from pathlib import Path
 
 from ..app import add_start_arguments
 from ..errors import FontAssistError
-
-log = logging.getLogger(__name__)
 
 
 def _gui(args) -> int:

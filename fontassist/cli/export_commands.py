@@ -5,15 +5,12 @@ torch is imported only when a checkpoint is used.
 
 from __future__ import annotations
 
-import logging
 import time
 
 from ..errors import FontAssistError
 from ..fonts import DEFAULT_CHARSET
 from .common import add_runtime, generation_chars, progress_printer, set_threads
 from .fonts_commands import add_charset_arguments, chars_from_args
-
-log = logging.getLogger(__name__)
 
 
 def _trace_arguments(p) -> None:
@@ -193,8 +190,6 @@ def _export_ufo(args) -> int:
     review = _project_review(args)
     glyphs, source, target = _generate_for_export(args, need_target=True)
     drawn, keep = _leave_out_edited(glyphs, review)
-    if args.mode == "merge":
-        drawn = [g for g in drawn if not target.has(g.char)]
     statuses = {c: "accepted" for c in review.get("accepted", "")}
     statuses.update({c: "rejected" for c in review.get("rejected", "")})
     checkpoint = str(Path(args.checkpoint).absolute())

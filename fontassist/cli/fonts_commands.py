@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from pathlib import Path
 
 from ..errors import FontAssistError
 from ..fonts import CHARSET_NAMES, DEFAULT_CHARSET, Coverage, list_faces, open_font, render, resolve_chars
 from ..glyphimages import contact_sheet, save_glyph_pngs
-
-log = logging.getLogger(__name__)
 
 
 def add_font_argument(parser: argparse.ArgumentParser, flag: str, help: str, required: bool = True) -> None:

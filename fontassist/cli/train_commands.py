@@ -10,6 +10,7 @@ import argparse
 import json
 import logging
 import math
+import os
 import signal
 import sys
 import time
@@ -105,6 +106,7 @@ _TRAIN_OPTIONS = (
     ("run length and output", "--checkpoint-every", "checkpoint_every", {"metavar": "STEPS"}),
     ("run length and output", "--keep", "keep_checkpoints", {"metavar": "N"}),
     ("run length and output", "--no-amp", "amp", {}),
+    ("run length and output", "--compile", "compile", {}),
 )
 # Data options declared by hand (fonts and characters), refused on --resume like the data and model settings.
 _DATA_DESTS = ("source", "target", "source_face", "target_face", "charset", "chars", "chars_file")
@@ -219,7 +221,57 @@ def _run_length(args) -> dict:
     return values
 
 
+def _launch_distributed(args) -> int | None:
+    """``--nproc-per-node N`` outside torchrun: start torchrun with this same command; else None.
+
+    Inside torchrun the option only has to agree with it (each worker sees the command it was started with).
+    """
+    from ..train.distributed import launch, torchrun_arguments, under_torchrun
+
+    if args.nproc_per_node is None:
+        return None
+    if not under_torchrun():
+        return launch(
+            torchrun_arguments(
+                args.raw_argv,
+                args.nproc_per_node,
+                nnodes=args.nnodes,
+                rdzv_endpoint=args.rdzv_endpoint,
+                rdzv_id=args.rdzv_id,
+            )
+        )
+    started = os.environ.get("LOCAL_WORLD_SIZE")
+    if started is not None and int(started) != args.nproc_per_node:
+        raise FontAssistError(
+            f"torchrun started {started} processes on this machine, but --nproc-per-node says {args.nproc_per_node}.",
+            hint="Give the process count to torchrun or to fontassist train, not both.",
+        )
+    return None
+
+
+def _stop_on_signals(cancel, progress, distributed: bool):
+    """Ctrl-C (and, in a distributed run, torchrun's SIGTERM) stops after the step; returns the old handlers."""
+
+    def interrupt(signum, frame):
+        # In a distributed run the terminal and torchrun both signal each worker, and torchrun kills what
+        # is still alive after 30 s, so a second signal must not abort the checkpoint being written.
+        if cancel.cancelled and not distributed:
+            raise KeyboardInterrupt
+        if not cancel.cancelled:
+            progress.message(
+                "Stopping after this step and saving a checkpoint"
+                + ("…" if distributed else " (Ctrl-C again to abort without saving)…")
+            )
+        cancel.cancel()
+
+    signals = [signal.SIGINT] + ([signal.SIGTERM] if distributed else [])
+    return {signum: signal.signal(signum, interrupt) for signum in signals}
+
+
 def _train(args) -> int:
+    launched = _launch_distributed(args)
+    if launched is not None:
+        return launched
     set_threads(args.threads)
     from ..jobs import CancelToken, JobCancelled
     from ..train import (
@@ -249,23 +301,16 @@ def _train(args) -> int:
     else:
         trainer = Trainer(_config_from_args(args), out, cancel=cancel)
 
-    progress = ProgressLine()
-
-    def interrupt(signum, frame):
-        if cancel.cancelled:
-            raise KeyboardInterrupt
-        cancel.cancel()
-        progress.message(
-            "Stopping after this step and saving a checkpoint (Ctrl-C again to abort without saving)…"
-        )
-
-    previous = signal.signal(signal.SIGINT, interrupt)
+    dist = trainer.dist
+    progress = ProgressLine() if dist.is_writer else ProgressLine(stream=open(os.devnull, "w"))  # noqa: SIM115
+    previous = _stop_on_signals(cancel, progress, dist.active)
     finished = None
     try:
         config = trainer.config
         progress.message(
-            f"Training {out} on {trainer.precision.describe()} "
-            f"({config.model.image_size} px, {config.model.norm} norm, batch {config.batch_size})"
+            f"Training {out} on {trainer.precision.describe()}"
+            + (f" in {dist.describe()}" if dist.active else "")
+            + f" ({config.model.image_size} px, {config.model.norm} norm, batch {config.batch_size})"
             + (f", resuming at step {trainer.step}" if trainer.step else "")
             + "; preparing glyphs…"
         )
@@ -290,10 +335,20 @@ def _train(args) -> int:
         print(f"{stopped} Resume with: fontassist train --out {out} --resume", file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if dist.active:
+            # When another worker failed, torchrun's SIGTERM may come after this one has ended its run
+            # (while the interpreter shuts down): nothing is left to stop, so it must not kill this one.
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
         progress.close()
     if finished is None:
         return 1
+    if not dist.is_writer:
+        if finished.reason in ("completed", "cancelled"):
+            return 0 if finished.reason == "completed" else EXIT_INTERRUPTED
+        print(f"fontassist: error: process {dist.rank}: {finished.message}", file=sys.stderr)
+        return 2
     if finished.reason == "completed":
         print(f"{finished.message} Checkpoint: {finished.checkpoint}")
         return 0
@@ -499,6 +554,17 @@ def register(subparsers) -> None:
         if group not in groups:
             groups[group] = p.add_argument_group(group)
         groups[group].add_argument(flag, **{**option_arguments(name), **extras})
+    g = p.add_argument_group(
+        "several processes (torchrun)",
+        "Start torchrun for you: N processes per machine, one GPU each (or CPU processes with --device cpu). "
+        "The batch is the global batch, split evenly over all processes.",
+    )
+    g.add_argument("--nproc-per-node", type=int, metavar="N", help="training processes on this machine")
+    g.add_argument("--nnodes", metavar="N", help="machines taking part (default 1)")
+    g.add_argument(
+        "--rdzv-endpoint", metavar="HOST:PORT", help="rendezvous address, the same on every machine"
+    )
+    g.add_argument("--rdzv-id", metavar="ID", help="job id shared by the machines (default fontassist)")
     add_runtime(p, batch_default=None)
     p.set_defaults(handler=_train)
 

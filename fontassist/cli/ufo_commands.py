@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
-
-log = logging.getLogger(__name__)
 
 
 def _import_edits(args) -> int:
     from ..app.project import FontChoice, Project  # plain data, no Qt
     from ..app.projectrefs import store_path
-    from ..export.handedits import apply_edits, read_edits
+    from ..export.handedits import apply_edits, edits_for_training, read_edits, write_training_target
 
     found = read_edits(args.ufo)
     project_path = Path(args.project)
@@ -30,6 +27,15 @@ def _import_edits(args) -> int:
         elif run and Path(run).is_file():
             project.review["checkpoint"] = store_path(run, None)
     changed = apply_edits(project.review, found, for_training=args.train)
+    training = None
+    if edits_for_training(project.review) and project.target is not None:
+        from ..fonts import open_font
+
+        target = open_font(project.target.path, project.target.face)
+        stem = project_path.name.split(".")[0]
+        training = write_training_target(
+            target, project.review, project_path.with_name(f"{stem}.training-target.ttf")
+        )
     project.save(project_path)
     print(f"Took the edits from {found.ufo_path} into {project_path}: {found.summary()}.")
     if found.edited:
@@ -38,8 +44,11 @@ def _import_edits(args) -> int:
         print(f"  drawn new in the editor: {''.join(found.drawn[:40])}")
     if found.deleted:
         print(f"  deleted in the editor (now rejected): {''.join(found.deleted[:40])}")
-    if args.train:
-        print("  the hand-fixed glyphs join the training pairs of the next run.")
+    if training is not None:
+        print(
+            f"  the hand-fixed glyphs join the training pairs of the next run: {training} is the target "
+            "plus them (the app uses it; on the command line, train with --target on it)."
+        )
     if not changed:
         print("  nothing changed since the last import.")
     return 0

@@ -13,12 +13,13 @@ em square a stroke sits, which the ~4,000 training glyphs alone do not.
 :class:`BatchStream` draws batches from shuffled epochs with its own
 ``torch.Generator``; ``state_dict()`` captures the generator, the current
 permutation and the position in it, so a resumed run draws exactly the batches
-an uninterrupted one would have.
+an uninterrupted one would have. With ``shard`` (a slice of the batch) a
+process of a distributed run keeps only its part of every batch, while the
+stream's state advances exactly as the whole batch's does on every process.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,8 +28,6 @@ from torch.nn import functional as F
 from torch.utils.data import Dataset
 
 from .pairs import GlyphPairs
-
-log = logging.getLogger(__name__)
 
 
 def to_model_range(images: np.ndarray | torch.Tensor) -> torch.Tensor:
@@ -132,6 +131,7 @@ class BatchStream:
         seed: int,
         augment: JointAugment | None = None,
         device: torch.device | str = "cpu",
+        shard: slice | None = None,
     ):
         if len(dataset) == 0:
             raise ValueError("cannot draw batches from an empty dataset")
@@ -139,6 +139,7 @@ class BatchStream:
         self.batch_size = batch_size
         self.augment = augment if augment is not None and augment.active else None
         self.device = torch.device(device)
+        self.shard = shard
         self.generator = torch.Generator().manual_seed(seed)
         self.epoch = 0
         self.position = 0
@@ -159,9 +160,14 @@ class BatchStream:
         return torch.cat(taken)
 
     def next_batch(self) -> tuple[torch.Tensor, torch.Tensor]:
-        source, target = self.dataset.batch(self._positions())
-        if self.augment is not None:
-            source, target = self.augment(source, target, self.generator)
+        positions = self._positions()
+        if self.augment is None:
+            source, target = self.dataset.batch(positions if self.shard is None else positions[self.shard])
+        else:
+            # The augmentation draws for the whole batch, so every shard sees the same random stream.
+            source, target = self.augment(*self.dataset.batch(positions), self.generator)
+            if self.shard is not None:
+                source, target = source[self.shard], target[self.shard]
         return source.to(self.device, non_blocking=True), target.to(self.device, non_blocking=True)
 
     def state_dict(self) -> dict:

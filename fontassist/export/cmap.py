@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import logging
-
 from fontTools.ttLib import TTFont, newTable
 from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
-
-log = logging.getLogger(__name__)
 
 # Subtable formats that map single code points and take any number of them.
 _BMP_FORMATS = {4}

@@ -7,15 +7,12 @@ decompiled nor recompiled: merging stays fast and their bytes stay identical.
 
 from __future__ import annotations
 
-import logging
 import struct
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from fontTools.ttLib import TTFont
 from fontTools.ttLib.tables._g_l_y_f import Glyph
-
-log = logging.getLogger(__name__)
 
 _HEADER = struct.Struct(">hhhhh")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -14,8 +13,6 @@ from fontTools.ttLib.tables import ttProgram
 from fontTools.ttLib.tables._g_l_y_f import Glyph, flagCubic
 
 from fontassist.errors import FontAssistError
-
-log = logging.getLogger(__name__)
 
 # glyf stores coordinates and bounding boxes as int16.
 INT16_MIN, INT16_MAX = -32768, 32767

@@ -26,7 +26,6 @@ The ``review`` dict gains::
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -39,8 +38,6 @@ from fontTools.pens.reverseContourPen import ReverseContourPen
 from fontassist.errors import FontAssistError
 from fontassist.export.glyphs import NewGlyph, glyph_from_pen_drawing
 from fontassist.export.ufo import ACCEPTED, FONT_LIB_KEY, GLYPH_LIB_KEY, MARK_COLORS, REJECTED, outline_hash
-
-log = logging.getLogger(__name__)
 
 EDITED_KEY = "edited"
 EDITS_UFO_KEY = "edits_ufo"
@@ -251,3 +248,39 @@ def edited_glyphs(review: Mapping, chars=None) -> list[NewGlyph]:
 
 def edits_for_training(review: Mapping) -> bool:
     return bool(review.get(EDITS_TRAIN_KEY))
+
+
+EDITS_TRAIN_TARGET_KEY = "edits_train_target"
+
+
+def write_training_target(target, review: dict, out_path: str | os.PathLike) -> Path | None:
+    """A copy of ``target`` (a FontFile) with the hand-fixed glyphs added, for the next run's training pairs.
+
+    The hand-fixed glyphs are the designer's own style, the best data there is:
+    training on this font instead of the target makes them pairs like the
+    target's own glyphs. Recorded in ``review`` so the next run uses it; None
+    (and nothing written) when there is no hand-fixed glyph the target lacks.
+    """
+    from fontassist.export.merge import merge_into_font
+    from fontassist.export.ufo import merge_into_ufo_target
+
+    glyphs = [g for g in edited_glyphs(review) if not target.has(g.char)]
+    if not glyphs:
+        review.pop(EDITS_TRAIN_TARGET_KEY, None)
+        return None
+    out_path = Path(out_path)
+    names = {"family": target.family, "style": target.style or "Regular", "validate": False}
+    if target.outline_format == "ufo":
+        report = merge_into_ufo_target(target, glyphs, out_path, **names)
+    else:
+        report = merge_into_font(target.path, glyphs, out_path, font_number=target.face_index, **names)
+    review[EDITS_TRAIN_TARGET_KEY] = os.fspath(report.out_path)
+    return report.out_path
+
+
+def training_target(review: Mapping) -> Path | None:
+    """The font the next run should learn from when the designer asked to train on their hand fixes."""
+    path = review.get(EDITS_TRAIN_TARGET_KEY)
+    if edits_for_training(review) and path and Path(path).is_file():
+        return Path(path)
+    return None

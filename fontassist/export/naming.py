@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 from dataclasses import dataclass
@@ -10,8 +9,6 @@ from dataclasses import dataclass
 from fontTools.ttLib import TTFont
 
 from fontassist.errors import FontAssistError
-
-log = logging.getLogger(__name__)
 
 COPYRIGHT_NOTE = "Glyphs added with fontassist."
 

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import functools
-import logging
 
 from fontTools.ttLib import TTFont
 from fontTools.ttLib.tables.O_S_2f_2 import calcCodePageRanges, intersectUnicodeRanges
-
-log = logging.getLogger(__name__)
 
 # The East Asian code-page bits and, for each, the legacy encoding and the
 # double-byte range of its level-1 (frequently used) characters. fontTools

@@ -7,7 +7,6 @@ name, ID, advance and vertical origin.
 
 from __future__ import annotations
 
-import logging
 import os
 
 from fontTools.pens.boundsPen import BoundsPen
@@ -18,8 +17,6 @@ from fontTools.ttLib import TTFont, newTable
 
 from fontassist.export.writing import cancelled_message
 from fontassist.jobs import CancelToken, Progress, check_cancel, report
-
-log = logging.getLogger(__name__)
 
 # Cubic-to-quadratic tolerance as a fraction of the em (1 unit at 1000 UPM),
 # fontmake's default.

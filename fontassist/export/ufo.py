@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import logging
 import os
 import shutil
 import tempfile
@@ -42,8 +41,6 @@ from fontassist.export.writing import (
     save_atomically,
 )
 from fontassist.jobs import CancelToken, Progress, check_cancel, report
-
-log = logging.getLogger(__name__)
 
 GLYPH_LIB_KEY = "org.fontassist.review"  # in each new glyph's lib: status, flags, checkpoint, outlineHash
 FONT_LIB_KEY = "org.fontassist.export"  # in the font's lib: what was exported, from what
@@ -633,11 +630,13 @@ def merge_into_ufo_target(
     *,
     family: str,
     style: str = "Regular",
+    mode: str = "merge",
     validate: bool = True,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> ExportReport:
-    """Merge mode for a UFO target: a copy of the UFO plus ``new_glyphs``, compiled into a TTF with ufo2ft."""
+    """A TTF for a UFO target, compiled with ufo2ft: a copy of the UFO plus ``new_glyphs`` (merge), or
+    ``new_glyphs`` alone with the UFO's em, metrics and licence (new)."""
     from fontassist.fonts.ufo import ufo_path_and_layer
 
     out_path = check_output_path(
@@ -646,6 +645,7 @@ def merge_into_ufo_target(
     ufo = build_ufo(
         [UfoGlyph(g) for g in new_glyphs],
         target,
+        mode=mode,
         family=family,
         style=style,
         out_path=out_path,

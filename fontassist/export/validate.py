@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,8 +9,6 @@ from pathlib import Path
 from fontTools.ttLib import TTFont, TTLibError
 
 from fontassist.errors import FontAssistError
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import tempfile
 from dataclasses import dataclass
@@ -13,8 +12,6 @@ from fontTools.ttLib import TTFont, TTLibError
 from fontassist.errors import FontAssistError
 from fontassist.export.validate import ValidationResult, validate_font
 from fontassist.jobs import CancelToken, Progress, check_cancel, report
-
-log = logging.getLogger(__name__)
 
 # Names that promise another container than the plain sfnt fontassist writes.
 _CONTAINER_SUFFIXES = {".woff", ".woff2", ".ttc", ".otc"}
@@ -37,6 +34,12 @@ class ExportReport:
 def open_input_font(path: str | os.PathLike, font_number: int = 0, *, role: str = "target font") -> TTFont:
     """Open a TTF/OTF/TTC/WOFF/WOFF2 input, with errors a user can act on."""
     path = Path(path)
+    from fontassist.fonts.ufo import is_ufo_path
+
+    if is_ufo_path(path):  # a UFO: the TrueType font drawn from it in memory (outlines, metrics, names)
+        from fontassist.fonts import open_font
+
+        return open_font(path, font_number).ttfont()
     if not path.is_file():
         raise FontAssistError(f"The {role} {path} does not exist.", hint="Check the path.")
     try:

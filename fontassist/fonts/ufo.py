@@ -207,7 +207,13 @@ def render_font_bytes(ufo, layer_name: str | None = None, path: Path | None = No
     builder.setupGlyf(glyphs)
     builder.setupHorizontalMetrics(metrics)
     builder.setupHorizontalHeader(ascent=ascender, descent=descender)
-    builder.setupNameTable({"familyName": family, "styleName": style})
+    names = {"familyName": family, "styleName": style}
+    # Copyright and licence too: the naming checks look for Reserved Font Names in them.
+    if info.copyright:
+        names["copyright"] = info.copyright
+    if info.openTypeNameLicense:
+        names["licenseDescription"] = info.openTypeNameLicense
+    builder.setupNameTable(names)
     builder.setupOS2(
         sTypoAscender=ascender,
         sTypoDescender=descender,

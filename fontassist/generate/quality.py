@@ -30,11 +30,7 @@ to the smaller root and pointer jumping), in numpy only.
 
 from __future__ import annotations
 
-import logging
-
 import numpy as np
-
-log = logging.getLogger(__name__)
 
 INK_THRESHOLD = 128
 SPECK_FRACTION = 0.0015  # of the image area: 6 px at 64 px, 25 px at 128 px

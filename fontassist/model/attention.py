@@ -8,13 +8,9 @@ the network learns how much non-local evidence to mix in.
 
 from __future__ import annotations
 
-import logging
-
 import torch
 from torch import nn
 from torch.nn import functional as F
-
-log = logging.getLogger(__name__)
 
 
 class SelfAttention(nn.Module):

@@ -8,8 +8,6 @@ towards sharp local stroke detail while the L1 loss keeps the global shape.
 
 from __future__ import annotations
 
-import logging
-
 import torch
 from torch import nn
 from torch.nn.utils.parametrizations import spectral_norm
@@ -17,8 +15,6 @@ from torch.nn.utils.parametrizations import spectral_norm
 from fontassist.model.modelconfig import ModelConfig
 from fontassist.model.norms import conv_bias, get_norm_layer
 from fontassist.model.weights import init_weights
-
-log = logging.getLogger(__name__)
 
 # pix2pix caps the discriminator's width at 8 times its first layer.
 _WIDTH_CAP = 8

@@ -29,16 +29,12 @@ in training and eval; it keeps its norm, as in pix2pix.
 
 from __future__ import annotations
 
-import logging
-
 import torch
 from torch import nn
 
 from fontassist.model.attention import SelfAttention
 from fontassist.model.modelconfig import ModelConfig
 from fontassist.model.norms import conv_bias, get_norm_layer
-
-log = logging.getLogger(__name__)
 
 # pix2pix's paper puts dropout on the first three decoder layers.
 _DROPOUT_LEVELS = 3

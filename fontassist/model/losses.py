@@ -8,14 +8,10 @@ A training step combines them as (weights are the trainer's):
 
 from __future__ import annotations
 
-import logging
-
 import torch
 from torch.nn import functional as F
 
 from fontassist.errors import FontAssistError
-
-log = logging.getLogger(__name__)
 
 ADVERSARIAL_LOSSES = ("lsgan", "hinge", "vanilla")
 

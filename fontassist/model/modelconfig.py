@@ -8,15 +8,12 @@ checkpoint file alone is enough to run the model it holds.
 from __future__ import annotations
 
 import dataclasses
-import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from fontassist.configfields import check_types, setting
 from fontassist.errors import FontAssistError
-
-log = logging.getLogger(__name__)
 
 # A bottleneck cell of the U-Net sees about 3 * 2**depth pixels (4x4 kernels,
 # stride 2), and the image is bottleneck * 2**depth pixels wide, so a

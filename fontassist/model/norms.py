@@ -11,15 +11,12 @@ again by the normalisation, so it buys nothing.
 from __future__ import annotations
 
 import functools
-import logging
 from collections.abc import Callable
 
 from torch import nn
 
 from fontassist.errors import FontAssistError
 from fontassist.model.modelconfig import NORM_NAMES
-
-log = logging.getLogger(__name__)
 
 NormFactory = Callable[[int], nn.Module]
 

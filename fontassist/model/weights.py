@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Mapping
 
@@ -11,8 +10,6 @@ from torch import nn
 from torch.nn.utils import parametrize
 
 from fontassist.errors import FontAssistError
-
-log = logging.getLogger(__name__)
 
 _INIT_STD = 0.02
 _EXAMPLES = 3

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import logging
 from dataclasses import dataclass
 
 import torch
 
 from ..errors import FontAssistError
-
-log = logging.getLogger(__name__)
 
 
 def _mps_available() -> bool:
@@ -19,11 +16,12 @@ def _mps_available() -> bool:
 
 
 def available_devices() -> list[tuple[str, str]]:
-    """(device string, human name) of every device this machine can train on, CPU last."""
+    """(device string, human name) of every device this machine can train on, CPU last; GPUs with their memory."""
     devices = []
     if torch.cuda.is_available():
         for i in range(torch.cuda.device_count()):
-            devices.append((f"cuda:{i}", torch.cuda.get_device_name(i)))
+            properties = torch.cuda.get_device_properties(i)
+            devices.append((f"cuda:{i}", f"{properties.name}, {properties.total_memory / 1e9:.0f} GB"))
     if _mps_available():
         devices.append(("mps", "Apple GPU"))
     devices.append(("cpu", "CPU"))

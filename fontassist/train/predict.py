@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import logging
 
 import numpy as np
 import torch
 
 from ..data.dataset import from_model_range, to_model_range
 from ..jobs import CancelToken, Progress, check_cancel, report
-
-log = logging.getLogger(__name__)
 
 
 @torch.no_grad()

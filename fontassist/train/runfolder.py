@@ -9,7 +9,6 @@ resumes from, so the history always describes the weights on disk.
 from __future__ import annotations
 
 import json
-import logging
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,8 +16,6 @@ from typing import Any
 
 from ..errors import FontAssistError
 from .trainconfig import TrainConfig
-
-log = logging.getLogger(__name__)
 
 CONFIG = "config.json"
 HISTORY = "history.jsonl"

@@ -13,15 +13,11 @@ every figure can stand next to its floor.
 
 from __future__ import annotations
 
-import logging
-
 import numpy as np
 import torch
 from torch.nn import functional as F
 
 from .metricnames import METRIC_LABELS, METRIC_NAMES
-
-log = logging.getLogger(__name__)
 
 INK_THRESHOLD = 128  # 50 % coverage of 255
 
@@ -39,12 +35,23 @@ def _as_batch(images: np.ndarray) -> np.ndarray:
     return images[None] if images.ndim == 2 else images
 
 
-def iou(pred: np.ndarray, target: np.ndarray) -> np.ndarray:
-    a = _as_batch(pred) >= INK_THRESHOLD
-    b = _as_batch(target) >= INK_THRESHOLD
+def _ink(images: np.ndarray) -> np.ndarray:
+    images = np.asarray(images)
+    return images if images.dtype == bool else _as_batch(images) >= INK_THRESHOLD
+
+
+def iou(pred: np.ndarray, target: np.ndarray) -> np.ndarray | float:
+    """IoU of the inked pixels: per glyph for batches (N×S×S), a float for one pair of S×S rasters.
+
+    uint8 rasters are binarised at 50 % ink; bool masks (True = ink) are taken as they are.
+    """
+    single = np.ndim(pred) == 2 and np.ndim(target) == 2
+    a, b = _ink(pred), _ink(target)
+    a, b = (a[None] if a.ndim == 2 else a), (b[None] if b.ndim == 2 else b)
     inter = (a & b).sum(axis=(1, 2))
     union = (a | b).sum(axis=(1, 2))
-    return np.where(union > 0, inter / np.maximum(union, 1), 1.0)
+    result = np.where(union > 0, inter / np.maximum(union, 1), 1.0)
+    return float(result[0]) if single else result
 
 
 def l1(pred: np.ndarray, target: np.ndarray) -> np.ndarray:

@@ -10,7 +10,6 @@ plain JSON; ``from_dict()`` refuses unknown fields instead of dropping them.
 from __future__ import annotations
 
 import dataclasses
-import logging
 import math
 import os
 from collections.abc import Mapping
@@ -22,8 +21,6 @@ from ..configfields import check_types, setting
 from ..errors import FontAssistError
 from ..fonts.charsets import DEFAULT_CHARSET
 from ..model.modelconfig import ModelConfig
-
-log = logging.getLogger(__name__)
 
 ADV_LOSSES = ("lsgan", "hinge", "vanilla", "none")
 LR_SCHEDULES = ("cosine", "linear", "constant")
@@ -40,6 +37,7 @@ RUN_LENGTH_FIELDS = (
     "log_every",
     "device",
     "amp",
+    "compile",
 )
 
 
@@ -67,6 +65,7 @@ class TrainConfig:
     eval_every, preview_every, checkpoint_every, log_every: intervals in steps.
     keep_checkpoints: periodic ``step-NNNNNN.pt`` files kept (``last.pt`` always).
     device: "auto", "cpu", "cuda", "cuda:N" or "mps". amp: mixed precision on CUDA.
+    compile: run the training steps through ``torch.compile`` (pays off on CUDA, after a slow first step).
     source_hash / target_hash: the fonts' content hashes, filled in when training starts.
     """
 
@@ -106,6 +105,9 @@ class TrainConfig:
     log_every: int = 10
     device: str = setting("auto", "auto (CUDA, then Apple MPS, then CPU), cpu, cuda, cuda:N or mps")
     amp: bool = setting(True, "mixed precision on CUDA")
+    compile: bool = setting(
+        False, "torch.compile the training steps (pays off on CUDA, after a slow first step)"
+    )
     source_hash: str | None = None
     target_hash: str | None = None
 

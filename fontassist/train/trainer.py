@@ -15,6 +15,10 @@ Determinism: everything random (weights, batch order, augmentation, dropout)
 comes from seeded generators whose states go into each checkpoint, and the
 learning rate is a pure function of the step, so on the CPU a run stopped and
 resumed ends with exactly the weights of an uninterrupted one.
+
+Under torchrun the same trainer runs in every process; :mod:`.distributed`
+shards the batches, wraps the models in DistributedDataParallel and keeps the
+ranks' decisions in step, and only rank 0 writes the run folder.
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ from .checkpoint import (
     training_payload,
 )
 from .device import Precision, is_out_of_memory, resolve_device
+from .distributed import Distributed
 from .events import (
     CheckpointEvent,
     EvalEvent,
@@ -163,8 +168,16 @@ class Trainer:
             self._last_checkpoint = checkpoint.path
             self.step = checkpoint.step
         self.config = config
-        self.device = resolve_device(config.device)
+        self.dist = Distributed.from_environment()
+        self.device = self.dist.device(resolve_device(config.device))
         self.precision = Precision.choose(self.device, config.amp)
+        self.dist.check_batch(config.batch_size)
+        # What turns the state back into that of the last completed step when another rank fails mid-step:
+        # {} = nothing to undo, a dict = the stream, RNG and buffers to put back, None = an optimiser has stepped.
+        self._step_start: dict | None = {}
+        self._last_saved_step = self.step if self._last_checkpoint is not None else None
+        # Every rank has passed the checks above before rank 0 writes anything to the run folder.
+        self.dist.start(self.device)
 
     @classmethod
     def resume_from(
@@ -192,6 +205,8 @@ class Trainer:
         except FontAssistError as e:
             log.debug("training stopped", exc_info=True)
             yield FinishedEvent(self.step, "error", str(e), self._last_checkpoint)
+        finally:
+            self.dist.stop()
 
     # ----------------------------------------------------------------- setup
 
@@ -227,7 +242,10 @@ class Trainer:
         self.val_set = GlyphPairDataset.validation(pairs)
         self.total_steps = config.total_steps(len(self.train_set))
         augment = JointAugment(config.augment_shift, config.augment_scale)
-        self.stream = BatchStream(self.train_set, config.batch_size, config.seed + 1, augment, self.device)
+        shard = self.dist.shard(config.batch_size) if self.dist.active else None
+        self.stream = BatchStream(
+            self.train_set, config.batch_size, config.seed + 1, augment, self.device, shard=shard
+        )
         self.data_info = {
             "source_frame": pairs.source_frame.to_dict(),
             "target_frame": pairs.target_frame.to_dict(),
@@ -258,9 +276,17 @@ class Trainer:
             else:
                 self.discriminator = build_discriminator(config.model)
         memory_format = torch.channels_last if self.precision.channels_last else torch.preserve_format
+        self.generator = self.dist.prepare(self.generator, self.device)
         self.generator.to(self.device, memory_format=memory_format).train()
         if self.discriminator is not None:
+            self.discriminator = self.dist.prepare(self.discriminator, self.device)
             self.discriminator.to(self.device, memory_format=memory_format).train()
+        # What the training steps call: DDP wrappers (several processes), compiled (--compile), or the
+        # modules themselves. Checkpoints, evaluation and previews use the plain modules.
+        self.train_generator = self._step_module(self.generator)
+        self.train_discriminator = (
+            self._step_module(self.discriminator) if self.discriminator is not None else None
+        )
         betas = (config.beta1, config.beta2)
         self.optimizer_g = torch.optim.Adam(self.generator.parameters(), lr=config.lr, betas=betas)
         self.optimizer_d = (
@@ -271,20 +297,27 @@ class Trainer:
         self.scaler = torch.amp.GradScaler(self.device.type, enabled=self.precision.scale_loss)
         if checkpoint is not None:
             self._restore(checkpoint)
-        runfolder.write_config(self.run_dir, self.config)
+        self.dist.decorrelate_rng()
         self.history = runfolder.History(self.run_dir)
-        self.history.trim(self.step)
         self._pending = []
-        (self.run_dir / runfolder.PREVIEWS).mkdir(exist_ok=True)
+        if self.dist.is_writer:
+            runfolder.write_config(self.run_dir, self.config)
+            self.history.trim(self.step)
+            (self.run_dir / runfolder.PREVIEWS).mkdir(exist_ok=True)
         self.baseline = mean_metrics(glyph_metrics(self.val_set.source.numpy(), self.val_set.target.numpy()))
         self.last_metrics: dict | None = checkpoint.metrics if checkpoint is not None else None
         log.info(
-            "training on %s: %d train / %d validation glyphs, %d steps",
+            "training on %s (%s): %d train / %d validation glyphs, %d steps",
             self.precision.describe(),
+            self.dist.describe(),
             len(self.train_set),
             len(self.val_set),
             self.total_steps,
         )
+
+    def _step_module(self, module: torch.nn.Module) -> torch.nn.Module:
+        wrapped = self.dist.wrap(module, self.device)
+        return torch.compile(wrapped) if self.config.compile else wrapped
 
     def _restore(self, checkpoint: Checkpoint) -> None:
         try:
@@ -312,6 +345,9 @@ class Trainer:
         try:
             yield from self._run_steps()
         except RuntimeError as e:
+            if self.dist.is_peer_failure(e):
+                yield from self._peer_failed(e)
+                return
             if not is_out_of_memory(e):
                 raise
             self._flush_history()
@@ -331,7 +367,7 @@ class Trainer:
         start_step, start_time = self.step, time.perf_counter()
         step_time = None
         while self.step < total:
-            if self.cancel.cancelled:
+            if self.dist.any(self.cancel.cancelled):
                 yield from self._stop_cancelled(start_step)
                 return
             tick = time.perf_counter()
@@ -364,13 +400,13 @@ class Trainer:
                     }
                 )
             final = self.step == total
-            if final or self.step % config.eval_every == 0:
+            if self.dist.is_writer and (final or self.step % config.eval_every == 0):
                 self.last_metrics = self._evaluate()
                 self._pending.append(
                     {"step": self.step, "eval": self.last_metrics, "baseline": self.baseline}
                 )
                 yield EvalEvent(self.step, dict(self.last_metrics), dict(self.baseline))
-            if final or self.step % config.preview_every == 0:
+            if self.dist.is_writer and (final or self.step % config.preview_every == 0):
                 yield self._preview()
             if final or len(self._pending) >= 10 or self.step % config.checkpoint_every == 0:
                 self._flush_history()
@@ -393,6 +429,8 @@ class Trainer:
         if self.optimizer_d is not None:
             for group in self.optimizer_d.param_groups:
                 group["lr"] = config.learning_rate(index, total, config.lr_d or config.lr)
+        if self.dist.active:
+            self._step_start = self._snapshot()
         source, target = self.stream.next_batch()
         if precision.channels_last:
             source = source.contiguous(memory_format=torch.channels_last)
@@ -400,21 +438,22 @@ class Trainer:
         adversarial = self.discriminator is not None and index >= config.adv_start
         losses: dict[str, torch.Tensor] = {}
         with precision.autocast():
-            fake = self.generator(source)
+            fake = self.train_generator(source)
         if adversarial:
             self.discriminator.requires_grad_(True)
             with precision.autocast():
-                real_logits = self.discriminator(source, target)
-                fake_logits = self.discriminator(source, fake.detach())
+                real_logits = self.train_discriminator(source, target)
+                fake_logits = self.train_discriminator(source, fake.detach())
                 loss_d = 0.5 * (
                     adversarial_loss(config.adv_loss, real_logits.float(), True, True)
                     + adversarial_loss(config.adv_loss, fake_logits.float(), False, True)
                 )
             losses["d"] = loss_d
-            if not torch.isfinite(loss_d):
-                return _floats(losses), "discriminator"
+            if not self.dist.all_finite(loss_d):
+                return self.dist.mean(losses), "discriminator"
             self.optimizer_d.zero_grad(set_to_none=True)
             self.scaler.scale(loss_d).backward()
+            self._step_start = None
             self.scaler.step(self.optimizer_d)
             self.discriminator.requires_grad_(False)
         with precision.autocast():
@@ -436,13 +475,16 @@ class Trainer:
                 losses["const"] = loss_const
                 loss_g = loss_g + config.const_weight * loss_const
         losses["g"] = loss_g
-        if not torch.isfinite(loss_g):
-            return _floats(losses), "generator"
+        if not self.dist.all_finite(loss_g):
+            return self.dist.mean(losses), "generator"
         self.optimizer_g.zero_grad(set_to_none=True)
         self.scaler.scale(loss_g).backward()
+        self._step_start = None
         self.scaler.step(self.optimizer_g)
         self.scaler.update()
-        return _floats(losses), None
+        losses = self.dist.mean(losses)
+        self._step_start = {}
+        return losses, None
 
     # ------------------------------------------------------ evaluation, preview
 
@@ -489,21 +531,68 @@ class Trainer:
         )
 
     def _save(self, periodic: bool) -> CheckpointEvent:
-        """Write ``last.pt`` (and ``step-NNNNNN.pt`` when ``periodic``), then prune old periodic ones."""
+        """Write ``last.pt`` (and ``step-NNNNNN.pt`` when ``periodic``), then prune old periodic ones.
+
+        Only rank 0 writes; the other ranks of a distributed run only learn the path.
+        """
         last = self.run_dir / LAST
-        if periodic:
+        if self.dist.is_writer and periodic:
             path = save_checkpoint(self.run_dir / periodic_name(self.step), self._payload())
             _link_or_copy(path, last)
             prune_checkpoints(self.run_dir, self.config.keep_checkpoints)
-        else:
+        elif self.dist.is_writer:
             save_checkpoint(last, self._payload())
         self._last_checkpoint = last
+        self._last_saved_step = self.step
         return CheckpointEvent(self.step, last)
 
     def _flush_history(self) -> None:
-        if self._pending:
+        if self._pending and self.dist.is_writer:
             self.history.append(self._pending)
-            self._pending = []
+        self._pending = []
+
+    def _snapshot(self) -> dict:
+        modules = [m for m in (self.generator, self.discriminator) if m is not None]
+        return {
+            "rng": {**_rng_state(), "stream": self.stream.state_dict()},
+            "buffers": [b.detach().clone() for m in modules for b in m.buffers()],
+        }
+
+    def _undo_partial_step(self, snapshot: dict) -> None:
+        if not snapshot:
+            return
+        self.stream.load_state_dict(snapshot["rng"]["stream"])
+        _set_rng_state(snapshot["rng"])
+        modules = [m for m in (self.generator, self.discriminator) if m is not None]
+        with torch.no_grad():
+            for buffer, saved in zip(
+                (b for m in modules for b in m.buffers()), snapshot["buffers"], strict=True
+            ):
+                buffer.copy_(saved)
+
+    def _peer_failed(self, error: RuntimeError) -> Iterator[TrainEvent]:
+        """Another rank died or left: keep the last completed step (when no optimiser has stepped since)."""
+        log.debug("a collective failed", exc_info=error)
+        self._flush_history()
+        saved = ""
+        if self._step_start is not None and self._last_saved_step != self.step:
+            self._undo_partial_step(self._step_start)
+        if (
+            self._step_start is not None
+            and self._last_saved_step != self.step
+            and not self._non_finite_weights()
+        ):
+            yield self._save(periodic=False)
+            saved = f"; saved step {self.step} in {self._last_checkpoint}"
+        elif self._last_checkpoint is not None:
+            saved = f"; the last checkpoint is {self._last_checkpoint}"
+        yield FinishedEvent(
+            self.step,
+            "error",
+            f"Another process of the distributed run failed during step {self.step + 1}, so this one "
+            f"stopped too{saved}.",
+            self._last_checkpoint,
+        )
 
     def _stop_cancelled(self, start_step: int) -> Iterator[TrainEvent]:
         self._flush_history()
@@ -554,10 +643,6 @@ def soft_iou_loss(fake: torch.Tensor, real: torch.Tensor) -> torch.Tensor:
     intersection = (p * t).sum(dim=(1, 2, 3))
     union = (p + t - p * t).sum(dim=(1, 2, 3))
     return 1 - (intersection / union.clamp_min(1e-6)).mean()
-
-
-def _floats(losses: dict[str, torch.Tensor]) -> dict[str, float]:
-    return {name: float(value.detach()) for name, value in losses.items()}
 
 
 def _link_or_copy(path: Path, link: Path) -> None:

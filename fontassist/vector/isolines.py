@@ -13,11 +13,7 @@ grey level.
 
 from __future__ import annotations
 
-import logging
-
 import numpy as np
-
-log = logging.getLogger(__name__)
 
 # Cell corners in cell coordinates (y-down) and the edges between them. A cell's
 # corners are four neighbouring pixel centres; edge k joins corners k and k+1.

@@ -17,7 +17,6 @@ Everything works on all boundaries of a batch of rasters at once.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,8 +27,6 @@ from .extrema import find_extrema, find_flats
 from .fitting import fit_fewest
 from .isolines import boundary_polygons
 from .runs import Membership, Nodes, cut_runs, line_errors
-
-log = logging.getLogger(__name__)
 
 _TINY = 10  # boundaries of at most this many points are kept as their polygon
 

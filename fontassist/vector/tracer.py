@@ -15,7 +15,6 @@ SVG, recording or Qt pens.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -25,8 +24,6 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from ..fonts.emframe import EmFrame
 from .outline import PixelOutline, TraceSettings, trace_pixels
 from .overlaps import union_by_raster
-
-log = logging.getLogger(__name__)
 
 # Rasters traced together: enough to make numpy's per-call cost vanish, few enough
 # that the batch's working arrays stay small (about 40 glyphs of 256 px).

@@ -4,215 +4,215 @@
     <context>
         <name>ABPage</name>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="123" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="120" />
             <source>Compare</source>
             <translation>比較</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="126" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="123" />
             <source>Train both (BatchNorm / InstanceNorm)…</source>
             <translation>兩種都訓練（BatchNorm／InstanceNorm）…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="130" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="127" />
             <source>Queue two runs with the Train page's settings that differ only in normalization (same seed and data), then compare them.</source>
             <translation>依「訓練」頁的設定排入兩次訓練，兩者只差在正規化方式（隨機種子與資料相同），完成後加以比較。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="136" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="133" />
             <source>A:</source>
             <translation>A：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="138" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="135" />
             <source>B:</source>
             <translation>B：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="146" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="645" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="143" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="642" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="162" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="200" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="238" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="559" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="568" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="159" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="197" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="235" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="556" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="565" />
             <source>A</source>
             <translation>A</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="163" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="201" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="238" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="568" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="160" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="198" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="235" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="565" />
             <source>B</source>
             <translation>B</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="164" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="161" />
             <source>Source as is (baseline)</source>
             <translation>來源原樣（基準）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="165" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="162" />
             <source>Better</source>
             <translation>較佳</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="166" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="163" />
             <source>A − B</source>
             <translation>A − B</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="183" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="180" />
             <source>Flip A/B in place</source>
             <translation>原地切換 A／B</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="185" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="182" />
             <source>Alternate the A grid between A and B to see where they differ</source>
             <translation>讓 A 的格狀檢視在 A 與 B 之間交替顯示，看出兩者的差異</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="199" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="196" />
             <source>Source</source>
             <translation>來源</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="202" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="199" />
             <source>Target</source>
             <translation>目標</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="223" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="220" />
             <source>Order: where A and B differ most in</source>
             <translation>排序：A 與 B 差異最大的指標</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="238" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="235" />
             <source>Glyph</source>
             <translation>字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="238" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="235" />
             <source>Baseline</source>
             <translation>基準</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="238" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="235" />
             <source>|A − B|</source>
             <translation>|A − B|</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="274" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="271" />
             <source>Use A for generation</source>
             <translation>以 A 產生字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="276" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="273" />
             <source>Use B for generation</source>
             <translation>以 B 產生字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="369" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="366" />
             <source>Choose two checkpoints or runs to compare.</source>
             <translation>請選擇兩個要比較的檢查點或訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="383" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="380" />
             <source>Comparing cancelled.</source>
             <translation>已取消比較。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="386" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="383" />
             <source>Scoring A and B on their shared validation glyphs…</source>
             <translation>正在以共同的驗證字符替 A 和 B 評分…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="389" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="386" />
             <source>%v of %m models scored</source>
             <translation>已評分 %v / %m 個模型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="391" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="388" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="413" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="410" />
             <source>{0} shared validation glyphs. A: {1} (step {2}, {3}) · B: {4} (step {5}, {6}).</source>
             <translation>共同驗證字符 {0} 個。A：{1}（第 {2} 步，{3}）· B：{4}（第 {5} 步，{6}）。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="431" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="428" />
             <source>Comparing failed</source>
             <translation>比較失敗</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="457" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="454" />
             <source>tie</source>
             <translation>平手</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="552" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="549" />
             <source>showing A</source>
             <translation>顯示 A</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="569" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="566" />
             <source>showing {0}</source>
             <translation>顯示 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="570" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="567" />
             <source>{0} (flipping)</source>
             <translation>{0}（切換中）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="590" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="587" />
             <source>Glyphs are drawn with {0} ({1}).</source>
             <translation>字符以 {0}（{1}）產生。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="594" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="591" />
             <source>Glyphs are drawn with {0}.</source>
             <translation>字符以 {0} 產生。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="612" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="609" />
             <source>Choose the fonts and characters first.</source>
             <translation>請先選擇字型與要產生的字。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="647" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="644" />
             <source>Preparing run A…</source>
             <translation>正在準備訓練 A…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="661" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="658" />
             <source>Training {0} ({1} of 2) in {2}…</source>
             <translation>正在訓練 {0}（第 {1}／2 次），存於 {2}…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="667" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="664" />
             <source>run {0}: step %v of %m</source>
             <translation>訓練 {0}：第 %v／%m 步</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="684" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="681" />
             <source>Both runs finished. Comparing them…</source>
             <translation>兩次訓練都已完成，正在比較…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="692" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="689" />
             <source>Train both stopped ({0}).</source>
             <translation>「兩種都訓練」已停止（{0}）。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="698" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="695" />
             <source>Stopping: the run in progress saves a checkpoint…</source>
             <translation>正在停止：進行中的訓練正在儲存檢查點…</translation>
         </message>
@@ -224,157 +224,157 @@
     <context>
         <name>CharactersPage</name>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="59" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="56" />
             <source>What the target lacks in:</source>
             <translation>目標字型在此字集中缺少的字：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="60" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="57" />
             <source>Everything the source has that the target lacks</source>
             <translation>來源字型有、目標字型沒有的所有字</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="61" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="58" />
             <source>Custom text:</source>
             <translation>自訂文字：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="62" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="59" />
             <source>Characters from a text file:</source>
             <translation>文字檔中的字：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="74" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="71" />
             <source>Type or paste the characters to generate</source>
             <translation>輸入或貼上要產生的字</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="78" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="75" />
             <source>A UTF-8 text file, any layout</source>
             <translation>UTF-8 文字檔，排列方式不拘</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="79" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="76" />
             <source>Choose…</source>
             <translation>選擇…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="82" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="79" />
             <source>What to generate</source>
             <translation>要產生的字</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="97" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="94" />
             <source>Automatic</source>
             <translation>自動</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="100" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="97" />
             <source>The set chosen above; for other choices every Han character both fonts have.</source>
             <translation>上面選定的字集；選其他項目時，則使用兩套字型都有的所有漢字。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="104" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="101" />
             <source>Shared characters of {0}</source>
             <translation>{0}中兩套字型都有的字</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="105" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="102" />
             <source>Every Han character both fonts have</source>
             <translation>兩套字型都有的所有漢字</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="109" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="106" />
             <source>What the model learns from</source>
             <translation>模型的學習素材</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="115" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="112" />
             <source>Pairs of glyphs both fonts have; a part is held out to measure progress. Automatic: the set chosen above, otherwise every Han character both fonts have.</source>
             <translation>兩套字型都有的字符配對；其中一部分保留下來衡量訓練進度。自動：使用上面選定的字集，否則使用兩套字型都有的所有漢字。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="125" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="122" />
             <source>Summary</source>
             <translation>摘要</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="135" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="132" />
             <source>Training pool:</source>
             <translation>訓練用字：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="136" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="133" />
             <source>Held out for validation:</source>
             <translation>保留作驗證：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="137" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="134" />
             <source>Will be generated:</source>
             <translation>將產生：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="157" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="154" />
             <source>Cell size</source>
             <translation>格子大小</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="168" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="165" />
             <source>Size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="182" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="179" />
             <source>Next: train →</source>
             <translation>下一步：訓練 →</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="188" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="185" />
             <source>2 · Characters</source>
             <translation>2 · 選字</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="279" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="276" />
             <source>Choose a character list</source>
             <translation>選擇字表</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="303" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="300" />
             <source>Choose a source and a target font first</source>
             <translation>請先選擇來源字型和目標字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="307" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="304" />
             <source>every Han character</source>
             <translation>所有漢字</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="309" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="306" />
             <source>{0} characters both fonts have ({1})</source>
             <translation>兩套字型都有的 {0} 個字（{1}）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="312" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="309" />
             <source>{0} (trained on {1})</source>
             <translation>{0}（另 {1} 個用於訓練）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="320" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="317" />
             <source>{0} are already in the target and are skipped: {1}</source>
             <translation>{0} 個字目標字型已經有了，將略過：{1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="326" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="323" />
             <source>{0} are in neither font and cannot be generated: {1}</source>
             <translation>{0} 個字兩套字型都沒有，無法產生：{1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="333" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="330" />
             <source>Nothing to generate: the target already has every character of this choice that the source has.</source>
             <translation>沒有要產生的字：這個選項中來源字型有的字，目標字型全都有了。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/characterspage.py" line="338" />
+            <location filename="../../fontassist/app/pages/characterspage.py" line="335" />
             <source>To generate: {0} (source glyphs)</source>
             <translation>要產生：{0}（顯示來源字型的字符）</translation>
         </message>
@@ -455,32 +455,32 @@
     <context>
         <name>ContinueRunDialog</name>
         <message>
-            <location filename="../../fontassist/app/pages/continuerun.py" line="48" />
+            <location filename="../../fontassist/app/pages/continuerun.py" line="49" />
             <source>Continue a run</source>
             <translation>繼續訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/continuerun.py" line="53" />
+            <location filename="../../fontassist/app/pages/continuerun.py" line="54" />
             <source>&lt;b&gt;{0}&lt;/b&gt; has trained {1:,} of its {2:,} steps. It goes on with its own settings (below); only its length can change.</source>
             <translation>&lt;b&gt;{0}&lt;/b&gt; 已訓練 {1:,} / {2:,} 步。它會沿用自己的設定（如下）繼續；只能改變長度。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/continuerun.py" line="60" />
+            <location filename="../../fontassist/app/pages/continuerun.py" line="61" />
             <source>The run's settings</source>
             <translation>這次訓練的設定</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/continuerun.py" line="70" />
+            <location filename="../../fontassist/app/pages/continuerun.py" line="71" />
             <source>New total steps:</source>
             <translation>新的總步數：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/continuerun.py" line="71" />
+            <location filename="../../fontassist/app/pages/continuerun.py" line="72" />
             <source>More than {0:,}: the steps already trained count.</source>
             <translation>須多於 {0:,}：已訓練的步數也算在內。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/continuerun.py" line="75" />
+            <location filename="../../fontassist/app/pages/continuerun.py" line="76" />
             <source>Continue training</source>
             <translation>繼續訓練</translation>
         </message>
@@ -503,303 +503,382 @@
     <context>
         <name>ExportPage</name>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="90" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="95" />
             <source>Merge into a copy of the target font</source>
             <translation>合併到目標字型的複本</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="92" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="97" />
             <source>A new font with only the generated glyphs</source>
             <translation>只含生成字符的新字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="100" />
-            <location filename="../../fontassist/app/pages/exportpage.py" line="189" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="115" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="205" />
             <source>Choose…</source>
             <translation>選擇…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="113" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="128" />
             <source>Font</source>
             <translation>字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="115" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="130" />
             <source>Family name:</source>
             <translation>字族名稱：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="116" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="131" />
             <source>Style name:</source>
             <translation>樣式名稱：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="118" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="133" />
             <source>Mode:</source>
             <translation>模式：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="120" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="136" />
             <source>Output file:</source>
             <translation>輸出檔案：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="121" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="137" />
             <source>Glyphs:</source>
             <translation>字符：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="131" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="147" />
             <source>Ink specks and pinholes smaller than this are dropped</source>
             <translation>小於此大小的墨點與針孔會被移除</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="139" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="155" />
             <source>How far outlines may stray from the raster's edge: higher gives fewer points</source>
             <translation>外框可偏離點陣邊緣的程度：數值越高，點越少</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="149" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="165" />
             <source>The glyph the trace preview shows (the one selected on the Review page)</source>
             <translation>描圖預覽顯示的字符（即「審閱」頁選取的字符）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="152" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="168" />
             <source>Tracing</source>
             <translation>描圖</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="154" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="170" />
             <source>Speck size:</source>
             <translation>墨點大小：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="155" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="171" />
             <source>Curve tolerance:</source>
             <translation>曲線容許誤差：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="156" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="172" />
             <source>Preview glyph:</source>
             <translation>預覽字符：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="159" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="175" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="400" />
             <source>Export font</source>
             <translation>匯出字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="164" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="180" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="177" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="193" />
             <source>Open folder</source>
             <translation>開啟資料夾</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="185" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="201" />
             <source>PNG rasters</source>
             <translation>PNG 點陣圖</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="186" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="202" />
             <source>SVG outlines</source>
             <translation>SVG 外框</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="191" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="207" />
             <source>Export glyph files</source>
             <translation>匯出字符檔</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="197" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="213" />
             <source>Glyph files (same glyphs, one file each, named U+XXXX)</source>
             <translation>字符檔（相同的字符，每個字符一個檔案，以 U+XXXX 命名）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="199" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="135" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="215" />
             <source>Format:</source>
             <translation>格式：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="200" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="105" />
+            <source>TrueType font (.ttf)</source>
+            <translation>TrueType 字型 (.ttf)</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="106" />
+            <source>UFO for your font editor (.ufo)</source>
+            <translation>給字型編輯器的 UFO (.ufo)</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="109" />
+            <source>A UFO marks each glyph with its review state (accepted green, undecided blue, flagged orange, edited purple) and holds the source glyph as its background layer</source>
+            <translation>UFO 以顏色標記每個字符的審閱狀態（接受為綠、未決為藍、有疑慮為橘、手動修改為紫），並把來源字符放在背景圖層</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="216" />
             <source>Folder:</source>
             <translation>資料夾：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="222" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="239" />
             <source>Trace preview</source>
             <translation>描圖預覽</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="224" />
-            <location filename="../../fontassist/app/pages/exportpage.py" line="478" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="241" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="515" />
             <source>Generate glyphs on the Review page to preview their outlines.</source>
             <translation>請在「審閱」頁產生字符，即可預覽外框。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="238" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="255" />
             <source>Text preview</source>
             <translation>文字預覽</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="249" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="266" />
             <source>5 · Export</source>
             <translation>5 · 匯出</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="394" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="400" />
+            <source>Export UFO</source>
+            <translation>匯出 UFO</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="429" />
+            <source>UFO fonts</source>
+            <translation>UFO 字型</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="431" />
             <source>Export the font as</source>
             <translation>將字型匯出為</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="406" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="443" />
             <source>Folder for the glyph files</source>
             <translation>字符檔的資料夾</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="432" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="469" />
             <source>Accepted only</source>
             <translation>僅已採用</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="433" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="470" />
             <source>All not rejected</source>
             <translation>所有未退回</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="437" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="474" />
             <source>Accepted only ({0:,})</source>
             <translation>僅已採用（{0:,}）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="439" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="476" />
             <source>All not rejected ({0:,})</source>
             <translation>所有未退回（{0:,}）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="480" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="517" />
             <source>{0} is not among the generated glyphs.</source>
             <translation>{0} 不在生成的字符中。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="480" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="517" />
             <source>No glyph</source>
             <translation>無字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="486" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="523" />
             <source>Trace preview: {0}  U+{1:04X}</source>
             <translation>描圖預覽：{0}  U+{1:04X}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="500" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="537" />
             <source>{0} contours · {1} on-curve points (■) · {2} off-curve points (○)</source>
             <translation>{0} 個輪廓 · {1} 個線上點（■）· {2} 個控制點（○）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="527" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="564" />
             <source>Generate the glyphs on the Review page first.</source>
             <translation>請先在「審閱」頁產生字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="533" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="570" />
             <source>No glyph is accepted yet. Accept glyphs on the Review page, or export all that are not rejected.</source>
             <translation>尚未採用任何字符。請在「審閱」頁採用字符，或匯出所有未退回的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="538" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="575" />
             <source>Give the new font a family name.</source>
             <translation>請輸入新字型的字族名稱。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="552" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="591" />
             <source>Replace the file?</source>
             <translation>要取代檔案嗎？</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="553" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="592" />
             <source>{0} exists. Replace it?</source>
             <translation>{0} 已存在，要取代嗎？</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="577" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="617" />
             <source>Exporting {0} glyphs…</source>
             <translation>正在匯出 {0} 個字符…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="591" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="631" />
             <source>There are no glyphs to export: generate and accept some on the Review page.</source>
             <translation>沒有可匯出的字符：請先在「審閱」頁產生並採用字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="605" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="645" />
             <source>Writing glyph files…</source>
             <translation>正在寫入字符檔…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="631" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="671" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="642" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="685" />
             <source>not validated</source>
             <translation>未驗證</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="644" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="687" />
             <source>&lt;b&gt;passed&lt;/b&gt; (fontTools reload and OpenType Sanitizer)</source>
             <translation>&lt;b&gt;通過&lt;/b&gt;（fontTools 重新載入與 OpenType Sanitizer）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="646" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="689" />
             <source>&lt;b&gt;failed&lt;/b&gt;: {0}</source>
             <translation>&lt;b&gt;未通過&lt;/b&gt;：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="648" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="691" />
             <source>merged into a copy of the target</source>
             <translation>合併到目標字型的複本</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="650" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="693" />
             <source>in a new font</source>
             <translation>寫入新字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="653" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="696" />
             <source>Wrote &lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1:,} new glyphs {2}, {3:,} glyphs in all, {4}.&lt;br&gt;Validation: {5}.</source>
             <translation>已寫出 &lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;新增 {1:,} 個字符（{2}），共 {3:,} 個字符，{4}。&lt;br&gt;驗證：{5}。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="663" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="706" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="879" />
             <source>Warning: {0}</source>
             <translation>警告：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="676" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="719" />
             <source>Wrote {0:,} {1} files into &lt;b&gt;{2}&lt;/b&gt;.</source>
             <translation>已將 {0:,} 個 {1} 檔寫入 &lt;b&gt;{2}&lt;/b&gt;。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="682" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="725" />
             <source>Export failed</source>
             <translation>匯出失敗</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="687" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="730" />
             <source>Export cancelled; no font file was written.</source>
             <translation>已取消匯出；沒有寫出任何字型檔。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="689" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="732" />
             <source>Export cancelled; the glyph files written so far are kept.</source>
             <translation>已取消匯出；已寫出的字符檔會保留。</translation>
         </message>
         <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="753" />
+            <source>Your font editor</source>
+            <translation>你的字型編輯器</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="754" />
+            <source>Take edits from the editor…</source>
+            <translation>從編輯器取回修改…</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="758" />
+            <source>Read a UFO exported here and fixed in Glyphs, RoboFont, FontForge or Fontra: changed glyphs come back as edited by hand (exported as drawn, never regenerated), new ones are taken too</source>
+            <translation>讀取在此匯出、並在 Glyphs、RoboFont、FontForge 或 Fontra 中修改過的 UFO：改過的字符以「手動修改」取回（依原樣匯出，不再重新生成），新畫的字符也一併取回</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="764" />
+            <source>Add the hand-fixed glyphs to the next run's training pairs</source>
+            <translation>把手動修正的字符加入下一次訓練的字符對</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="816" />
+            <source>{0} changed in your editor. Click “Take edits from the editor…” to take them.</source>
+            <translation>{0} 已在編輯器中變更。按「從編輯器取回修改…」即可取回。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="828" />
+            <source>The UFO you edited</source>
+            <translation>你修改過的 UFO</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="838" />
+            <source>Reading the edited UFO…</source>
+            <translation>正在讀取修改過的 UFO…</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="845" />
+            <source>Took the edits from {0}: {1}.</source>
+            <translation>已從 {0} 取回修改：{1}。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="847" />
+            <source>{0} holds no new edits.</source>
+            <translation>{0} 沒有新的修改。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="874" />
+            <source>Wrote &lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1:,} new glyphs, {2:,} glyphs in all; read back with validation.&lt;br&gt;Marks: accepted green, undecided blue, flagged orange, edited purple; the source glyph is in the background layer. Fix the glyphs in your editor, then take the edits.</source>
+            <translation>已寫入 &lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;新增 {1:,} 個字符，共 {2:,} 個字符；已重新讀取並驗證。&lt;br&gt;標記：接受為綠、未決為藍、有疑慮為橘、手動修改為紫；來源字符在背景圖層。請在編輯器中修正字符，再取回修改。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="429" />
             <source>TrueType fonts</source>
             <translation>TrueType 字型</translation>
         </message>
@@ -807,72 +886,82 @@
     <context>
         <name>FontPanel</name>
         <message>
-            <location filename="../../fontassist/app/pages/fontspanel.py" line="55" />
+            <location filename="../../fontassist/app/pages/fontspanel.py" line="53" />
             <source>Open font file…</source>
             <translation>開啟字型檔…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspanel.py" line="56" />
+            <location filename="../../fontassist/app/pages/fontspanel.py" line="54" />
             <source>Installed fonts…</source>
             <translation>已安裝的字型…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspanel.py" line="99" />
+            <location filename="../../fontassist/app/pages/fontspanel.py" line="55" />
+            <source>UFO…</source>
+            <translation>UFO…</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/fontspanel.py" line="56" />
+            <source>A UFO folder: a font still being drawn in your editor</source>
+            <translation>UFO 資料夾：仍在編輯器中繪製的字型</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/fontspanel.py" line="101" />
             <source>No font chosen</source>
             <translation>尚未選擇字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspanel.py" line="100" />
+            <location filename="../../fontassist/app/pages/fontspanel.py" line="102" />
             <source>Open a font file, drop one here, or pick an installed font.</source>
             <translation>開啟字型檔、拖放到這裡，或選擇已安裝的字型。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspanel.py" line="108" />
+            <location filename="../../fontassist/app/pages/fontspanel.py" line="110" />
             <source>TrueType outlines</source>
             <translation>TrueType 外框</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspanel.py" line="109" />
+            <location filename="../../fontassist/app/pages/fontspanel.py" line="111" />
             <source>PostScript (CFF) outlines</source>
             <translation>PostScript（CFF）外框</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspanel.py" line="110" />
+            <location filename="../../fontassist/app/pages/fontspanel.py" line="112" />
             <source>CFF2 outlines</source>
             <translation>CFF2 外框</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspanel.py" line="113" />
+            <location filename="../../fontassist/app/pages/fontspanel.py" line="115" />
             <source>{0} glyphs</source>
             <translation>{0} 個字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspanel.py" line="114" />
+            <location filename="../../fontassist/app/pages/fontspanel.py" line="116" />
             <source>{0} characters</source>
             <translation>{0} 個字元</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspanel.py" line="115" />
+            <location filename="../../fontassist/app/pages/fontspanel.py" line="117" />
             <source>{0} units per em</source>
             <translation>每 em {0} 單位</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspanel.py" line="119" />
+            <location filename="../../fontassist/app/pages/fontspanel.py" line="121" />
             <source>variable font (default instance)</source>
             <translation>可變字型（預設實體）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspanel.py" line="121" />
+            <location filename="../../fontassist/app/pages/fontspanel.py" line="123" />
             <source>(face {0})</source>
             <translation>（第 {0} 套）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspanel.py" line="26" />
+            <location filename="../../fontassist/app/pages/fontspanel.py" line="23" />
             <source>Font files</source>
             <translation>字型檔</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspanel.py" line="27" />
+            <location filename="../../fontassist/app/pages/fontspanel.py" line="24" />
             <source>All files</source>
             <translation>所有檔案</translation>
         </message>
@@ -880,103 +969,118 @@
     <context>
         <name>FontsPage</name>
         <message>
-            <location filename="../../fontassist/app/pages/fontspage.py" line="47" />
+            <location filename="../../fontassist/app/pages/fontspage.py" line="50" />
             <source>Source font</source>
             <translation>來源字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspage.py" line="49" />
+            <location filename="../../fontassist/app/pages/fontspage.py" line="52" />
             <source>Has the characters you need, in a plain style close in structure to the target (e.g. Noto Sans TC). Open a file, pick an installed font or drop a font file here.</source>
             <translation>具備你需要的字，風格樸素、字形結構接近目標字型（例如 Noto Sans TC）。開啟檔案、選擇已安裝的字型，或把字型檔拖放到這裡。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspage.py" line="55" />
+            <location filename="../../fontassist/app/pages/fontspage.py" line="58" />
             <source>Target font</source>
             <translation>目標字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspage.py" line="57" />
+            <location filename="../../fontassist/app/pages/fontspage.py" line="60" />
             <source>The style you want; fontassist learns it from the characters both fonts share (e.g. Zen Maru Gothic). Open a file, pick an installed font or drop a font file here.</source>
             <translation>你想要的風格；fontassist 會從兩套字型共有的字學習這個風格（例如 Zen Maru Gothic）。開啟檔案、選擇已安裝的字型，或把字型檔拖放到這裡。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspage.py" line="73" />
+            <location filename="../../fontassist/app/pages/fontspage.py" line="77" />
             <source>Character set</source>
             <translation>字集</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspage.py" line="74" />
+            <location filename="../../fontassist/app/pages/fontspage.py" line="78" />
             <source>Source has</source>
             <translation>來源有</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspage.py" line="75" />
+            <location filename="../../fontassist/app/pages/fontspage.py" line="79" />
             <source>Target has</source>
             <translation>目標有</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspage.py" line="76" />
+            <location filename="../../fontassist/app/pages/fontspage.py" line="80" />
             <source>Both have
 (learn from)</source>
             <translation>兩者都有
 （學習用）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspage.py" line="77" />
+            <location filename="../../fontassist/app/pages/fontspage.py" line="81" />
             <source>Target lacks
 (can generate)</source>
             <translation>目標缺少
 （可產生）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspage.py" line="90" />
+            <location filename="../../fontassist/app/pages/fontspage.py" line="94" />
             <source>Next: choose the characters →</source>
             <translation>下一步：選字 →</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspage.py" line="100" />
+            <location filename="../../fontassist/app/pages/fontspage.py" line="104" />
             <source>1 · Fonts</source>
             <translation>1 · 字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspage.py" line="103" />
+            <location filename="../../fontassist/app/pages/fontspage.py" line="107" />
             <source>Coverage of the pair</source>
             <translation>兩套字型的涵蓋範圍</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspage.py" line="116" />
+            <location filename="../../fontassist/app/pages/fontspage.py" line="123" />
             <source>Choose the {0} font</source>
             <translation>選擇{0}字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspage.py" line="125" />
+            <location filename="../../fontassist/app/pages/fontspage.py" line="134" />
+            <source>Choose the {0} UFO (a folder ending in .ufo)</source>
+            <translation>選擇{0} UFO（名稱以 .ufo 結尾的資料夾）</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/fontspage.py" line="142" />
             <source>Installed fonts: choose the {0} font</source>
             <translation>已安裝的字型：選擇{0}字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspage.py" line="163" />
+            <location filename="../../fontassist/app/pages/fontspage.py" line="180" />
             <source>Choose a face</source>
             <translation>選擇字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspage.py" line="164" />
+            <location filename="../../fontassist/app/pages/fontspage.py" line="181" />
             <source>{0} holds {1} fonts. Which one?</source>
             <translation>{0} 內含 {1} 套字型，要使用哪一套？</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspage.py" line="172" />
+            <location filename="../../fontassist/app/pages/fontspage.py" line="189" />
             <source>source</source>
             <translation>來源</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspage.py" line="172" />
+            <location filename="../../fontassist/app/pages/fontspage.py" line="189" />
             <source>target</source>
             <translation>目標</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/fontspage.py" line="209" />
+            <location filename="../../fontassist/app/pages/fontspage.py" line="227" />
             <source>All characters of either font</source>
             <translation>任一字型中的所有字元</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/fontspage.py" line="252" />
+            <source>{0:,} ideograph pairs to learn from: enough for a good model.</source>
+            <translation>有 {0:,} 組漢字字符對可供學習：足以訓練出好的模型。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/fontspage.py" line="255" />
+            <source>Only {0:,} ideograph pairs to learn from. With under {1:,} the model learns the broad style (weight, stroke ends, proportions) but draws complex characters roughly: train a small model (64 px) with augmentation (shift and scale) and fewer steps, and expect to fix more glyphs by hand. Each glyph you draw adds a pair.</source>
+            <translation>只有 {0:,} 組漢字字符對可供學習。少於 {1:,} 組時，模型能學到整體風格（粗細、筆畫收尾、比例），但複雜的字會畫得較粗糙：請用小模型（64 px）、資料增強（平移與縮放）與較少步數訓練，並預期要手動修正較多字符。每畫一個字就多一組字符對。</translation>
         </message>
         <message>
             <source>Font files</source>
@@ -990,103 +1094,103 @@
     <context>
         <name>GlyphDetail</name>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="71" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="67" />
             <source>Source</source>
             <translation>來源</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="72" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="68" />
             <source>Generated</source>
             <translation>生成結果</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="73" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="69" />
             <source>Traced outline</source>
             <translation>描出的外框</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="74" />
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="149" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="70" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="145" />
             <source>Target's own glyph</source>
             <translation>目標字型原有的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="90" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="86" />
             <source>The glyph is set where * (or ＊) stands, between the target font's own glyphs.</source>
             <translation>字符會排在 *（或＊）的位置，前後是目標字型原有的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="109" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="105" />
             <source>In a line of the target font (* marks the glyph):</source>
             <translation>排在目標字型的一行文字中（* 標示字符位置）：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="131" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="127" />
             <source>No glyph selected</source>
             <translation>未選取字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="142" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="138" />
             <source>Tracing…</source>
             <translation>描圖中…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="155" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="151" />
             <source>The target</source>
             <translation>目標字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="156" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="152" />
             <source>{0} has no glyph for {1}</source>
             <translation>{0} 沒有「{1}」的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="167" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="163" />
             <source>undecided</source>
             <translation>未決定</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="168" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="164" />
             <source>accepted</source>
             <translation>已採用</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="169" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="165" />
             <source>rejected</source>
             <translation>已退回</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="174" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="170" />
             <source>Status: &lt;b&gt;{0}&lt;/b&gt;</source>
             <translation>狀態：&lt;b&gt;{0}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="174" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="170" />
             <source>drawn by {0}</source>
             <translation>由 {0} 繪製</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="175" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="171" />
             <source>quality flags: {0}</source>
             <translation>品質標記：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="175" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="171" />
             <source>no quality flags</source>
             <translation>無品質標記</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="199" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="195" />
             <source>Outline: {0} contours, {1} on-curve points (■), {2} off-curve points (○)</source>
             <translation>外框：{0} 個輪廓、{1} 個線上點（■）、{2} 個控制點（○）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="206" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="202" />
             <source>Tracing failed: {0}</source>
             <translation>描圖失敗：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="216" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="212" />
             <source>Left out (the target lacks them): {0}</source>
             <translation>已略過（目標字型沒有）：{0}</translation>
         </message>
@@ -1122,177 +1226,177 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="87" />
+            <location filename="../../fontassist/app/mainwindow.py" line="84" />
             <source>1  Fonts</source>
             <translation>1  字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="88" />
+            <location filename="../../fontassist/app/mainwindow.py" line="85" />
             <source>2  Characters</source>
             <translation>2  選字</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="89" />
+            <location filename="../../fontassist/app/mainwindow.py" line="86" />
             <source>3  Train</source>
             <translation>3  訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="90" />
+            <location filename="../../fontassist/app/mainwindow.py" line="87" />
             <source>4  Review</source>
             <translation>4  審閱</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="91" />
+            <location filename="../../fontassist/app/mainwindow.py" line="88" />
             <source>5  Export</source>
             <translation>5  匯出</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="118" />
+            <location filename="../../fontassist/app/mainwindow.py" line="115" />
             <source>“Train both” on the Review page is training; wait for it or stop it first.</source>
             <translation>審閱頁的「兩種都訓練」正在進行；請等它完成或先停止它。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="123" />
+            <location filename="../../fontassist/app/mainwindow.py" line="120" />
             <source>A run is training on the Train page; wait for it or stop it first.</source>
             <translation>訓練頁正在訓練；請等它完成或先停止它。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="132" />
+            <location filename="../../fontassist/app/mainwindow.py" line="129" />
             <source>Ready</source>
             <translation>就緒</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="143" />
+            <location filename="../../fontassist/app/mainwindow.py" line="140" />
             <source>&amp;File</source>
             <translation>檔案(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="145" />
+            <location filename="../../fontassist/app/mainwindow.py" line="142" />
             <source>&amp;New Project</source>
             <translation>新增專案(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="148" />
+            <location filename="../../fontassist/app/mainwindow.py" line="145" />
             <source>&amp;Open Project…</source>
             <translation>開啟專案(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="150" />
+            <location filename="../../fontassist/app/mainwindow.py" line="147" />
             <source>Open &amp;Recent</source>
             <translation>最近開啟(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="156" />
+            <location filename="../../fontassist/app/mainwindow.py" line="153" />
             <source>&amp;Save Project</source>
             <translation>儲存專案(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="159" />
+            <location filename="../../fontassist/app/mainwindow.py" line="156" />
             <source>Save Project &amp;As…</source>
             <translation>專案另存新檔(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="162" />
+            <location filename="../../fontassist/app/mainwindow.py" line="159" />
             <source>&amp;Quit</source>
             <translation>結束(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="165" />
+            <location filename="../../fontassist/app/mainwindow.py" line="162" />
             <source>&amp;Go</source>
             <translation>前往(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="174" />
+            <location filename="../../fontassist/app/mainwindow.py" line="171" />
             <source>&amp;Help</source>
             <translation>說明(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="175" />
+            <location filename="../../fontassist/app/mainwindow.py" line="172" />
             <source>&amp;About fontassist</source>
             <translation>關於 fontassist(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="187" />
+            <location filename="../../fontassist/app/mainwindow.py" line="184" />
             <source>No recent projects</source>
             <translation>沒有最近開啟的專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="190" />
+            <location filename="../../fontassist/app/mainwindow.py" line="187" />
             <source>Clear Menu</source>
             <translation>清除清單</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="199" />
+            <location filename="../../fontassist/app/mainwindow.py" line="196" />
             <source>Training is running: stop it (or wait for it) before opening another project.</source>
             <translation>正在訓練：開啟其他專案前，請先停止（或等候）訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="219" />
+            <location filename="../../fontassist/app/mainwindow.py" line="216" />
             <source>About fontassist</source>
             <translation>關於 fontassist</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="221" />
+            <location filename="../../fontassist/app/mainwindow.py" line="218" />
             <source>&lt;b&gt;fontassist {0}&lt;/b&gt;&lt;p&gt;Learn a target font's style from a source font and generate the characters it lacks.&lt;/p&gt;</source>
             <translation>&lt;b&gt;fontassist {0}&lt;/b&gt;&lt;p&gt;以來源字型學習目標字型的風格，補齊目標字型缺少的字。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="263" />
+            <location filename="../../fontassist/app/mainwindow.py" line="260" />
             <source>The bundled demo fonts are missing from this installation ({0}). Choose a source and a target font to begin.</source>
             <translation>這份安裝缺少內附的示範字型（{0}）。請選擇來源字型和目標字型來開始。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="269" />
+            <location filename="../../fontassist/app/mainwindow.py" line="266" />
             <source>Showing the bundled demo fonts: Noto Sans TC as the source and Zen Maru Gothic as the target. Choose your own fonts at any time.</source>
             <translation>目前顯示內附的示範字型：來源為 Noto Sans TC，目標為 Zen Maru Gothic。你隨時可以改用自己的字型。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="288" />
+            <location filename="../../fontassist/app/mainwindow.py" line="285" />
             <source>Unsaved changes</source>
             <translation>尚未儲存的變更</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="289" />
+            <location filename="../../fontassist/app/mainwindow.py" line="286" />
             <source>The project has unsaved changes. Save them?</source>
             <translation>專案有尚未儲存的變更，要儲存嗎？</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="312" />
+            <location filename="../../fontassist/app/mainwindow.py" line="309" />
             <source>Open project</source>
             <translation>開啟專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="327" />
+            <location filename="../../fontassist/app/mainwindow.py" line="324" />
             <source>Opened {0}</source>
             <translation>已開啟 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="343" />
+            <location filename="../../fontassist/app/mainwindow.py" line="340" />
             <source>Save project</source>
             <translation>儲存專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="364" />
+            <location filename="../../fontassist/app/mainwindow.py" line="361" />
             <source>Saved {0}</source>
             <translation>已儲存 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="368" />
+            <location filename="../../fontassist/app/mainwindow.py" line="365" />
             <source>Untitled project</source>
             <translation>未命名專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="385" />
+            <location filename="../../fontassist/app/mainwindow.py" line="382" />
             <source>Training is running</source>
             <translation>正在訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="387" />
+            <location filename="../../fontassist/app/mainwindow.py" line="384" />
             <source>Stop training and quit? The run saves a checkpoint first, so it can be continued later.</source>
             <translation>要停止訓練並結束嗎？會先儲存檢查點，之後可以接續訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="395" />
+            <location filename="../../fontassist/app/mainwindow.py" line="392" />
             <source>Stopping training and saving a checkpoint…</source>
             <translation>正在停止訓練並儲存檢查點…</translation>
         </message>
@@ -1308,223 +1412,223 @@
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="72" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="69" />
             <source>Generate</source>
             <translation>產生</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="78" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="75" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="85" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="82" />
             <source>Model:</source>
             <translation>模型：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="93" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="90" />
             <source>Raster</source>
             <translation>點陣</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="95" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="92" />
             <source>Outline</source>
             <translation>外框</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="108" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="105" />
             <source>Search: 永 or U+6C38</source>
             <translation>搜尋：永 或 U+6C38</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="127" />
-            <location filename="../../fontassist/app/reviewdata.py" line="219" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="124" />
+            <location filename="../../fontassist/app/reviewdata.py" line="207" />
             <source>Status</source>
             <translation>狀態</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="128" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="125" />
             <source>Quality</source>
             <translation>品質</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="129" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="126" />
             <source>Order</source>
             <translation>排序</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="135" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="132" />
             <source>Size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="156" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="153" />
             <source>Accept  (A)</source>
             <translation>採用  (A)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="158" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="155" />
             <source>Reject  (R)</source>
             <translation>退回  (R)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="160" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="157" />
             <source>Undecided  (U)</source>
             <translation>未決定  (U)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="171" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="168" />
             <source>Keys in the grid: A accept · R reject · U undecided · arrows move · Shift/Ctrl select several</source>
             <translation>格狀檢視快捷鍵：A 採用 · R 退回 · U 未決定 · 方向鍵移動 · Shift／Ctrl 多選</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="179" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="176" />
             <source>Regenerate selected</source>
             <translation>重新產生選取的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="182" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="179" />
             <source>Draw the selected glyphs again with another checkpoint</source>
             <translation>用另一個檢查點重新繪製選取的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="214" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="211" />
             <source>Glyphs</source>
             <translation>字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="215" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="212" />
             <source>Compare runs (A/B)</source>
             <translation>比較訓練（A／B）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="216" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="213" />
             <source>Next: Export →</source>
             <translation>下一步：匯出 →</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="219" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="216" />
             <source>4 · Review</source>
             <translation>4 · 審閱</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="424" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="421" />
             <source>{0:,} glyphs · {1:,} accepted · {2:,} rejected · {3:,} undecided · {4:,} flagged · {5:,} shown</source>
             <translation>{0:,} 個字符 · 已採用 {1:,} · 已退回 {2:,} · 未決定 {3:,} · 有標記 {4:,} · 顯示 {5:,}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="446" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="443" />
             <source>Draw with another model</source>
             <translation>用另一個模型繪製</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="448" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="445" />
             <source>The glyphs will be drawn again by {0}. Keep your accept / reject decisions for them?</source>
             <translation>這些字符將由 {0} 重新繪製。要保留你對它們的採用／退回決定嗎？</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="479" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="476" />
             <source>Select glyphs in the grid and a checkpoint to draw them with.</source>
             <translation>請在格狀檢視中選取字符，並選擇用來繪製的檢查點。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="495" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="492" />
             <source>starting…</source>
             <translation>啟動中…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="505" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="502" />
             <source>Generating failed</source>
             <translation>產生失敗</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="512" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="509" />
             <source>No glyph passes these filters.</source>
             <translation>沒有符合這些篩選條件的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="514" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="511" />
             <source>Drawing the glyphs…</source>
             <translation>正在繪製字符…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="516" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="513" />
             <source>Press Generate to draw the glyphs.</source>
             <translation>按「產生」來繪製字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewdata.py" line="210" />
+            <location filename="../../fontassist/app/reviewdata.py" line="198" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewdata.py" line="211" />
+            <location filename="../../fontassist/app/reviewdata.py" line="199" />
             <source>New</source>
             <translation>未決定</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewdata.py" line="212" />
+            <location filename="../../fontassist/app/reviewdata.py" line="200" />
             <source>Accepted</source>
             <translation>已採用</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewdata.py" line="213" />
+            <location filename="../../fontassist/app/reviewdata.py" line="201" />
             <source>Rejected</source>
             <translation>已退回</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewdata.py" line="194" />
+            <location filename="../../fontassist/app/reviewdata.py" line="182" />
             <source>Any quality</source>
             <translation>任何品質</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewdata.py" line="195" />
+            <location filename="../../fontassist/app/reviewdata.py" line="183" />
             <source>Flagged (worth a look)</source>
             <translation>有標記（值得一看）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewdata.py" line="196" />
+            <location filename="../../fontassist/app/reviewdata.py" line="184" />
             <source>Not flagged</source>
             <translation>無標記</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewdata.py" line="197" />
+            <location filename="../../fontassist/app/reviewdata.py" line="185" />
             <source>Specks</source>
             <translation>墨點</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewdata.py" line="199" />
+            <location filename="../../fontassist/app/reviewdata.py" line="187" />
             <source>Broken strokes</source>
             <translation>筆畫斷開</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewdata.py" line="203" />
+            <location filename="../../fontassist/app/reviewdata.py" line="191" />
             <source>Merged strokes</source>
             <translation>筆畫沾連</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewdata.py" line="206" />
+            <location filename="../../fontassist/app/reviewdata.py" line="194" />
             <source>Counters changed</source>
             <translation>字懷改變</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewdata.py" line="207" />
+            <location filename="../../fontassist/app/reviewdata.py" line="195" />
             <source>Empty</source>
             <translation>空白</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewdata.py" line="216" />
+            <location filename="../../fontassist/app/reviewdata.py" line="204" />
             <source>Character order</source>
             <translation>原始順序</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewdata.py" line="217" />
+            <location filename="../../fontassist/app/reviewdata.py" line="205" />
             <source>Code point</source>
             <translation>碼位</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewdata.py" line="218" />
+            <location filename="../../fontassist/app/reviewdata.py" line="206" />
             <source>Most doubtful first</source>
             <translation>最可疑的優先</translation>
         </message>
@@ -1532,22 +1636,22 @@
     <context>
         <name>ReviewState</name>
         <message>
-            <location filename="../../fontassist/app/reviewstate.py" line="152" />
+            <location filename="../../fontassist/app/reviewstate.py" line="149" />
             <source>Choose a source and a target font first.</source>
             <translation>請先選擇來源字型和目標字型。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewstate.py" line="154" />
+            <location filename="../../fontassist/app/reviewstate.py" line="151" />
             <source>Choose the characters to generate first.</source>
             <translation>請先選擇要產生的字。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewstate.py" line="156" />
+            <location filename="../../fontassist/app/reviewstate.py" line="153" />
             <source>There is nothing to generate: the target already has every character chosen.</source>
             <translation>沒有要產生的字：選定的字目標字型全都有了。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewstate.py" line="158" />
+            <location filename="../../fontassist/app/reviewstate.py" line="155" />
             <source>Train a model first (step 3), or choose a checkpoint.</source>
             <translation>請先訓練模型（步驟 3），或選擇檢查點。</translation>
         </message>
@@ -1560,22 +1664,22 @@
     <context>
         <name>SystemFontDialog</name>
         <message>
-            <location filename="../../fontassist/app/pages/systemfontdialog.py" line="38" />
+            <location filename="../../fontassist/app/pages/systemfontdialog.py" line="34" />
             <source>Search installed fonts by name</source>
             <translation>依名稱搜尋已安裝的字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/systemfontdialog.py" line="59" />
+            <location filename="../../fontassist/app/pages/systemfontdialog.py" line="55" />
             <source>Looking for installed fonts…</source>
             <translation>正在尋找已安裝的字型…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/systemfontdialog.py" line="70" />
+            <location filename="../../fontassist/app/pages/systemfontdialog.py" line="66" />
             <source>Installed fonts could not be listed: {0}</source>
             <translation>無法列出已安裝的字型：{0}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../fontassist/app/pages/systemfontdialog.py" line="80" />
+            <location filename="../../fontassist/app/pages/systemfontdialog.py" line="76" />
             <source>%n installed font(s)</source>
             <translation>
                 <numerusform>%n 套已安裝的字型</numerusform>
@@ -1585,43 +1689,43 @@
     <context>
         <name>TextPreview</name>
         <message>
-            <location filename="../../fontassist/app/pages/textpreview.py" line="71" />
+            <location filename="../../fontassist/app/pages/textpreview.py" line="78" />
             <source>Type any text</source>
             <translation>輸入任意文字</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/textpreview.py" line="77" />
-            <location filename="../../fontassist/app/pages/textpreview.py" line="105" />
+            <location filename="../../fontassist/app/pages/textpreview.py" line="84" />
+            <location filename="../../fontassist/app/pages/textpreview.py" line="112" />
             <source>Exported font: not written yet</source>
             <translation>匯出的字型：尚未寫出</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/textpreview.py" line="81" />
+            <location filename="../../fontassist/app/pages/textpreview.py" line="88" />
             <source>Original target font</source>
             <translation>原本的目標字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/textpreview.py" line="85" />
+            <location filename="../../fontassist/app/pages/textpreview.py" line="92" />
             <source>Text:</source>
             <translation>文字：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/textpreview.py" line="86" />
+            <location filename="../../fontassist/app/pages/textpreview.py" line="93" />
             <source>Size:</source>
             <translation>大小：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/textpreview.py" line="110" />
+            <location filename="../../fontassist/app/pages/textpreview.py" line="117" />
             <source>Qt could not load {0}</source>
             <translation>Qt 無法載入 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/textpreview.py" line="114" />
+            <location filename="../../fontassist/app/pages/textpreview.py" line="121" />
             <source>Exported font: {0} ({1})</source>
             <translation>匯出的字型：{0}（{1}）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/textpreview.py" line="130" />
+            <location filename="../../fontassist/app/pages/textpreview.py" line="137" />
             <source>Original target font: {0} (a gap is a character it lacks)</source>
             <translation>原本的目標字型：{0}（空白處是它缺少的字）</translation>
         </message>
@@ -1891,103 +1995,108 @@
     <context>
         <name>TrainSettingsForm</name>
         <message>
-            <location filename="../../fontassist/app/pages/trainform.py" line="46" />
+            <location filename="../../fontassist/app/pages/trainform.py" line="133" />
+            <source>{0} GPUs found. Training here uses one of them (Automatic: the first); to train on all {0}, run: fontassist train --nproc-per-node {0} …</source>
+            <translation>找到 {0} 個 GPU。在這裡訓練只用其中一個（自動：第一個）；要用全部 {0} 個訓練，請執行：fontassist train --nproc-per-node {0} …</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/trainform.py" line="47" />
             <source>Settings</source>
             <translation>設定</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/trainform.py" line="54" />
-            <location filename="../../fontassist/app/pages/trainform.py" line="161" />
+            <location filename="../../fontassist/app/pages/trainform.py" line="55" />
+            <location filename="../../fontassist/app/pages/trainform.py" line="178" />
             <source>{0} × {0} px</source>
             <translation>{0} × {0} px</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/trainform.py" line="63" />
+            <location filename="../../fontassist/app/pages/trainform.py" line="64" />
             <source>Normalization in the generator and discriminator. Compare BatchNorm and InstanceNorm runs with the same seed.</source>
             <translation>生成器與判別器使用的正規化方式。可用相同的隨機種子比較 BatchNorm 與 InstanceNorm 的訓練結果。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/trainform.py" line="71" />
+            <location filename="../../fontassist/app/pages/trainform.py" line="72" />
             <source>Self-attention after the encoder levels of these sizes (in pixels).</source>
             <translation>在這些尺寸（像素）的編碼器層之後加入自注意力。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/trainform.py" line="83" />
+            <location filename="../../fontassist/app/pages/trainform.py" line="84" />
             <source>Adversarial loss (sharper, slower)</source>
             <translation>對抗損失（較銳利、較慢）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/trainform.py" line="91" />
+            <location filename="../../fontassist/app/pages/trainform.py" line="96" />
             <source>Image size:</source>
             <translation>影像大小：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/trainform.py" line="92" />
+            <location filename="../../fontassist/app/pages/trainform.py" line="97" />
             <source>Base channels:</source>
             <translation>基礎通道數：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/trainform.py" line="93" />
+            <location filename="../../fontassist/app/pages/trainform.py" line="98" />
             <source>Normalization:</source>
             <translation>正規化：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/trainform.py" line="94" />
+            <location filename="../../fontassist/app/pages/trainform.py" line="99" />
             <source>Attention at:</source>
             <translation>注意力位置：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/trainform.py" line="95" />
+            <location filename="../../fontassist/app/pages/trainform.py" line="100" />
             <source>Batch size:</source>
             <translation>批次大小：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/trainform.py" line="96" />
+            <location filename="../../fontassist/app/pages/trainform.py" line="101" />
             <source>Steps:</source>
             <translation>步數：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/trainform.py" line="97" />
+            <location filename="../../fontassist/app/pages/trainform.py" line="102" />
             <source>Learning rate:</source>
             <translation>學習率：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/trainform.py" line="99" />
+            <location filename="../../fontassist/app/pages/trainform.py" line="104" />
             <source>Device:</source>
             <translation>裝置：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/trainform.py" line="100" />
+            <location filename="../../fontassist/app/pages/trainform.py" line="106" />
             <source>Preview every:</source>
             <translation>預覽間隔：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/trainform.py" line="101" />
+            <location filename="../../fontassist/app/pages/trainform.py" line="107" />
             <source>Evaluate every:</source>
             <translation>評估間隔：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/trainform.py" line="117" />
+            <location filename="../../fontassist/app/pages/trainform.py" line="123" />
             <source>Automatic (best available)</source>
             <translation>自動（最佳可用裝置）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/trainform.py" line="119" />
+            <location filename="../../fontassist/app/pages/trainform.py" line="125" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/trainform.py" line="26" />
+            <location filename="../../fontassist/app/pages/trainform.py" line="27" />
             <source>BatchNorm</source>
             <translation>BatchNorm</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/trainform.py" line="27" />
+            <location filename="../../fontassist/app/pages/trainform.py" line="28" />
             <source>InstanceNorm</source>
             <translation>InstanceNorm</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/trainform.py" line="28" />
+            <location filename="../../fontassist/app/pages/trainform.py" line="29" />
             <source>None</source>
             <translation>無</translation>
         </message>

@@ -149,3 +149,62 @@ def test_defaults_name_the_font_after_the_target():
     assert default_family("Zen Maru Gothic", None) == "Zen Maru Gothic Plus"
     assert default_file_name("Zen Maru Gothic TC", "Regular") == "ZenMaruGothicTC-Regular.ttf"
     assert Path(default_file_name("", "")).suffix == ".ttf"
+
+
+def test_ufo_out_edits_back_in_and_the_font_as_drawn(qtbot, export, tmp_path):
+    """The editor loop from the Export page: UFO out, a script edits it, the edits come back, TTF out."""
+    import ufoLib2
+
+    from fontassist.app.reviewmodel import ReviewGridModel
+    from fontassist.export.ufo import GLYPH_LIB_KEY, MARK_COLORS
+
+    page, chars, state = export, export.chars, export.state
+    page.new_radio.setChecked(True)  # the new glyphs alone: quick
+    page.font_format_combo.setCurrentIndex(page.font_format_combo.findData("ufo"))
+    assert page.export_button.text() == "Export UFO"
+    out = tmp_path / "ZenTest.ufo"
+    with qtbot.waitSignal(page.exported, timeout=300_000) as blocker:
+        assert page.exportFont(out)
+    finish(qtbot, page)
+    assert blocker.args[0].glyphs_added == 5 and "background layer" in page.result_label.text()
+    ufo = ufoLib2.Font.open(out)
+    by_char = {chr(g.unicodes[0]): g for g in ufo if g.unicodes and GLYPH_LIB_KEY in g.lib}
+    assert set(by_char) == set(chars[:5])
+    assert all(g.markColor == MARK_COLORS["accepted"] for g in by_char.values())
+
+    edited = by_char[chars[0]]
+    edited.contours[0].points[0].x += 30
+    del ufo[by_char[chars[1]].name]
+    drawn = ufo.newGlyph("uni9F9C")  # 龜, drawn new in the editor
+    drawn.unicodes, drawn.width = [0x9F9C], 1000
+    pen = drawn.getPen()
+    pen.moveTo((100, 0))
+    pen.lineTo((100, 700))
+    pen.lineTo((800, 700))
+    pen.closePath()
+    ufo.save(overwrite=True)
+    wait_until(qtbot, lambda: "changed in your editor" in page.edits_note.text(), 20)  # the file watcher
+
+    assert page.takeEdits(out)
+    finish(qtbot, page)
+    assert "1 edited by hand" in page.edits_note.text() and "1 deleted" in page.edits_note.text()
+    assert state.isEdited(chars[0]) and state.status(chars[1]) == REJECTED
+    assert state.glyphs.index("龜") is not None and state.isEdited("龜")  # drawn new: in the grid too
+    assert state.glyphs.images[state.glyphs.index("龜")].max() == 255
+    assert not state.regenerate([chars[0]], resources.DEMO_MODEL), "hand-edited glyphs are never redrawn"
+    model = ReviewGridModel(state)
+    model.setRows(list(range(len(state.glyphs))))
+    row = state.glyphs.index(chars[0])
+    assert model.data(model.index(row), ReviewGridModel.EditedRole)  # its own mark in the grid
+    assert not model.data(model.index(row + 2), ReviewGridModel.EditedRole)
+
+    page.font_format_combo.setCurrentIndex(page.font_format_combo.findData("ttf"))
+    ttf = tmp_path / "ZenTest.ttf"
+    with qtbot.waitSignal(page.exported, timeout=300_000) as blocker:
+        assert page.exportFont(ttf)
+    finish(qtbot, page)
+    with TTFont(ttf) as font:
+        cmap = font.getBestCmap()
+        assert ord(chars[0]) in cmap and ord(chars[1]) not in cmap and 0x9F9C in cmap
+        coordinates = font["glyf"][cmap[ord(chars[0])]].coordinates
+        assert (edited.contours[0].points[0].x, edited.contours[0].points[0].y) in list(coordinates)

@@ -92,3 +92,33 @@ def test_installed_fonts_are_listed_off_the_gui_thread_and_searchable(window, qt
     chosen = window.session.target
     assert chosen.path.is_file()
     assert window.fonts_page.panels["target"].name_label.text() == chosen.full_name
+
+
+def test_a_ufo_target_being_drawn_says_how_many_pairs_there_are(window, tmp_path):
+    """A work-in-progress UFO with a few hundred glyphs as the target: what it lacks, and what few pairs mean."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    from fontassist.export.ufo import save_ufo_atomically, target_as_ufo
+
+    font = TTFont(resources.DEMO_TARGET)
+    han = [cp for cp in sorted(font.getBestCmap()) if 0x4E00 <= cp <= 0x9FFF][:300]
+    options = subset.Options()
+    options.glyph_names = options.notdef_outline = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=han + list(range(0x20, 0x7F)))
+    subsetter.subset(font)
+    small = tmp_path / "small.ttf"
+    font.save(small)
+    ufo = tmp_path / "WorkInProgress.ufo"
+    save_ufo_atomically(target_as_ufo(open_font(small)), ufo)
+
+    page = window.fonts_page
+    assert page.useFile("target", str(ufo))
+    target = window.session.target
+    assert target.outline_format == "ufo" and target.path == ufo.absolute()
+    assert page.panels["target"].error.isHidden()
+    assert int(page.coverage.item(0, 4).text().replace(",", "")) == 4808 - 300  # what the UFO lacks
+    note = page.pairs_note.text()
+    assert "Only 300 ideograph pairs" in note and "augmentation" in note
+    page.grab().save(str(tmp_path / "fonts-ufo.png"))

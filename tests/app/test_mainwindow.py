@@ -90,7 +90,7 @@ def test_geometry_and_folders_persist(qtbot, settings, tmp_path, monkeypatch):
     assert second.settings.last_folder("fonts") == str(tmp_path)
 
 
-def test_the_window_opens_without_importing_torch_or_pyqtgraph():
+def test_the_window_opens_without_importing_torch_or_pyqtgraph(tmp_path):
     code = textwrap.dedent(
         """
         import sys
@@ -106,8 +106,10 @@ def test_the_window_opens_without_importing_torch_or_pyqtgraph():
     env = {
         "QT_QPA_PLATFORM": "offscreen",
         "PATH": "/usr/bin:/bin",
-        "HOME": str(REPO),
-        "XDG_CONFIG_HOME": "/tmp/fontassist-test-config",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
     }
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120

@@ -18,6 +18,7 @@ from fontassist.app.reviewdata import (
 )
 from fontassist.app.reviewstate import ReviewState
 from fontassist.app.settings import AppSettings
+from fontassist.train.similarity import iou
 
 from .reviewkit import demo_session, missing_chars, synthetic_glyphs, wait_until
 
@@ -172,7 +173,6 @@ def test_outline_mode_draws_traced_outlines(qtbot, app_settings):
     wait_until(
         qtbot, lambda: page.grid_model.outlines.pending() == 0 and page.grid_model.cachedCount() > 0, 60
     )
-    qtbot.wait(50)
     page.grid.viewport().repaint()
     outline = page.grid_model.outlines.outline(glyphs.chars[0])
     assert outline is not None and outline.stats().contours == 1  # a square traces to one contour
@@ -401,12 +401,6 @@ def _filled(outline, frame) -> np.ndarray:
     return _gray(image)
 
 
-def _iou(a: np.ndarray, b: np.ndarray) -> float:
-    a, b = a >= 128, b >= 128
-    union = int((a | b).sum())
-    return float((a & b).sum()) / union if union else 1.0
-
-
 def test_after_regenerating_grid_detail_outline_text_line_and_export_show_the_same_glyph(
     qtbot, app_settings, tmp_path, tiny_demo_sized_run
 ):
@@ -435,7 +429,7 @@ def test_after_regenerating_grid_detail_outline_text_line_and_export_show_the_sa
     wait_until(qtbot, lambda: not state.isBusy())
     new = state.glyphs.images
     for i in (1, 2):
-        assert _iou(new[i], old[i]) < 0.9  # the tiny model draws something else
+        assert iou(new[i], old[i]) < 0.9  # the tiny model draws something else
 
     out = tmp_path / "out.ttf"
     export_font(
@@ -467,9 +461,9 @@ def test_after_regenerating_grid_detail_outline_text_line_and_export_show_the_sa
         # The export traces the raster under review: it must match that raster's outline, not the old one's.
         drawn = render_glyph(exported, char, frame.size, frame.margin)
         traced_new, traced_old = (_filled(trace_outline(image, frame), frame) for image in (new[i], old[i]))
-        assert _iou(drawn, traced_new) > 0.9, f"the exported {char} is not the drawing under review"
+        assert iou(drawn, traced_new) > 0.9, f"the exported {char} is not the drawing under review"
         if i in (1, 2):
-            assert _iou(drawn, traced_old) < 0.8
+            assert iou(drawn, traced_old) < 0.8
 
 
 def test_shift_arrow_after_a_decision_selects_from_the_glyph_the_decision_moved_to(qtbot, app_settings):

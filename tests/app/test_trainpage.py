@@ -151,6 +151,22 @@ def test_closing_during_training_asks_stops_and_leaves_a_loadable_checkpoint(eng
     assert checkpoint.config.model.norm == "batch"
 
 
+def test_device_list_shows_gpus_with_memory_and_how_to_use_several(qtbot):
+    from fontassist.app.pages.trainform import TrainSettingsForm
+
+    form = TrainSettingsForm()
+    qtbot.addWidget(form)
+    form.setDevices([("cuda:0", "NVIDIA H200, 141 GB"), ("cpu", "CPU")])
+    assert "NVIDIA H200, 141 GB (cuda:0)" in [form.device.itemText(i) for i in range(form.device.count())]
+    assert form.gpu_note.isHidden()
+    form.setDevices([("cuda:0", "NVIDIA H200, 141 GB"), ("cuda:1", "NVIDIA H200, 141 GB"), ("cpu", "CPU")])
+    assert not form.gpu_note.isHidden()
+    assert "2 GPUs" in form.gpu_note.text() and "--nproc-per-node 2" in form.gpu_note.text()
+    form.resize(520, 560)
+    form.show()
+    form.grab().save("/tmp/scaleout-trainform.png")
+
+
 def test_continuing_a_run_shows_its_own_settings_and_refuses_a_total_it_has_reached(
     engine_ready, qtbot, tmp_path
 ):

@@ -16,8 +16,9 @@ from fontassist.errors import FontAssistError
 from fontassist.export import NewGlyph, ValidationResult, merge_into_font, validate_font
 from fontassist.export.glyphs import glyph_from_pen_drawing
 from fontassist.jobs import JobCancelled
+from fontassist.train.similarity import iou
 from tests.cancelling import CancelAfter
-from tests.export.support import BEYOND_BMP, iou
+from tests.export.support import BEYOND_BMP
 from tests.export.support import MISSING_IN_ZEN as MISSING
 
 

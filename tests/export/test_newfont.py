@@ -11,8 +11,9 @@ from fontTools.ttLib import TTFont
 from fontassist.errors import FontAssistError
 from fontassist.export import build_new_font
 from fontassist.jobs import JobCancelled
+from fontassist.train.similarity import iou
 from tests.cancelling import CancelAfter
-from tests.export.support import BEYOND_BMP, MISSING_IN_ZEN, iou
+from tests.export.support import BEYOND_BMP, MISSING_IN_ZEN
 
 
 @pytest.fixture(scope="module")

@@ -31,7 +31,8 @@ from fontassist.export.ufo import (
 )
 from fontassist.fonts import list_faces, open_font, render
 from fontassist.pipeline import write_font
-from tests.export.support import MISSING_IN_ZEN, iou
+from fontassist.train.similarity import iou
+from tests.export.support import MISSING_IN_ZEN
 
 FLAGGED = {
     "specks": 2,
@@ -298,3 +299,30 @@ def test_a_ufo_that_is_not_there_or_broken_is_one_clear_error(tmp_path):
     (broken / "metainfo.plist").write_text("not a plist")
     with pytest.raises(FontAssistError, match="cannot be read as a UFO"):
         open_font(broken)
+
+
+def test_a_new_font_from_a_ufo_target_and_its_naming_checks(ufo_target, make_new_glyphs, target, tmp_path):
+    from fontassist.export import naming_warnings
+
+    ufo_font = open_font(ufo_target)
+    glyphs = make_new_glyphs(MISSING_IN_ZEN[:2])
+    report = write_font(
+        np.zeros((0, 64, 64), np.uint8),
+        [],
+        ufo_font.frame(64),
+        ufo_font,
+        tmp_path / "new.ttf",
+        family="Zen WIP Extra",
+        mode="new",
+        drawn=glyphs,
+    )
+    assert report.validation.ok and report.glyphs_added == 2
+    font = TTFont(report.out_path)
+    assert {ord(c) for c in MISSING_IN_ZEN[:2]} <= set(font.getBestCmap())
+    assert font["head"].unitsPerEm == target.upm and len(font.getGlyphOrder()) == 4
+    # The same naming checks as for a font file: the UFO's own family name is flagged.
+    from_ufo, from_ttf = (
+        naming_warnings(ufo_target, target.family),
+        naming_warnings(target.path, target.family),
+    )
+    assert len(from_ufo) == len(from_ttf) >= 1

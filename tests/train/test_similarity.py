@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from fontassist.train.similarity import format_metrics, glyph_metrics, mean_metrics
+from fontassist.train.similarity import format_metrics, glyph_metrics, iou, mean_metrics
 
 
 def _square(size=32, x0=8, x1=24, y0=8, y1=24):
@@ -23,6 +23,14 @@ def test_iou_binarises_at_half_ink():
     faint = (a // 2).astype(np.uint8)  # 127: below 50 %
     assert glyph_metrics(faint, a)["iou"][0] == 0
     assert glyph_metrics(np.zeros_like(a), np.zeros_like(a))["iou"][0] == 1
+
+
+def test_iou_of_one_pair_is_a_float_and_takes_bool_masks():
+    a, b = _square(), _square(x0=16, x1=32)
+    assert iou(a, b) == pytest.approx(1 / 3) and isinstance(iou(a, b), float)
+    assert iou(a >= 128, b >= 128) == pytest.approx(1 / 3)
+    assert iou(np.zeros((4, 4), bool), np.zeros((4, 4), bool)) == 1.0
+    assert iou(np.stack([a, a]), np.stack([a, b])) == pytest.approx([1, 1 / 3])
 
 
 def test_l1_and_ssim_order_shapes_by_similarity():

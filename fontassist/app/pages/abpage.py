@@ -10,7 +10,6 @@ compares them when both are done.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import numpy as np
@@ -45,8 +44,6 @@ from ..session import Session
 from ..settings import AppSettings
 from ..widgets import ImageView, MessageLabel, muted
 from ..worker import Worker, stream_events
-
-log = logging.getLogger(__name__)
 
 METRIC_LABELS = {name: metric_label(name, direction=True) for name in METRIC_NAMES}
 FLIP_MS = 600

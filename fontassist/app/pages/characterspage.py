@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -31,8 +30,6 @@ from ..project import LEARN_AUTO, LEARN_SHARED, CharChoice
 from ..session import Session
 from ..settings import AppSettings
 from ..widgets import MessageLabel, heading, muted
-
-log = logging.getLogger(__name__)
 
 GRID_RENDER_SIZE = 96
 GRID_MARGIN = 0.06  # a little paper around each em so neighbouring cells do not touch

@@ -9,13 +9,13 @@ settings are kept in the project's ``export`` dict.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -37,7 +37,14 @@ from PySide6.QtWidgets import (
 from ...errors import FontAssistError
 from ...pipeline import TraceOptions
 from ..errordialog import show_error
-from ..exportjobs import chosen_glyphs, default_family, default_file_name, export_font, export_glyph_files
+from ..exportjobs import (
+    chosen_glyphs,
+    default_family,
+    default_file_name,
+    export_font,
+    export_glyph_files,
+    export_ufo,
+)
 from ..outlines import OutlineView
 from ..reviewdata import ACCEPTED, REJECTED
 from ..reviewstate import ReviewState
@@ -46,8 +53,6 @@ from ..settings import AppSettings
 from ..widgets import MessageLabel, heading, muted
 from ..worker import Worker, run_in_background
 from .textpreview import TextPreview
-
-log = logging.getLogger(__name__)
 
 PREVIEW_DELAY_MS = 150
 SAMPLE_TEXT = "永和東風"
@@ -94,6 +99,16 @@ class ExportPage(QWidget):
         self.mode_group.addButton(self.merge_radio)
         self.mode_group.addButton(self.new_radio)
         self.merge_radio.setChecked(True)
+        self.font_format_combo = QComboBox(self)
+        self.font_format_combo.setObjectName("fontFormatCombo")
+        self.font_format_combo.addItem(self.tr("TrueType font (.ttf)"), "ttf")
+        self.font_format_combo.addItem(self.tr("UFO for your font editor (.ufo)"), "ufo")
+        self.font_format_combo.setToolTip(
+            self.tr(
+                "A UFO marks each glyph with its review state (accepted green, undecided blue, flagged "
+                "orange, edited purple) and holds the source glyph as its background layer"
+            )
+        )
         self.out_edit = QLineEdit(self)
         self.out_edit.setObjectName("outEdit")
         self.out_button = QPushButton(self.tr("Choose…"), self)
@@ -116,6 +131,7 @@ class ExportPage(QWidget):
         font_form.addRow(self.naming_note)
         font_form.addRow(self.tr("Mode:"), self.merge_radio)
         font_form.addRow("", self.new_radio)
+        font_form.addRow(self.tr("Format:"), self.font_format_combo)
         font_form.addRow(self.tr("Output file:"), out_row)
         font_form.addRow(self.tr("Glyphs:"), self.accepted_radio)
         font_form.addRow("", self.not_rejected_radio)
@@ -209,6 +225,7 @@ class ExportPage(QWidget):
         left_layout.addWidget(self.result_label)
         left_layout.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignLeft)
         left_layout.addWidget(files_box)
+        left_layout.addWidget(self._build_edits_box())
         left_layout.addStretch(1)
         left_scroll = QScrollArea(self)
         left_scroll.setWidget(left)
@@ -266,6 +283,7 @@ class ExportPage(QWidget):
         for button in (self.merge_radio, self.accepted_radio):
             button.toggled.connect(self._save_settings)
         self.format_combo.currentIndexChanged.connect(self._save_settings)
+        self.font_format_combo.currentIndexChanged.connect(self._font_format_changed)
         self.accepted_radio.toggled.connect(self._update_counts)
 
         state.currentCharChanged.connect(self._current_char_changed)
@@ -303,6 +321,7 @@ class ExportPage(QWidget):
             "tolerance": TraceOptions().tolerance,
             "glyph_format": "png",
             "glyph_folder": "",
+            "font_format": "ttf",
         }
 
     def settingsValues(self) -> dict:
@@ -316,6 +335,7 @@ class ExportPage(QWidget):
             "tolerance": self.tolerance_spin.value(),
             "glyph_format": self.format_combo.currentData(),
             "glyph_folder": self.folder_edit.text().strip(),
+            "font_format": self.font_format_combo.currentData(),
         }
 
     def _load_settings(self) -> None:
@@ -335,6 +355,9 @@ class ExportPage(QWidget):
             self.tolerance_spin.setValue(float(values["tolerance"]))
             self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(values["glyph_format"])))
             self.folder_edit.setText(values["glyph_folder"])
+            self.font_format_combo.setCurrentIndex(
+                max(0, self.font_format_combo.findData(values.get("font_format", "ttf")))
+            )
         finally:
             self._loading = False
         target = self.session.target
@@ -360,8 +383,20 @@ class ExportPage(QWidget):
         if not self._auto_output:
             return
         current = Path(self.out_edit.text()) if self.out_edit.text() else Path(self._defaults()["out"])
-        self.out_edit.setText(
-            str(current.with_name(default_file_name(self.family_edit.text(), self.style_edit.text())))
+        name = default_file_name(self.family_edit.text(), self.style_edit.text())
+        self.out_edit.setText(str(current.with_name(name).with_suffix("." + self.fontFormat())))
+        self._save_settings()
+
+    def fontFormat(self) -> str:
+        return self.font_format_combo.currentData() or "ttf"
+
+    def _font_format_changed(self) -> None:
+        """The output name follows the format: NAME.ttf ↔ NAME.ufo."""
+        text = self.out_edit.text().strip()
+        if text and not self._loading:
+            self.out_edit.setText(str(Path(text).with_suffix("." + self.fontFormat())))
+        self.export_button.setText(
+            self.tr("Export UFO") if self.fontFormat() == "ufo" else self.tr("Export font")
         )
         self._save_settings()
 
@@ -391,12 +426,14 @@ class ExportPage(QWidget):
 
     def chooseOutput(self) -> None:
         start = self.out_edit.text() or self._defaults()["out"]
+        suffix = "." + self.fontFormat()
+        kind = self.tr("UFO fonts") if suffix == ".ufo" else self.tr("TrueType fonts")
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export the font as"), start, f"{self.tr('TrueType fonts')} (*.ttf)"
+            self, self.tr("Export the font as"), start, f"{kind} (*{suffix})"
         )
         if path:
-            if not path.lower().endswith(".ttf"):
-                path += ".ttf"
+            if not path.lower().endswith(suffix):
+                path += suffix
             self.out_edit.setText(path)
             self._auto_output = False
             self.settings.set_last_folder("export", path)
@@ -540,10 +577,12 @@ class ExportPage(QWidget):
         if not values["family"]:
             self.message.showError(self.tr("Give the new font a family name."))
             return False
+        from ...export.ufo import check_ufo_output
         from ...export.writing import check_output_path
 
+        ufo = values["font_format"] == "ufo"
         try:
-            out = check_output_path(
+            out = (check_ufo_output if ufo else check_output_path)(
                 values["out"] or self._defaults()["out"],
                 [p for p in (target.path, source.path if source else None) if p],
             )
@@ -560,20 +599,21 @@ class ExportPage(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         options = self.traceOptions()
+        review, decisions = dict(self.state.review), self.state.decisions
 
         def job(progress, cancel):
-            return export_font(
-                glyphs,
-                chars,
-                target,
-                out,
-                family=values["family"],
-                style=values["style"],
-                mode=values["mode"],
-                trace_options=options,
-                progress=progress,
-                cancel=cancel,
-            )
+            settings = {
+                "family": values["family"],
+                "style": values["style"],
+                "mode": values["mode"],
+                "trace_options": options,
+                "review": review,
+                "progress": progress,
+                "cancel": cancel,
+            }
+            if ufo:
+                return export_ufo(glyphs, chars, decisions, target, source, out, **settings)
+            return export_font(glyphs, chars, target, out, **settings)
 
         self.result_label.setText("")
         self.open_folder_button.hide()
@@ -640,6 +680,9 @@ class ExportPage(QWidget):
 
     def _font_written(self, report) -> None:
         self.report = report
+        if not hasattr(report, "validation"):  # a UFO for the designer's editor
+            self._ufo_written(report)
+            return
         validation = report.validation
         if validation is None:
             checked = self.tr("not validated")
@@ -706,6 +749,143 @@ class ExportPage(QWidget):
         ready = not self.isBusy() and self.state.glyphs is not None
         self.export_button.setEnabled(ready)
         self.glyphs_button.setEnabled(ready)
+
+    # -- the designer's editor: UFO out, hand edits back in ------------------------------------------------
+    def _build_edits_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Your font editor"), self)
+        self.take_edits_button = QPushButton(self.tr("Take edits from the editor…"), box)
+        self.take_edits_button.setObjectName("takeEditsButton")
+        self.take_edits_button.setToolTip(
+            self.tr(
+                "Read a UFO exported here and fixed in Glyphs, RoboFont, FontForge or Fontra: changed glyphs "
+                "come back as edited by hand (exported as drawn, never regenerated), new ones are taken too"
+            )
+        )
+        self.take_edits_button.clicked.connect(lambda: self.takeEdits())
+        self.train_edits_check = QCheckBox(
+            self.tr("Add the hand-fixed glyphs to the next run's training pairs"), box
+        )
+        self.train_edits_check.setObjectName("trainEditsCheck")
+        self.train_edits_check.toggled.connect(self._train_edits_toggled)
+        self.edits_note = MessageLabel(box)
+        self.edits_note.setObjectName("editsNote")
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.take_edits_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.train_edits_check)
+        layout.addWidget(self.edits_note)
+        self.ufo_watcher = QFileSystemWatcher(self)
+        self.ufo_watcher.directoryChanged.connect(lambda _p: self._ufo_changed_timer.start())
+        self.ufo_watcher.fileChanged.connect(lambda _p: self._ufo_changed_timer.start())
+        self._ufo_changed_timer = QTimer(self)
+        self._ufo_changed_timer.setSingleShot(True)
+        self._ufo_changed_timer.setInterval(1000)  # editors write many files; wait until they are done
+        self._ufo_changed_timer.timeout.connect(self._offer_edits)
+        self.session.projectReplaced.connect(self._edits_project_replaced)
+        self._edits_project_replaced()
+        return box
+
+    def _edits_project_replaced(self) -> None:
+        self.train_edits_check.blockSignals(True)
+        self.train_edits_check.setChecked(bool(self.state.review.get("edits_train")))
+        self.train_edits_check.blockSignals(False)
+        ufo = self.state.review.get("edits_ufo")
+        self.watchUfo(ufo if ufo and Path(ufo).is_dir() else None)
+
+    def _train_edits_toggled(self, checked: bool) -> None:
+        self.state.review["edits_train"] = checked
+        self.session.setModified(True)
+        if checked and self.state.review.get("edited"):
+            self._write_training_target()
+
+    def watchUfo(self, path: str | Path | None) -> None:
+        """Watch a UFO the designer has open in their editor, to offer its edits when it changes."""
+        watched = self.ufo_watcher.directories() + self.ufo_watcher.files()
+        if watched:
+            self.ufo_watcher.removePaths(watched)
+        self._watched_ufo = Path(path) if path else None
+        if self._watched_ufo is not None:
+            folders = [self._watched_ufo, self._watched_ufo / "glyphs"]
+            self.ufo_watcher.addPaths([str(p) for p in folders if p.is_dir()])
+            contents = self._watched_ufo / "glyphs" / "contents.plist"
+            if contents.is_file():
+                self.ufo_watcher.addPath(str(contents))
+
+    def _offer_edits(self) -> None:
+        if self._watched_ufo is None or not self._watched_ufo.is_dir():
+            return
+        self.watchUfo(self._watched_ufo)  # editors replace files; watch the new ones
+        self.edits_note.showInfo(
+            self.tr("{0} changed in your editor. Click “Take edits from the editor…” to take them.").format(
+                self._watched_ufo.name
+            )
+        )
+        self.take_edits_button.setDefault(True)
+
+    def takeEdits(self, ufo_path: str | Path | None = None) -> bool:
+        """Read the edited UFO (asked for when None) in the background and take its edits into the project."""
+        if self.isBusy():
+            return False
+        if ufo_path is None:
+            start = str(self._watched_ufo or self.session.project.folder or Path.home())
+            ufo_path = QFileDialog.getExistingDirectory(self, self.tr("The UFO you edited"), start)
+            if not ufo_path:
+                return False
+        ufo_path = Path(ufo_path)
+
+        def job(progress, cancel):
+            from ...export.handedits import read_edits
+
+            return read_edits(ufo_path)
+
+        self._start(job, self._edits_read, self.tr("Reading the edited UFO…"), "edits")
+        return True
+
+    def _edits_read(self, found) -> None:
+        changed = self.state.takeEdits(found, for_training=self.train_edits_check.isChecked())
+        self.watchUfo(found.ufo_path)
+        self.take_edits_button.setDefault(False)
+        text = self.tr("Took the edits from {0}: {1}.").format(found.ufo_path.name, found.summary())
+        if not changed:
+            text = self.tr("{0} holds no new edits.").format(found.ufo_path.name)
+        self.edits_note.showInfo(text)
+        self._update_counts()
+        if changed and self.train_edits_check.isChecked():
+            self._write_training_target()
+
+    def _write_training_target(self) -> None:
+        """The target plus the hand-fixed glyphs, which the next run learns from (written in the background)."""
+        target, project, review = self.session.target, self.session.project, self.state.review
+        if target is None:
+            return
+        folder = project.folder or Path(self.settings.last_folder("export"))
+        out = folder / f"{project.name or 'fontassist'}.training-target.ttf"
+
+        def job():
+            from ...export.handedits import write_training_target
+
+            return write_training_target(target, review, out)
+
+        run_in_background(
+            job,
+            lambda _path: self.session.setModified(True),
+            lambda message, _details: self.edits_note.showError(message),
+            owner=self,
+            name="training target",
+        )
+
+    def _ufo_written(self, report) -> None:
+        text = self.tr(
+            "Wrote <b>{0}</b><br>{1:,} new glyphs, {2:,} glyphs in all; read back with validation.<br>"
+            "Marks: accepted green, undecided blue, flagged orange, edited purple; the source glyph is "
+            "in the background layer. Fix the glyphs in your editor, then take the edits."
+        ).format(report.out_path, report.glyphs_added, report.total_glyphs)
+        if report.warnings:
+            text += "<br>" + "<br>".join(self.tr("Warning: {0}").format(w) for w in report.warnings)
+        self.result_label.setText(text)
+        self.open_folder_button.show()
+        self.written_files = [Path(report.out_path)]
+        self.watchUfo(report.out_path)
+        self.exported.emit(report)
 
     def shutdown(self, msecs: int = 60000) -> None:
         worker = self.worker

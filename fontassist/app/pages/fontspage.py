@@ -31,6 +31,9 @@ from .systemfontdialog import SystemFontDialog
 
 log = logging.getLogger(__name__)
 
+# Below this many shared ideographs a target is "small data" (a UFO with the few hundred glyphs drawn so far).
+SMALL_DATA_PAIRS = 1000
+
 
 class FontsPage(QWidget):
     nextRequested = Signal()
@@ -63,6 +66,7 @@ class FontsPage(QWidget):
         for role, panel in self.panels.items():
             panel.setObjectName(f"{role}Panel")
             panel.openFileClicked.connect(lambda role=role: self.chooseFile(role))
+            panel.ufoClicked.connect(lambda role=role: self.chooseUfo(role))
             panel.installedClicked.connect(lambda role=role: self.chooseInstalled(role))
             panel.fileDropped.connect(lambda path, role=role: self.useFile(role, path))
 
@@ -102,6 +106,9 @@ class FontsPage(QWidget):
         layout.addLayout(panels)
         layout.addWidget(heading(self.tr("Coverage of the pair"), self, 1.1))
         layout.addWidget(self.coverage)
+        self.pairs_note = MessageLabel(self)
+        self.pairs_note.setObjectName("pairsNote")
+        layout.addWidget(self.pairs_note)
         layout.addStretch(1)
         layout.addLayout(bottom)
 
@@ -116,6 +123,16 @@ class FontsPage(QWidget):
             self.tr("Choose the {0} font").format(self._role_name(role)),
             self.settings.last_folder("fonts"),
             font_file_filter(self.tr),
+        )
+        if path:
+            self.useFile(role, path)
+
+    def chooseUfo(self, role: str) -> None:
+        """A UFO folder (the designer's work in progress) as the font."""
+        path = QFileDialog.getExistingDirectory(
+            self,
+            self.tr("Choose the {0} UFO (a folder ending in .ufo)").format(self._role_name(role)),
+            self.settings.last_folder("fonts"),
         )
         if path:
             self.useFile(role, path)
@@ -189,6 +206,7 @@ class FontsPage(QWidget):
             panel.showFont(self.session.fonts[role])
         source, target = self.session.source, self.session.target
         self.coverage.setRowCount(0)
+        self.pairs_note.clearMessage()
         if source is None or target is None:
             return
         rows = []
@@ -213,6 +231,7 @@ class FontsPage(QWidget):
                 len(source.cmap) - both,
             )
         )
+        self._show_pairs_note(source, target)
         self.coverage.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
@@ -221,6 +240,24 @@ class FontsPage(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.coverage.setItem(r, c, item)
         self._fit_coverage_height()
+
+    def _show_pairs_note(self, source, target) -> None:
+        """How many pairs there are to learn from, and what that means, for a target still being drawn."""
+        from ...fonts import is_han
+
+        pairs = sum(1 for cp in target.cmap if cp in source.cmap and is_han(chr(cp)))
+        if target.outline_format != "ufo" and pairs >= SMALL_DATA_PAIRS:
+            return
+        if pairs >= SMALL_DATA_PAIRS:
+            text = self.tr("{0:,} ideograph pairs to learn from: enough for a good model.").format(pairs)
+        else:
+            text = self.tr(
+                "Only {0:,} ideograph pairs to learn from. With under {1:,} the model learns the broad "
+                "style (weight, stroke ends, proportions) but draws complex characters roughly: train a "
+                "small model (64 px) with augmentation (shift and scale) and fewer steps, and expect to "
+                "fix more glyphs by hand. Each glyph you draw adds a pair."
+            ).format(pairs, SMALL_DATA_PAIRS)
+        self.pairs_note.showInfo(text)
 
     def _fit_coverage_height(self) -> None:
         table = self.coverage

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -14,15 +13,13 @@ from ..fontsample import CJK_SAMPLE, LATIN_SAMPLE, SPECIMEN, sample_line
 from ..images import raster_to_qimage
 from ..widgets import ElidedLabel, ImageView, MessageLabel, muted
 
-log = logging.getLogger(__name__)
-
 SAMPLE_HEIGHT = 52
 SPECIMEN_HEIGHT = 120
 
 
 def font_file_filter(tr=None) -> str:
     """The file dialog filter for fonts (``tr`` is accepted for old callers; the strings live in the FontPanel context)."""
-    patterns = " ".join(f"*.{ext} *.{ext.upper()}" for ext in FONT_FILE_TYPES)
+    patterns = " ".join(f"*.{ext} *.{ext.upper()}" for ext in (*FONT_FILE_TYPES, "designspace"))
     font_files = QCoreApplication.translate("FontPanel", "Font files")
     all_files = QCoreApplication.translate("FontPanel", "All files")
     return f"{font_files} ({patterns});;{all_files} (*)"
@@ -35,7 +32,7 @@ def dropped_font_path(event: QDragEnterEvent | QDropEvent) -> str | None:
         return None
     for url in mime.urls():
         path = url.toLocalFile()
-        if path and Path(path).suffix.lower().lstrip(".") in FONT_FILE_TYPES:
+        if path and Path(path).suffix.lower().lstrip(".") in (*FONT_FILE_TYPES, "ufo", "designspace"):
             return path
     return None
 
@@ -44,6 +41,7 @@ class FontPanel(QGroupBox):
     """Buttons to choose a font, a drop target, and the chosen font's names, numbers and sample."""
 
     openFileClicked = Signal()
+    ufoClicked = Signal()
     installedClicked = Signal()
     fileDropped = Signal(str)
 
@@ -54,6 +52,9 @@ class FontPanel(QGroupBox):
         self.blurb.setWordWrap(True)
         self.open_button = QPushButton(self.tr("Open font file…"), self)
         self.installed_button = QPushButton(self.tr("Installed fonts…"), self)
+        self.ufo_button = QPushButton(self.tr("UFO…"), self)
+        self.ufo_button.setToolTip(self.tr("A UFO folder: a font still being drawn in your editor"))
+        self.ufo_button.clicked.connect(self.ufoClicked)
         self.open_button.clicked.connect(self.openFileClicked)
         self.installed_button.clicked.connect(self.installedClicked)
 
@@ -78,6 +79,7 @@ class FontPanel(QGroupBox):
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.installed_button)
+        buttons.addWidget(self.ufo_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.blurb)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
@@ -18,8 +16,6 @@ from ..reviewdata import describe_flags
 from ..reviewstate import ReviewState
 from ..widgets import ImageView, muted
 from ..worker import run_in_background
-
-log = logging.getLogger(__name__)
 
 TILE = 96
 

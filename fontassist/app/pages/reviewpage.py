@@ -9,7 +9,6 @@ into the project's ``review`` dict.
 
 from __future__ import annotations
 
-import logging
 import time
 from pathlib import Path
 
@@ -43,8 +42,6 @@ from ..settings import AppSettings
 from ..widgets import MessageLabel, heading, muted
 from .abpage import ABPage
 from .reviewdetail import GlyphDetail
-
-log = logging.getLogger(__name__)
 
 MIN_CELL, MAX_CELL, DEFAULT_CELL = 32, 160, 64
 

@@ -6,16 +6,12 @@ for the session; the dialog is usable (and cancellable) while it runs.
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from ..system_fonts import SystemFont, scan_system_fonts
 from ..worker import run_in_background
-
-log = logging.getLogger(__name__)
 
 FontRole = Qt.ItemDataRole.UserRole + 1
 

@@ -27,7 +27,14 @@ class LoadedFont:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        data = self.path.read_bytes()
+        from ...fonts.ufo import is_ufo_path
+
+        if is_ufo_path(self.path):  # a UFO target: the same in-memory TrueType font the core renders from
+            from ...fonts import open_font
+
+            data = open_font(self.path).font_bytes
+        else:
+            data = self.path.read_bytes()
         self.font_id = QFontDatabase.addApplicationFontFromData(data)
         self.families = QFontDatabase.applicationFontFamilies(self.font_id) if self.font_id >= 0 else []
         if not self.families:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QSpinBox,
     QWidget,
 )
@@ -82,6 +83,10 @@ class TrainSettingsForm(QGroupBox):
         self.lr.setSingleStep(0.00005)
         self.adversarial = QCheckBox(self.tr("Adversarial loss (sharper, slower)"), self)
         self.device = QComboBox(self)
+        self.gpu_note = QLabel(self)
+        self.gpu_note.setObjectName("gpuNote")
+        self.gpu_note.setWordWrap(True)
+        self.gpu_note.setTextInteractionFlags(self.gpu_note.textInteractionFlags() | Qt.TextSelectableByMouse)
         self.preview_every = QSpinBox(self)
         self.preview_every.setRange(1, 1_000_000)
         self.eval_every = QSpinBox(self)
@@ -97,6 +102,7 @@ class TrainSettingsForm(QGroupBox):
         layout.addRow(self.tr("Learning rate:"), self.lr)
         layout.addRow("", self.adversarial)
         layout.addRow(self.tr("Device:"), self.device)
+        layout.addRow("", self.gpu_note)
         layout.addRow(self.tr("Preview every:"), self.preview_every)
         layout.addRow(self.tr("Evaluate every:"), self.eval_every)
         self.setDevices([])
@@ -120,6 +126,17 @@ class TrainSettingsForm(QGroupBox):
         index = self.device.findData(current)
         self.device.setCurrentIndex(max(0, index))
         self._loading = False
+        gpus = sum(1 for value, _ in devices if value.startswith("cuda"))
+        # The app trains in one process, on one GPU; torchrun spreads a run over several (see the README).
+        self.gpu_note.setText(
+            self.tr(
+                "{0} GPUs found. Training here uses one of them (Automatic: the first); to train on all {0}, "
+                "run: fontassist train --nproc-per-node {0} …"
+            ).format(gpus)
+            if gpus > 1
+            else ""
+        )
+        self.gpu_note.setVisible(gpus > 1)
 
     def deviceNames(self) -> list[str]:
         return [self.device.itemData(i) for i in range(self.device.count())]
