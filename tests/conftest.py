@@ -70,6 +70,18 @@ def _subset(path: Path, chars: str, out: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def tiny_run(tmp_path_factory):
+    """A finished tiny training run (32 px, 6 steps; tests/train/tiny.py), shared read-only across modules."""
+    from fontassist.train import Trainer
+    from tests.train.tiny import tiny_config
+
+    run_dir = tmp_path_factory.mktemp("tiny_run")
+    events = list(Trainer(tiny_config(), run_dir))
+    assert events[-1].reason == "completed", events[-1].message
+    return run_dir
+
+
+@pytest.fixture(scope="session")
 def tiny_fonts(tmp_path_factory, demo_source) -> dict[str, Path]:
     """The same few Noto Sans TC glyphs as TTF, OTF (CFF), TTC (2 faces), WOFF, WOFF2 and a variable TTF."""
     folder = tmp_path_factory.mktemp("tiny_fonts")

@@ -106,44 +106,6 @@ def test_glyphs_command_from_a_font(tmp_path, capsys, demo_target):
     assert "either a CHECKPOINT" in capsys.readouterr().err
 
 
-@pytest.fixture(scope="module")
-def tiny_run(tmp_path_factory, demo_source, demo_target):
-    run = tmp_path_factory.mktemp("run")
-    assert (
-        main(
-            [
-                "train",
-                "--source",
-                str(demo_source),
-                "--target",
-                str(demo_target),
-                "--out",
-                str(run),
-                "--size",
-                "32",
-                "--base-channels",
-                "4",
-                "--max-channels",
-                "8",
-                "--disc-channels",
-                "4",
-                "--attention",
-                "",
-                "--steps",
-                "2",
-                "--batch",
-                "4",
-                "--validation",
-                "8",
-                "--threads",
-                "1",
-            ]
-        )
-        == 0
-    )
-    return run
-
-
 def test_export_command_end_to_end(tmp_path, capsys, tiny_run, demo_source, demo_target):
     out = tmp_path / "ZenTC.ttf"
     args = [

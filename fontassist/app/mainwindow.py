@@ -31,6 +31,7 @@ from .project import PROJECT_SUFFIX, Project
 from .reviewstate import ReviewState
 from .session import Session
 from .settings import AppSettings
+from .widgets import FitScrollArea
 
 STEPS = ("fonts", "characters", "train", "review", "export")
 # After the window is shown, load the trainer (torch) in the background so Train is ready when reached.
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
         }
         self.stack = QStackedWidget(self)
         for page in self.pages.values():
-            self.stack.addWidget(page)
+            self.stack.addWidget(FitScrollArea(page, f"{page.objectName()}Scroll"))
 
         self.step_list = QListWidget(self)
         self.step_list.setObjectName("stepList")
@@ -158,6 +159,16 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        stack = self.review_state.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        redo_keys = [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+        self.redo_action.setShortcuts(list({k.toString(): k for k in redo_keys}.values()))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
 
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for number, step in enumerate(STEPS, start=1):

@@ -87,17 +87,14 @@ class OutlineView(QWidget):
         self._handles: list = []
         self._placeholder = placeholder
         self.show_points = True
-        self.setMinimumSize(120, 120)
+        self.setMinimumSize(100, 100)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:
         return QSize(220, 220)
 
     def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return width
+        return False  # it paints the em square into the largest square that fits; never cropped
 
     def clear(self, placeholder: str = "") -> None:
         self._raster, self._frame, self._path = QImage(), None, QPainterPath()

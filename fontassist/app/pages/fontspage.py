@@ -105,11 +105,11 @@ class FontsPage(QWidget):
         layout.addWidget(self.banner)
         layout.addLayout(panels)
         layout.addWidget(heading(self.tr("Coverage of the pair"), self, 1.1))
-        layout.addWidget(self.coverage)
+        layout.addWidget(self.coverage, 1)
         self.pairs_note = MessageLabel(self)
         self.pairs_note.setObjectName("pairsNote")
         layout.addWidget(self.pairs_note)
-        layout.addStretch(1)
+        layout.addStretch(0)
         layout.addLayout(bottom)
 
         session.fontsChanged.connect(self.refresh)
@@ -268,4 +268,14 @@ class FontsPage(QWidget):
             + 2 * table.frameWidth()
             + 2
         )
-        table.setFixedHeight(height)
+        # All rows when there is room; on a short screen the table scrolls and the page still fits.
+        table.setMaximumHeight(height)
+        table.setMinimumHeight(
+            min(
+                height,
+                table.horizontalHeader().sizeHint().height()
+                + 3 * rows.defaultSectionSize()
+                + 2 * table.frameWidth()
+                + 2,
+            )
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QImage
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from ...errors import FontAssistError
 from ...fonts import render_glyph
@@ -14,10 +14,8 @@ from ..images import raster_to_qimage
 from ..outlines import OutlineView
 from ..reviewdata import describe_flags
 from ..reviewstate import ReviewState
-from ..widgets import ImageView, muted
+from ..widgets import GlyphTileView, muted
 from ..worker import run_in_background
-
-TILE = 96
 
 
 class GlyphTile(QWidget):
@@ -28,7 +26,7 @@ class GlyphTile(QWidget):
         self.caption = muted(QLabel(caption, self))
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.view = view
-        view.setMinimumSize(TILE, TILE)
+        view.setMinimumSize(40, 40)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -57,25 +55,26 @@ class GlyphDetail(QWidget):
         self.info.setObjectName("detailInfo")
         self.info.setWordWrap(True)
 
-        self.source_view = ImageView(self, max_scale=4.0)
-        self.generated_view = ImageView(self, max_scale=4.0)
+        self.source_view = GlyphTileView(self, max_scale=4.0)
+        self.generated_view = GlyphTileView(self, max_scale=4.0)
         self.outline_view = OutlineView(self)
         self.outline_view.setObjectName("detailOutline")
-        self.target_view = ImageView(self, max_scale=4.0)
+        self.target_view = GlyphTileView(self, max_scale=4.0)
         self.target_view.setObjectName("detailTarget")
         self.source_tile = GlyphTile(self.tr("Source"), self.source_view, self)
         self.generated_tile = GlyphTile(self.tr("Generated"), self.generated_view, self)
         self.outline_tile = GlyphTile(self.tr("Traced outline"), self.outline_view, self)
         self.target_tile = GlyphTile(self.tr("Target's own glyph"), self.target_view, self)
-        # The outline, with its points, needs room; the three rasters sit in a column beside it.
-        tiles = QGridLayout()
+        # The outline, with its points, needs room; the three rasters sit in a column beside it,
+        # each in its own box so none can cover another.
+        rasters = QVBoxLayout()
+        rasters.setSpacing(6)
+        for tile in (self.source_tile, self.generated_tile, self.target_tile):
+            rasters.addWidget(tile, 1)
+        tiles = QHBoxLayout()
         tiles.setSpacing(6)
-        tiles.addWidget(self.outline_tile, 0, 0, 3, 1)
-        tiles.addWidget(self.source_tile, 0, 1)
-        tiles.addWidget(self.generated_tile, 1, 1)
-        tiles.addWidget(self.target_tile, 2, 1)
-        tiles.setColumnStretch(0, 5)
-        tiles.setColumnStretch(1, 2)
+        tiles.addWidget(self.outline_tile, 5)
+        tiles.addLayout(rasters, 2)
         self.points_label = muted(QLabel(self))
         self.points_label.setObjectName("pointsLabel")
 
@@ -84,9 +83,10 @@ class GlyphDetail(QWidget):
         self.context_edit.setToolTip(
             self.tr("The glyph is set where * (or ＊) stands, between the target font's own glyphs.")
         )
-        self.context_view = ImageView(self, max_scale=3.0)
+        self.context_view = GlyphTileView(self, max_scale=3.0)  # fits its box: never squeezes the tiles
         self.context_view.setObjectName("contextView")
-        self.context_view.setMinimumHeight(60)
+        self.context_view.setMinimumSize(40, 40)
+        self.context_view.setMaximumHeight(110)
         self.context_note = muted(QLabel(self))
         self.context_note.setWordWrap(True)
         self._context_timer = QTimer(self)
@@ -101,8 +101,10 @@ class GlyphDetail(QWidget):
         layout.addWidget(self.info)
         layout.addLayout(tiles, 1)
         layout.addWidget(self.points_label)
-        layout.addWidget(QLabel(self.tr("In a line of the target font (* marks the glyph):"), self))
-        layout.addWidget(self.context_edit)
+        context_row = QHBoxLayout()
+        context_row.addWidget(QLabel(self.tr("In a line of the target font (* marks the glyph):"), self))
+        context_row.addWidget(self.context_edit, 1)
+        layout.addLayout(context_row)
         layout.addWidget(self.context_view)
         layout.addWidget(self.context_note)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
