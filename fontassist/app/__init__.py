@@ -38,7 +38,18 @@ def open_app(
     target_face: int | None = None,
     qt_args: Sequence[str] = (),
 ) -> int:
-    """Open the main window (on the bundled demo fonts when no fonts or project are given); the exit code."""
+    """Open the main window (on the bundled demo fonts when no fonts or project are given); the exit code.
+
+    Where no window can open (no display), says so in one line and returns 2 before Qt would abort.
+    """
+    from ..display import missing_display
+
+    problem = missing_display()
+    if problem:
+        import sys
+
+        print(f"fontassist: {problem}", file=sys.stderr)
+        return 2
     from .application import run
 
     return run(

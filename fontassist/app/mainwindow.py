@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__, resources
 from ..errors import FontAssistError
+from .activity import ActivityIndicator
 from .errordialog import show_error
 from .i18n import language_menu
 from .pages.characterspage import CharactersPage
@@ -124,6 +125,18 @@ class MainWindow(QMainWindow):
         )
         self.session.modifiedChanged.connect(self.setWindowModified)
         self.session.projectReplaced.connect(self._update_title)
+
+        self.train_page.nextRequested.connect(lambda: self.goTo("review"))
+        self.activity = ActivityIndicator(
+            [
+                self.train_page.activity,
+                self.review_page.ab_page.activity,
+                self.review_state.activity,
+                self.export_page.activity,
+            ],
+            self,
+        )
+        self.statusBar().addPermanentWidget(self.activity)
 
         self._build_menus()
         self._update_title()
@@ -332,7 +345,10 @@ class MainWindow(QMainWindow):
         self.session.replaceProject(project)
         self.settings.add_recent_project(path)
         self.settings.set_last_folder("projects", path)
-        self.statusBar().showMessage(self.tr("Opened {0}").format(path), 5000)
+        if project.warnings:  # paths outside the project, the bundled files and home: worth a look
+            self.statusBar().showMessage(" ".join(project.warnings))
+        else:
+            self.statusBar().showMessage(self.tr("Opened {0}").format(path), 5000)
         self.projectOpened.emit()
         return True
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..errors import FontAssistError
+from .activity import Activity, ProgressClock
 from .checkpointlist import default_checkpoint
 from .reviewdata import (
     ACCEPTED,
@@ -49,6 +50,8 @@ class ReviewState(QObject):
         self.decisions = Decisions(session.project.review)
         self.current_char = ""
         self.worker: Worker | None = None
+        self.clock = ProgressClock()
+        self._job_name = ""
         self._glyphs_key: tuple | None = None  # fonts and characters the glyphs were drawn for
         # Decisions, regenerations and model choices, undone and redone as the designer's steps.
         self.undo_stack = QUndoStack(self)
@@ -165,6 +168,21 @@ class ReviewState(QObject):
     def isBusy(self) -> bool:
         return self.worker is not None
 
+    def etaSeconds(self) -> float | None:
+        """Time left for the running generation, from its pace so far."""
+        return self.clock.eta_s() if self.worker is not None else None
+
+    def activity(self) -> Activity | None:
+        """What the status bar shows while glyphs are drawn."""
+        if self.worker is None:
+            return None
+        text = (
+            self.tr("Drawing the glyphs")
+            if self._job_name == "generate"
+            else self.tr("Redrawing the selected glyphs")
+        )
+        return Activity(text, self.clock.done, self.clock.total, self.clock.eta_s(), self.cancel)
+
     def ensureGlyphs(self) -> bool:
         """Generate when there are no glyphs yet and everything needed is there; True when a job started."""
         if self.glyphs is not None or self.isBusy() or self.cannotGenerateReason():
@@ -232,6 +250,9 @@ class ReviewState(QObject):
     def _start(self, job, on_done, name: str) -> bool:
         worker = Worker(job, name)
         self.worker = worker
+        self.clock = ProgressClock()
+        self._job_name = name
+        worker.progressed.connect(lambda done, total, _m: self.clock.update(done, total))
         worker.progressed.connect(self.progressed)
         worker.failed.connect(self.failed)
         worker.succeeded.connect(on_done)
@@ -273,7 +294,7 @@ class ReviewState(QObject):
         outlines = edited_outlines(self.review)
         if glyphs is None or not outlines:
             return glyphs
-        from ..vector.rasterize import outline_coverage
+        from ..fonts.render import render_outline
 
         extra = [c for c in outlines if glyphs.index(c) is None]
         frame, size = glyphs.frame, glyphs.size
@@ -288,7 +309,7 @@ class ReviewState(QObject):
                 sources[len(glyphs) + j] = render_glyph(source, char, size, frame.margin)
         for i, char in enumerate(chars):
             if char in outlines:
-                images[i] = outline_coverage(lambda pen, o=outlines[char]: draw_stored(o, pen), frame)
+                images[i] = render_outline(lambda pen, o=outlines[char]: draw_stored(o, pen), frame)
         return ReviewGlyphs(
             chars,
             images,

@@ -691,6 +691,26 @@ class ABPage(QWidget):
     def isTraining(self) -> bool:
         return self.train_worker is not None
 
+    def activity(self):
+        """What the status bar shows while "Train both" trains or A and B are compared."""
+        from ..activity import Activity
+
+        if self.train_worker is not None:
+            run = "AB"[self._current_run.index] if self._current_run else "A"
+            maximum = self.progress.maximum()
+            return Activity(
+                self.tr("Train both: run {0} of 2").format(run),
+                self.progress.value(),
+                maximum,
+                None,
+                self.stop,
+            )
+        if self.worker is not None:
+            return Activity(
+                self.tr("Comparing A and B"), self.progress.value(), self.progress.maximum(), None, self.stop
+            )
+        return None
+
     def otherTraining(self) -> str:
         """Why a training elsewhere (the Train page's run) rules out "Train both"; the window sets it."""
         return ""

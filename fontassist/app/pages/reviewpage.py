@@ -9,7 +9,6 @@ into the project's ``review`` dict.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..activity import format_duration
 from ..checkpointpicker import CheckpointPicker
 from ..errordialog import show_error
 from ..exportjobs import trace_options_from
@@ -59,7 +59,6 @@ class ReviewPage(QWidget):
         self.state = state
         self.settings = settings
         self._restoring = False
-        self.last_filter_ms = 0.0
 
         # Model and generation.
         self.model_picker = CheckpointPicker(session, self)
@@ -246,7 +245,7 @@ class ReviewPage(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         # Outlines are traced with the Export page's settings: what is reviewed is what is exported.
-        options = trace_options_from(self.session.project.export)
+        options = trace_options_from(self.session.project.export, self.session.target)
         self.grid_model.setTraceOptions(options)
         self.detail.setTraceOptions(options)
         self.refreshModels()
@@ -339,7 +338,6 @@ class ReviewPage(QWidget):
 
     def refilter(self, select_position: int | None = None) -> None:
         """Show the glyphs that pass the filters; keep the current glyph (or the row at ``select_position``)."""
-        started = time.perf_counter()
         glyphs = self.state.glyphs
         current = self.state.current_char
         rows = select_rows(
@@ -351,7 +349,6 @@ class ReviewPage(QWidget):
             sort=self.sort_order.currentData(),
         )
         self.grid_model.setRows(rows)
-        self.last_filter_ms = 1000 * (time.perf_counter() - started)
         count = self.grid_model.rowCount()
         if count:
             if select_position is not None:
@@ -495,7 +492,11 @@ class ReviewPage(QWidget):
     def _progressed(self, done: int, total: int, message: str) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
-        self.progress.setFormat(f"{message} %v/%m" if message else "%v/%m")
+        text = f"{message} %v/%m" if message else "%v/%m"
+        eta = self.state.etaSeconds()
+        if eta is not None:
+            text += " · " + self.tr("about {0} left").format(format_duration(eta))
+        self.progress.setFormat(text)
 
     def _failed(self, message: str, details: str) -> None:
         if details:
