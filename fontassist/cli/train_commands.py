@@ -329,7 +329,8 @@ def _train(args) -> int:
         trainer = Trainer(_config_from_args(args), out, cancel=cancel)
 
     dist = trainer.dist
-    progress = ProgressLine() if dist.is_writer else ProgressLine(stream=open(os.devnull, "w"))  # noqa: SIM115
+    quiet = None if dist.is_writer else open(os.devnull, "w")  # rank 0 alone reports progress
+    progress = ProgressLine(stream=quiet)
     previous = _stop_on_signals(cancel, progress, dist.active)
     finished = None
     try:
@@ -369,6 +370,8 @@ def _train(args) -> int:
             # (while the interpreter shuts down): nothing is left to stop, so it must not kill this one.
             signal.signal(signal.SIGTERM, signal.SIG_IGN)
         progress.close()
+        if quiet is not None:
+            quiet.close()
     if finished is None:
         return 1
     if not dist.is_writer:
@@ -654,7 +657,12 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "demo", help="generate the 647 tw-edu-4808 characters Zen Maru Gothic lacks with the bundled model"
     )
-    p.add_argument("--out", required=True, metavar="DIR", help="folder for the PNGs and the contact sheet")
+    p.add_argument(
+        "--out",
+        default="demo-out",
+        metavar="DIR",
+        help="folder for the font, the PNGs and the contact sheet (default demo-out)",
+    )
     p.add_argument("--grid", metavar="PNG", help="contact sheet path (default DIR/contact-sheet.png)")
     p.add_argument("--no-font", action="store_true", help=f"only the PNGs, no {DEMO_FONT_NAME}")
     add_runtime(p)

@@ -165,13 +165,12 @@ class ExportPage(QWidget):
             "clean_contours": self.tr("Clean contours (specks, overlaps)"),
             "fit_extremes": self.tr("Keep ink inside the target's ideographic box"),
         }
-        labels["even_width"] = self.tr("Even out stroke width (partly checked: when the target is monoline)")
+        labels["even_width"] = self.tr("Even out stroke width (experimental)")
         for f in TraceSettings.tunable():
             if f.default is None or isinstance(f.default, bool):
                 box = QCheckBox(labels.get(f.name, f.name), self)
                 box.setObjectName(f"{f.name}Check")
                 box.setToolTip(f.metadata["help"][:1].upper() + f.metadata["help"][1:])
-                box.setTristate(f.default is None)
                 _set_switch(box, f.default)
                 self.clean_boxes[f.name] = box
         self.preview_char_edit = QLineEdit(self)
@@ -963,12 +962,14 @@ class ExportPage(QWidget):
 
 
 def _switch(box: QCheckBox) -> bool | None:
-    """A cleaning switch's value: on, off, or (partly checked) decided from the target."""
+    """A cleaning switch's value: on or off (None where a tri-state box is partly checked)."""
     state = box.checkState()
     return None if state == Qt.CheckState.PartiallyChecked else state == Qt.CheckState.Checked
 
 
 def _set_switch(box: QCheckBox, value: bool | None) -> None:
+    if value is None and not box.isTristate():
+        value = False
     box.setCheckState(
         Qt.CheckState.PartiallyChecked
         if value is None
