@@ -33,6 +33,7 @@ from .common import (
     non_negative_int,
     positive_float,
     positive_int,
+    progress_printer,
     set_threads,
     warn,
 )
@@ -300,8 +301,8 @@ def _train(args) -> int:
     if launched is not None:
         return launched
     set_threads(args.threads)
+    from ..jobs import CancelToken, JobCancelled
     from ..train import (
-        CancelToken,
         CheckpointEvent,
         EvalEvent,
         FinishedEvent,
@@ -359,6 +360,9 @@ def _train(args) -> int:
                 pass
             elif isinstance(event, FinishedEvent):
                 finished = event
+    except JobCancelled as stopped:
+        print(f"{stopped} Resume with: fontassist train --out {out} --resume", file=sys.stderr)
+        return EXIT_INTERRUPTED
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
@@ -379,9 +383,6 @@ def _train(args) -> int:
     if finished.reason == "completed":
         print(f"{finished.message} Checkpoint: {finished.checkpoint}")
         return 0
-    if finished.reason == "cancelled":
-        print(f"{finished.message} Resume with: fontassist train --out {out} --resume", file=sys.stderr)
-        return EXIT_INTERRUPTED
     print(f"fontassist: error: {finished.message}", file=sys.stderr)
     return 2
 
@@ -461,16 +462,12 @@ def _run_generation(generator, source, chars, target, out, grid, batch):
     if not chars:
         print("Nothing to generate: the character list is empty (or the target already has them all).")
         return None
-    progress = ProgressLine()
+    line, report = progress_printer()
     started = time.perf_counter()
-
-    def report(done, total):
-        progress.update(f"generating [{bar(done, total)}] {done}/{total}", force=done == total)
-
     try:
         glyphs = generator.run(source, chars, target_font=target, batch_size=batch, progress=report)
     finally:
-        progress.close()
+        line.close()
     write_outputs(glyphs, out, grid)
     seconds = time.perf_counter() - started
     flagged = glyphs.flagged()
