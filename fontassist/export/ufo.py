@@ -375,7 +375,8 @@ def save_ufo_atomically(ufo, out_path: Path) -> int:
     try:
         fresh = work / out_path.name
         try:
-            ufo.save(fresh, overwrite=True, validate=True)
+            # Validated once, on the full read-back below (validating the write as well doubles the time).
+            ufo.save(fresh, overwrite=True, validate=False)
         except OSError as error:
             raise FontAssistError(
                 f"Cannot write {out_path}: {error.strerror or error}.", hint="Check the free disk space."

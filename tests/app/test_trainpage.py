@@ -1,10 +1,12 @@
 """Training through the UI with the real trainer on a tiny configuration (32 px, a few-channel model)."""
 
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
+from fontassist import resources
 from fontassist.train import load_checkpoint
 
 from .conftest import TINY_TRAIN
@@ -44,6 +46,31 @@ def test_form_is_bound_to_the_train_config(engine_ready):
         config.model.norm == "instance" and config.model.attention == (4, 8) and config.model.image_size == 32
     )
     assert config.model.image_size == 32 and config.adv_loss == "none" and config.charset == "tw-edu-4808"
+    # Hand-fixed glyphs as training pairs: the run learns from the target plus them, when asked.
+    review = engine_ready.session.project.review
+    hand_fixed = Path(config.target).with_name("fixed.ttf")
+    review.update(edits_train_target=str(config.target), edits_train=False)
+    assert (
+        build_train_config(
+            engine_ready.session.project, engine_ready.session.plan, page.engine.defaults
+        ).target
+        == config.target
+    )
+    review.update(edits_train_target=str(hand_fixed), edits_train=True)
+    assert not hand_fixed.exists()  # a copy that is gone is not used
+    assert (
+        build_train_config(
+            engine_ready.session.project, engine_ready.session.plan, page.engine.defaults
+        ).target
+        == config.target
+    )
+    review.update(edits_train_target=str(resources.DEMO_SOURCE))  # any font file that is there
+    with_fixes = build_train_config(
+        engine_ready.session.project, engine_ready.session.plan, page.engine.defaults
+    )
+    assert with_fixes.target == str(resources.DEMO_SOURCE) and with_fixes.target_face == 0
+    for key in ("edits_train", "edits_train_target"):
+        review.pop(key)
 
 
 def test_a_tiny_run_completes_with_live_preview_and_a_responsive_window(engine_ready, qtbot, tmp_path):
