@@ -15,6 +15,7 @@ import numpy as np
 from PIL import Image
 
 from .errors import FontAssistError
+from .safeio import describe_os_error, save_image
 
 
 def glyph_filename(char: str, ext: str = "png") -> str:
@@ -33,7 +34,7 @@ def ensure_folder(folder: str | os.PathLike) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise FontAssistError(
-            f"cannot create the output folder ({e.strerror}).",
+            f"cannot create the output folder: {describe_os_error(e)}.",
             path=folder,
             hint="Choose a folder you can write to.",
         ) from None
@@ -46,7 +47,7 @@ def save_glyph_pngs(images: np.ndarray, chars: Sequence[str], folder: str | os.P
     """Write one PNG per glyph into ``folder``; returns how many were written."""
     folder = ensure_folder(folder)
     for raster, char in zip(images, chars, strict=False):
-        to_picture(raster).save(folder / glyph_filename(char), optimize=False)
+        save_image(to_picture(raster), folder / glyph_filename(char), durable=False)
     return len(chars)
 
 

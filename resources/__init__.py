@@ -18,5 +18,5 @@ MODELS = RESOURCES / "models"
 ICONS = RESOURCES / "icons"
 
 DEMO_SOURCE = FONTS / "NotoSansTC-Regular-subset.ttf"
-DEMO_TARGET = FONTS / "ZenMaruGothic-Regular-subset.ttf"
+DEMO_TARGET = FONTS / "ZenMaruGothic-Regular.ttf"  # the whole font: the demo merges into all of it
 DEMO_MODEL = MODELS / "demo.pt"

@@ -12,18 +12,24 @@ import ast
 from pathlib import Path
 
 import fontassist
+import fontassist.resources
 
-PACKAGE = Path(fontassist.__file__).resolve().parent
 ROOT_NAME = "fontassist"
+# The package and the top-level resources/ folder that setup.py maps into it.
+PACKAGES = {
+    ROOT_NAME: Path(fontassist.__file__).resolve().parent,
+    "fontassist.resources": Path(fontassist.resources.__file__).resolve().parent,
+}
 
 
 def module_files() -> dict[str, Path]:
     modules = {}
-    for path in sorted(PACKAGE.rglob("*.py")):
-        parts = [ROOT_NAME, *path.relative_to(PACKAGE).with_suffix("").parts]
-        if parts[-1] == "__init__":
-            parts.pop()
-        modules[".".join(parts)] = path
+    for name, folder in PACKAGES.items():
+        for path in sorted(folder.rglob("*.py")):
+            parts = [name, *path.relative_to(folder).with_suffix("").parts]
+            if parts[-1] == "__init__":
+                parts.pop()
+            modules[".".join(parts)] = path
     return modules
 
 
@@ -122,6 +128,7 @@ def test_the_package_imports_have_no_circle():
 
 def test_the_walk_sees_lazy_imports_and_finds_a_circle():
     graph = import_graph()
+    assert "fontassist.resources" in graph["fontassist.fonts.charsets"]  # the mapped folder is walked too
     # fontassist.cli imports its command modules inside functions; the walk must see those edges
     assert "fontassist.cli.fonts_commands" in graph["fontassist.cli"] | {
         target for source in graph if source.startswith("fontassist.cli.") for target in graph[source]

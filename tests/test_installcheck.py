@@ -74,11 +74,11 @@ def test_main_prints_failures_to_stderr(monkeypatch, tmp_path, capsys):
     assert captured.err.count("\n") == 1 and "gone.ttf" in captured.err
 
 
-def test_check_font_wants_an_outline_for_every_character():
-    # The demo target lacks 丟, so a check that asks for it must fail, and one for 永 must pass.
-    installcheck.check_font(resources.DEMO_TARGET, ["永"])
+def test_check_font_wants_an_outline_for_every_character(tiny_fonts):
+    # The tiny subset has 永 and lacks 丟, so a check that asks for 丟 must fail, and one for 永 must pass.
+    installcheck.check_font(tiny_fonts["ttf"], ["永"])
     with pytest.raises(installcheck.SelfTestFailed, match="no outline for 丟"):
-        installcheck.check_font(resources.DEMO_TARGET, ["永", "丟"])
+        installcheck.check_font(tiny_fonts["ttf"], ["永", "丟"])
 
 
 def test_step_turns_any_error_into_one_line():

@@ -24,7 +24,6 @@ from fontassist.resources import FONTS  # noqa: E402
 
 FONTS_TO_SUBSET = {
     "NotoSansTC-Regular.ttf": ("NotoSansTC-Regular-subset.ttf", "OFL-NotoSansTC.txt"),
-    "ZenMaruGothic-Regular.ttf": ("ZenMaruGothic-Regular-subset.ttf", "OFL-ZenMaruGothic.txt"),
 }
 
 EXTRA_RANGES = [

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__, resources
 from ..errors import FontAssistError
+from .activity import ActivityIndicator
 from .errordialog import show_error
 from .i18n import language_menu
 from .pages.characterspage import CharactersPage
@@ -31,6 +32,7 @@ from .project import PROJECT_SUFFIX, Project
 from .reviewstate import ReviewState
 from .session import Session
 from .settings import AppSettings
+from .widgets import FitScrollArea
 
 STEPS = ("fonts", "characters", "train", "review", "export")
 # After the window is shown, load the trainer (torch) in the background so Train is ready when reached.
@@ -73,7 +75,7 @@ class MainWindow(QMainWindow):
         }
         self.stack = QStackedWidget(self)
         for page in self.pages.values():
-            self.stack.addWidget(page)
+            self.stack.addWidget(FitScrollArea(page, f"{page.objectName()}Scroll"))
 
         self.step_list = QListWidget(self)
         self.step_list.setObjectName("stepList")
@@ -124,6 +126,18 @@ class MainWindow(QMainWindow):
         self.session.modifiedChanged.connect(self.setWindowModified)
         self.session.projectReplaced.connect(self._update_title)
 
+        self.train_page.nextRequested.connect(lambda: self.goTo("review"))
+        self.activity = ActivityIndicator(
+            [
+                self.train_page.activity,
+                self.review_page.ab_page.activity,
+                self.review_state.activity,
+                self.export_page.activity,
+            ],
+            self,
+        )
+        self.statusBar().addPermanentWidget(self.activity)
+
         self._build_menus()
         self._update_title()
         self.statusBar().showMessage(self.tr("Ready"))
@@ -158,6 +172,16 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        stack = self.review_state.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        redo_keys = [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+        self.redo_action.setShortcuts(list({k.toString(): k for k in redo_keys}.values()))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
 
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for number, step in enumerate(STEPS, start=1):
@@ -321,7 +345,10 @@ class MainWindow(QMainWindow):
         self.session.replaceProject(project)
         self.settings.add_recent_project(path)
         self.settings.set_last_folder("projects", path)
-        self.statusBar().showMessage(self.tr("Opened {0}").format(path), 5000)
+        if project.warnings:  # paths outside the project, the bundled files and home: worth a look
+            self.statusBar().showMessage(" ".join(project.warnings))
+        else:
+            self.statusBar().showMessage(self.tr("Opened {0}").format(path), 5000)
         self.projectOpened.emit()
         return True
 

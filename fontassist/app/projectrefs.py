@@ -84,3 +84,21 @@ def loaded_pages(review: dict, export: dict, base: Path | None) -> tuple[dict, d
         return store_path(resolve_path(value, base), None)
 
     return _map_review(review, convert), _map_export(export, convert)
+
+
+def page_paths(review: dict, export: dict) -> list[tuple[str, str]]:
+    """The paths the Review and Export pages keep, with what they are (bundled ``resources:`` refs left out)."""
+
+    found: list[tuple[str, str]] = []
+
+    def collect(what: str):
+        def convert(value: str) -> str:
+            if not value.startswith(RESOURCE_PREFIX):
+                found.append((what, value))
+            return value
+
+        return convert
+
+    _map_review(review, collect("checkpoint"))
+    _map_export(export, collect("export path"))
+    return found

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from .activity import Activity, ProgressClock
 from .checkpointlist import default_checkpoint
 from .jobs import JobWorker
 from .reviewdata import (
+    ACCEPTED,
     NEW,
+    REJECTED,
     Decisions,
     ReviewGlyphs,
     checkpoint_path,
@@ -45,7 +49,11 @@ class ReviewState(QObject):
         self.decisions = Decisions(session.project.review)
         self.current_char = ""
         self.worker: JobWorker | None = None
+        self.clock = ProgressClock()
+        self._job_name = ""
         self._glyphs_key: tuple | None = None  # fonts and characters the glyphs were drawn for
+        # Decisions, regenerations and model choices, undone and redone as the designer's steps.
+        self.undo_stack = QUndoStack(self)
         session.projectReplaced.connect(self._project_replaced)
         session.planChanged.connect(self._plan_changed)
 
@@ -55,6 +63,7 @@ class ReviewState(QObject):
         return self.session.project.review
 
     def _project_replaced(self) -> None:
+        self.undo_stack.clear()
         self.cancel()
         self.decisions = Decisions(self.review)
         self._set_glyphs(None)
@@ -158,6 +167,21 @@ class ReviewState(QObject):
     def isBusy(self) -> bool:
         return self.worker is not None
 
+    def etaSeconds(self) -> float | None:
+        """Time left for the running generation, from its pace so far."""
+        return self.clock.eta_s() if self.worker is not None else None
+
+    def activity(self) -> Activity | None:
+        """What the status bar shows while glyphs are drawn."""
+        if self.worker is None:
+            return None
+        text = (
+            self.tr("Drawing the glyphs")
+            if self._job_name == "generate"
+            else self.tr("Redrawing the selected glyphs")
+        )
+        return Activity(text, self.clock.done, self.clock.total, self.clock.eta_s(), self.cancel)
+
     def ensureGlyphs(self) -> bool:
         """Generate when there are no glyphs yet and everything needed is there; True when a job started."""
         if self.glyphs is not None or self.isBusy() or self.cannotGenerateReason():
@@ -204,19 +228,25 @@ class ReviewState(QObject):
         def done(new_glyphs):
             if self.glyphs is not glyphs:
                 return
+            before = self._snapshot()
             self.glyphs = new_glyphs
             self._record_regenerated(chars, ref)
-            changed = self.decisions.set(chars, NEW)
-            self.session.setModified(True)
-            self.glyphsRedrawn.emit(chars)
-            if changed:
-                self.decisionsChanged.emit(changed)
+            self.decisions.set(chars, NEW)  # a redrawn glyph is decided again
+            after = self._snapshot()
+            self._restore(before, chars)  # the command applies it, so that it can be undone
+            text = QCoreApplication.translate("ReviewState", "Regenerate {0} glyphs with {1}").format(
+                len(chars), run_and_file(checkpoint_path(ref))
+            )
+            self.undo_stack.push(_SnapshotCommand(self, before, after, chars, text))
 
         return self._start(job, done, "regenerate")
 
     def _start(self, job, on_done, name: str) -> bool:
         worker = JobWorker(job, name, self)
         self.worker = worker
+        self.clock = ProgressClock()
+        self._job_name = name
+        worker.progressed.connect(lambda done, total, _m: self.clock.update(done, total))
         worker.progressed.connect(self.progressed)
         worker.failed.connect(self._job_failed)
         worker.succeeded.connect(lambda result: self._job_done(worker, on_done, result))
@@ -325,14 +355,127 @@ class ReviewState(QObject):
         return self.decisions.status(char)
 
     def setStatus(self, chars: list[str], status: str) -> list[str]:
-        changed = self.decisions.set(chars, status)
+        """Give ``chars`` ``status`` (one undoable step); returns those whose status changed."""
+        changed = [c for c in chars if self.decisions.status(c) != status]
+        if changed:
+            names = {
+                ACCEPTED: QCoreApplication.translate("ReviewState", "Accept"),
+                REJECTED: QCoreApplication.translate("ReviewState", "Reject"),
+                NEW: QCoreApplication.translate("ReviewState", "Mark undecided"),
+            }
+            text = QCoreApplication.translate("ReviewState", "{0} {1}").format(
+                names[status], "".join(changed[:8]) + ("…" if len(changed) > 8 else "")
+            )
+            self.undo_stack.push(_DecisionCommand(self, changed, status, text))
+        return changed
+
+    def _apply_statuses(self, statuses: dict[str, str]) -> None:
+        changed = []
+        for status in (NEW, ACCEPTED, REJECTED):
+            changed += self.decisions.set([c for c, s in statuses.items() if s == status], status)
         if changed:
             self.session.setModified(True)
             self.decisionsChanged.emit(changed)
-        return changed
+
+    # -- snapshots for undo (glyph sets are never changed in place, so keeping one is cheap) ----------------
+    def _snapshot(self) -> dict:
+        return {
+            "glyphs": self.glyphs,
+            "key": self._glyphs_key,
+            "checkpoint": self.review.get("checkpoint"),
+            "regenerated": dict(self.review.get("regenerated") or {}),
+            "accepted": self.review.get(ACCEPTED, ""),
+            "rejected": self.review.get(REJECTED, ""),
+        }
+
+    def _restore(self, snapshot: dict, redrawn: list[str] | None = None) -> None:
+        """Put back a snapshot; ``redrawn`` names the glyphs that differ (all, when None)."""
+        self.cancel()
+        checkpoint_moved = snapshot["checkpoint"] != self.review.get("checkpoint")
+        for key in ("checkpoint", "regenerated"):
+            if snapshot[key]:
+                self.review[key] = snapshot[key]
+            else:
+                self.review.pop(key, None)
+        self.review[ACCEPTED], self.review[REJECTED] = snapshot["accepted"], snapshot["rejected"]
+        self.decisions = Decisions(self.review)
+        self.session.setModified(True)
+        if redrawn is None or snapshot["key"] != self._glyphs_key:
+            glyphs = snapshot["glyphs"] if snapshot["key"] == self._wanted_key() else None
+            self._set_glyphs(glyphs)
+        else:
+            self.glyphs = snapshot["glyphs"]
+            self.glyphsRedrawn.emit(list(redrawn))
+        if checkpoint_moved:
+            self.checkpointChanged.emit()
+        self.decisionsChanged.emit([])
+
+    def useModel(self, path: str | Path, keep_decisions: bool) -> None:
+        """Draw every glyph with ``path`` (one undoable step) and start drawing.
+
+        The new drawings have not been seen, so nothing stays accepted: with
+        ``keep_decisions`` rejections are kept (and acceptances become
+        undecided), otherwise every glyph is undecided.
+        """
+        before = self._snapshot()
+        self.setCheckpoint(path)
+        accepted = [c for c in self.review.get(ACCEPTED, "")]
+        self.decisions.set(accepted, NEW)
+        if not keep_decisions:
+            self.decisions.clear()
+        after = self._snapshot()
+        self._restore(before)
+        text = QCoreApplication.translate("ReviewState", "Draw with {0}").format(run_and_file(Path(path)))
+        self.undo_stack.push(_SnapshotCommand(self, before, after, None, text, regenerate=True))
 
     def clearDecisions(self) -> None:
+        """Forget every decision (not undoable; used when the project's glyphs start afresh)."""
         if len(self.decisions):
             self.decisions.clear()
             self.session.setModified(True)
             self.decisionsChanged.emit([])
+
+
+def run_and_file(path: Path) -> str:
+    """``run-20240101/last.pt``: a checkpoint named with its run, since every run has a ``last.pt``."""
+    path = Path(path)
+    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
+
+
+class _DecisionCommand(QUndoCommand):
+    def __init__(self, state: ReviewState, chars: list[str], status: str, text: str):
+        super().__init__(text)
+        self.state = state
+        self.before = {c: state.decisions.status(c) for c in chars}
+        self.after = dict.fromkeys(chars, status)
+
+    def redo(self) -> None:
+        self.state._apply_statuses(self.after)
+
+    def undo(self) -> None:
+        self.state._apply_statuses(self.before)
+
+
+class _SnapshotCommand(QUndoCommand):
+    """Swap between two snapshots of the state: a regeneration, or another model for every glyph."""
+
+    def __init__(self, state, before: dict, after: dict, redrawn, text: str, regenerate: bool = False):
+        super().__init__(text)
+        self.state, self.before, self.after, self.redrawn = state, before, after, redrawn
+        self.regenerate = regenerate
+
+    def redo(self) -> None:
+        self.state._restore(self.after, self.redrawn)
+        if self.regenerate and self.state.glyphs is None:
+            self.state.generate()
+        if self.regenerate and self.state.isBusy():
+            # Keep the drawings, once made, so that a later redo need not draw again.
+            self.state.glyphsChanged.connect(self._drawn)
+
+    def _drawn(self) -> None:
+        self.state.glyphsChanged.disconnect(self._drawn)
+        if self.state.glyphs is not None:
+            self.after = self.state._snapshot()
+
+    def undo(self) -> None:
+        self.state._restore(self.before, self.redrawn)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QWidget
 
 
 class ImageView(QWidget):
@@ -69,6 +69,24 @@ class ImageView(QWidget):
         target = QRectF(x, y, w, h)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, scale != 1.0)
         painter.drawImage(target, self._image)
+
+
+class GlyphTileView(ImageView):
+    """A glyph raster (the whole em square) scaled to fit whatever room the layout gives: never cropped.
+
+    Unlike :class:`ImageView` it does not ask for a height for its width, so a
+    grid or box layout cannot hand it a taller area than it shows (which let a
+    neighbour cover the bottom of the glyph).
+    """
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def sizeHint(self) -> QSize:
+        return QSize(120, 120)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(48, 48)
 
 
 class MessageLabel(QLabel):
@@ -139,3 +157,48 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         width = max(10, self.width())
         super().setText(self.fontMetrics().elidedText(self._full_text, Qt.TextElideMode.ElideMiddle, width))
+
+
+class FitScrollArea(QScrollArea):
+    """A widget in a scroll area that fills the view, and scrolls only when the view is below its minimum.
+
+    Unlike ``widgetResizable`` this ignores the height the widget would like for
+    its width, so a page with wrapped text does not scroll while its minimum
+    still fits; on a screen smaller than that, it scrolls instead of falling off.
+    """
+
+    def __init__(self, widget: QWidget, name: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setWidget(widget)
+        self.setWidgetResizable(False)
+
+    def _fit(self) -> None:
+        page, minimum = self.widget(), self.widget().minimumSizeHint().expandedTo(self.widget().minimumSize())
+        view = self.maximumViewportSize()
+        width = max(view.width(), minimum.width())
+        height = max(view.height(), minimum.height())
+        if width > view.width():  # a horizontal scroll bar takes room from the height
+            height = max(view.height() - self.horizontalScrollBar().sizeHint().height(), minimum.height())
+        if height > view.height():
+            width = max(view.width() - self.verticalScrollBar().sizeHint().width(), minimum.width())
+        page.resize(width, height)
+
+    def resizeEvent(self, event) -> None:
+        self._fit()
+        super().resizeEvent(event)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return super().event(event)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        widget.installEventFilter(self)

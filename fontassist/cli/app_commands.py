@@ -23,6 +23,11 @@ def _gui(args) -> int:
             face = getattr(args, f"{role}_face")
             if face is not None:
                 argv += [f"--{role}-face", str(face)]
+    from ..display import missing_display
+
+    problem = missing_display()
+    if problem:
+        raise FontAssistError(problem)
     from ..app import main as app_main
 
     return app_main(argv)

@@ -3,10 +3,80 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 
 from ..errors import FontAssistError
+
+# ------------------------------------------------------------------ value types
+# argparse calls these on the text of an option; an ArgumentTypeError becomes one line (see cli.Parser).
+
+
+def _whole(text: str, least: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < least:
+        raise argparse.ArgumentTypeError(f"must be {'at least 1' if least else '0 or more'}, not {value}")
+    return value
+
+
+def positive_int(text: str) -> int:
+    """A whole number of at least 1 (sizes, batches, steps, threads)."""
+    return _whole(text, 1)
+
+
+def non_negative_int(text: str) -> int:
+    return _whole(text, 0)
+
+
+def image_size(text: str) -> int:
+    """A raster size in pixels: 8 to 4096."""
+    value = positive_int(text)
+    if not 8 <= value <= 4096:
+        raise argparse.ArgumentTypeError(f"an image size must lie between 8 and 4096 pixels, not {value}")
+    return value
+
+
+def _finite(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, not {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"expected a finite number, not {text!r}")
+    return value
+
+
+def non_negative_float(text: str) -> float:
+    value = _finite(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
+
+
+def positive_float(text: str) -> float:
+    value = _finite(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0, not {value}")
+    return value
+
+
+def margin(text: str) -> float:
+    """An em-frame margin: a fraction of the em in [0, 0.5)."""
+    value = _finite(text)
+    if not 0 <= value < 0.5:
+        raise argparse.ArgumentTypeError(f"a margin is a fraction of the em from 0 up to 0.5, not {value}")
+    return value
+
+
+def chars_text(text: str) -> str:
+    """--chars: some characters besides whitespace (an empty list would silently mean a whole set)."""
+    if not "".join(text.split()):
+        raise argparse.ArgumentTypeError("no characters given (the text is empty or only whitespace)")
+    return text
 
 
 def set_threads(threads: int | None) -> None:
@@ -82,9 +152,24 @@ def add_runtime(p: argparse.ArgumentParser, batch_default: int | None = 64) -> N
         "--device", default="auto", help="auto (CUDA, then Apple MPS, then CPU), cpu, cuda, cuda:N or mps"
     )
     p.add_argument(
-        "--threads", type=int, metavar="N", help="CPU threads torch may use (default: torch's choice)"
+        "--threads",
+        type=positive_int,
+        metavar="N",
+        help="CPU threads torch may use (default: torch's choice)",
     )
     if batch_default is not None:
         p.add_argument(
-            "--batch", type=int, default=batch_default, help=f"glyphs per batch (default {batch_default})"
+            "--batch",
+            type=positive_int,
+            default=batch_default,
+            help=f"glyphs per batch (default {batch_default})",
         )
+
+
+def declare_outputs(p: argparse.ArgumentParser, **kinds: str) -> None:
+    """Name the options that are outputs, each "file", "picture", "folder" or "any" (file or folder).
+
+    Before the command runs, each is checked: not one of the command's inputs
+    (fonts, checkpoints, runs, character files), and writable (see cli.check_outputs).
+    """
+    p.set_defaults(outputs=kinds)

@@ -5,36 +5,67 @@ torch is imported only when a checkpoint is used.
 
 from __future__ import annotations
 
+import sys
 import time
+from pathlib import Path
 
 from ..errors import FontAssistError
 from ..fonts import DEFAULT_CHARSET
-from .common import ProgressLine, add_runtime, bar, generation_chars, set_threads
+from .common import (
+    ProgressLine,
+    add_runtime,
+    bar,
+    declare_outputs,
+    generation_chars,
+    image_size,
+    margin,
+    non_negative_float,
+    non_negative_int,
+    positive_float,
+    set_threads,
+)
 from .fonts_commands import add_charset_arguments, chars_from_args
 
 
 def _trace_arguments(p) -> None:
-    g = p.add_argument_group("tracing")
-    g.add_argument(
-        "--speck-area",
-        type=float,
-        default=4.0,
-        metavar="PX2",
-        help="drop ink specks and pinholes smaller than this many square pixels (default 4)",
-    )
-    g.add_argument(
-        "--tolerance",
-        type=float,
-        default=0.25,
-        metavar="PX",
-        help="how far outlines may stray from the raster's edge, in pixels (default 0.25)",
-    )
+    """One option per tunable :class:`TraceSettings` field, its default and help read from there."""
+    from ..vector import TraceSettings
+
+    g = p.add_argument_group("tracing (outlines are cleaned by default; each step can be switched off)")
+    for f in TraceSettings.tunable():
+        flag = "--" + f.name.replace("_", "-")
+        if f.default is None:  # on, off, or decided from the target
+            g.add_argument(flag, dest=f.name, action="store_true", default=None, help=f.metadata["help"])
+            g.add_argument(
+                "--no-" + f.name.replace("_", "-"),
+                dest=f.name,
+                action="store_false",
+                default=None,
+                help=f"do not {f.metadata['help'].split(';')[0]}",
+            )
+        elif isinstance(f.default, bool):
+            g.add_argument(
+                "--no-" + f.name.replace("_", "-"),
+                dest=f.name,
+                action="store_false",
+                default=f.default,
+                help=f"do not {f.metadata['help']}",
+            )
+        else:
+            g.add_argument(
+                flag,
+                type=positive_float if f.metadata.get("positive") else non_negative_float,
+                default=f.default,
+                metavar=f.metadata.get("metavar"),
+                help=f"{f.metadata['help']} (default {f.default:g})",
+            )
 
 
-def _trace_options(args):
-    from ..pipeline import TraceOptions
+def trace_settings_from(args):
+    """The :class:`TraceSettings` the tracing options of ``args`` ask for."""
+    from ..vector import TraceSettings
 
-    return TraceOptions(speck_area=args.speck_area, tolerance=args.tolerance)
+    return TraceSettings(**{f.name: getattr(args, f.name) for f in TraceSettings.tunable()})
 
 
 def _progress_printer():
@@ -133,6 +164,16 @@ def _leave_out_edited(glyphs, review: dict):
     return drawn, keep
 
 
+def warn(warnings) -> set[str]:
+    """Print each warning once, on stderr; returns those printed."""
+    printed = set()
+    for warning in warnings:
+        if warning not in printed:
+            print(f"warning: {warning}", file=sys.stderr)
+            printed.add(warning)
+    return printed
+
+
 def _export_ttf(args) -> int:
     from ..export import naming_warnings
     from ..export.writing import check_output_path
@@ -142,9 +183,13 @@ def _export_ttf(args) -> int:
     # Refuse a bad output before minutes of generating, not after.
     check_output_path(args.out, [args.target, args.source])
     review = _project_review(args)
+    warned = set()
     if not is_ufo_target(args.target):
-        for warning in naming_warnings(args.target, args.family, args.target_face):
-            print(f"warning: {warning}")
+        warned = warn(naming_warnings(args.target, args.family, args.target_face))
+    if args.source:
+        from ..export.naming import source_naming_warnings
+
+        warned |= warn(source_naming_warnings(args.source, args.family, args.source_face))
     glyphs, source, target = _generate_for_export(args, need_target=True)
     drawn, keep = _leave_out_edited(glyphs, review)
     rejected = set(review.get("rejected", "")) if review else set()
@@ -164,15 +209,15 @@ def _export_ttf(args) -> int:
             family=args.family,
             style=args.style,
             mode=args.mode,
-            trace_options=_trace_options(args),
+            trace_settings=trace_settings_from(args),
             validate=not args.no_validate,
             drawn=drawn,
+            source=source,
             progress=report,
         )
     finally:
         line.close()
-    for warning in result.warnings:
-        print(f"warning: {warning}")
+    warn([w for w in result.warnings if w not in warned])
     seconds = time.perf_counter() - started
     what = f"merged into a copy of {target.full_name}" if args.mode == "merge" else "in a new font"
     print(
@@ -228,7 +273,7 @@ def _export_ufo(args) -> int:
             family=args.family,
             style=args.style if args.family else None,
             include_rejected=args.include_rejected,
-            trace_options=_trace_options(args),
+            trace_settings=trace_settings_from(args),
             provenance={
                 "source": source.path.absolute(),
                 "target": target.path.absolute(),
@@ -238,8 +283,7 @@ def _export_ufo(args) -> int:
         )
     finally:
         line.close()
-    for warning in result.warnings:
-        print(f"warning: {warning}")
+    warn(result.warnings)
     what = f"merged into a copy of {target.full_name}" if args.mode == "merge" else "alone"
     print(
         f"Wrote {result.out_path}: {result.glyphs_added:,} new glyphs {what}, {result.total_glyphs:,} glyphs in all, "
@@ -292,6 +336,11 @@ def _glyphs(args) -> int:
         raise FontAssistError(
             "Give either a CHECKPOINT (with --source) to generate glyphs, or --font to export a font's own glyphs."
         )
+    if args.format == "ttf":  # the one derived file name: refuse it now if it is an input
+        from ..pipeline import glyph_font_name
+        from ..safeio import check_not_input
+
+        check_not_input(Path(args.out) / glyph_font_name(args.family))
     if args.font is not None:
         from ..fonts import open_font, render
 
@@ -316,7 +365,7 @@ def _glyphs(args) -> int:
             args.format,
             target=metrics_font,
             family=args.family,
-            trace_options=_trace_options(args),
+            trace_settings=trace_settings_from(args),
             progress=report,
         )
     finally:
@@ -325,16 +374,18 @@ def _glyphs(args) -> int:
     if args.format == "ttf":
         print(f"Wrote {written[0]} with {len(chars):,} glyphs in {seconds:.1f} s.")
     else:
-        print(f"Wrote {len(written):,} {args.format.upper()} files into {args.out}/ in {seconds:.1f} s.")
+        print(
+            f"Wrote {len(written):,} {args.format.upper()} files into {Path(args.out)}/ in {seconds:.1f} s."
+        )
     return 0
 
 
 def _checkpoint_inputs(p) -> None:
 
     p.add_argument("--source", metavar="FONT", help="the font that has the characters")
-    p.add_argument("--source-face", type=int, default=0, metavar="N")
+    p.add_argument("--source-face", type=non_negative_int, default=0, metavar="N")
     p.add_argument("--target", metavar="FONT", help="the font whose style the model learned")
-    p.add_argument("--target-face", type=int, default=0, metavar="N")
+    p.add_argument("--target-face", type=non_negative_int, default=0, metavar="N")
     p.add_argument(
         "--missing",
         action="store_true",
@@ -396,6 +447,7 @@ def register(subparsers) -> None:
         "--no-validate", action="store_true", help="skip the fontTools reload and OpenType Sanitizer check"
     )
     _trace_arguments(p)
+    declare_outputs(p, out="any")
     p.set_defaults(handler=_export)
 
     p = subparsers.add_parser(
@@ -409,13 +461,14 @@ def register(subparsers) -> None:
     )
     _checkpoint_inputs(p)
     p.add_argument("--font", metavar="FONT", help="export this font's own glyphs instead of generating")
-    p.add_argument("--font-face", type=int, default=0, metavar="N")
-    p.add_argument("--size", type=int, default=128, help="raster size with --font (default 128)")
-    p.add_argument("--margin", type=float, default=0.0, help="em-frame margin with --font (default 0)")
+    p.add_argument("--font-face", type=non_negative_int, default=0, metavar="N")
+    p.add_argument("--size", type=image_size, default=128, help="raster size with --font (default 128)")
+    p.add_argument("--margin", type=margin, default=0.0, help="em-frame margin with --font (default 0)")
     p.add_argument(
         "--format", choices=("png", "svg", "ttf"), default="png", help="what to write (default png)"
     )
     p.add_argument("--family", default="fontassist glyphs", help="family name for --format ttf")
     p.add_argument("--out", required=True, metavar="DIR", help="output folder")
     _trace_arguments(p)
+    declare_outputs(p, out="folder")
     p.set_defaults(handler=_glyphs)

@@ -10,6 +10,8 @@ from pathlib import Path
 from ..errors import FontAssistError
 from ..fonts import CHARSET_NAMES, DEFAULT_CHARSET, Coverage, list_faces, open_font, render, resolve_chars
 from ..glyphimages import contact_sheet, save_glyph_pngs
+from ..safeio import save_image
+from .common import chars_text, declare_outputs, image_size, margin, non_negative_int
 
 
 def add_font_argument(parser: argparse.ArgumentParser, flag: str, help: str, required: bool = True) -> None:
@@ -19,7 +21,7 @@ def add_font_argument(parser: argparse.ArgumentParser, flag: str, help: str, req
     )
     parser.add_argument(
         f"{flag}-face",
-        type=int,
+        type=non_negative_int,
         default=0,
         metavar="N",
         help="face index inside a .ttc/.otc collection (default 0)",
@@ -34,7 +36,10 @@ def add_charset_arguments(parser: argparse.ArgumentParser, default: str | None =
         help=f"a named character set (default {default})" if default else "a named character set",
     )
     group.add_argument(
-        "--chars", metavar="TEXT", help="custom characters (whitespace and duplicates are ignored)"
+        "--chars",
+        type=chars_text,
+        metavar="TEXT",
+        help="custom characters (whitespace and duplicates are ignored)",
     )
     group.add_argument("--chars-file", metavar="FILE", help="a UTF-8 text file of characters")
     parser.set_defaults(default_charset=default)
@@ -96,8 +101,25 @@ def _render(args) -> int:
         shown = "".join(result.missing[:40])
         print(f"  the font lacks {len(result.missing):,}: {shown}{' …' if len(result.missing) > 40 else ''}")
     if args.grid:
-        contact_sheet(result.images).save(args.grid)
+        save_image(contact_sheet(result.images), args.grid)
         print(f"  contact sheet: {args.grid}")
+    return 0
+
+
+def _cache(args) -> int:
+    from ..fonts.render import CACHE, disk_limit_bytes
+
+    folder = CACHE.directory()
+    if args.clear:
+        files, size = CACHE.clear()
+        print(f"Removed {files:,} files ({size / 1e6:.1f} MB) from the render cache {folder}.")
+        return 0
+    files = CACHE.files()
+    size = sum(e.stat().st_size for e in files)
+    print(
+        f"Render cache {folder}: {len(files):,} files, {size / 1e6:.1f} MB of at most {disk_limit_bytes() / 1e6:.0f} MB "
+        "(FONTASSIST_CACHE_MAX_MB); empty it with: fontassist cache --clear"
+    )
     return 0
 
 
@@ -121,16 +143,25 @@ def register(subparsers) -> None:
         "render", help="render characters of a font into em-square PNGs named by code point"
     )
     p.add_argument("font", metavar="FONT")
-    p.add_argument("--font-face", type=int, default=0, metavar="N", help="face index inside a collection")
-    add_charset_arguments(p)
-    p.add_argument("--size", type=int, default=128, help="image size in pixels (default 128)")
     p.add_argument(
-        "--margin", type=float, default=0.0, help="margin on every side, as a fraction of the em (default 0)"
+        "--font-face", type=non_negative_int, default=0, metavar="N", help="face index inside a collection"
+    )
+    add_charset_arguments(p)
+    p.add_argument("--size", type=image_size, default=128, help="image size in pixels (default 128)")
+    p.add_argument(
+        "--margin", type=margin, default=0.0, help="margin on every side, as a fraction of the em (default 0)"
     )
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the PNGs (U+6C38.png …)")
     p.add_argument("--grid", metavar="PNG", help="also write a contact sheet of all glyphs")
     p.add_argument("--no-cache", action="store_true", help="render afresh instead of using the render cache")
+    declare_outputs(p, out="folder", grid="picture")
     p.set_defaults(handler=_render)
+
+    p = subparsers.add_parser(
+        "cache", help="where the render cache is and how big; --clear empties it (it refills as needed)"
+    )
+    p.add_argument("--clear", action="store_true", help="remove every cached rendering")
+    p.set_defaults(handler=_cache)
 
     p = subparsers.add_parser("faces", help="list the faces of a font file (collections have several)")
     p.add_argument("font", metavar="FONT")

@@ -19,8 +19,22 @@ from pathlib import Path
 from ..errors import FontAssistError
 from ..fonts import DEFAULT_CHARSET
 from ..model.modelconfig import NORM_NAMES
+from ..safeio import check_not_input, protect_inputs
 from ..train.trainconfig import ADV_LOSSES, LR_SCHEDULES, RUN_LENGTH_FIELDS
-from .common import ProgressLine, add_runtime, bar, generation_chars, set_threads
+from .common import (
+    ProgressLine,
+    add_runtime,
+    bar,
+    declare_outputs,
+    generation_chars,
+    image_size,
+    margin,
+    non_negative_float,
+    non_negative_int,
+    positive_float,
+    positive_int,
+    set_threads,
+)
 from .fonts_commands import add_charset_arguments
 
 log = logging.getLogger(__name__)
@@ -47,9 +61,13 @@ def _attention(text: str) -> tuple[int, ...]:
 
 def _validation(text: str) -> int | float:
     try:
-        return int(text)
+        count = int(text)
     except ValueError:
         pass
+    else:
+        if count < 1:
+            raise argparse.ArgumentTypeError(f"a count must be at least 1 glyph, not {count}")
+        return count
     try:
         value = float(text)
     except ValueError:
@@ -75,21 +93,21 @@ def _duration(seconds: float) -> str:
 # The train command's settings, each listed once: (group, flag, TrainConfig field, argparse extras).
 # "model.X" is a field of the ModelConfig. Defaults and help texts come from the dataclasses.
 _TRAIN_OPTIONS = (
-    ("data", "--size", "model.image_size", {}),
-    ("data", "--margin", "margin", {}),
+    ("data", "--size", "model.image_size", {"type": image_size}),
+    ("data", "--margin", "margin", {"type": margin}),
     ("data", "--validation", "validation", {"type": _validation}),
     ("data", "--seed", "seed", {}),
     ("data", "--augment-shift", "augment_shift", {}),
     ("data", "--augment-scale", "augment_scale", {}),
     ("model", "--norm", "model.norm", {"choices": NORM_NAMES}),
     ("model", "--attention", "model.attention", {"type": _attention, "metavar": "SIZES"}),
-    ("model", "--base-channels", "model.base_channels", {"metavar": "N"}),
-    ("model", "--max-channels", "model.max_channels", {"metavar": "N"}),
+    ("model", "--base-channels", "model.base_channels", {"metavar": "N", "type": positive_int}),
+    ("model", "--max-channels", "model.max_channels", {"metavar": "N", "type": positive_int}),
     ("model", "--dropout", "model.dropout", {}),
-    ("model", "--disc-channels", "model.disc_channels", {"metavar": "N"}),
+    ("model", "--disc-channels", "model.disc_channels", {"metavar": "N", "type": positive_int}),
     ("model", "--spectral-norm", "model.spectral_norm", {}),
-    ("losses and optimiser", "--lr", "lr", {}),
-    ("losses and optimiser", "--lr-d", "lr_d", {}),
+    ("losses and optimiser", "--lr", "lr", {"type": positive_float}),
+    ("losses and optimiser", "--lr-d", "lr_d", {"type": positive_float}),
     ("losses and optimiser", "--lr-schedule", "lr_schedule", {"choices": LR_SCHEDULES}),
     ("losses and optimiser", "--warmup", "warmup_steps", {"metavar": "STEPS"}),
     ("losses and optimiser", "--l1-weight", "l1_weight", {}),
@@ -98,12 +116,17 @@ _TRAIN_OPTIONS = (
     ("losses and optimiser", "--adv-start", "adv_start", {"metavar": "STEP"}),
     ("losses and optimiser", "--const-weight", "const_weight", {}),
     ("losses and optimiser", "--iou-weight", "iou_weight", {}),
-    ("losses and optimiser", "--batch", "batch_size", {}),
-    ("run length and output", "--steps", "steps", {}),
-    ("run length and output", "--epochs", "epochs", {}),
-    ("run length and output", "--eval-every", "eval_every", {"metavar": "STEPS"}),
-    ("run length and output", "--preview-every", "preview_every", {"metavar": "STEPS"}),
-    ("run length and output", "--checkpoint-every", "checkpoint_every", {"metavar": "STEPS"}),
+    ("losses and optimiser", "--batch", "batch_size", {"type": positive_int}),
+    ("run length and output", "--steps", "steps", {"type": positive_int}),
+    ("run length and output", "--epochs", "epochs", {"type": positive_float}),
+    ("run length and output", "--eval-every", "eval_every", {"metavar": "STEPS", "type": positive_int}),
+    ("run length and output", "--preview-every", "preview_every", {"metavar": "STEPS", "type": positive_int}),
+    (
+        "run length and output",
+        "--checkpoint-every",
+        "checkpoint_every",
+        {"metavar": "STEPS", "type": positive_int},
+    ),
     ("run length and output", "--keep", "keep_checkpoints", {"metavar": "N"}),
     ("run length and output", "--no-amp", "amp", {}),
     ("run length and output", "--compile", "compile", {}),
@@ -151,6 +174,8 @@ def option_arguments(name: str) -> dict:
             "help": help if not default else f"no {help}",
         }
     scalar = next((t for t in (int, float, str) if t is hint or t in typing.get_args(hint)), None)
+    # Numbers are refused in one line when negative or not finite; _TRAIN_OPTIONS narrows some further.
+    scalar = {int: non_negative_int, float: non_negative_float}.get(scalar, scalar)
     arguments = {"type": scalar, "default": None, "help": help}
     if default is not None:
         arguments["help"] = f"{help} (default {_default_words(default)})"
@@ -264,7 +289,8 @@ def _stop_on_signals(cancel, progress, distributed: bool):
             )
         cancel.cancel()
 
-    signals = [signal.SIGINT] + ([signal.SIGTERM] if distributed else [])
+    # SIGTERM (a `kill`, a scheduler's time limit, torchrun) stops the run the way Ctrl-C does.
+    signals = [signal.SIGINT, signal.SIGTERM]
     return {signum: signal.signal(signum, interrupt) for signum in signals}
 
 
@@ -362,7 +388,7 @@ def _train(args) -> int:
 def _add_grid_and_json(p: argparse.ArgumentParser, columns: str) -> None:
     """The --grid/--glyphs/--json/--per-glyph options that :func:`_grid_and_json` serves."""
     p.add_argument("--grid", metavar="PNG", help=f"write a grid of {columns}")
-    p.add_argument("--glyphs", type=int, default=16, help="glyphs in the grid (default 16)")
+    p.add_argument("--glyphs", type=positive_int, default=16, help="glyphs in the grid (default 16)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--per-glyph", action="store_true", help="with --json: metrics of every glyph")
 
@@ -477,8 +503,6 @@ def _generate(args) -> int:
 def _demo(args) -> int:
     set_threads(args.threads)
     from .. import resources
-    from ..fonts import missing_from_target, named_charset, open_font
-    from ..generate import Generator
 
     for path in (resources.DEMO_MODEL, resources.DEMO_SOURCE, resources.DEMO_TARGET):
         if not Path(path).is_file():
@@ -487,6 +511,19 @@ def _demo(args) -> int:
                 path=path,
                 hint="Reinstall fontassist; the demo needs its bundled model and fonts.",
             )
+    bundled = [
+        ("bundled demo file", path)
+        for path in (resources.DEMO_MODEL, resources.DEMO_SOURCE, resources.DEMO_TARGET)
+    ]
+    with protect_inputs(bundled):
+        return _run_demo(args, resources)
+
+
+def _run_demo(args, resources) -> int:
+    from ..fonts import missing_from_target, named_charset, open_font
+    from ..generate import Generator
+
+    check_not_input(Path(args.out) / DEMO_FONT_NAME)
     generator = Generator.from_checkpoint(resources.DEMO_MODEL, device=args.device)
     source, target = open_font(resources.DEMO_SOURCE), open_font(resources.DEMO_TARGET)
     chars = missing_from_target(source, target, named_charset(DEFAULT_CHARSET))
@@ -510,6 +547,7 @@ def _demo(args) -> int:
         out / DEMO_FONT_NAME,
         family=DEMO_FAMILY,
         mode="merge",
+        source=source,
     )
     print(
         f"Traced the glyphs and wrote {report.out_path}: {target.full_name} plus {report.glyphs_added:,} new glyphs "
@@ -570,6 +608,7 @@ def register(subparsers) -> None:
     )
     g.add_argument("--rdzv-id", metavar="ID", help="job id shared by the machines (default fontassist)")
     add_runtime(p, batch_default=None)
+    declare_outputs(p, out="folder")
     p.set_defaults(handler=_train)
 
     p = subparsers.add_parser(
@@ -580,6 +619,7 @@ def register(subparsers) -> None:
     p.add_argument("--source", metavar="FONT", help="the source font, if it moved since training")
     p.add_argument("--target", metavar="FONT", help="the target font, if it moved since training")
     add_runtime(p)
+    declare_outputs(p, grid="picture")
     p.set_defaults(handler=_evaluate)
 
     p = subparsers.add_parser(
@@ -589,6 +629,7 @@ def register(subparsers) -> None:
     p.add_argument("run_b", metavar="RUN_B")
     _add_grid_and_json(p, "source | A | B | target")
     add_runtime(p)
+    declare_outputs(p, grid="picture")
     p.set_defaults(handler=_compare)
 
     p = subparsers.add_parser(
@@ -596,11 +637,11 @@ def register(subparsers) -> None:
     )
     p.add_argument("checkpoint", metavar="CHECKPOINT", help="a .pt file or a run folder")
     p.add_argument("--source", required=True, metavar="FONT", help="the font that has the characters")
-    p.add_argument("--source-face", type=int, default=0, metavar="N")
+    p.add_argument("--source-face", type=non_negative_int, default=0, metavar="N")
     p.add_argument(
         "--target", metavar="FONT", help="the target font (needed by --missing; sets the em frame)"
     )
-    p.add_argument("--target-face", type=int, default=0, metavar="N")
+    p.add_argument("--target-face", type=non_negative_int, default=0, metavar="N")
     p.add_argument(
         "--missing",
         action="store_true",
@@ -610,6 +651,7 @@ def register(subparsers) -> None:
     p.add_argument("--out", required=True, metavar="DIR", help="folder for U+XXXX.png files and quality.json")
     p.add_argument("--grid", metavar="PNG", help="also write a contact sheet")
     add_runtime(p)
+    declare_outputs(p, out="folder", grid="picture")
     p.set_defaults(handler=_generate)
 
     p = subparsers.add_parser(
@@ -619,6 +661,7 @@ def register(subparsers) -> None:
     p.add_argument("--grid", metavar="PNG", help="contact sheet path (default DIR/contact-sheet.png)")
     p.add_argument("--no-font", action="store_true", help=f"only the PNGs, no {DEMO_FONT_NAME}")
     add_runtime(p)
+    declare_outputs(p, out="folder", grid="picture")
     p.set_defaults(handler=_demo)
 
     p = subparsers.add_parser(
@@ -627,4 +670,5 @@ def register(subparsers) -> None:
     p.add_argument("checkpoint", metavar="CHECKPOINT", help="a .pt file or a run folder")
     p.add_argument("out", metavar="OUT.pt")
     p.add_argument("--fp32", action="store_true", help="keep float32 weights")
+    declare_outputs(p, out="file")
     p.set_defaults(handler=_pack_model)

@@ -19,6 +19,19 @@ from ..fonts import EmFrame, FontFile, render
 log = logging.getLogger(__name__)
 
 MIN_PAIRS = 32
+MIN_TRAIN_GLYPHS = 4  # fewer leave nothing to learn a style from
+
+
+def _check_ink(font, images: np.ndarray, chars: list[str]) -> None:
+    """Refuse a font whose glyphs render blank (empty outlines, or a units-per-em that draws them at no size)."""
+    blank = int((images.reshape(len(images), -1).max(axis=1) < 64).sum()) if len(images) else 0
+    if blank > len(chars) // 2:
+        raise FontAssistError(
+            f"renders {blank:,} of the {len(chars):,} shared characters blank (empty outlines, or outlines too "
+            f"small to draw at {font.upm} units per em), so there is no style to learn.",
+            path=font.path,
+            hint="Choose a font whose glyphs have visible outlines.",
+        )
 
 
 def split_indices(chars: list[str], validation: int | float, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -94,6 +107,14 @@ class GlyphPairs:
             )
         src = render(source, shared, size, margin, cache=cache)
         tgt = render(target, shared, size, margin, cache=cache)
+        for font, images in ((source, src.images), (target, tgt.images)):
+            _check_ink(font, images, shared)
         train, val = split_indices(shared, validation, seed)
+        if len(val) == 0 or len(train) < MIN_TRAIN_GLYPHS:
+            raise FontAssistError(
+                f"A validation of {validation} leaves {len(train)} training and {len(val)} validation glyphs "
+                f"of the {len(shared)} shared; at least {MIN_TRAIN_GLYPHS} and 1 are needed.",
+                hint="Use a validation count of 1 or more that leaves most glyphs to train on (e.g. 0.1).",
+            )
         log.info("%d pairs at %d px: %d train, %d validation", len(shared), size, len(train), len(val))
         return cls(shared, src.images, tgt.images, src.frame, tgt.frame, train, val)

@@ -19,8 +19,14 @@ from fontassist.export.fontmetrics import (
     set_new_glyph_metrics,
 )
 from fontassist.export.glyphs import NewGlyph, prepare_new_glyphs, unique_glyph_names
-from fontassist.export.hinting import ensure_unhinted_rendering, is_hinted
-from fontassist.export.naming import FontNames, apply_names, naming_warnings_for_font
+from fontassist.export.hinting import is_hinted
+from fontassist.export.naming import (
+    FontNames,
+    apply_names,
+    naming_warnings_for_font,
+    source_copyright,
+    source_naming_warnings,
+)
 from fontassist.export.os2ranges import unicode_codepoints, update_os2_coverage
 from fontassist.export.outlines import convert_cff_to_glyf
 from fontassist.export.writing import (
@@ -49,6 +55,8 @@ def merge_into_font(
     family: str,
     style: str = "Regular",
     font_number: int = 0,
+    source_path: str | os.PathLike | None = None,
+    source_number: int = 0,
     validate: bool = True,
     progress: ProgressFn = None,
     cancel: CancelFn = None,
@@ -59,7 +67,8 @@ def merge_into_font(
     glyphs are appended in code-point order, with the target's ideographic
     advance (and vertical metrics when it has them), mapped in every Unicode
     cmap subtable. A CFF target is converted to TrueType outlines first.
-    ``progress(done, total, message)`` reports each phase; ``cancel()``
+    ``source_path`` is the font the new outlines derive from: its copyright is
+    added and its Reserved Font Names are checked. ``progress(done, total, message)`` reports each phase; ``cancel()``
     returning True stops the export between glyphs with ExportCancelled.
     Nothing is written unless everything, validation included, succeeded.
     """
@@ -72,6 +81,8 @@ def merge_into_font(
     font = open_input_font(target_path, font_number)
     try:
         warnings = naming_warnings_for_font(font, names.family, f"the target font {os.fspath(target_path)}")
+        if source_path is not None:
+            warnings += source_naming_warnings(source_path, names.family, source_number)
         original_order = list(font.getGlyphOrder())
         check_glyph_count(len(original_order) + len(new_glyphs), out_path)
         _refuse_present_characters(font, new_glyphs, target_path)
@@ -91,8 +102,9 @@ def merge_into_font(
         update_os2_coverage(font, keep_existing=True)
         recalc_font_extents(font, converted + new_names)
         warnings += _clipping_warnings(font, new_glyphs)
+        # No gasp or prep is added: a font-wide program changes how FreeType and Windows render every
+        # original glyph (a prep stops FreeType's autohinter), and the target's glyphs must look as they did.
         hinted = is_hinted(font)
-        ensure_unhinted_rendering(font)
         if hinted and new_glyphs:
             warnings.append("The target is hinted; the added glyphs are not (they render as plain outlines).")
         dropped = [tag for tag in _STALE_TABLES if tag in font]
@@ -100,14 +112,14 @@ def merge_into_font(
             del font[tag]
         if dropped:
             warnings.append(f"Dropped tables that would no longer be valid: {', '.join(dropped)}.")
-        apply_names(font, names, unique_id=_unique_id(font, names))
+        apply_names(font, names, source_copyright=source_copyright(source_path, source_number))
 
         validation = save_atomically(font, out_path, validate=validate, cancel=cancel, progress=progress)
         total = len(font.getGlyphOrder())
     finally:
         font.close()
     for warning in warnings:
-        log.warning("%s", warning)
+        log.info("%s", warning)  # the report carries it; the front end shows it once
     return ExportReport(
         out_path=out_path,
         glyphs_added=len(new_glyphs),
@@ -175,9 +187,3 @@ def _clipping_warnings(font: TTFont, new_glyphs: list[NewGlyph]) -> list[str]:
         f"{len(clipped)} added glyphs reach above usWinAscent or below usWinDescent and may be clipped "
         f"on Windows: {''.join(clipped[:20])}."
     ]
-
-
-def _unique_id(font: TTFont, names: FontNames) -> str:
-    version = f"{font['head'].fontRevision:.3f}"
-    vendor = font["OS/2"].achVendID.strip() if "OS/2" in font else ""
-    return ";".join(part for part in (version, vendor, names.postscript_name) if part)

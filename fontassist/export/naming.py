@@ -15,8 +15,11 @@ COPYRIGHT_NOTE = "Glyphs added with fontassist."
 # Records that spell the family or style. All of them are rewritten so that no
 # stale name (in any language, on any platform) survives; 18/20/21/22/25 are
 # optional and are dropped rather than guessed.
-_REWRITTEN_IDS = {1, 2, 3, 4, 6, 16, 17}
-_DROPPED_IDS = {18, 20, 21, 22, 25}
+_REWRITTEN_IDS = {1, 2, 3, 4, 5, 6, 16, 17}
+# Also dropped: who made the original (8 manufacturer, 9 designer, 11 vendor URL, 12 designer URL),
+# which a modified font must not go on claiming; the copyright (0) keeps the credit.
+_DROPPED_IDS = {8, 9, 11, 12, 18, 20, 21, 22, 25}
+VENDOR_NONE = "NONE"  # OS/2.achVendID of a font no registered vendor made
 _WINDOWS_ENGLISH = (3, 1, 0x409)
 _MAC_ROMAN_ENGLISH = (1, 0, 0)
 
@@ -92,26 +95,41 @@ def postscript_name(family: str, style: str) -> str:
     return f"{family_part[:room]}-{style_part}"[:POSTSCRIPT_NAME_MAX]
 
 
-def apply_names(font: TTFont, names: FontNames, *, unique_id: str) -> None:
-    """Set name IDs 1–4, 6, 16, 17, note fontassist in the copyright (ID 0),
-    keep the licence (IDs 13, 14), and make the style bits agree with the name."""
+def apply_names(
+    font: TTFont, names: FontNames, *, unique_id: str | None = None, source_copyright: str | None = None
+) -> None:
+    """Name a modified font as the OFL asks.
+
+    IDs 1–4 and 6 from ``names``; 16/17 only when the family needs them (a style
+    outside Regular/Italic/Bold/Bold Italic); a new version string (5) and unique
+    ID (3); the target's copyright (0) kept, with ``source_copyright`` (the font the
+    new outlines derive from) and a fontassist note added; the licence (13, 14)
+    kept; the original's vendor ID and designer fields (8, 9, 11, 12) removed;
+    the style bits made to agree with the name.
+    """
+    from fontassist import __version__
+
     table = font["name"]
     had_mac = any(record.platformID == 1 for record in table.names)
     table.names = [r for r in table.names if r.nameID not in _REWRITTEN_IDS | _DROPPED_IDS]
+    version = f"{font['head'].fontRevision:.3f}"
+    if "OS/2" in font:
+        font["OS/2"].achVendID = VENDOR_NONE
     values = {
         1: names.legacy_family,
         2: names.legacy_style,
-        3: unique_id,
+        3: unique_id or f"{version};{VENDOR_NONE};{names.postscript_name};fontassist",
         4: names.full_name,
+        5: f"Version {version}; modified with fontassist {__version__}",
         6: names.postscript_name,
-        16: names.family,
-        17: names.style,
     }
+    if (names.legacy_family, names.legacy_style) != (names.family, names.style):
+        values.update({16: names.family, 17: names.style})
     for name_id, value in values.items():
         table.setName(value, name_id, *_WINDOWS_ENGLISH)
         if had_mac and _encodes_mac_roman(value):
             table.setName(value, name_id, *_MAC_ROMAN_ENGLISH)
-    _note_in_copyright(table)
+    _note_in_copyright(table, source_copyright)
     _set_style_bits(font, names)
 
 
@@ -123,17 +141,23 @@ def _encodes_mac_roman(text: str) -> bool:
     return True
 
 
-def _note_in_copyright(table) -> None:
+def _note_in_copyright(table, source_copyright: str | None = None) -> None:
+    note = COPYRIGHT_NOTE
+    if source_copyright and source_copyright.strip():
+        source_copyright = " ".join(source_copyright.split())
+        if not source_copyright.endswith((".", "。")):
+            source_copyright += "."
+        note = f"{source_copyright} {COPYRIGHT_NOTE}"
     records = [r for r in table.names if r.nameID == 0]
     if not records:
-        table.setName(COPYRIGHT_NOTE, 0, *_WINDOWS_ENGLISH)
+        table.setName(note, 0, *_WINDOWS_ENGLISH)
         return
     for record in records:
         text = record.toUnicode().rstrip()
         if COPYRIGHT_NOTE in text:
             continue
         separator = " " if text.endswith((".", "。")) else ". "
-        new_text = f"{text}{separator}{COPYRIGHT_NOTE}" if text else COPYRIGHT_NOTE
+        new_text = f"{text}{separator}{note}" if text else note
         if record.platformID == 1 and not _encodes_mac_roman(new_text):
             continue
         record.string = new_text
@@ -239,13 +263,49 @@ def naming_warnings_for_font(font: TTFont, family: str, label: str) -> list[str]
     return warnings
 
 
-def naming_warnings(target_path: str | os.PathLike, family: str, font_number: int = 0) -> list[str]:
-    """Warnings for a family name that clashes with the target's name or its
-    OFL Reserved Font Names (declared in name IDs 0 and 13)."""
+def naming_warnings(
+    target_path: str | os.PathLike,
+    family: str,
+    font_number: int = 0,
+    *,
+    source_path: str | os.PathLike | None = None,
+    source_number: int = 0,
+) -> list[str]:
+    """Warnings for a family name that clashes with the target's name or with the
+    OFL Reserved Font Names (declared in name IDs 0 and 13) of the target or the
+    source (whose outlines the new glyphs derive from)."""
     from fontassist.export.writing import open_input_font
 
     font = open_input_font(target_path, font_number)
     try:
-        return naming_warnings_for_font(font, family, f"the target font {os.fspath(target_path)}")
+        warnings = naming_warnings_for_font(font, family, f"the target font {os.fspath(target_path)}")
+    finally:
+        font.close()
+    if source_path is not None:
+        warnings += source_naming_warnings(source_path, family, source_number)
+    return warnings
+
+
+def source_naming_warnings(source_path: str | os.PathLike, family: str, font_number: int = 0) -> list[str]:
+    """The Reserved Font Names of the source font that ``family`` uses."""
+    from fontassist.export.writing import open_input_font
+
+    font = open_input_font(source_path, font_number, role="source font")
+    try:
+        label = f"the source font {os.fspath(source_path)}"
+        return [w for w in naming_warnings_for_font(font, family, label) if "Reserved Font Name" in w]
+    finally:
+        font.close()
+
+
+def source_copyright(source_path: str | os.PathLike | None, font_number: int = 0) -> str | None:
+    """The source font's copyright line (name ID 0), which the new outlines derive from."""
+    if source_path is None:
+        return None
+    from fontassist.export.writing import open_input_font
+
+    font = open_input_font(source_path, font_number, role="source font")
+    try:
+        return font["name"].getDebugName(0) if "name" in font else None
     finally:
         font.close()

@@ -19,7 +19,14 @@ from fontassist.export.fontmetrics import (
 )
 from fontassist.export.glyphs import NewGlyph, prepare_new_glyphs, unique_glyph_names
 from fontassist.export.hinting import ensure_unhinted_rendering
-from fontassist.export.naming import FontNames, apply_names, naming_warnings_for_font
+from fontassist.export.naming import (
+    VENDOR_NONE,
+    FontNames,
+    apply_names,
+    naming_warnings_for_font,
+    source_copyright,
+    source_naming_warnings,
+)
 from fontassist.export.os2ranges import update_os2_coverage
 from fontassist.export.writing import (
     CancelFn,
@@ -61,7 +68,6 @@ _COPIED_OS2_FIELDS = (
     "sCapHeight",
 )
 _USE_TYPO_METRICS = 1 << 7
-_VENDOR_NONE = "NONE"
 _NEW_FONT_VERSION = 1.0
 
 
@@ -73,6 +79,8 @@ def build_new_font(
     style: str = "Regular",
     metrics_from: str | os.PathLike,
     font_number: int = 0,
+    source_path: str | os.PathLike | None = None,
+    source_number: int = 0,
     validate: bool = True,
     progress: ProgressFn = None,
     cancel: CancelFn = None,
@@ -83,9 +91,10 @@ def build_new_font(
     out_path = check_output_path(out_path, [metrics_from])
     names = FontNames.make(family, style)
     prepare_new_glyphs(new_glyphs)
-    if any(g.char == " " for g in new_glyphs):
+    if any(g.char in " \u00a0" for g in new_glyphs):
         raise FontAssistError(
-            "The new font makes its own space glyph.", hint="Leave U+0020 out of the characters."
+            "The new font makes its own space and no-break space glyphs.",
+            hint="Leave U+0020 and U+00A0 out of the characters.",
         )
     check_glyph_count(len(new_glyphs) + 2, out_path)
 
@@ -94,12 +103,15 @@ def build_new_font(
         warnings = naming_warnings_for_font(
             source, names.family, f"the target font {os.fspath(metrics_from)}"
         )
+        if source_path is not None:
+            warnings += source_naming_warnings(source_path, names.family, source_number)
         font = _build(source, new_glyphs, names, progress, cancel, out_path)
+        apply_names(font, names, source_copyright=source_copyright(source_path, source_number))
     finally:
         source.close()
     validation = save_atomically(font, out_path, validate=validate, cancel=cancel, progress=progress)
     for warning in warnings:
-        log.warning("%s", warning)
+        log.info("%s", warning)  # the report carries it; the front end shows it once
     return ExportReport(
         out_path=out_path,
         glyphs_added=len(new_glyphs),
@@ -140,7 +152,11 @@ def _build(
     builder = FontBuilder(upm, isTTF=True)
     builder.setupGlyphOrder(list(glyphs))
     builder.setupCharacterMap(
-        {0x20: "space", **{g.codepoint: n for g, n in zip(new_glyphs, new_names, strict=False)}}
+        {
+            0x20: "space",
+            0xA0: "space",
+            **{g.codepoint: n for g, n in zip(new_glyphs, new_names, strict=False)},
+        }
     )
     builder.setupGlyf(glyphs)
     metrics = {name: (advance, glyph.xMin if glyph.numberOfContours else 0) for name, glyph in glyphs.items()}
@@ -150,10 +166,11 @@ def _build(
     if "vmtx" in source and "vhea" in source:
         _setup_vertical(builder, source, glyphs)
     builder.setupNameTable(_kept_names(source), mac=False)
-    os2_values = {"version": 4, "achVendID": _VENDOR_NONE}
+    os2_values = {"version": 4, "achVendID": VENDOR_NONE}
     if source_os2 is not None:
         os2_values.update({f: getattr(source_os2, f) for f in _COPIED_OS2_FIELDS if hasattr(source_os2, f)})
         os2_values["fsSelection"] = source_os2.fsSelection & _USE_TYPO_METRICS
+        os2_values["panose"] = _proportional_panose(source_os2.panose)
     else:
         os2_values.update(
             sTypoAscender=hhea.ascent,
@@ -164,6 +181,7 @@ def _build(
     builder.setupOS2(**os2_values)
     source_post = source["post"]
     builder.setupPost(
+        isFixedPitch=0,  # the space is narrower than the ideographs: a proportional font
         underlinePosition=source_post.underlinePosition,
         underlineThickness=source_post.underlineThickness,
     )
@@ -171,12 +189,24 @@ def _build(
     head = font["head"]
     head.fontRevision = _NEW_FONT_VERSION
     head.lowestRecPPEM = source["head"].lowestRecPPEM
-    font["name"].setName(f"Version {_NEW_FONT_VERSION:.3f}", 5, 3, 1, 0x409)
-    update_os2_coverage(font, keep_existing=False)
+    update_os2_coverage(font, keep_existing=False, claim_encodable=True)
     ensure_unhinted_rendering(font)
-    unique_id = f"{_NEW_FONT_VERSION:.3f};{_VENDOR_NONE};{names.postscript_name}"
-    apply_names(font, names, unique_id=unique_id)
     return font
+
+
+def _proportional_panose(panose):
+    """The target's PANOSE, except that a new font with a narrow space is never "monospaced"."""
+    import copy
+
+    panose = copy.deepcopy(panose)
+    monospaced = {
+        2: 9,
+        3: 3,
+        5: 3,
+    }  # bProportion's "monospaced" value per bFamilyType (Latin text, hand, symbol)
+    if monospaced.get(panose.bFamilyType) == panose.bProportion:
+        panose.bProportion = 0  # any
+    return panose
 
 
 def _kept_names(source: TTFont) -> dict[str, str]:

@@ -48,6 +48,27 @@ def code_page_bits(codepoints: set[int]) -> set[int]:
     return bits
 
 
+def _encodes(char: str, codec: str) -> bool:
+    try:
+        char.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def encodable_code_pages(codepoints: set[int]) -> set[int]:
+    """The East Asian code-page bits whose legacy encoding holds every character that any of them holds.
+
+    Spaces, and characters no legacy code page has (beyond the BMP, say), decide nothing.
+    """
+    codecs = {bit: codec for bit, (codec, _, _) in _CJK_CODE_PAGES.items()}
+    chars = [chr(c) for c in codepoints if c not in (0x20, 0xA0)]
+    chars = [c for c in chars if any(_encodes(c, codec) for codec in codecs.values())]
+    if not chars:
+        return set()
+    return {bit for bit, codec in codecs.items() if all(_encodes(c, codec) for c in chars)}
+
+
 def unicode_codepoints(font: TTFont) -> set[int]:
     codepoints: set[int] = set()
     for subtable in font["cmap"].tables:
@@ -56,11 +77,13 @@ def unicode_codepoints(font: TTFont) -> set[int]:
     return codepoints
 
 
-def update_os2_coverage(font: TTFont, *, keep_existing: bool) -> None:
+def update_os2_coverage(font: TTFont, *, keep_existing: bool, claim_encodable: bool = False) -> None:
     """Set the Unicode-range and code-page bits from the font's cmap.
 
     ``keep_existing`` (merge mode) keeps the bits the original font set: adding
     characters never takes coverage away, and a designer's own choices stay.
+    ``claim_encodable`` (a new font of a few glyphs): when no code page is covered,
+    claim the East Asian ones whose encoding holds every character, not Latin 1.
     """
     if "OS/2" not in font:
         return
@@ -71,6 +94,8 @@ def update_os2_coverage(font: TTFont, *, keep_existing: bool) -> None:
     if keep_existing:
         unicode_bits |= os2.getUnicodeRanges()
         page_bits |= os2.getCodePageRanges()
+    if claim_encodable and not page_bits:
+        page_bits = encodable_code_pages(codepoints)
     os2.setUnicodeRanges(unicode_bits)
     if os2.version >= 1:
         # Some applications (MS Word) need at least one code page; fontTools uses Latin 1.

@@ -338,16 +338,9 @@ def check_ufo_output(out_path: str | os.PathLike, inputs: Sequence[str | os.Path
             f"Cannot write {out_path}: something that is not a UFO is already there.",
             hint="Choose another name, or move it away first.",
         )
-    folder = resolved.parent
-    if not folder.is_dir():
-        raise FontAssistError(
-            f"Cannot write {out_path}: the folder {folder} does not exist.", hint="Create it first."
-        )
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise FontAssistError(
-            f"Cannot write {out_path}: the folder {folder} is not writable.",
-            hint="Choose a folder you can write to.",
-        )
+    from fontassist.safeio import check_parent_folder
+
+    check_parent_folder(out_path, resolved.parent)
     return resolved
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +11,7 @@ from fontTools.ttLib import TTFont, TTLibError
 
 from fontassist.errors import FontAssistError
 from fontassist.export.validate import ValidationResult, validate_font
+from fontassist.safeio import atomic_write, check_output_file, protect_inputs
 
 ProgressFn = Callable[[int, int, str], None] | None
 CancelFn = Callable[[], bool] | None
@@ -89,42 +89,19 @@ def check_glyph_count(total: int, out_path: Path) -> None:
 def check_output_path(out_path: str | os.PathLike, inputs: list[str | os.PathLike]) -> Path:
     """Refuse an output that would overwrite an input or cannot be written; return it resolved."""
     out_path = Path(out_path).expanduser()
+    with protect_inputs(("input font", p) for p in inputs if p):
+        check_output_file(out_path)
     resolved = out_path.resolve()
-    for source in inputs:
-        if _same_file(resolved, Path(source)):
-            raise FontAssistError(
-                f"The output {out_path} is the same file as the input {source}.",
-                hint="Write the new font under another name; fontassist never overwrites its inputs.",
-            )
-    if resolved.is_dir():
-        raise FontAssistError(f"The output {out_path} is a folder.", hint="Give a file name ending in .ttf.")
     if resolved.suffix.lower() in _CONTAINER_SUFFIXES:
         raise FontAssistError(
             f"Cannot write {out_path}: fontassist writes a plain TrueType font, not {resolved.suffix}.",
             hint="Give a file name ending in .ttf (convert it afterwards if you need a web font or a collection).",
-        )
-    folder = resolved.parent
-    if not folder.is_dir():
-        raise FontAssistError(
-            f"Cannot write {out_path}: the folder {folder} does not exist.", hint="Create it first."
-        )
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise FontAssistError(
-            f"Cannot write {out_path}: the folder {folder} is not writable.",
-            hint="Choose a folder you can write to.",
         )
     if resolved.exists() and not os.access(resolved, os.W_OK):
         raise FontAssistError(
             f"Cannot replace {out_path}: the file is read-only.", hint="Choose another name."
         )
     return resolved
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    b = b.expanduser()
-    if a.exists() and b.exists():
-        return os.path.samefile(a, b)
-    return os.path.normcase(a) == os.path.normcase(b.resolve())
 
 
 def save_atomically(
@@ -140,43 +117,23 @@ def save_atomically(
     On any failure or a cancel the temporary file is removed and ``out_path`` is
     left as it was.
     """
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".tmp", dir=out_path.parent)
-    except OSError as error:
-        raise FontAssistError(
-            f"Cannot write {out_path}: {error.strerror or error}.", hint="Choose a folder you can write to."
-        ) from error
-    os.close(handle)
-    temp_path = Path(temp_name)
-    try:
+    validation = None
+    with atomic_write(out_path) as f:
         _report(progress, 0, 2, "Writing the font")
-        try:
-            font.save(temp_path, reorderTables=True)
-        except OSError as error:
-            raise FontAssistError(
-                f"Cannot write {out_path}: {error.strerror or error}.", hint="Check the free disk space."
-            ) from error
+        font.save(f, reorderTables=True)
+        f.flush()
         _check_cancel(cancel, out_path)
-        validation = None
         if validate:
             _report(progress, 1, 2, "Validating the font (fontTools, OpenType Sanitizer)")
-            validation = validate_font(temp_path)
+            validation = validate_font(Path(f.name))
             if not validation.ok:
                 raise FontAssistError(
                     f"The font for {out_path} failed validation, so it was not written: {validation.summary()}",
                     hint="This is a bug in fontassist; please report it with the input fonts.",
                 )
             _check_cancel(cancel, out_path)
-        # mkstemp makes owner-only files; a font should get the usual permissions.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp_path, 0o666 & ~umask)
-        os.replace(temp_path, out_path)
-        _report(progress, 2, 2, "Done")
-        return validation
-    finally:
-        if temp_path.exists():
-            temp_path.unlink()
+    _report(progress, 2, 2, "Done")
+    return validation
 
 
 def _report(progress: ProgressFn, done: int, total: int, message: str) -> None:

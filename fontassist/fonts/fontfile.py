@@ -13,6 +13,7 @@ import hashlib
 import io
 import logging
 import os
+import stat
 import struct
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -39,6 +40,17 @@ _SIGNATURES = {
 
 
 def _signature(path: Path) -> str:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = None  # the open below says why
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        # Reading a FIFO or a device would block forever or never end.
+        raise FontAssistError(
+            "is not a regular file (a pipe, socket or device).",
+            path=path,
+            hint="Choose a .ttf, .otf, .ttc, .woff or .woff2 file.",
+        )
     try:
         with open(path, "rb") as f:
             head = f.read(4)

@@ -15,6 +15,7 @@ font's content hash), so a repeated request costs a file read.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import hashlib
 import io
@@ -32,6 +33,7 @@ import freetype
 import numpy as np
 
 from ..errors import FontAssistError
+from ..safeio import atomic_write, clean_stale_temps
 from .emframe import EmFrame
 from .fontfile import FontFile
 
@@ -132,8 +134,16 @@ def _render_uncached(font: FontFile, chars: list[str], frame: EmFrame) -> np.nda
     return images
 
 
+DISK_CACHE_MB = 512  # default bound of the disk cache; FONTASSIST_CACHE_MAX_MB changes it
+
+
 class _RenderCache:
-    """Memory LRU over a disk cache of .npy files, both keyed by font content and request."""
+    """Memory LRU over a disk cache of .npy files, both keyed by font content and request.
+
+    The disk cache (``fontassist cache`` shows where) is bounded: after each write
+    the least recently used files go until it holds at most FONTASSIST_CACHE_MAX_MB
+    (default 512) megabytes. ``fontassist cache --clear`` empties it.
+    """
 
     def __init__(self, max_bytes: int = 1 << 30):
         self.max_bytes = max_bytes
@@ -160,6 +170,8 @@ class _RenderCache:
             array = np.load(path, allow_pickle=False)
         except (OSError, ValueError, EOFError):
             return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: the last to go when the cache is pruned
         self.put(key, array, use_disk=False)
         return array
 
@@ -175,16 +187,77 @@ class _RenderCache:
         directory = self.directory()
         try:
             directory.mkdir(parents=True, exist_ok=True)
-            tmp = directory / f"{key}.{os.getpid()}.{threading.get_ident()}.tmp"
-            with open(tmp, "wb") as f:
+            with atomic_write(directory / f"{key}.npy", durable=False) as f:
                 np.save(f, array, allow_pickle=False)
-            os.replace(tmp, directory / f"{key}.npy")
-        except OSError as e:  # a cache that cannot be written only costs time
+        except (OSError, FontAssistError) as e:  # a cache that cannot be written only costs time
             log.warning("render cache not written to %s: %s", directory, e)
+            return
+        self.prune(disk_limit_bytes())
+
+    def files(self) -> list[os.DirEntry]:
+        try:
+            return [e for e in os.scandir(self.directory()) if e.name.endswith(".npy") and e.is_file()]
+        except OSError:
+            return []
+
+    def disk_bytes(self) -> int:
+        return sum(_size(e) for e in self.files())
+
+    def prune(self, limit: int) -> int:
+        """Remove the least recently used files until the disk cache holds at most ``limit`` bytes."""
+        entries = sorted(self.files(), key=_mtime)
+        total = sum(_size(e) for e in entries)
+        removed = 0
+        for entry in entries:
+            if total <= limit:
+                break
+            with contextlib.suppress(OSError):
+                size = _size(entry)
+                os.unlink(entry.path)
+                total -= size
+                removed += 1
+        clean_stale_temps(self.directory())
+        return removed
+
+    def clear(self) -> tuple[int, int]:
+        """Empty the memory and disk caches; returns (files, bytes) removed."""
+        self.clear_memory()
+        files = bytes_ = 0
+        for entry in self.files():
+            size = _size(entry)
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+                files, bytes_ = files + 1, bytes_ + size
+        clean_stale_temps(self.directory())
+        return files, bytes_
 
     def clear_memory(self) -> None:
         with self.lock:
             self.memory.clear()
+
+
+def _size(entry: os.DirEntry) -> int:
+    try:
+        return entry.stat().st_size
+    except OSError:
+        return 0
+
+
+def _mtime(entry: os.DirEntry) -> float:
+    try:
+        return entry.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def disk_limit_bytes() -> int:
+    """The disk cache's bound: FONTASSIST_CACHE_MAX_MB megabytes, default DISK_CACHE_MB."""
+    text = os.environ.get("FONTASSIST_CACHE_MAX_MB", "")
+    try:
+        megabytes = float(text) if text else DISK_CACHE_MB
+    except ValueError:
+        megabytes = DISK_CACHE_MB
+    return int(max(megabytes, 0) * 1e6)
 
 
 CACHE = _RenderCache()

@@ -17,9 +17,9 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from ..errors import FontAssistError
 from ..fonts import EmFrame, FontFile, render
 from ..glyphimages import ensure_folder, glyph_filename, save_glyph_pngs
+from ..safeio import save_image, write_text
 from ..train.checkpoint import Checkpoint, load_checkpoint
 from ..train.device import Precision, resolve_device
 from ..train.predict import predict
@@ -65,7 +65,7 @@ class GeneratedGlyphs:
             }
             for i in order
         ]
-        Path(path).write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        write_text(path, json.dumps(report, ensure_ascii=False, indent=1) + "\n")
 
     def sheet(self, columns: int = 32, with_source: bool = False) -> np.ndarray:
         """A contact sheet (RGB), flagged glyphs framed in red; optionally each above its source glyph."""
@@ -171,8 +171,5 @@ def write_outputs(
         grid = Path(grid)
         if grid.parent and not grid.parent.exists():
             ensure_folder(grid.parent)
-        try:
-            Image.fromarray(glyphs.sheet(with_source=True)).save(grid)
-        except OSError as e:
-            raise FontAssistError(f"cannot write the contact sheet ({e.strerror or e}).", path=grid) from None
+        save_image(Image.fromarray(glyphs.sheet(with_source=True)), grid)
     return folder

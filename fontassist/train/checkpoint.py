@@ -28,7 +28,9 @@ import torch
 
 from .. import __version__
 from ..errors import FontAssistError
+from ..fonts.emframe import EmFrame
 from ..model import UNetGenerator, load_generator_state
+from ..safeio import atomic_write, write_error
 from .trainconfig import TrainConfig
 
 log = logging.getLogger(__name__)
@@ -78,24 +80,12 @@ class Checkpoint:
 def save_checkpoint(path: str | os.PathLike, payload: Mapping[str, Any]) -> Path:
     """Write ``payload`` to ``path`` atomically: a crash mid-write leaves the previous file as it was."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with open(tmp, "wb") as f:
-            torch.save(dict(payload), f)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        tmp.unlink(missing_ok=True)
-        raise FontAssistError(
-            f"cannot write the checkpoint ({e.strerror or e}).",
-            path=path,
-            hint="Check free disk space and that the run folder is writable.",
-        ) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        raise write_error(path.parent, e) from None
+    with atomic_write(path) as f:
+        torch.save(dict(payload), f)
     return path
 
 
@@ -191,15 +181,17 @@ def load_checkpoint(
             path=path,
             hint="Choose a .pt file from a fontassist run folder.",
         )
-    if raw.get("version", 0) > VERSION:
+    if not isinstance(raw.get("version", 0), int) or raw.get("version", 0) > VERSION:
         raise FontAssistError(
             f"was written by a newer fontassist (checkpoint format {raw.get('version')}).",
             path=path,
             hint="Upgrade fontassist to use it.",
         )
     try:
+        if not isinstance(raw["config"], dict):
+            raise FontAssistError("the config is not a mapping")
         config = TrainConfig.from_dict(raw["config"])
-        step = int(raw["step"])
+        step = raw["step"]
         generator = raw["generator"]
     except KeyError as e:
         raise FontAssistError(
@@ -213,6 +205,7 @@ def load_checkpoint(
         raise FontAssistError(
             "has damaged generator weights.", path=path, hint="Use another checkpoint or train again."
         )
+    _check_fields(raw, step, generator, path)
     return Checkpoint(
         path=path,
         config=config,
@@ -227,6 +220,36 @@ def load_checkpoint(
         metrics=raw.get("metrics"),
         fontassist_version=str(raw.get("fontassist_version", "")),
     )
+
+
+def _check_fields(raw: dict, step, generator: dict, path: Path) -> None:
+    """Refuse a checkpoint whose fields have the wrong types or whose weights are not finite."""
+
+    def bad(what: str) -> FontAssistError:
+        return FontAssistError(
+            f"is damaged: {what}.", path=path, hint="Use another checkpoint of the run or train again."
+        )
+
+    if isinstance(step, bool) or not isinstance(step, int) or step < 0:
+        raise bad(f"its step is {step!r}, not a count of steps")
+    for name in ("data", "metrics", "rng", "optimizer_g", "optimizer_d", "scaler", "discriminator"):
+        value = raw.get(name)
+        if value is not None and not isinstance(value, dict):
+            raise bad(f"its {name} is a {type(value).__name__}, not a mapping")
+    data = raw.get("data") or {}
+    for name in ("source_frame", "target_frame"):
+        frame = data.get(name)
+        if frame is None:
+            continue
+        try:
+            EmFrame.from_dict(frame)
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
+            raise bad(f"its {name} is not an em frame (upm, bottom, size)") from None
+    if not isinstance(data.get("val_chars", ""), str):
+        raise bad("its validation characters are not text")
+    for name, tensor in generator.items():
+        if tensor.is_floating_point() and not bool(torch.isfinite(tensor).all()):
+            raise bad(f"the generator weight {name} holds NaN or infinite values")
 
 
 def list_checkpoints(run_dir: str | os.PathLike) -> list[Path]:

@@ -109,15 +109,22 @@ def _spread(count: int, wanted: int) -> np.ndarray:
     return np.unique(np.linspace(0, count - 1, min(wanted, count)).round().astype(np.int64))
 
 
-def _trained_font(path: str, face: int, saved_hash: str | None):
+def _trained_font(path: str, face: int, saved_hash: str | None, saved_name: str | None = None):
     """The font a run was trained on: its saved path, or, when that is gone (a checkpoint made on
     another machine, like the bundled demo model), the bundled font with the same content."""
     from .. import resources
 
     if saved_hash and not Path(path).is_file():
-        for candidate in sorted(resources.FONTS.glob("*.ttf")):
+        candidates = sorted(resources.FONTS.glob("*.ttf"))
+        for candidate in candidates:
             font = open_font(candidate)
             if font.content_hash == saved_hash:
+                return font
+        # A bundled font may now be the whole font a subset was cut from (the demo target):
+        # the same glyphs under the same name.
+        for candidate in candidates if saved_name else ():
+            font = open_font(candidate)
+            if font.full_name == saved_name:
                 return font
     return open_font(path, face)
 
@@ -145,12 +152,16 @@ def evaluate(
         source_font = (
             open_font(source, config.source_face)
             if source
-            else _trained_font(config.source, config.source_face, config.source_hash)
+            else _trained_font(
+                config.source, config.source_face, config.source_hash, checkpoint.data.get("source_name")
+            )
         )
         target_font = (
             open_font(target, config.target_face)
             if target
-            else _trained_font(config.target, config.target_face, config.target_hash)
+            else _trained_font(
+                config.target, config.target_face, config.target_hash, checkpoint.data.get("target_name")
+            )
         )
     except FontAssistError as e:
         raise FontAssistError(

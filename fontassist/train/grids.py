@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
+from ..safeio import save_image
+
 _GAP = 2
 _LINE = 200  # light grey between cells, so each em square is visible
 
@@ -36,4 +38,5 @@ def comparison_grid(rows: list[np.ndarray], gap: int = _GAP) -> np.ndarray:
 
 
 def save_picture(picture: np.ndarray, path) -> None:
-    Image.fromarray(picture).save(path)
+    """Write the picture atomically (PNG unless the name says otherwise)."""
+    save_image(Image.fromarray(picture), path)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FontAssistError
+from ..safeio import describe_os_error, write_text
 from .trainconfig import TrainConfig
 
 CONFIG = "config.json"
@@ -23,17 +24,7 @@ PREVIEWS = "previews"
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError as e:
-        tmp.unlink(missing_ok=True)
-        raise FontAssistError(
-            f"cannot be written ({e.strerror or e}).",
-            path=path,
-            hint="Check free disk space and that the run folder is writable.",
-        ) from None
+    write_text(path, text)
 
 
 def write_config(run_dir: Path, config: TrainConfig) -> None:
@@ -97,7 +88,7 @@ class History:
                     f.write(json.dumps(record, ensure_ascii=False) + "\n")
         except OSError as e:
             raise FontAssistError(
-                f"cannot be written ({e.strerror or e}).",
+                f"cannot be written: {describe_os_error(e)}.",
                 path=self.path,
                 hint="Check free disk space and that the run folder is writable.",
             ) from None

@@ -26,7 +26,6 @@ from __future__ import annotations
 import logging
 import os
 import random
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,6 +39,7 @@ from ..errors import FontAssistError
 from ..fonts import named_charset, open_font, parse_chars
 from ..model import build_discriminator, build_generator, load_discriminator_state, load_generator_state
 from ..model.losses import adversarial_loss, constant_loss, l1_loss
+from ..safeio import FolderLock, clean_stale_temps, describe_os_error, link_or_copy
 from . import runfolder
 from .checkpoint import (
     LAST,
@@ -140,6 +140,7 @@ class Trainer:
         self._last_checkpoint: Path | None = None
         self._started = False
         self._pending: list[dict] = []  # history records not yet written
+        self._resume = resume
 
         existing = list_checkpoints(self.run_dir)
         if not resume and (existing or runfolder.is_run_dir(self.run_dir)):
@@ -198,13 +199,46 @@ class Trainer:
         if self._started:
             raise RuntimeError("a Trainer runs once; make a new one (or resume_from) to train again")
         self._started = True
+        lock = FolderLock(self.run_dir)
         try:
+            if self.dist.is_writer:  # rank 0 writes the run folder; the other ranks only train
+                self._lock_run_dir(lock)
             yield from self._run()
         except FontAssistError as e:
             log.debug("training stopped", exc_info=True)
             yield FinishedEvent(self.step, "error", str(e), self._last_checkpoint)
         finally:
+            lock.release()
             self.dist.stop()
+
+    def _lock_run_dir(self, lock: FolderLock) -> None:
+        """Take the run folder for this process alone, then clear what a killed run left there."""
+        try:
+            self.run_dir.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            raise FontAssistError(
+                "is a file, not a run folder.", path=self.run_dir, hint="Give a folder for --out."
+            ) from None
+        except OSError as e:
+            raise FontAssistError(
+                f"cannot be created: {describe_os_error(e)}.",
+                path=self.run_dir,
+                hint="Choose another folder.",
+            ) from None
+        lock.acquire()
+        # Another run may have finished in this folder since this trainer was made.
+        if (
+            self._resume_from is None
+            and not self._resume
+            and (list_checkpoints(self.run_dir) or runfolder.is_run_dir(self.run_dir))
+        ):
+            raise FontAssistError(
+                "already holds a training run.",
+                path=self.run_dir,
+                hint="Resume it (--resume) or choose another output folder.",
+            )
+        for folder in (self.run_dir, self.run_dir / runfolder.PREVIEWS):
+            clean_stale_temps(folder, all_stale=True)
 
     # ----------------------------------------------------------------- setup
 
@@ -536,7 +570,7 @@ class Trainer:
         last = self.run_dir / LAST
         if self.dist.is_writer and periodic:
             path = save_checkpoint(self.run_dir / periodic_name(self.step), self._payload())
-            _link_or_copy(path, last)
+            link_or_copy(path, last)
             prune_checkpoints(self.run_dir, self.config.keep_checkpoints)
         elif self.dist.is_writer:
             save_checkpoint(last, self._payload())
@@ -645,15 +679,8 @@ def soft_iou_loss(fake: torch.Tensor, real: torch.Tensor) -> torch.Tensor:
     return 1 - (intersection / union.clamp_min(1e-6)).mean()
 
 
-def _link_or_copy(path: Path, link: Path) -> None:
-    """Make ``link`` the same file as ``path`` (a hard link, else a copy), replacing it atomically."""
-    tmp = link.with_name(f".{link.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    try:
-        os.link(path, tmp)
-    except OSError:
-        shutil.copyfile(path, tmp)
-    os.replace(tmp, link)
+def _floats(losses: dict[str, torch.Tensor]) -> dict[str, float]:
+    return {name: float(value.detach()) for name, value in losses.items()}
 
 
 def _rng_state() -> dict:

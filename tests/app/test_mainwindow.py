@@ -18,7 +18,7 @@ def test_the_workflow_steps_are_visible_and_reachable(window):
     assert labels == ["1  Fonts", "2  Characters", "3  Train", "4  Review", "5  Export"]
     for step in STEPS:
         window.goTo(step)
-        assert window.currentStep() == step and window.stack.currentWidget() is window.pages[step]
+        assert window.currentStep() == step and window.stack.currentWidget().widget() is window.pages[step]
     assert window.review_page.objectName() == "reviewPage" and window.export_page.objectName() == "exportPage"
     window.fonts_page.next_button.click()
     assert window.currentStep() == "characters"

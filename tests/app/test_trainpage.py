@@ -1,9 +1,7 @@
 """Training through the UI with the real trainer on a tiny configuration (32 px, a few-channel model)."""
 
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from fontassist import resources
@@ -73,24 +71,12 @@ def test_form_is_bound_to_the_train_config(engine_ready):
         review.pop(key)
 
 
-def test_a_tiny_run_completes_with_live_preview_and_a_responsive_window(engine_ready, qtbot, tmp_path):
+def test_a_tiny_run_completes_with_live_preview(engine_ready, qtbot, tmp_path):
+    # How responsive the window stays meanwhile is measured by benchmarks/train_responsiveness.py.
     window = engine_ready
-    window.goTo("train")  # builds the charts (and imports pyqtgraph) before the probe starts
-    qtbot.wait(200)
-    gaps, last = [], [time.perf_counter()]
-
-    def probe():
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.timeout.connect(probe)
-    timer.start(10)
     page = start(window, tmp_path / "run", qtbot)
     with qtbot.waitSignal(page.trainingFinished, timeout=RUN_TIMEOUT_MS) as finished:
         pass
-    timer.stop()
     assert finished.args == ["completed"]
     assert page.last_finished.step == 8
     assert page.previews_shown == 4  # every 2 steps
@@ -104,9 +90,6 @@ def test_a_tiny_run_completes_with_live_preview_and_a_responsive_window(engine_r
     assert load_checkpoint(tmp_path / "run").step == 8
     assert window.session.project.run_dir == tmp_path / "run"
     assert page.start_button.isEnabled() and not page.stop_button.isEnabled()
-    worst = max(gaps)
-    print(f"\nworst event-loop gap during the tiny run: {worst * 1000:.0f} ms over {len(gaps)} probes")
-    assert worst < 1.0
 
 
 def test_pause_holds_the_run_and_resume_finishes_it(engine_ready, qtbot, tmp_path):

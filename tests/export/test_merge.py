@@ -151,11 +151,17 @@ def test_progress_covers_adding_and_writing(merged):
 def test_names_are_set_consistently(merged):
     report, _ = merged
     name = TTFont(report.out_path)["name"]
-    assert name.getDebugName(1) == name.getDebugName(16) == "Zen Maru Gothic TC"
-    assert name.getDebugName(2) == name.getDebugName(17) == "Regular"
+    assert name.getDebugName(1) == "Zen Maru Gothic TC"
+    assert name.getDebugName(2) == "Regular"
+    assert (
+        name.getDebugName(16) is None and name.getDebugName(17) is None
+    )  # a Regular needs no typographic names
     assert name.getDebugName(4) == "Zen Maru Gothic TC Regular"
     assert name.getDebugName(6) == "ZenMaruGothicTC-Regular"
-    assert name.getDebugName(3).endswith(";ZenMaruGothicTC-Regular")
+    assert name.getDebugName(3).endswith(";NONE;ZenMaruGothicTC-Regular;fontassist")
+    assert "fontassist" in name.getDebugName(5)
+    assert TTFont(report.out_path)["OS/2"].achVendID == "NONE"
+    assert all(name.getDebugName(i) is None for i in (8, 9, 11, 12))  # not the original's maker any more
     copyright_line = name.getDebugName(0)
     assert copyright_line.startswith("Copyright 2021 The Zen Maru Gothic")
     assert copyright_line.endswith("Glyphs added with fontassist.")
@@ -165,12 +171,53 @@ def test_names_are_set_consistently(merged):
     assert not any(text.startswith(("Zen Maru Gothic Regular", "ZenMaruGothic-")) for text in family_records)
 
 
-def test_unhinted_target_gets_dropout_control_and_keeps_its_gasp(zen_subset, merged):
+def test_names_of_a_style_outside_the_four_and_the_source_copyright(
+    zen_subset, noto, noto_path, make_new_glyphs, tmp_path
+):
+    out = tmp_path / "medium.ttf"
+    merge_into_font(
+        zen_subset, make_new_glyphs("丟"), out, family="Round TC", style="Medium", source_path=noto_path
+    )
+    name = TTFont(out)["name"]
+    assert (name.getDebugName(1), name.getDebugName(2)) == ("Round TC Medium", "Regular")
+    assert (name.getDebugName(16), name.getDebugName(17)) == ("Round TC", "Medium")
+    copyright_line = name.getDebugName(0)
+    assert copyright_line.startswith("Copyright 2021 The Zen Maru Gothic")
+    assert noto["name"].getDebugName(0).split(".")[0] in copyright_line
+
+
+def test_the_source_fonts_reserved_names_are_checked(zen_subset, noto_path, make_new_glyphs, tmp_path):
+    report = merge_into_font(
+        zen_subset, make_new_glyphs("丟"), tmp_path / "o.ttf", family="Source Maru TC", source_path=noto_path
+    )
+    assert any('"Source"' in w and "source font" in w for w in report.warnings)
+
+
+def test_merge_adds_no_font_wide_programs(zen_subset, merged):
     report, _ = merged
     original, result = TTFont(zen_subset), TTFont(report.out_path)
     assert "fpgm" not in original and "prep" not in original
+    assert "prep" not in result and "fpgm" not in result and "cvt " not in result
     assert result["gasp"].gaspRange == original["gasp"].gaspRange
-    assert "SCANCTRL[ ]" in "\n".join(result["prep"].program.getAssembly())
+
+
+@pytest.mark.parametrize("ppem", [12, 13, 14, 15, 16])
+def test_original_glyphs_render_the_same_after_a_merge(zen_subset, merged, ppem):
+    """FreeType in its default (hinted, autohinted where no program) mode draws every original glyph as before."""
+    report, _ = merged
+    cmap = TTFont(zen_subset).getBestCmap()
+    before, after = freetype.Face(os.fspath(zen_subset)), freetype.Face(os.fspath(report.out_path))
+    for face in (before, after):
+        face.set_pixel_sizes(0, ppem)
+    for char in "永國あア、A g".replace(" ", ""):
+        if ord(char) not in cmap:
+            continue
+        bitmaps = []
+        for face in (before, after):
+            face.load_char(char, freetype.FT_LOAD_DEFAULT | freetype.FT_LOAD_RENDER)
+            bitmap = face.glyph.bitmap
+            bitmaps.append((bitmap.width, bitmap.rows, bytes(bitmap.buffer), face.glyph.bitmap_left))
+        assert bitmaps[0] == bitmaps[1], (char, ppem)
 
 
 def test_new_glyph_renders_where_its_outline_put_it(merged, make_new_glyphs):
@@ -384,8 +431,8 @@ def test_unwritable_folder_is_a_clear_error(zen_subset, make_new_glyphs, tmp_pat
         def refuse(*args, **kwargs):
             raise PermissionError(13, "Permission denied")
 
-        monkeypatch.setattr("fontassist.export.writing.tempfile.mkstemp", refuse)
-        with pytest.raises(FontAssistError, match="Cannot write .*Permission denied"):
+        monkeypatch.setattr("fontassist.safeio.tempfile.mkstemp", refuse)
+        with pytest.raises(FontAssistError, match="cannot be written: permission denied"):
             merge_into_font(zen_subset, make_new_glyphs("丟"), tmp_path / "o.ttf", family="F G")
     finally:
         folder.chmod(0o700)

@@ -31,6 +31,7 @@ def test_new_font_holds_notdef_space_and_the_glyphs(new_font):
     cmap = font.getBestCmap()
     assert cmap == {
         0x20: "space",
+        0xA0: "space",
         **{ord(c): f"uni{ord(c):04X}" for c in MISSING_IN_ZEN},
         ord(BEYOND_BMP): "u20021",
     }
@@ -67,7 +68,7 @@ def test_new_font_takes_its_metrics_from_the_target(zen_subset, new_font):
 def test_new_font_names_and_licence(zen_subset, new_font):
     report, _ = new_font
     name, target_name = TTFont(report.out_path)["name"], TTFont(zen_subset)["name"]
-    assert name.getDebugName(1) == name.getDebugName(16) == "Zen Maru Gothic TC Extra"
+    assert name.getDebugName(1) == "Zen Maru Gothic TC Extra" and name.getDebugName(16) is None
     assert name.getDebugName(6) == "ZenMaruGothicTCExtra-Regular"
     assert name.getDebugName(0).startswith(target_name.getDebugName(0))
     assert name.getDebugName(0).endswith("Glyphs added with fontassist.")
@@ -122,3 +123,16 @@ def test_new_font_refusals(zen_subset, make_new_glyphs, tmp_path):
             cancel=lambda: True,
         )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_new_font_is_proportional_with_code_pages_of_its_characters(new_font):
+    report, glyphs = new_font
+    font = TTFont(report.out_path)
+    assert font["post"].isFixedPitch == 0
+    assert not (font["OS/2"].panose.bFamilyType == 2 and font["OS/2"].panose.bProportion == 9)
+    pages = font["OS/2"].getCodePageRanges()
+    assert 0 not in pages  # no Latin 1 claimed for a font of ideographs and spaces
+    chars = [g.char for g in glyphs if ord(g.char) < 0x10000]  # no legacy code page goes beyond the BMP
+    for bit, codec in ((17, "euc_jp"), (18, "gb2312"), (20, "big5")):
+        encodable = all(c.encode(codec, errors="replace") != b"?" for c in chars)
+        assert (bit in pages) == encodable, (bit, codec)

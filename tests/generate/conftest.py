@@ -1,1 +1,1 @@
-from tests.train.conftest import _two_threads, tiny_run  # noqa: F401  (shared fixtures)
+from tests.train.conftest import _two_threads  # noqa: F401  (a shared fixture)

@@ -40,7 +40,7 @@ from ..glyphgrid import GlyphGridModel, GlyphGridView, GlyphSource
 from ..images import raster_to_qimage
 from ..jobs import JobWorker
 from ..reviewdata import checkpoint_path, checkpoint_ref
-from ..reviewstate import ReviewState
+from ..reviewstate import ReviewState, run_and_file
 from ..session import Session
 from ..settings import AppSettings
 from ..widgets import ImageView, MessageLabel, muted
@@ -52,12 +52,6 @@ CELL = 56
 
 def _same_file(a: Path, b: Path) -> bool:
     return Path(a).absolute().resolve() == Path(b).absolute().resolve()
-
-
-def _run_and_file(path: Path) -> str:
-    """``run-20240101/last.pt``: a checkpoint named with its run, since every run has a ``last.pt``."""
-    path = Path(path)
-    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
 
 
 class OrderedGlyphSource(GlyphSource):
@@ -584,11 +578,11 @@ class ABPage(QWidget):
         current = self.state.checkpoint()
         if side and ab.get(side) and current is not None and _same_file(checkpoint_path(ab[side]), current):
             self.winner_label.setText(
-                self.tr("Glyphs are drawn with {0} ({1}).").format(side.upper(), _run_and_file(current))
+                self.tr("Glyphs are drawn with {0} ({1}).").format(side.upper(), run_and_file(current))
             )
         else:  # no winner, or another model was chosen since
             self.winner_label.setText(
-                self.tr("Glyphs are drawn with {0}.").format(_run_and_file(current)) if current else ""
+                self.tr("Glyphs are drawn with {0}.").format(run_and_file(current)) if current else ""
             )
 
     # -- train both -------------------------------------------------------------------------------------------
@@ -698,6 +692,26 @@ class ABPage(QWidget):
 
     def isTraining(self) -> bool:
         return self.train_worker is not None
+
+    def activity(self):
+        """What the status bar shows while "Train both" trains or A and B are compared."""
+        from ..activity import Activity
+
+        if self.train_worker is not None:
+            run = "AB"[self._current_run.index] if self._current_run else "A"
+            maximum = self.progress.maximum()
+            return Activity(
+                self.tr("Train both: run {0} of 2").format(run),
+                self.progress.value(),
+                maximum,
+                None,
+                self.stop,
+            )
+        if self.worker is not None:
+            return Activity(
+                self.tr("Comparing A and B"), self.progress.value(), self.progress.maximum(), None, self.stop
+            )
+        return None
 
     def otherTraining(self) -> str:
         """Why a training elsewhere (the Train page's run) rules out "Train both"; the window sets it."""

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -105,11 +106,11 @@ class FontsPage(QWidget):
         layout.addWidget(self.banner)
         layout.addLayout(panels)
         layout.addWidget(heading(self.tr("Coverage of the pair"), self, 1.1))
-        layout.addWidget(self.coverage)
+        layout.addWidget(self.coverage, 1)
         self.pairs_note = MessageLabel(self)
         self.pairs_note.setObjectName("pairsNote")
         layout.addWidget(self.pairs_note)
-        layout.addStretch(1)
+        layout.addStretch(0)
         layout.addLayout(bottom)
 
         session.fontsChanged.connect(self.refresh)
@@ -162,12 +163,15 @@ class FontsPage(QWidget):
 
     def useFont(self, role: str, path: str, face: int = 0) -> bool:
         panel = self.panels[role]
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a large font takes a moment to read
         try:
             self.session.setFont(role, path, face)
         except FontAssistError as e:
             log.info("font not used: %s", e)
             panel.showError(str(e))
             return False
+        finally:
+            QApplication.restoreOverrideCursor()
         panel.clearError()
         self.banner.clearMessage()  # "showing the demo fonts" is no longer true
         self.settings.set_last_folder("fonts", path)
@@ -268,4 +272,14 @@ class FontsPage(QWidget):
             + 2 * table.frameWidth()
             + 2
         )
-        table.setFixedHeight(height)
+        # All rows when there is room; on a short screen the table scrolls and the page still fits.
+        table.setMaximumHeight(height)
+        table.setMinimumHeight(
+            min(
+                height,
+                table.horizontalHeader().sizeHint().height()
+                + 3 * rows.defaultSectionSize()
+                + 2 * table.frameWidth()
+                + 2,
+            )
+        )

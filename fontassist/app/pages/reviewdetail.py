@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QImage
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from ...errors import FontAssistError
 from ...fonts import render_glyph
-from ...pipeline import TraceOptions
+from ...vector import TraceSettings
 from ..contextline import DEFAULT_CONTEXT, context_line
 from ..images import raster_to_qimage
 from ..jobs import while_alive
@@ -16,9 +16,7 @@ from ..outlines import OutlineView
 from ..reviewdata import describe_flags
 from ..reviewstate import ReviewState
 from ..tasks import run_in_background
-from ..widgets import ImageView, muted
-
-TILE = 96
+from ..widgets import GlyphTileView, muted
 
 
 class GlyphTile(QWidget):
@@ -29,7 +27,7 @@ class GlyphTile(QWidget):
         self.caption = muted(QLabel(caption, self))
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.view = view
-        view.setMinimumSize(TILE, TILE)
+        view.setMinimumSize(40, 40)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -43,7 +41,7 @@ class GlyphDetail(QWidget):
     def __init__(self, state: ReviewState, parent: QWidget | None = None):
         super().__init__(parent)
         self.state = state
-        self.trace_options = TraceOptions()
+        self.trace_options = TraceSettings()
         self._char = ""
         self._trace_ticket = 0
 
@@ -58,25 +56,26 @@ class GlyphDetail(QWidget):
         self.info.setObjectName("detailInfo")
         self.info.setWordWrap(True)
 
-        self.source_view = ImageView(self, max_scale=4.0)
-        self.generated_view = ImageView(self, max_scale=4.0)
+        self.source_view = GlyphTileView(self, max_scale=4.0)
+        self.generated_view = GlyphTileView(self, max_scale=4.0)
         self.outline_view = OutlineView(self)
         self.outline_view.setObjectName("detailOutline")
-        self.target_view = ImageView(self, max_scale=4.0)
+        self.target_view = GlyphTileView(self, max_scale=4.0)
         self.target_view.setObjectName("detailTarget")
         self.source_tile = GlyphTile(self.tr("Source"), self.source_view, self)
         self.generated_tile = GlyphTile(self.tr("Generated"), self.generated_view, self)
         self.outline_tile = GlyphTile(self.tr("Traced outline"), self.outline_view, self)
         self.target_tile = GlyphTile(self.tr("Target's own glyph"), self.target_view, self)
-        # The outline, with its points, needs room; the three rasters sit in a column beside it.
-        tiles = QGridLayout()
+        # The outline, with its points, needs room; the three rasters sit in a column beside it,
+        # each in its own box so none can cover another.
+        rasters = QVBoxLayout()
+        rasters.setSpacing(6)
+        for tile in (self.source_tile, self.generated_tile, self.target_tile):
+            rasters.addWidget(tile, 1)
+        tiles = QHBoxLayout()
         tiles.setSpacing(6)
-        tiles.addWidget(self.outline_tile, 0, 0, 3, 1)
-        tiles.addWidget(self.source_tile, 0, 1)
-        tiles.addWidget(self.generated_tile, 1, 1)
-        tiles.addWidget(self.target_tile, 2, 1)
-        tiles.setColumnStretch(0, 5)
-        tiles.setColumnStretch(1, 2)
+        tiles.addWidget(self.outline_tile, 5)
+        tiles.addLayout(rasters, 2)
         self.points_label = muted(QLabel(self))
         self.points_label.setObjectName("pointsLabel")
 
@@ -85,9 +84,10 @@ class GlyphDetail(QWidget):
         self.context_edit.setToolTip(
             self.tr("The glyph is set where * (or ＊) stands, between the target font's own glyphs.")
         )
-        self.context_view = ImageView(self, max_scale=3.0)
+        self.context_view = GlyphTileView(self, max_scale=3.0)  # fits its box: never squeezes the tiles
         self.context_view.setObjectName("contextView")
-        self.context_view.setMinimumHeight(60)
+        self.context_view.setMinimumSize(40, 40)
+        self.context_view.setMaximumHeight(110)
         self.context_note = muted(QLabel(self))
         self.context_note.setWordWrap(True)
         self._context_timer = QTimer(self)
@@ -102,8 +102,10 @@ class GlyphDetail(QWidget):
         layout.addWidget(self.info)
         layout.addLayout(tiles, 1)
         layout.addWidget(self.points_label)
-        layout.addWidget(QLabel(self.tr("In a line of the target font (* marks the glyph):"), self))
-        layout.addWidget(self.context_edit)
+        context_row = QHBoxLayout()
+        context_row.addWidget(QLabel(self.tr("In a line of the target font (* marks the glyph):"), self))
+        context_row.addWidget(self.context_edit, 1)
+        layout.addLayout(context_row)
         layout.addWidget(self.context_view)
         layout.addWidget(self.context_note)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
@@ -114,7 +116,7 @@ class GlyphDetail(QWidget):
         state.glyphsChanged.connect(lambda: self.showChar(self.state.current_char))
         self.showChar("")
 
-    def setTraceOptions(self, options: TraceOptions) -> None:
+    def setTraceOptions(self, options: TraceSettings) -> None:
         if options != self.trace_options:
             self.trace_options = options
             self.showChar(self._char)
@@ -178,7 +180,7 @@ class GlyphDetail(QWidget):
         def trace():
             from ...vector import trace_outline
 
-            return trace_outline(raster, frame, **options.kwargs())
+            return trace_outline(raster, frame, options)
 
         run_in_background(
             trace,

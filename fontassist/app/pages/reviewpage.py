@@ -9,14 +9,12 @@ into the project's ``review`` dict.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,15 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..activity import format_duration
 from ..checkpointpicker import CheckpointPicker
 from ..errordialog import show_error
 from ..exportjobs import trace_options_from
 from ..reviewdata import ACCEPTED, FLAG_FILTERS, NEW, REJECTED, SORT_ORDERS, STATUS_FILTERS, select_rows
 from ..reviewmodel import ReviewGridModel, ReviewGridView
-from ..reviewstate import ReviewState
+from ..reviewstate import ReviewState, run_and_file
 from ..session import Session
 from ..settings import AppSettings
-from ..widgets import MessageLabel, heading, muted
+from ..widgets import ElidedLabel, FitScrollArea, MessageLabel, heading, muted
 from .abpage import ABPage
 from .reviewdetail import GlyphDetail
 
@@ -60,7 +59,6 @@ class ReviewPage(QWidget):
         self.state = state
         self.settings = settings
         self._restoring = False
-        self.last_filter_ms = 0.0
 
         # Model and generation.
         self.model_picker = CheckpointPicker(session, self)
@@ -162,31 +160,30 @@ class ReviewPage(QWidget):
         decisions.addWidget(self.accept_button)
         decisions.addWidget(self.reject_button)
         decisions.addWidget(self.undecide_button)
-        keys_hint = muted(
-            QLabel(
-                self.tr(
-                    "Keys in the grid: A accept · R reject · U undecided · arrows move · Shift/Ctrl select several"
-                ),
-                self,
-            )
+        keys_text = self.tr(
+            "Keys in the grid: A accept · R reject · U undecided · arrows move · Shift/Ctrl select several"
         )
-        keys_hint.setWordWrap(True)
+        keys_hint = muted(ElidedLabel(keys_text, self))
+        keys_hint.setToolTip(keys_text)
         self.regen_picker = CheckpointPicker(session, self)
         self.regen_picker.setObjectName("regenPicker")
         self.regen_button = QPushButton(self.tr("Regenerate selected"), self)
         self.regen_button.setObjectName("regenButton")
         self.regen_button.clicked.connect(self.regenerateSelected)
-        regen_box = QGroupBox(self.tr("Draw the selected glyphs again with another checkpoint"), self)
-        regen_layout = QHBoxLayout(regen_box)
-        regen_layout.addWidget(self.regen_picker, 1)
-        regen_layout.addWidget(self.regen_button)
+        regen_box = QHBoxLayout()
+        regen_box.addWidget(QLabel(self.tr("Redraw with:"), self))
+        regen_box.addWidget(self.regen_picker, 1)
+        regen_box.addWidget(self.regen_button)
+        self.regen_button.setToolTip(self.tr("Draw the selected glyphs again with another checkpoint"))
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.detail, 1)
+        # On a very short screen the detail scrolls; the decision keys below it stay in view.
+        detail_scroll = FitScrollArea(self.detail, "detailScroll", self)
+        right_layout.addWidget(detail_scroll, 1)
         right_layout.addLayout(decisions)
         right_layout.addWidget(keys_hint)
-        right_layout.addWidget(regen_box)
+        right_layout.addLayout(regen_box)
 
         splitter = QSplitter(self)
         splitter.addWidget(grid_box)
@@ -248,7 +245,7 @@ class ReviewPage(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         # Outlines are traced with the Export page's settings: what is reviewed is what is exported.
-        options = trace_options_from(self.session.project.export)
+        options = trace_options_from(self.session.project.export, self.session.target)
         self.grid_model.setTraceOptions(options)
         self.detail.setTraceOptions(options)
         self.refreshModels()
@@ -341,7 +338,6 @@ class ReviewPage(QWidget):
 
     def refilter(self, select_position: int | None = None) -> None:
         """Show the glyphs that pass the filters; keep the current glyph (or the row at ``select_position``)."""
-        started = time.perf_counter()
         glyphs = self.state.glyphs
         current = self.state.current_char
         rows = select_rows(
@@ -353,7 +349,6 @@ class ReviewPage(QWidget):
             sort=self.sort_order.currentData(),
         )
         self.grid_model.setRows(rows)
-        self.last_filter_ms = 1000 * (time.perf_counter() - started)
         count = self.grid_model.rowCount()
         if count:
             if select_position is not None:
@@ -437,25 +432,27 @@ class ReviewPage(QWidget):
             and self.state.hasChosenCheckpoint()
         ):
             return
-        glyphs = self.state.glyphs
-        if glyphs is not None and len(self.state.decisions):
+        keep = True
+        if self.state.glyphs is not None and len(self.state.decisions):
             answer = self.ask(
                 self.tr("Draw with another model"),
                 self.tr(
-                    "The glyphs will be drawn again by {0}. Keep your accept / reject decisions for them?"
-                ).format(Path(path).name),
+                    "Every glyph will be drawn again by {0}. Keep your decisions?\n\n"
+                    "Yes: rejected glyphs stay rejected; accepted ones become undecided, since nobody has "
+                    "seen their new drawings yet.\nNo: every glyph becomes undecided.\n\n"
+                    "Edit → Undo brings back the glyphs and decisions as they are now."
+                ).format(run_and_file(Path(path))),
                 QMessageBox.StandardButton.Yes
                 | QMessageBox.StandardButton.No
                 | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
             )
             if answer == QMessageBox.StandardButton.Cancel:
                 self._show_checkpoint()
                 return
-            if answer == QMessageBox.StandardButton.No:
-                self.state.clearDecisions()
-        self.state.setCheckpoint(path)
-        self.generate()
+            keep = answer == QMessageBox.StandardButton.Yes
+        self.message.clearMessage()
+        self.state.useModel(path, keep_decisions=keep)
 
     def _winner_chosen(self, path: Path) -> None:
         self._model_picked(path)
@@ -495,7 +492,11 @@ class ReviewPage(QWidget):
     def _progressed(self, done: int, total: int, message: str) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
-        self.progress.setFormat(f"{message} %v/%m" if message else "%v/%m")
+        text = f"{message} %v/%m" if message else "%v/%m"
+        eta = self.state.etaSeconds()
+        if eta is not None:
+            text += " · " + self.tr("about {0} left").format(format_duration(eta))
+        self.progress.setFormat(text)
 
     def _failed(self, message: str, details: str) -> None:
         if details:

@@ -12,7 +12,7 @@ import datetime
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...errors import FontAssistError
 from ...train.metricnames import METRIC_LABELS
+from ..activity import Activity, format_duration
 from ..engine import Engine, build_train_config, load_engine, overlay_settings
 from ..errordialog import show_error
 from ..images import raster_to_qimage
@@ -43,20 +44,6 @@ from .trainform import TrainSettingsForm
 log = logging.getLogger(__name__)
 
 CHART_REFRESH_MS = 250
-
-
-def format_duration(seconds: float) -> str:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("TrainPage", text)
-
-    seconds = max(0, int(round(seconds)))
-    if seconds < 60:
-        return tr("{0} s").format(seconds)
-    minutes, seconds = divmod(seconds, 60)
-    if minutes < 60:
-        return tr("{0} min {1:02d} s").format(minutes, seconds)
-    hours, minutes = divmod(minutes, 60)
-    return tr("{0} h {1:02d} min").format(hours, minutes)
 
 
 def default_runs_folder(project_folder: Path | None) -> Path:
@@ -88,6 +75,7 @@ class TrainPage(QWidget):
         self.last_finished = None  # the last FinishedEvent
         self.previews_shown = 0
         self._last_rate = 0.0
+        self._last_eta: float | None = None
         self._other_shown = ""
         self._engine_loading = False
         self._engine_error = ""
@@ -202,8 +190,15 @@ class TrainPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([340, 760])
         splitter.setChildrenCollapsible(False)
+        self.next_button = QPushButton(self.tr("Next: Review →"), self)
+        self.next_button.setObjectName("trainNextButton")
+        self.next_button.clicked.connect(self.nextRequested)
+        header = QHBoxLayout()
+        header.addWidget(heading(self.tr("3 · Train"), self))
+        header.addStretch(1)
+        header.addWidget(self.next_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("3 · Train"), self))
+        layout.addLayout(header)
         layout.addWidget(splitter, 1)
 
         self._chart_timer = QTimer(self)
@@ -294,6 +289,21 @@ class TrainPage(QWidget):
     # -- run control ---------------------------------------------------------------------------------
     def isTraining(self) -> bool:
         return self.worker is not None
+
+    def activity(self) -> Activity | None:
+        """What the status bar shows while a run trains (see :mod:`..activity`)."""
+        if self.worker is None:
+            return None
+        if self.state == self.STOPPING:
+            return Activity(self.tr("Stopping the run: saving a checkpoint"))
+        text = self.tr("Paused: {0}") if self.state == self.PAUSED else self.tr("Training {0}")
+        return Activity(
+            text.format(self.run_dir.name if self.run_dir else ""),
+            self.progress.value(),
+            self.progress.maximum() if self.state != self.STARTING else 0,
+            self._last_eta if self.state == self.RUNNING else None,
+            self.stopTraining,
+        )
 
     def mayStart(self) -> bool:
         """True when no training runs anywhere in the window; else the reason is shown and False returned."""
@@ -490,7 +500,7 @@ class TrainPage(QWidget):
             self.progress.setValue(event.step)
             if self.state == self.RUNNING:
                 self.status_label.setText(self.tr("Training…"))
-            self._last_rate = event.images_per_s
+            self._last_rate, self._last_eta = event.images_per_s, event.eta_s
             self.rate_label.setText(
                 self.tr("{0:.1f} images/s · about {1} left").format(
                     event.images_per_s, format_duration(event.eta_s)
@@ -529,7 +539,7 @@ class TrainPage(QWidget):
     def _clear_run_display(self) -> None:
         """Forget what the previous run showed: rate, metrics, preview, messages."""
         self.rate_label.setText("")
-        self._last_rate = 0.0
+        self._last_rate, self._last_eta = 0.0, None
         self.metrics_label.setText("")
         self.error.clearMessage()
         self.preview.setImage(QImage())

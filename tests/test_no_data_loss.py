@@ -1,0 +1,381 @@
+"""The promise of issue 12, tested: no input is ever overwritten, no error is a traceback, no partial file is left.
+
+Every command that writes runs (a) with each of its outputs pointed at each of its
+inputs, and (b) into a full and into a read-only folder. Each time it must exit
+with 2, print one ``fontassist: error:`` line and no traceback, leave every input
+byte-identical and leave no file behind.
+
+The full and read-only folders are real tmpfs mounts when the tests run as root
+with mount rights (a tmpfs of 256 KiB filled to the brim; a tmpfs remounted
+read-only). Elsewhere they are simulated: the final flush of every file written
+into the folder fails with ENOSPC (where a full disk shows for buffered writes), and
+``os.access`` denies writing there and creating a temporary file fails with EROFS. ``MOUNTS`` says which one ran.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from fontassist import resources
+from fontassist.cli import main
+from fontassist.train import Trainer
+
+from .train.tiny import tiny_config
+
+GENERATE = "丟乒"  # characters the demo target lacks and the demo source has
+
+
+# ------------------------------------------------------------------ the workspace
+
+
+@pytest.fixture(scope="module")
+def space(tmp_path_factory):
+    """Inputs of every kind: two fonts, a chars file, a finished tiny run and a packed checkpoint."""
+    root = tmp_path_factory.mktemp("inputs")
+    source = shutil.copy(resources.DEMO_SOURCE, root / "Noto.ttf")
+    target = shutil.copy(resources.DEMO_TARGET, root / "Zen.ttf")
+    chars = root / "chars.txt"
+    chars.write_text(GENERATE, encoding="utf-8")
+    run = root / "run"
+    events = list(Trainer(tiny_config(source, target, steps=2, eval_every=2, preview_every=2), run))
+    assert events[-1].reason == "completed", events[-1].message
+    packed = root / "packed.pt"
+    assert main(["pack-model", str(run), str(packed)]) == 0
+    return {
+        "source": Path(source),
+        "target": Path(target),
+        "chars": chars,
+        "run": run,
+        "last": run / "last.pt",
+        "config": run / "config.json",
+        "packed": packed,
+        "root": root,
+    }
+
+
+def _digest(root: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _files(folder: Path) -> set[str]:
+    return {str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() or p.is_symlink()}
+
+
+def _refused(argv: list[str], capsys) -> str:
+    """Run the CLI; assert exit 2 with one error line and no traceback; return that line."""
+    code = main(argv)
+    out, err = capsys.readouterr()
+    errors = [line for line in err.splitlines() if line.startswith("fontassist")]
+    assert code == 2, (argv, out, err)
+    assert len(errors) == 1, err
+    assert "Traceback" not in out + err
+    return errors[0]
+
+
+# --------------------------------------------------------------- outputs = inputs
+
+# Each writing command, as a function of (inputs, output path) -> argv.
+COMMANDS = {
+    "render --out": lambda s, o: ["render", str(s["source"]), "--chars", "永", "--out", o],
+    "render --grid": lambda s, o: [
+        "render",
+        str(s["source"]),
+        "--chars-file",
+        str(s["chars"]),
+        "--out",
+        str(s["root"].parent / "render-out"),
+        "--grid",
+        o,
+    ],
+    "glyphs --out": lambda s, o: ["glyphs", "--font", str(s["source"]), "--chars", "永", "--out", o],
+    "generate --out": lambda s, o: [
+        "generate",
+        str(s["run"]),
+        "--source",
+        str(s["source"]),
+        "--target",
+        str(s["target"]),
+        "--chars-file",
+        str(s["chars"]),
+        "--out",
+        o,
+    ],
+    "generate --grid": lambda s, o: [
+        "generate",
+        str(s["packed"]),
+        "--source",
+        str(s["source"]),
+        "--chars",
+        GENERATE,
+        "--out",
+        str(s["root"].parent / "gen-out"),
+        "--grid",
+        o,
+    ],
+    "export --out": lambda s, o: [
+        "export",
+        str(s["run"]),
+        "--source",
+        str(s["source"]),
+        "--target",
+        str(s["target"]),
+        "--chars-file",
+        str(s["chars"]),
+        "--family",
+        "T T",
+        "--out",
+        o,
+    ],
+    "evaluate --grid": lambda s, o: ["evaluate", str(s["run"]), "--grid", o],
+    "compare --grid": lambda s, o: ["compare", str(s["run"]), str(s["packed"]), "--grid", o],
+    "pack-model": lambda s, o: ["pack-model", str(s["run"]), o],
+    "train --out": lambda s, o: [
+        "train",
+        "--source",
+        str(s["source"]),
+        "--target",
+        str(s["target"]),
+        "--chars-file",
+        str(s["chars"]),
+        "--out",
+        o,
+    ],
+}
+INPUTS_OF = {
+    "render --out": ["source"],
+    "render --grid": ["source", "chars"],
+    "glyphs --out": ["source"],
+    "generate --out": ["source", "target", "chars", "run", "last"],
+    "generate --grid": ["source", "packed"],
+    "export --out": ["source", "target", "chars", "run", "last", "config"],
+    "evaluate --grid": ["run", "last", "config"],
+    "compare --grid": ["run", "last", "packed"],
+    "pack-model": ["run", "last", "config"],
+    "train --out": ["source", "target", "chars"],
+}
+CASES = [(name, role) for name, roles in INPUTS_OF.items() for role in roles]
+
+
+@pytest.mark.parametrize(("command", "role"), CASES, ids=[f"{c}={r}" for c, r in CASES])
+def test_an_output_that_is_an_input_is_refused(space, command, role, capsys):
+    before = _digest(space["root"])
+    line = _refused(COMMANDS[command](space, str(space[role])), capsys)
+    assert "never overwrites its inputs" in line
+    assert _digest(space["root"]) == before
+
+
+@pytest.mark.parametrize("how", ["symlink", "hardlink", "spelled"])
+def test_links_to_an_input_are_the_input(space, tmp_path, how, capsys):
+    out = tmp_path / "same.pt"
+    if how == "symlink":
+        out.symlink_to(space["packed"])
+    elif how == "hardlink":
+        os.link(space["packed"], out)
+    else:
+        out = space["packed"].parent / ".." / space["packed"].parent.name / space["packed"].name
+    before = _digest(space["root"])
+    _refused(["pack-model", str(space["packed"]), str(out)], capsys)
+    assert _digest(space["root"]) == before
+
+
+def test_glyphs_ttf_named_like_its_input_font_is_refused(space, capsys):
+    before = _digest(space["root"])
+    argv = ["glyphs", "--font", str(space["source"]), "--chars", "永", "--format", "ttf", "--family", "Noto"]
+    _refused(argv + ["--out", str(space["root"])], capsys)
+    assert _digest(space["root"]) == before
+
+
+def test_derived_names_stay_in_the_output_folder(space, tmp_path, capsys):
+    out = tmp_path / "a" / "b"
+    argv = ["glyphs", "--font", str(space["source"]), "--chars", "永", "--format", "ttf"]
+    assert main(argv + ["--family", "../../escaped", "--out", str(out)]) == 0
+    assert _files(tmp_path) == {"a/b/escaped.ttf"}
+
+
+def test_demo_never_writes_over_its_bundled_files(tmp_path, capsys):
+    before = hashlib.sha256(Path(resources.DEMO_TARGET).read_bytes()).hexdigest()
+    _refused(["demo", "--out", str(tmp_path), "--grid", str(resources.DEMO_TARGET)], capsys)
+    assert hashlib.sha256(Path(resources.DEMO_TARGET).read_bytes()).hexdigest() == before
+
+
+def test_project_save_never_writes_over_its_fonts(space):
+    from fontassist.app.project import FontChoice, Project
+    from fontassist.errors import FontAssistError
+
+    project = Project(source=FontChoice(space["source"]), target=FontChoice(space["target"]))
+    before = _digest(space["root"])
+    with pytest.raises(FontAssistError, match="never overwrites"):
+        project.save(space["target"])
+    assert _digest(space["root"]) == before
+
+
+# --------------------------------------------------- a full and a read-only folder
+
+MOUNTS: dict[str, str] = {}
+
+
+def _mount(folder: Path, options: str) -> bool:
+    if os.name != "posix" or os.geteuid() != 0 or shutil.which("mount") is None:
+        return False
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True)
+    return done.returncode == 0
+
+
+def _umount(folder: Path) -> None:
+    subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+def _inside(fd_or_path, folder: Path) -> bool:
+    try:
+        path = os.readlink(f"/proc/self/fd/{fd_or_path}") if isinstance(fd_or_path, int) else str(fd_or_path)
+    except OSError:
+        return False
+    return os.path.abspath(path).startswith(str(folder))
+
+
+@pytest.fixture
+def full_folder(tmp_path, monkeypatch):
+    folder = tmp_path / "full"
+    folder.mkdir()
+    if _mount(folder, "size=256k,mode=0777"):
+        MOUNTS["full"] = "tmpfs"
+        try:
+            with open(folder / "filler", "wb") as f:
+                while True:
+                    f.write(b"\0" * 65536)
+                    f.flush()
+        except OSError:
+            pass
+        yield folder
+        _umount(folder)
+        return
+    MOUNTS["full"] = "simulated (the final flush of every file written there fails with ENOSPC)"
+    import fontassist.safeio
+
+    real_flush = fontassist.safeio._flush
+
+    def flush(f, durable):
+        if _inside(f.name, folder):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_flush(f, durable)
+
+    monkeypatch.setattr(fontassist.safeio, "_flush", flush)
+    yield folder
+
+
+@pytest.fixture
+def read_only_folder(tmp_path, monkeypatch):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    if (
+        _mount(folder, "size=1m")
+        and subprocess.run(["mount", "-o", "remount,ro", str(folder)], capture_output=True).returncode == 0
+    ):
+        MOUNTS["read-only"] = "tmpfs remounted read-only"
+        yield folder
+        _umount(folder)
+        return
+    MOUNTS["read-only"] = "simulated (os.access says no, temporary files fail with EROFS)"
+    import tempfile
+
+    real_mkstemp, real_access = tempfile.mkstemp, os.access
+
+    def mkstemp(*args, dir=None, **kwargs):
+        if dir is not None and _inside(dir, folder):
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real_mkstemp(*args, dir=dir, **kwargs)
+
+    def access(path, mode, *args, **kwargs):
+        if mode & os.W_OK and _inside(path, folder):
+            return False
+        return real_access(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(os, "access", access)
+    yield folder
+
+
+# Output paths inside the folder under test (a file name for file outputs, a sub-folder for folder outputs).
+INTO = {
+    "render --out": "pngs",
+    "render --grid": "sheet.png",
+    "glyphs --out": "svgs",
+    "generate --out": "gen",
+    "generate --grid": "sheet.png",
+    "export --out": "new.ttf",
+    "evaluate --grid": "eval.png",
+    "compare --grid": "ab.png",
+    "pack-model": "small.pt",
+    "train --out": "run",
+}
+
+
+def _into(space, command: str, folder: Path) -> list[str]:
+    argv = COMMANDS[command](space, str(folder / INTO[command]))
+    if command == "glyphs --out":
+        argv += ["--format", "svg"]
+    if command == "train --out":
+        argv = [a if a != str(space["chars"]) else str(_train_chars(space)) for a in argv]
+        argv += [
+            "--size",
+            "32",
+            "--steps",
+            "1",
+            "--batch",
+            "2",
+            "--base-channels",
+            "4",
+            "--max-channels",
+            "8",
+        ]
+    return argv
+
+
+def _train_chars(space) -> Path:
+    from .train.tiny import tiny_chars
+
+    path = space["root"].parent / "train-chars.txt"
+    path.write_text(tiny_chars(), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("command", list(INTO))
+def test_a_full_disk_is_one_line_and_leaves_nothing(space, full_folder, command, capsys):
+    before, files = _digest(space["root"]), _files(full_folder)
+    line = _refused(_into(space, command, full_folder), capsys)
+    assert "disk is full" in line or "data could not be written" in line, line
+    assert _files(full_folder) == files, MOUNTS
+    assert _digest(space["root"]) == before
+
+
+@pytest.mark.parametrize("command", [*INTO, "demo --out"])
+def test_a_read_only_folder_is_one_line_and_leaves_nothing(space, read_only_folder, command, capsys):
+    before = _digest(space["root"])
+    if command == "demo --out":
+        argv = ["demo", "--out", str(read_only_folder / "demo")]
+    else:
+        argv = _into(space, command, read_only_folder)
+    _refused(argv, capsys)
+    assert _files(read_only_folder) == set(), MOUNTS
+    assert _digest(space["root"]) == before
+
+
+def test_project_save_on_a_full_disk(full_folder):
+    from fontassist.app.project import Project
+    from fontassist.errors import FontAssistError
+
+    files = _files(full_folder)
+    with pytest.raises(FontAssistError, match="disk is full"):
+        Project().save(full_folder / "p.fontassist.json")
+    assert _files(full_folder) == files
