@@ -307,7 +307,7 @@ class ReviewState(QObject):
         outlines = edited_outlines(self.review)
         if glyphs is None or not outlines:
             return glyphs
-        from ..vector.rasterize import outline_coverage
+        from ..fonts.render import render_outline
 
         extra = [c for c in outlines if glyphs.index(c) is None]
         frame, size = glyphs.frame, glyphs.size
@@ -322,7 +322,7 @@ class ReviewState(QObject):
                 sources[len(glyphs) + j] = render_glyph(source, char, size, frame.margin)
         for i, char in enumerate(chars):
             if char in outlines:
-                images[i] = outline_coverage(lambda pen, o=outlines[char]: draw_stored(o, pen), frame)
+                images[i] = render_outline(lambda pen, o=outlines[char]: draw_stored(o, pen), frame)
         return ReviewGlyphs(
             chars,
             images,

@@ -25,12 +25,13 @@ import math
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import freetype
 import numpy as np
+from fontTools.pens.basePen import AbstractPen
 
 from ..errors import FontAssistError
 from ..safeio import atomic_write, clean_stale_temps
@@ -310,3 +311,19 @@ def render_glyph(font: FontFile, char: str, size: int, margin: float = 0.0) -> n
     if not font.has(char):
         raise FontAssistError(f"does not have U+{ord(char):04X} '{char}'.", path=font.path)
     return _render_uncached(font, [char], font.frame(size, margin))[0]
+
+
+def render_outline(draw: Callable[[AbstractPen], None], frame: EmFrame) -> np.ndarray:
+    """The outline that ``draw(pen)`` draws in font units, as a ``frame.size`` × ``frame.size`` raster.
+
+    uint8 like :func:`render` (0 paper, 255 ink, FreeType's exact-area coverage, non-zero fill),
+    through fontTools' ``FreeTypePen``: a hand-drawn or traced outline on the grid of the glyphs.
+    """
+    from fontTools.pens.freetypePen import FreeTypePen
+
+    pen = FreeTypePen(None)
+    draw(pen)
+    scale = frame.scale
+    # font units -> FreeType's y-up bitmap, whose top row is the frame's top edge
+    transform = (scale, 0, 0, scale, -frame.x_min * scale, frame.size - frame.y_max * scale)
+    return np.round(pen.array(frame.size, frame.size, transform) * 255).astype(np.uint8)
