@@ -602,9 +602,8 @@
             <translation>墨跡保持在目標字型的漢字框內</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="169" />
             <source>Even out stroke width (partly checked: when the target is monoline)</source>
-            <translation>均勻筆畫粗細（半勾選：目標字型粗細一致時）</translation>
+            <translation type="vanished">均勻筆畫粗細（半勾選：目標字型粗細一致時）</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/pages/exportpage.py" line="183" />
@@ -687,6 +686,11 @@
             <location filename="../../fontassist/app/pages/exportpage.py" line="111" />
             <source>A UFO marks each glyph with its review state (accepted green, undecided blue, flagged orange, edited purple) and holds the source glyph as its background layer</source>
             <translation>UFO 以顏色標記每個字符的審閱狀態（接受為綠、未決為藍、有疑慮為橘、手動修改為紫），並把來源字符放在背景圖層</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="169" />
+            <source>Even out stroke width (experimental)</source>
+            <translation>均勻筆畫粗細（實驗性）</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/pages/exportpage.py" line="236" />
