@@ -1188,37 +1188,37 @@
             <translation>已退回</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="172" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="175" />
             <source>Status: &lt;b&gt;{0}&lt;/b&gt;</source>
             <translation>狀態：&lt;b&gt;{0}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="172" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="175" />
             <source>drawn by {0}</source>
             <translation>由 {0} 繪製</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="173" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="176" />
             <source>quality flags: {0}</source>
             <translation>品質標記：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="173" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="176" />
             <source>no quality flags</source>
             <translation>無品質標記</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="197" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="205" />
             <source>Outline: {0} contours, {1} on-curve points (■), {2} off-curve points (○)</source>
             <translation>外框：{0} 個輪廓、{1} 個線上點（■）、{2} 個控制點（○）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="204" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="212" />
             <source>Tracing failed: {0}</source>
             <translation>描圖失敗：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewdetail.py" line="214" />
+            <location filename="../../fontassist/app/pages/reviewdetail.py" line="222" />
             <source>Left out (the target lacks them): {0}</source>
             <translation>已略過（目標字型沒有）：{0}</translation>
         </message>
@@ -1409,37 +1409,37 @@
             <translation>開啟專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="348" />
+            <location filename="../../fontassist/app/mainwindow.py" line="351" />
             <source>Opened {0}</source>
             <translation>已開啟 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="364" />
+            <location filename="../../fontassist/app/mainwindow.py" line="367" />
             <source>Save project</source>
             <translation>儲存專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="385" />
+            <location filename="../../fontassist/app/mainwindow.py" line="388" />
             <source>Saved {0}</source>
             <translation>已儲存 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="389" />
+            <location filename="../../fontassist/app/mainwindow.py" line="392" />
             <source>Untitled project</source>
             <translation>未命名專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="406" />
+            <location filename="../../fontassist/app/mainwindow.py" line="409" />
             <source>Training is running</source>
             <translation>正在訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="408" />
+            <location filename="../../fontassist/app/mainwindow.py" line="411" />
             <source>Stop training and quit? The run saves a checkpoint first, so it can be continued later.</source>
             <translation>要停止訓練並結束嗎？會先儲存檢查點，之後可以接續訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="416" />
+            <location filename="../../fontassist/app/mainwindow.py" line="419" />
             <source>Stopping training and saving a checkpoint…</source>
             <translation>正在停止訓練並儲存檢查點…</translation>
         </message>
@@ -1455,123 +1455,128 @@
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="69" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="67" />
             <source>Generate</source>
             <translation>產生</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="75" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="73" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="82" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="80" />
             <source>Model:</source>
             <translation>模型：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="90" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="88" />
             <source>Raster</source>
             <translation>點陣</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="92" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="90" />
             <source>Outline</source>
             <translation>外框</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="105" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="103" />
             <source>Search: 永 or U+6C38</source>
             <translation>搜尋：永 或 U+6C38</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="124" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="122" />
             <location filename="../../fontassist/app/reviewdata.py" line="207" />
             <source>Status</source>
             <translation>狀態</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="125" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="123" />
             <source>Quality</source>
             <translation>品質</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="126" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="124" />
             <source>Order</source>
             <translation>排序</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="132" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="130" />
             <source>Size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="153" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="151" />
             <source>Accept  (A)</source>
             <translation>採用  (A)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="155" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="153" />
             <source>Reject  (R)</source>
             <translation>退回  (R)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="157" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="155" />
             <source>Undecided  (U)</source>
             <translation>未決定  (U)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="166" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="164" />
             <source>Keys in the grid: A accept · R reject · U undecided · arrows move · Shift/Ctrl select several</source>
             <translation>格狀檢視快捷鍵：A 採用 · R 退回 · U 未決定 · 方向鍵移動 · Shift／Ctrl 多選</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="172" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="170" />
             <source>Regenerate selected</source>
             <translation>重新產生選取的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="176" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="174" />
             <source>Redraw with:</source>
             <translation>重新繪製使用：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="179" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="177" />
             <source>Draw the selected glyphs again with another checkpoint</source>
             <translation>用另一個檢查點重新繪製選取的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="210" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="208" />
             <source>Glyphs</source>
             <translation>字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="211" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="209" />
             <source>Compare runs (A/B)</source>
             <translation>比較訓練（A／B）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="212" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="210" />
             <source>Next: Export →</source>
             <translation>下一步：匯出 →</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="215" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="213" />
             <source>4 · Review</source>
             <translation>4 · 審閱</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="420" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="357" />
+            <source>{0} (U+{1:04X}) is hidden by the filters; showing the first glyph that passes them.</source>
+            <translation>{0}（U+{1:04X}）被篩選條件隱藏了；改為顯示第一個符合條件的字符。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="425" />
             <source>{0:,} glyphs · {1:,} accepted · {2:,} rejected · {3:,} undecided · {4:,} flagged · {5:,} shown</source>
             <translation>{0:,} 個字符 · 已採用 {1:,} · 已退回 {2:,} · 未決定 {3:,} · 有標記 {4:,} · 顯示 {5:,}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="442" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="447" />
             <source>Draw with another model</source>
             <translation>用另一個模型繪製</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="444" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="449" />
             <source>Every glyph will be drawn again by {0}. Keep your decisions?
 
 Yes: rejected glyphs stay rejected; accepted ones become undecided, since nobody has seen their new drawings yet.
@@ -1590,37 +1595,37 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
             <translation type="vanished">這些字符將由 {0} 重新繪製。要保留你對它們的採用／退回決定嗎？</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="477" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="482" />
             <source>Select glyphs in the grid and a checkpoint to draw them with.</source>
             <translation>請在格狀檢視中選取字符，並選擇用來繪製的檢查點。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="493" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="498" />
             <source>starting…</source>
             <translation>啟動中…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="502" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="507" />
             <source>about {0} left</source>
             <translation>約剩 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="507" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="512" />
             <source>Generating failed</source>
             <translation>產生失敗</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="514" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="519" />
             <source>No glyph passes these filters.</source>
             <translation>沒有符合這些篩選條件的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="516" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="521" />
             <source>Drawing the glyphs…</source>
             <translation>正在繪製字符…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="518" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="523" />
             <source>Press Generate to draw the glyphs.</source>
             <translation>按「產生」來繪製字符。</translation>
         </message>
@@ -1630,9 +1635,8 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/reviewdata.py" line="199" />
             <source>New</source>
-            <translation>未決定</translation>
+            <translation type="vanished">未決定</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/reviewdata.py" line="200" />
@@ -1683,6 +1687,11 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
             <location filename="../../fontassist/app/reviewdata.py" line="195" />
             <source>Empty</source>
             <translation>空白</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/reviewdata.py" line="199" />
+            <source>Undecided</source>
+            <translation>未決定</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/reviewdata.py" line="204" />

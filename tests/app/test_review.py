@@ -478,3 +478,28 @@ def test_shift_arrow_after_a_decision_selects_from_the_glyph_the_decision_moved_
     qtbot.keyClick(page.grid, Qt.Key.Key_R)
     decided = {c: state.status(c) for c in chars if state.status(c) != NEW}
     assert decided == {chars[5]: ACCEPTED, chars[6]: REJECTED, chars[7]: REJECTED}
+
+
+def test_flags_and_statuses_are_named_alike_everywhere_and_a_hidden_glyph_is_mentioned(qtbot, app_settings):
+    session = demo_session(missing_chars(3))
+    page, state = make_page(qtbot, session, app_settings)
+    glyphs = synthetic_glyphs(30)
+    state.setGlyphs(glyphs)
+    page.show()
+    broken = next(c for c, f in zip(glyphs.chars, glyphs.flags, strict=True) if f["broken"])
+    clean = next(c for c, f in zip(glyphs.chars, glyphs.flags, strict=True) if f["score"] == 0)
+    page.selectChar(broken)
+    assert "Broken strokes" in page.detail.info.text()  # as the Quality filter says it
+    assert page.flag_filter.itemText(page.flag_filter.findData("broken")) == "Broken strokes"
+    assert page.status_filter.itemText(page.status_filter.findData(NEW)) == "Undecided"
+    assert "undecided" in page.detail.info.text()
+    row = page.grid_model.rowOfChar(broken)
+    assert "Undecided" in page.grid_model.data(page.grid_model.index(row), Qt.ItemDataRole.ToolTipRole)
+
+    page.selectChar(clean)
+    page.setFilters(flag="flagged")
+    assert clean not in page.visibleChars() and "hidden by the filters" in page.message.text()
+    page.setFilters(flag="any")
+    page.selectChar(clean)
+    page.refilter()
+    assert "hidden" not in page.message.text()

@@ -350,6 +350,15 @@ class ReviewPage(QWidget):
         )
         self.grid_model.setRows(rows)
         count = self.grid_model.rowCount()
+        hidden = bool(current) and glyphs is not None and self.grid_model.rowOfChar(current) is None
+        if hidden and select_position is None:  # say so, rather than jump silently to another glyph
+            self.message.showInfo(
+                self.tr(
+                    "{0} (U+{1:04X}) is hidden by the filters; showing the first glyph that passes them."
+                ).format(current, ord(current))
+            )
+        elif not hidden and self.message.text().startswith(f"{current} (U+"):
+            self.message.clearMessage()
         if count:
             if select_position is not None:
                 row = min(select_position, count - 1)
