@@ -1224,6 +1224,49 @@
         </message>
     </context>
     <context>
+        <name>GlyphWindow</name>
+        <message>
+            <location filename="../../fontassist/app/pages/glyphwindow.py" line="228" />
+            <source>Glyph</source>
+            <translation>字符</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/glyphwindow.py" line="236" />
+            <source>Points</source>
+            <translation>控制點</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/glyphwindow.py" line="237" />
+            <source>Guides</source>
+            <translation>參考線</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/glyphwindow.py" line="238" />
+            <source>Generated raster</source>
+            <translation>生成點陣</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/glyphwindow.py" line="239" />
+            <source>Source glyph</source>
+            <translation>來源字符</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/glyphwindow.py" line="248" />
+            <source>Opacity</source>
+            <translation>不透明度</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/glyphwindow.py" line="254" />
+            <source>Wheel: zoom · drag: pan · double-click: fit. Guides: em box (grey), baseline (pink), the target's ink extremes (green).</source>
+            <translation>滾輪：縮放 · 拖曳：平移 · 按兩下：符合視窗。參考線：全形框（灰）、基線（粉紅）、目標字型的墨跡邊界（綠）。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/glyphwindow.py" line="262" />
+            <source>Related target glyphs (their sources look most like this one's):</source>
+            <translation>相關的目標字型字符（其來源字形與此字最相似）：</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageMenu</name>
         <message>
             <location filename="../../fontassist/app/i18n.py" line="109" />
@@ -1506,77 +1549,77 @@
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="151" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="153" />
             <source>Accept  (A)</source>
             <translation>採用  (A)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="153" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="155" />
             <source>Reject  (R)</source>
             <translation>退回  (R)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="155" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="157" />
             <source>Undecided  (U)</source>
             <translation>未決定  (U)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="164" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="166" />
             <source>Keys in the grid: A accept · R reject · U undecided · arrows move · Shift/Ctrl select several</source>
             <translation>格狀檢視快捷鍵：A 採用 · R 退回 · U 未決定 · 方向鍵移動 · Shift／Ctrl 多選</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="170" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="172" />
             <source>Regenerate selected</source>
             <translation>重新產生選取的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="174" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="176" />
             <source>Redraw with:</source>
             <translation>重新繪製使用：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="177" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="179" />
             <source>Draw the selected glyphs again with another checkpoint</source>
             <translation>用另一個檢查點重新繪製選取的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="208" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="210" />
             <source>Glyphs</source>
             <translation>字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="209" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="211" />
             <source>Compare runs (A/B)</source>
             <translation>比較訓練（A／B）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="210" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="212" />
             <source>Next: Export →</source>
             <translation>下一步：匯出 →</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="213" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="215" />
             <source>4 · Review</source>
             <translation>4 · 審閱</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="357" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="359" />
             <source>{0} (U+{1:04X}) is hidden by the filters; showing the first glyph that passes them.</source>
             <translation>{0}（U+{1:04X}）被篩選條件隱藏了；改為顯示第一個符合條件的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="425" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="439" />
             <source>{0:,} glyphs · {1:,} accepted · {2:,} rejected · {3:,} undecided · {4:,} flagged · {5:,} shown</source>
             <translation>{0:,} 個字符 · 已採用 {1:,} · 已退回 {2:,} · 未決定 {3:,} · 有標記 {4:,} · 顯示 {5:,}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="447" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="461" />
             <source>Draw with another model</source>
             <translation>用另一個模型繪製</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="449" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="463" />
             <source>Every glyph will be drawn again by {0}. Keep your decisions?
 
 Yes: rejected glyphs stay rejected; accepted ones become undecided, since nobody has seen their new drawings yet.
@@ -1595,37 +1638,37 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
             <translation type="vanished">這些字符將由 {0} 重新繪製。要保留你對它們的採用／退回決定嗎？</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="482" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="496" />
             <source>Select glyphs in the grid and a checkpoint to draw them with.</source>
             <translation>請在格狀檢視中選取字符，並選擇用來繪製的檢查點。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="498" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="512" />
             <source>starting…</source>
             <translation>啟動中…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="507" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="521" />
             <source>about {0} left</source>
             <translation>約剩 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="512" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="526" />
             <source>Generating failed</source>
             <translation>產生失敗</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="519" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="533" />
             <source>No glyph passes these filters.</source>
             <translation>沒有符合這些篩選條件的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="521" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="535" />
             <source>Drawing the glyphs…</source>
             <translation>正在繪製字符…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/reviewpage.py" line="523" />
+            <location filename="../../fontassist/app/pages/reviewpage.py" line="537" />
             <source>Press Generate to draw the glyphs.</source>
             <translation>按「產生」來繪製字符。</translation>
         </message>
