@@ -1848,43 +1848,61 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
     <context>
         <name>TextPreview</name>
         <message>
-            <location filename="../../fontassist/app/pages/textpreview.py" line="78" />
             <source>Type any text</source>
-            <translation>輸入任意文字</translation>
+            <translation type="vanished">輸入任意文字</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/textpreview.py" line="84" />
-            <location filename="../../fontassist/app/pages/textpreview.py" line="112" />
+            <location filename="../../fontassist/app/pages/textpreview.py" line="93" />
+            <source>Type any text; several lines are fine</source>
+            <translation>輸入任何文字；可以多行</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/textpreview.py" line="103" />
+            <source>Waterfall (12–120 px)</source>
+            <translation>瀑布式（12–120 px）</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/textpreview.py" line="110" />
+            <location filename="../../fontassist/app/pages/textpreview.py" line="142" />
             <source>Exported font: not written yet</source>
             <translation>匯出的字型：尚未寫出</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/textpreview.py" line="88" />
+            <location filename="../../fontassist/app/pages/textpreview.py" line="114" />
             <source>Original target font</source>
             <translation>原本的目標字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/textpreview.py" line="92" />
+            <location filename="../../fontassist/app/pages/textpreview.py" line="118" />
             <source>Text:</source>
             <translation>文字：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/textpreview.py" line="93" />
+            <location filename="../../fontassist/app/pages/textpreview.py" line="119" />
             <source>Size:</source>
             <translation>大小：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/textpreview.py" line="117" />
+            <location filename="../../fontassist/app/pages/textpreview.py" line="147" />
             <source>Qt could not load {0}</source>
             <translation>Qt 無法載入 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/textpreview.py" line="121" />
-            <source>Exported font: {0} ({1})</source>
-            <translation>匯出的字型：{0}（{1}）</translation>
+            <location filename="../../fontassist/app/pages/textpreview.py" line="151" />
+            <source>Exported font: {0} ({1}) — its traced outlines, as written</source>
+            <translation>匯出的字型：{0}（{1}）— 即寫入的描出外框</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/textpreview.py" line="137" />
+            <location filename="../../fontassist/app/pages/textpreview.py" line="175" />
+            <source>{0} px</source>
+            <translation>{0} px</translation>
+        </message>
+        <message>
+            <source>Exported font: {0} ({1})</source>
+            <translation type="vanished">匯出的字型：{0}（{1}）</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/textpreview.py" line="169" />
             <source>Original target font: {0} (a gap is a character it lacks)</source>
             <translation>原本的目標字型：{0}（空白處是它缺少的字）</translation>
         </message>
