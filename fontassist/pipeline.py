@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -22,7 +21,8 @@ from .export import ExportCancelled, ExportReport, NewGlyph, build_new_font, mer
 from .fonts import EmFrame, FontFile
 from .glyphimages import ensure_folder, glyph_filename, save_glyph_pngs
 from .safeio import safe_filename, write_text
-from .vector import trace, trace_outlines
+from .vector import TraceSettings, trace, trace_outlines
+from .vector.targetshape import target_shape
 
 log = logging.getLogger(__name__)
 
@@ -33,47 +33,55 @@ EXPORT_MODES = ("merge", "new")
 GLYPH_FORMATS = ("png", "svg", "ttf")
 
 
-@dataclass(frozen=True)
-class TraceOptions:
-    """What the designer can tune when outlines are traced (pixels of the raster)."""
-
-    speck_area: float = 4.0
-    tolerance: float = 0.25
-
-    def kwargs(self) -> dict:
-        return {"speck_area": self.speck_area, "tolerance": self.tolerance}
-
-
 TRACE_CHUNK = 64  # glyphs traced per batch call: the tracer is about twice as fast per glyph in batches
+
+
+def settings_for(settings: TraceSettings | None, target: FontFile | None) -> TraceSettings:
+    """``settings`` (default: the defaults) with the tidy tolerances measured from ``target``."""
+    return (settings or TraceSettings()).fitted_to(target_shape(target) if target is not None else None)
 
 
 def trace_glyphs(
     images: np.ndarray,
     chars: Sequence[str],
     frame: EmFrame,
-    options: TraceOptions = TraceOptions(),
+    settings: TraceSettings | None = None,
     *,
+    target: FontFile | None = None,
     progress: ProgressFn = None,
     cancel: CancelFn = None,
 ) -> list[NewGlyph] | None:
-    """Trace every raster into a quadratic glyf outline; None when cancelled. Empty tracings are left out."""
+    """Trace every raster into a quadratic glyf outline; None when cancelled. Empty tracings are left out.
+
+    The tidy stage takes its tolerances and ink box from ``target`` when given.
+    """
+    settings = settings_for(settings, target)
     glyphs = []
+    moved = []
     total = len(chars)
     for start in range(0, total, TRACE_CHUNK):
         if cancel is not None and cancel():
             return None
         chunk = np.asarray(images[start : start + TRACE_CHUNK], dtype=np.uint8)
         for char, outline in zip(
-            chars[start : start + TRACE_CHUNK], trace_outlines(chunk, frame, **options.kwargs()), strict=False
+            chars[start : start + TRACE_CHUNK], trace_outlines(chunk, frame, settings), strict=False
         ):
             if len(outline.count):
                 pen = TTGlyphPen(None)
                 outline.draw(pen)
                 glyphs.append(NewGlyph(char, pen.glyph()))
+                if outline.moved:
+                    moved.append(char)
             else:
                 log.warning("U+%04X %s traced to nothing (an empty raster); left out", ord(char), char)
         if progress is not None:
             progress(min(start + TRACE_CHUNK, total), total, "Tracing outlines")
+    if moved:
+        log.info(
+            "%d glyphs scaled or shifted to keep their ink inside the target's ideographic box: %s",
+            len(moved),
+            "".join(moved),
+        )
     return glyphs
 
 
@@ -87,7 +95,7 @@ def write_font(
     family: str,
     style: str = "Regular",
     mode: str = "merge",
-    trace_options: TraceOptions = TraceOptions(),
+    trace_settings: TraceSettings | None = None,
     validate: bool = True,
     drawn: Sequence[NewGlyph] = (),
     source: FontFile | None = None,
@@ -112,7 +120,9 @@ def write_font(
             "There are no glyphs to export.",
             hint="Generate some characters first, or check the character list.",
         )
-    glyphs = trace_glyphs(images, chars, frame, trace_options, progress=progress, cancel=cancel)
+    glyphs = trace_glyphs(
+        images, chars, frame, trace_settings, target=target, progress=progress, cancel=cancel
+    )
     if glyphs is None:
         raise ExportCancelled(Path(out_path))
     hand = {g.char for g in drawn}
@@ -181,7 +191,7 @@ def write_ufo_export(
     family: str | None = None,
     style: str | None = None,
     include_rejected: bool = False,
-    trace_options: TraceOptions = TraceOptions(),
+    trace_settings: TraceSettings | None = None,
     provenance: Mapping | None = None,
     progress: ProgressFn = None,
     cancel: CancelFn = None,
@@ -207,7 +217,8 @@ def write_ufo_export(
         images[rows] if rows else images[:0],
         [chars[i] for i in rows],
         frame,
-        trace_options,
+        trace_settings,
+        target=target,
         progress=progress,
         cancel=cancel,
     )
@@ -240,10 +251,13 @@ def write_ufo_export(
     return report
 
 
-def glyph_svg(raster: np.ndarray, frame: EmFrame, options: TraceOptions = TraceOptions()) -> str:
-    """A standalone SVG of the traced glyph: viewBox = the em frame, in font units, ink black."""
+def glyph_svg(raster: np.ndarray, frame: EmFrame, settings: TraceSettings | None = None) -> str:
+    """A standalone SVG of the traced glyph: viewBox = the em frame, in font units, ink black.
+
+    Give ``settings_for(settings, target)`` to tidy with the target's tolerances.
+    """
     pen = SVGPathPen(None)
-    trace(raster, frame, pen, **options.kwargs())
+    trace(raster, frame, pen, settings)
     span = frame.span
     # Font units are y-up; SVG is y-down: flip y and use -y_max as the top edge.
     return (
@@ -264,7 +278,7 @@ def write_glyph_files(
     *,
     target: FontFile | None = None,
     family: str = "fontassist glyphs",
-    trace_options: TraceOptions = TraceOptions(),
+    trace_settings: TraceSettings | None = None,
     progress: ProgressFn = None,
     cancel: CancelFn = None,
 ) -> list[Path]:
@@ -296,17 +310,18 @@ def write_glyph_files(
             out,
             family=family,
             mode="new",
-            trace_options=trace_options,
+            trace_settings=trace_settings,
             progress=progress,
             cancel=cancel,
         )
         return [report.out_path]
+    settings = settings_for(trace_settings, target)
     written = []
     for i, (raster, char) in enumerate(zip(images, chars, strict=False)):
         if cancel is not None and cancel():
             break
         path = folder / glyph_filename(char, "svg")
-        write_text(path, glyph_svg(raster, frame, trace_options), durable=False)
+        write_text(path, glyph_svg(raster, frame, settings), durable=False)
         written.append(path)
         if progress is not None and (i % 64 == 0 or i + 1 == len(chars)):
             progress(i + 1, len(chars), "Writing SVG outlines")

@@ -16,7 +16,8 @@ from pathlib import Path
 from ..errors import FontAssistError
 from ..export import ExportReport
 from ..fonts import FontFile
-from ..pipeline import TraceOptions, write_font, write_glyph_files
+from ..pipeline import settings_for, write_font, write_glyph_files
+from ..vector import TraceSettings
 from .reviewdata import ACCEPTED, REJECTED, Decisions, ReviewGlyphs, export_chars
 
 log = logging.getLogger(__name__)
@@ -36,13 +37,16 @@ def default_file_name(family: str, style: str) -> str:
     return f"{keep(family) or 'fontassist'}-{keep(style) or 'Regular'}.ttf"
 
 
-def trace_options_from(export: dict) -> TraceOptions:
-    """The trace settings kept in the project's ``export`` dict (the defaults where unset)."""
-    defaults = TraceOptions()
-    return TraceOptions(
-        speck_area=float(export.get("speck_area", defaults.speck_area)),
-        tolerance=float(export.get("tolerance", defaults.tolerance)),
-    )
+def trace_options_from(export: dict, target: FontFile | None = None) -> TraceSettings:
+    """The trace settings kept in the project's ``export`` dict (the defaults where unset),
+    with the tidy tolerances measured from ``target``."""
+    values = {}
+    for f in TraceSettings.tunable():
+        if f.name in export:
+            value = export[f.name]
+            switch = f.default is None or isinstance(f.default, bool)
+            values[f.name] = (None if value is None else bool(value)) if switch else float(value)
+    return settings_for(TraceSettings(**values), target)
 
 
 def chosen_glyphs(glyphs: ReviewGlyphs, decisions: Decisions, which: str):
@@ -59,7 +63,7 @@ def export_font(
     family: str,
     style: str,
     mode: str,
-    trace_options: TraceOptions,
+    trace_options: TraceSettings,
     review: dict | None = None,
     progress=None,
     cancel=None,
@@ -95,7 +99,7 @@ def export_font(
         family=family,
         style=style,
         mode=mode,
-        trace_options=trace_options,
+        trace_settings=trace_options,
         validate=True,
         drawn=drawn,
         progress=progress,
@@ -114,7 +118,7 @@ def export_ufo(
     family: str,
     style: str,
     mode: str,
-    trace_options: TraceOptions,
+    trace_options: TraceSettings,
     review: dict | None = None,
     progress=None,
     cancel=None,
@@ -154,7 +158,7 @@ def export_ufo(
         mode=mode,
         family=family,
         style=style,
-        trace_options=trace_options,
+        trace_settings=trace_options,
         provenance={
             "source": source.path.absolute() if source is not None else None,
             "target": target.path.absolute(),
@@ -171,7 +175,7 @@ def export_glyph_files(
     out_dir: str | os.PathLike,
     fmt: str,
     *,
-    trace_options: TraceOptions,
+    trace_options: TraceSettings,
     progress=None,
     cancel=None,
 ) -> list[Path]:
@@ -188,7 +192,7 @@ def export_glyph_files(
         glyphs.frame,
         out_dir,
         fmt,
-        trace_options=trace_options,
+        trace_settings=trace_options,
         progress=progress,
         cancel=cancel,
     )

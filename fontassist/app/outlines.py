@@ -20,8 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, 
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..fonts import EmFrame
-from ..pipeline import TraceOptions
-from ..vector import FontOutline
+from ..vector import FontOutline, TraceSettings
 from .images import raster_to_qimage
 from .jobs import while_alive
 from .tasks import run_in_background
@@ -186,14 +185,14 @@ class OutlineCache(QObject):
         self,
         raster_of: Callable[[Hashable], np.ndarray | None],
         frame: EmFrame | None = None,
-        options: TraceOptions | None = None,
+        options: TraceSettings | None = None,
         max_cached: int = 20000,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
         self._raster_of = raster_of
         self._frame = frame
-        self._options = options if options is not None else TraceOptions()
+        self._options = options if options is not None else TraceSettings()
         self._max_cached = max_cached
         self._outlines: OrderedDict[Hashable, FontOutline] = OrderedDict()
         self._queue: OrderedDict[Hashable, None] = OrderedDict()
@@ -208,10 +207,10 @@ class OutlineCache(QObject):
         self._frame = frame
         self.clear()
 
-    def options(self) -> TraceOptions:
+    def options(self) -> TraceSettings:
         return self._options
 
-    def setOptions(self, options: TraceOptions) -> None:
+    def setOptions(self, options: TraceSettings) -> None:
         if options != self._options:
             self._options = options
             self.clear()
@@ -260,7 +259,7 @@ class OutlineCache(QObject):
         def trace_batch():
             from ..vector import trace_outlines
 
-            return trace_outlines(stack, frame, **options.kwargs())
+            return trace_outlines(stack, frame, options)
 
         self._running = True
         run_in_background(

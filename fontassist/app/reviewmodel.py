@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 
-from ..pipeline import TraceOptions
+from ..vector import TraceSettings
 from .glyphgrid import GlyphGridDelegate, GlyphGridModel, GlyphGridView, GlyphSource
 from .outlines import OutlineCache, outline_image
 from .reviewdata import ACCEPTED, NEW, REJECTED, STATUS_FILTERS, ReviewGlyphs
@@ -104,7 +104,7 @@ class ReviewGridModel(GlyphGridModel):
             self._pixmaps.clear()
             self.layoutChanged.emit()
 
-    def setTraceOptions(self, options: TraceOptions) -> None:
+    def setTraceOptions(self, options: TraceSettings) -> None:
         self.outlines.setOptions(options)
         if self._show_outlines:
             self._pixmaps.clear()

@@ -28,27 +28,44 @@ from .fonts_commands import add_charset_arguments, chars_from_args
 
 
 def _trace_arguments(p) -> None:
-    g = p.add_argument_group("tracing")
-    g.add_argument(
-        "--speck-area",
-        type=non_negative_float,
-        default=4.0,
-        metavar="PX2",
-        help="drop ink specks and pinholes smaller than this many square pixels (default 4)",
-    )
-    g.add_argument(
-        "--tolerance",
-        type=positive_float,
-        default=0.25,
-        metavar="PX",
-        help="how far outlines may stray from the raster's edge, in pixels (default 0.25)",
-    )
+    """One option per tunable :class:`TraceSettings` field, its default and help read from there."""
+    from ..vector import TraceSettings
+
+    g = p.add_argument_group("tracing (outlines are cleaned by default; each step can be switched off)")
+    for f in TraceSettings.tunable():
+        flag = "--" + f.name.replace("_", "-")
+        if f.default is None:  # on, off, or decided from the target
+            g.add_argument(flag, dest=f.name, action="store_true", default=None, help=f.metadata["help"])
+            g.add_argument(
+                "--no-" + f.name.replace("_", "-"),
+                dest=f.name,
+                action="store_false",
+                default=None,
+                help=f"do not {f.metadata['help'].split(';')[0]}",
+            )
+        elif isinstance(f.default, bool):
+            g.add_argument(
+                "--no-" + f.name.replace("_", "-"),
+                dest=f.name,
+                action="store_false",
+                default=f.default,
+                help=f"do not {f.metadata['help']}",
+            )
+        else:
+            g.add_argument(
+                flag,
+                type=positive_float if f.metadata.get("positive") else non_negative_float,
+                default=f.default,
+                metavar=f.metadata.get("metavar"),
+                help=f"{f.metadata['help']} (default {f.default:g})",
+            )
 
 
-def _trace_options(args):
-    from ..pipeline import TraceOptions
+def trace_settings_from(args):
+    """The :class:`TraceSettings` the tracing options of ``args`` ask for."""
+    from ..vector import TraceSettings
 
-    return TraceOptions(speck_area=args.speck_area, tolerance=args.tolerance)
+    return TraceSettings(**{f.name: getattr(args, f.name) for f in TraceSettings.tunable()})
 
 
 def _progress_printer():
@@ -192,7 +209,7 @@ def _export_ttf(args) -> int:
             family=args.family,
             style=args.style,
             mode=args.mode,
-            trace_options=_trace_options(args),
+            trace_settings=trace_settings_from(args),
             validate=not args.no_validate,
             drawn=drawn,
             source=source,
@@ -256,7 +273,7 @@ def _export_ufo(args) -> int:
             family=args.family,
             style=args.style if args.family else None,
             include_rejected=args.include_rejected,
-            trace_options=_trace_options(args),
+            trace_settings=trace_settings_from(args),
             provenance={
                 "source": source.path.absolute(),
                 "target": target.path.absolute(),
@@ -348,7 +365,7 @@ def _glyphs(args) -> int:
             args.format,
             target=metrics_font,
             family=args.family,
-            trace_options=_trace_options(args),
+            trace_settings=trace_settings_from(args),
             progress=report,
         )
     finally:

@@ -4,7 +4,6 @@
 fill outlines back into rasters to check them.
 """
 
-from .outline import TraceSettings
 from .rasterize import iou, outline_coverage, outline_mask
 from .tracer import (
     FontOutline,
@@ -15,6 +14,7 @@ from .tracer import (
     trace_to_glyph,
     trace_to_svg_path,
 )
+from .tracesettings import TraceSettings
 
 __all__ = [
     "FontOutline",

@@ -239,7 +239,7 @@
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/activity.py" line="105" />
+            <location filename="../../fontassist/app/activity.py" line="106" />
             <source>about {0} left</source>
             <translation>約剩 {0}</translation>
         </message>
@@ -526,387 +526,426 @@
     <context>
         <name>ExportPage</name>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="95" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="97" />
             <source>Merge into a copy of the target font</source>
             <translation>合併到目標字型的複本</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="97" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="99" />
             <source>A new font with only the generated glyphs</source>
             <translation>只含生成字符的新字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="115" />
-            <location filename="../../fontassist/app/pages/exportpage.py" line="205" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="117" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="225" />
             <source>Choose…</source>
             <translation>選擇…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="128" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="130" />
             <source>Font</source>
             <translation>字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="130" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="132" />
             <source>Family name:</source>
             <translation>字族名稱：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="131" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="133" />
             <source>Style name:</source>
             <translation>樣式名稱：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="133" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="135" />
             <source>Mode:</source>
             <translation>模式：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="136" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="138" />
             <source>Output file:</source>
             <translation>輸出檔案：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="137" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="139" />
             <source>Glyphs:</source>
             <translation>字符：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="147" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="149" />
             <source>Ink specks and pinholes smaller than this are dropped</source>
             <translation>小於此大小的墨點與針孔會被移除</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="155" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="157" />
             <source>How far outlines may stray from the raster's edge: higher gives fewer points</source>
             <translation>外框可偏離點陣邊緣的程度：數值越高，點越少</translation>
         </message>
         <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="164" />
+            <source>Straighten horizontal and vertical strokes</source>
+            <translation>拉直橫豎筆畫</translation>
+        </message>
+        <message>
             <location filename="../../fontassist/app/pages/exportpage.py" line="165" />
+            <source>Merge colinear segments</source>
+            <translation>合併共線線段</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="166" />
+            <source>Clean contours (specks, overlaps)</source>
+            <translation>清理輪廓（雜點、重疊）</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="167" />
+            <source>Keep ink inside the target's ideographic box</source>
+            <translation>墨跡保持在目標字型的漢字框內</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="169" />
+            <source>Even out stroke width (partly checked: when the target is monoline)</source>
+            <translation>均勻筆畫粗細（半勾選：目標字型粗細一致時）</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="183" />
             <source>The glyph the trace preview shows (the one selected on the Review page)</source>
             <translation>描圖預覽顯示的字符（即「審閱」頁選取的字符）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="168" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="186" />
             <source>Tracing</source>
             <translation>描圖</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="170" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="188" />
             <source>Speck size:</source>
             <translation>墨點大小：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="171" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="189" />
             <source>Curve tolerance:</source>
             <translation>曲線容許誤差：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="172" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="192" />
             <source>Preview glyph:</source>
             <translation>預覽字符：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="175" />
-            <location filename="../../fontassist/app/pages/exportpage.py" line="400" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="195" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="438" />
             <source>Export font</source>
             <translation>匯出字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="180" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="200" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="193" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="213" />
             <source>Open folder</source>
             <translation>開啟資料夾</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="201" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="221" />
             <source>PNG rasters</source>
             <translation>PNG 點陣圖</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="202" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="222" />
             <source>SVG outlines</source>
             <translation>SVG 外框</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="207" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="227" />
             <source>Export glyph files</source>
             <translation>匯出字符檔</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="213" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="233" />
             <source>Glyph files (same glyphs, one file each, named U+XXXX)</source>
             <translation>字符檔（相同的字符，每個字符一個檔案，以 U+XXXX 命名）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="135" />
-            <location filename="../../fontassist/app/pages/exportpage.py" line="215" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="137" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="235" />
             <source>Format:</source>
             <translation>格式：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="105" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="107" />
             <source>TrueType font (.ttf)</source>
             <translation>TrueType 字型 (.ttf)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="106" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="108" />
             <source>UFO for your font editor (.ufo)</source>
             <translation>給字型編輯器的 UFO (.ufo)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="109" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="111" />
             <source>A UFO marks each glyph with its review state (accepted green, undecided blue, flagged orange, edited purple) and holds the source glyph as its background layer</source>
             <translation>UFO 以顏色標記每個字符的審閱狀態（接受為綠、未決為藍、有疑慮為橘、手動修改為紫），並把來源字符放在背景圖層</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="216" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="236" />
             <source>Folder:</source>
             <translation>資料夾：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="239" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="259" />
             <source>Trace preview</source>
             <translation>描圖預覽</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="241" />
-            <location filename="../../fontassist/app/pages/exportpage.py" line="515" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="261" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="559" />
             <source>Generate glyphs on the Review page to preview their outlines.</source>
             <translation>請在「審閱」頁產生字符，即可預覽外框。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="255" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="269" />
+            <source>Before cleaning</source>
+            <translation>清理前</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="270" />
+            <source>After cleaning (what is exported)</source>
+            <translation>清理後（匯出的樣子）</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="289" />
             <source>Text preview</source>
             <translation>文字預覽</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="266" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="300" />
             <source>5 · Export</source>
             <translation>5 · 匯出</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="400" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="438" />
             <source>Export UFO</source>
             <translation>匯出 UFO</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="429" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="467" />
             <source>UFO fonts</source>
             <translation>UFO 字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="431" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="469" />
             <source>Export the font as</source>
             <translation>將字型匯出為</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="443" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="481" />
             <source>Folder for the glyph files</source>
             <translation>字符檔的資料夾</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="469" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="507" />
             <source>Accepted only</source>
             <translation>僅已採用</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="470" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="508" />
             <source>All not rejected</source>
             <translation>所有未退回</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="474" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="512" />
             <source>Accepted only ({0:,})</source>
             <translation>僅已採用（{0:,}）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="476" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="514" />
             <source>All not rejected ({0:,})</source>
             <translation>所有未退回（{0:,}）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="517" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="561" />
             <source>{0} is not among the generated glyphs.</source>
             <translation>{0} 不在生成的字符中。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="517" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="561" />
             <source>No glyph</source>
             <translation>無字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="523" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="570" />
             <source>Trace preview: {0}  U+{1:04X}</source>
             <translation>描圖預覽：{0}  U+{1:04X}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="537" />
             <source>{0} contours · {1} on-curve points (■) · {2} off-curve points (○)</source>
-            <translation>{0} 個輪廓 · {1} 個線上點（■）· {2} 個控制點（○）</translation>
+            <translation type="vanished">{0} 個輪廓 · {1} 個線上點（■）· {2} 個控制點（○）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="559" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="587" />
+            <source>{0} contours · {1} on-curve points (■) · {2} off-curve points (○); before cleaning {3} · {4} · {5}</source>
+            <translation>{0} 個輪廓 · {1} 個線上點（■）· {2} 個控制點（○）；清理前 {3} · {4} · {5}</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/pages/exportpage.py" line="616" />
             <source>Exporting</source>
             <translation>正在匯出</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="574" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="631" />
             <source>Generate the glyphs on the Review page first.</source>
             <translation>請先在「審閱」頁產生字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="580" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="637" />
             <source>No glyph is accepted yet. Accept glyphs on the Review page, or export all that are not rejected.</source>
             <translation>尚未採用任何字符。請在「審閱」頁採用字符，或匯出所有未退回的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="585" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="642" />
             <source>Give the new font a family name.</source>
             <translation>請輸入新字型的字族名稱。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="601" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="658" />
             <source>Replace the file?</source>
             <translation>要取代檔案嗎？</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="602" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="659" />
             <source>{0} exists. Replace it?</source>
             <translation>{0} 已存在，要取代嗎？</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="627" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="684" />
             <source>Exporting {0} glyphs…</source>
             <translation>正在匯出 {0} 個字符…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="641" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="698" />
             <source>There are no glyphs to export: generate and accept some on the Review page.</source>
             <translation>沒有可匯出的字符：請先在「審閱」頁產生並採用字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="655" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="712" />
             <source>Writing glyph files…</source>
             <translation>正在寫入字符檔…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="681" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="738" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="695" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="752" />
             <source>not validated</source>
             <translation>未驗證</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="697" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="754" />
             <source>&lt;b&gt;passed&lt;/b&gt; (fontTools reload and OpenType Sanitizer)</source>
             <translation>&lt;b&gt;通過&lt;/b&gt;（fontTools 重新載入與 OpenType Sanitizer）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="699" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="756" />
             <source>&lt;b&gt;failed&lt;/b&gt;: {0}</source>
             <translation>&lt;b&gt;未通過&lt;/b&gt;：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="701" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="758" />
             <source>merged into a copy of the target</source>
             <translation>合併到目標字型的複本</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="703" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="760" />
             <source>in a new font</source>
             <translation>寫入新字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="706" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="763" />
             <source>Wrote &lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1:,} new glyphs {2}, {3:,} glyphs in all, {4}.&lt;br&gt;Validation: {5}.</source>
             <translation>已寫出 &lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;新增 {1:,} 個字符（{2}），共 {3:,} 個字符，{4}。&lt;br&gt;驗證：{5}。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="716" />
-            <location filename="../../fontassist/app/pages/exportpage.py" line="889" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="773" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="946" />
             <source>Warning: {0}</source>
             <translation>警告：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="729" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="786" />
             <source>Wrote {0:,} {1} files into &lt;b&gt;{2}&lt;/b&gt;.</source>
             <translation>已將 {0:,} 個 {1} 檔寫入 &lt;b&gt;{2}&lt;/b&gt;。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="735" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="792" />
             <source>Export failed</source>
             <translation>匯出失敗</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="740" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="797" />
             <source>Export cancelled; no font file was written.</source>
             <translation>已取消匯出；沒有寫出任何字型檔。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="742" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="799" />
             <source>Export cancelled; the glyph files written so far are kept.</source>
             <translation>已取消匯出；已寫出的字符檔會保留。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="763" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="820" />
             <source>Your font editor</source>
             <translation>你的字型編輯器</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="764" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="821" />
             <source>Take edits from the editor…</source>
             <translation>從編輯器取回修改…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="768" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="825" />
             <source>Read a UFO exported here and fixed in Glyphs, RoboFont, FontForge or Fontra: changed glyphs come back as edited by hand (exported as drawn, never regenerated), new ones are taken too</source>
             <translation>讀取在此匯出、並在 Glyphs、RoboFont、FontForge 或 Fontra 中修改過的 UFO：改過的字符以「手動修改」取回（依原樣匯出，不再重新生成），新畫的字符也一併取回</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="774" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="831" />
             <source>Add the hand-fixed glyphs to the next run's training pairs</source>
             <translation>把手動修正的字符加入下一次訓練的字符對</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="826" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="883" />
             <source>{0} changed in your editor. Click “Take edits from the editor…” to take them.</source>
             <translation>{0} 已在編輯器中變更。按「從編輯器取回修改…」即可取回。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="838" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="895" />
             <source>The UFO you edited</source>
             <translation>你修改過的 UFO</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="848" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="905" />
             <source>Reading the edited UFO…</source>
             <translation>正在讀取修改過的 UFO…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="855" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="912" />
             <source>Took the edits from {0}: {1}.</source>
             <translation>已從 {0} 取回修改：{1}。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="857" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="914" />
             <source>{0} holds no new edits.</source>
             <translation>{0} 沒有新的修改。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="884" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="941" />
             <source>Wrote &lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1:,} new glyphs, {2:,} glyphs in all; read back with validation.&lt;br&gt;Marks: accepted green, undecided blue, flagged orange, edited purple; the source glyph is in the background layer. Fix the glyphs in your editor, then take the edits.</source>
             <translation>已寫入 &lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;新增 {1:,} 個字符，共 {2:,} 個字符；已重新讀取並驗證。&lt;br&gt;標記：接受為綠、未決為藍、有疑慮為橘、手動修改為紫；來源字符在背景圖層。請在編輯器中修正字符，再取回修改。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/exportpage.py" line="429" />
+            <location filename="../../fontassist/app/pages/exportpage.py" line="467" />
             <source>TrueType fonts</source>
             <translation>TrueType 字型</translation>
         </message>

@@ -386,8 +386,8 @@ def test_after_regenerating_grid_detail_outline_text_line_and_export_show_the_sa
     from fontassist.app.exportjobs import export_font
     from fontassist.app.reviewmodel import ReviewGridModel
     from fontassist.fonts import open_font, render_glyph
-    from fontassist.pipeline import TraceOptions
-    from fontassist.vector import trace_outline
+    from fontassist.pipeline import settings_for
+    from fontassist.vector import TraceSettings, trace_outline
 
     chars = missing_chars(4)
     session = demo_session(chars)
@@ -417,7 +417,7 @@ def test_after_regenerating_grid_detail_outline_text_line_and_export_show_the_sa
         family="Truth Test",
         style="Regular",
         mode="merge",
-        trace_options=TraceOptions(),
+        trace_options=TraceSettings(),
     )
     exported = open_font(out)
     frame = state.glyphs.frame
@@ -439,8 +439,9 @@ def test_after_regenerating_grid_detail_outline_text_line_and_export_show_the_sa
         np.testing.assert_array_equal(qimage_raster(detail.context_view.image()), line, err_msg="text line")
         # The export traces the raster under review: it must match that raster's outline, not the old one's.
         drawn = render_glyph(exported, char, frame.size, frame.margin)
+        settings = settings_for(None, session.target)  # what the export and the Review detail use
         traced_new, traced_old = (
-            filled_outline(trace_outline(image, frame), frame) for image in (new[i], old[i])
+            filled_outline(trace_outline(image, frame, settings), frame) for image in (new[i], old[i])
         )
         assert iou(drawn, traced_new) > 0.9, f"the exported {char} is not the drawing under review"
         if i in (1, 2):

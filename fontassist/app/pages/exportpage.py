@@ -9,6 +9,7 @@ settings are kept in the project's ``export`` dict.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, QUrl, Signal
@@ -35,7 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import FontAssistError
-from ...pipeline import TraceOptions
+from ...pipeline import settings_for
+from ...vector import TraceSettings
 from ..errordialog import show_error
 from ..exportjobs import (
     chosen_glyphs,
@@ -154,9 +156,25 @@ class ExportPage(QWidget):
         self.tolerance_spin.setToolTip(
             self.tr("How far outlines may stray from the raster's edge: higher gives fewer points")
         )
-        defaults = TraceOptions()
-        self.speck_spin.setValue(defaults.speck_area)
-        self.tolerance_spin.setValue(defaults.tolerance)
+        self.speck_spin.setValue(TraceSettings.default("speck_area"))
+        self.tolerance_spin.setValue(TraceSettings.default("tolerance"))
+        # One check box per cleaning step, its default and tooltip from TraceSettings.
+        self.clean_boxes: dict[str, QCheckBox] = {}
+        labels = {
+            "straighten": self.tr("Straighten horizontal and vertical strokes"),
+            "merge_colinear": self.tr("Merge colinear segments"),
+            "clean_contours": self.tr("Clean contours (specks, overlaps)"),
+            "fit_extremes": self.tr("Keep ink inside the target's ideographic box"),
+        }
+        labels["even_width"] = self.tr("Even out stroke width (partly checked: when the target is monoline)")
+        for f in TraceSettings.tunable():
+            if f.default is None or isinstance(f.default, bool):
+                box = QCheckBox(labels.get(f.name, f.name), self)
+                box.setObjectName(f"{f.name}Check")
+                box.setToolTip(f.metadata["help"][:1].upper() + f.metadata["help"][1:])
+                box.setTristate(f.default is None)
+                _set_switch(box, f.default)
+                self.clean_boxes[f.name] = box
         self.preview_char_edit = QLineEdit(self)
         self.preview_char_edit.setObjectName("previewCharEdit")
         self.preview_char_edit.setMaxLength(2)
@@ -169,6 +187,8 @@ class ExportPage(QWidget):
         trace_form = QFormLayout(trace_box)
         trace_form.addRow(self.tr("Speck size:"), self.speck_spin)
         trace_form.addRow(self.tr("Curve tolerance:"), self.tolerance_spin)
+        for box in self.clean_boxes.values():
+            trace_form.addRow(box)
         trace_form.addRow(self.tr("Preview glyph:"), self.preview_char_edit)
 
         # Export, progress, result.
@@ -242,6 +262,20 @@ class ExportPage(QWidget):
         )
         self.trace_view.setObjectName("tracePreview")
         self.trace_view.setMinimumSize(200, 200)
+        # Before/after: the same glyph as traced, with no cleaning step.
+        self.before_view = OutlineView(self, placeholder="")
+        self.before_view.setObjectName("tracePreviewBefore")
+        self.before_view.setMinimumSize(200, 200)
+        self.before_title = muted(QLabel(self.tr("Before cleaning"), self))
+        self.after_title = muted(QLabel(self.tr("After cleaning (what is exported)"), self))
+        compare = QWidget(self)
+        compare_layout = QHBoxLayout(compare)
+        compare_layout.setContentsMargins(0, 0, 0, 0)
+        for title, view in ((self.before_title, self.before_view), (self.after_title, self.trace_view)):
+            column = QVBoxLayout()
+            column.addWidget(title)
+            column.addWidget(view, 1)
+            compare_layout.addLayout(column, 1)
         self.trace_stats = muted(QLabel(self))
         self.trace_stats.setObjectName("traceStats")
         self.text_preview = TextPreview(self)
@@ -250,7 +284,7 @@ class ExportPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.trace_title)
-        right_layout.addWidget(self.trace_view, 3)
+        right_layout.addWidget(compare, 3)
         right_layout.addWidget(self.trace_stats)
         right_layout.addWidget(heading(self.tr("Text preview"), self, scale=1.1))
         right_layout.addWidget(self.text_preview, 2)
@@ -276,6 +310,8 @@ class ExportPage(QWidget):
         self._naming_timer.timeout.connect(self._check_naming)
         for spin in (self.speck_spin, self.tolerance_spin):
             spin.valueChanged.connect(self._trace_settings_changed)
+        for box in self.clean_boxes.values():
+            box.stateChanged.connect(self._trace_settings_changed)
         for edit in (self.family_edit, self.style_edit, self.out_edit, self.folder_edit):
             edit.textEdited.connect(self._save_settings)
         self.family_edit.textEdited.connect(self._naming_timer.start)
@@ -318,8 +354,7 @@ class ExportPage(QWidget):
             "mode": "merge",
             "which": "accepted",
             "out": str(folder / default_file_name(family, style)),
-            "speck_area": TraceOptions().speck_area,
-            "tolerance": TraceOptions().tolerance,
+            **{f.name: f.default for f in TraceSettings.tunable()},
             "glyph_format": "png",
             "glyph_folder": "",
             "font_format": "ttf",
@@ -334,6 +369,7 @@ class ExportPage(QWidget):
             "out": self.out_edit.text().strip(),
             "speck_area": self.speck_spin.value(),
             "tolerance": self.tolerance_spin.value(),
+            **{name: _switch(box) for name, box in self.clean_boxes.items()},
             "glyph_format": self.format_combo.currentData(),
             "glyph_folder": self.folder_edit.text().strip(),
             "font_format": self.font_format_combo.currentData(),
@@ -354,6 +390,8 @@ class ExportPage(QWidget):
             self.out_edit.setText(values["out"])
             self.speck_spin.setValue(float(values["speck_area"]))
             self.tolerance_spin.setValue(float(values["tolerance"]))
+            for name, box in self.clean_boxes.items():
+                _set_switch(box, values[name])
             self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(values["glyph_format"])))
             self.folder_edit.setText(values["glyph_folder"])
             self.font_format_combo.setCurrentIndex(
@@ -489,8 +527,14 @@ class ExportPage(QWidget):
             self._current_char_changed(self.state.current_char)
 
     # -- trace preview ---------------------------------------------------------------------------------------
-    def traceOptions(self) -> TraceOptions:
-        return TraceOptions(speck_area=self.speck_spin.value(), tolerance=self.tolerance_spin.value())
+    def traceOptions(self) -> TraceSettings:
+        """The settings chosen here, with the tidy tolerances measured from the target."""
+        chosen = TraceSettings(
+            speck_area=self.speck_spin.value(),
+            tolerance=self.tolerance_spin.value(),
+            **{name: _switch(box) for name, box in self.clean_boxes.items()},
+        )
+        return settings_for(chosen, self.session.target)
 
     def previewChar(self) -> str:
         return self.preview_char_edit.text()[:1]
@@ -516,10 +560,13 @@ class ExportPage(QWidget):
                 if glyphs is None
                 else self.tr("{0} is not among the generated glyphs.").format(char or self.tr("No glyph"))
             )
+            self.before_view.clear("")
             self.trace_stats.setText("")
             return
         raster, frame, options = glyphs.images[i], glyphs.frame, self.traceOptions()
+        raw = replace(options, **{name: False for name in self.clean_boxes})
         self.trace_view.setRaster(raster, frame)
+        self.before_view.setRaster(raster, frame)
         self.trace_title.setText(self.tr("Trace preview: {0}  U+{1:04X}").format(char, ord(char)))
         self._preview_ticket += 1
         ticket = self._preview_ticket
@@ -527,15 +574,25 @@ class ExportPage(QWidget):
         def trace():
             from ...vector import trace_outline
 
-            return trace_outline(raster, frame, **options.kwargs())
+            return trace_outline(raster, frame, raw), trace_outline(raster, frame, options)
 
-        def show(outline):
+        def show(outlines):
+            before, outline = outlines
             if ticket == self._preview_ticket:
+                self.before_view.setOutline(before)
                 self.trace_view.setOutline(outline)
-                stats = outline.stats()
+                was, stats = before.stats(), outline.stats()
                 self.trace_stats.setText(
-                    self.tr("{0} contours · {1} on-curve points (■) · {2} off-curve points (○)").format(
-                        stats.contours, stats.on_curve, stats.off_curve
+                    self.tr(
+                        "{0} contours · {1} on-curve points (■) · {2} off-curve points (○); "
+                        "before cleaning {3} · {4} · {5}"
+                    ).format(
+                        stats.contours,
+                        stats.on_curve,
+                        stats.off_curve,
+                        was.contours,
+                        was.on_curve,
+                        was.off_curve,
                     )
                 )
 
@@ -899,3 +956,19 @@ class ExportPage(QWidget):
             worker.cancel()
             worker.wait(msecs)
         self.text_preview.unload()
+
+
+def _switch(box: QCheckBox) -> bool | None:
+    """A cleaning switch's value: on, off, or (partly checked) decided from the target."""
+    state = box.checkState()
+    return None if state == Qt.CheckState.PartiallyChecked else state == Qt.CheckState.Checked
+
+
+def _set_switch(box: QCheckBox, value: bool | None) -> None:
+    box.setCheckState(
+        Qt.CheckState.PartiallyChecked
+        if value is None
+        else Qt.CheckState.Checked
+        if value
+        else Qt.CheckState.Unchecked
+    )

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBox
 
 from ...errors import FontAssistError
 from ...fonts import render_glyph
-from ...pipeline import TraceOptions
+from ...vector import TraceSettings
 from ..contextline import DEFAULT_CONTEXT, context_line
 from ..images import raster_to_qimage
 from ..jobs import while_alive
@@ -41,7 +41,7 @@ class GlyphDetail(QWidget):
     def __init__(self, state: ReviewState, parent: QWidget | None = None):
         super().__init__(parent)
         self.state = state
-        self.trace_options = TraceOptions()
+        self.trace_options = TraceSettings()
         self._char = ""
         self._trace_ticket = 0
 
@@ -116,7 +116,7 @@ class GlyphDetail(QWidget):
         state.glyphsChanged.connect(lambda: self.showChar(self.state.current_char))
         self.showChar("")
 
-    def setTraceOptions(self, options: TraceOptions) -> None:
+    def setTraceOptions(self, options: TraceSettings) -> None:
         if options != self.trace_options:
             self.trace_options = options
             self.showChar(self._char)
@@ -188,7 +188,7 @@ class GlyphDetail(QWidget):
         def trace():
             from ...vector import trace_outline
 
-            return trace_outline(raster, frame, **options.kwargs())
+            return trace_outline(raster, frame, options)
 
         run_in_background(
             trace,

@@ -247,7 +247,7 @@ class ReviewPage(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         # Outlines are traced with the Export page's settings: what is reviewed is what is exported.
-        options = trace_options_from(self.session.project.export)
+        options = trace_options_from(self.session.project.export, self.session.target)
         self.grid_model.setTraceOptions(options)
         self.detail.setTraceOptions(options)
         self.refreshModels()
