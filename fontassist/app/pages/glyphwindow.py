@@ -18,6 +18,8 @@ exported) over the generated raster, with:
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform
@@ -39,6 +41,8 @@ from ..outlines import OFF_CURVE_COLOR, ON_CURVE_COLOR, OUTLINE_COLOR, outline_p
 from ..reviewstate import ReviewState
 from ..tasks import run_in_background
 from ..widgets import GlyphTileView, muted
+
+log = logging.getLogger(__name__)
 
 INK_SAMPLE = "永國東風體鬱靈鷹"  # ideographs whose ink reaches the usual extremes
 RELATED = 6
@@ -311,7 +315,7 @@ class GlyphWindow(QDialog):
         def work():
             from ...vector import trace_outline
 
-            outline = trace_outline(raster, frame, **(options.kwargs() if options else {}))
+            outline = trace_outline(raster, frame, options) if options else trace_outline(raster, frame)
             extremes = ink_extremes(target, frame) if target is not None else None
             related = (
                 related_chars(source, target, char, set(glyphs.chars))
@@ -321,7 +325,16 @@ class GlyphWindow(QDialog):
             images = render(target, related, frame.size, frame.margin).images if related else []
             return outline, extremes, related, images
 
-        run_in_background(work, while_alive(self, lambda result: self._shown(ticket, result)), lambda e: None)
+        run_in_background(
+            work,
+            while_alive(self, lambda result: self._shown(ticket, result)),
+            while_alive(self, lambda error: self._failed(ticket, error)),
+        )
+
+    def _failed(self, ticket: int, error: Exception) -> None:
+        if ticket == self._ticket:
+            log.error("the glyph window could not trace or compare %s: %s", self._char, error)
+            self.title.setText(self.tr("{0}: {1}").format(self.title.text(), error))
 
     def _shown(self, ticket: int, result) -> None:
         if ticket != self._ticket:
