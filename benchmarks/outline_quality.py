@@ -59,6 +59,7 @@ if str(ROOT) not in sys.path:
 
 from fontassist.fonts import open_font, render  # noqa: E402
 from fontassist.fonts.charsets import is_han  # noqa: E402
+from fontassist.train.similarity import iou  # noqa: E402
 from fontassist.vector.targetshape import ink_box  # noqa: E402
 
 SEMI_DEGREES = 0.5
@@ -329,11 +330,6 @@ def count_holes(ink: np.ndarray) -> int:
     paper = np.pad(~ink, 1, constant_values=True)
     labels, n = label(paper)
     return int(n - 1)
-
-
-def iou(a: np.ndarray, b: np.ndarray) -> float:
-    union = np.logical_or(a, b).sum()
-    return float(np.logical_and(a, b).sum() / union) if union else 1.0
 
 
 # ------------------------------------------------------------------ whole fonts

@@ -30,14 +30,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from ..errors import FontAssistError
 from ..fonts import EmFrame, FontFile
+from ..jobs import CancelToken, Progress, check_cancel, part_of
 from .projectrefs import resolve_path, store_path
 
 log = logging.getLogger(__name__)
 
 NEW, ACCEPTED, REJECTED = "new", "accepted", "rejected"
 STATUSES = (NEW, ACCEPTED, REJECTED)
-
-ProgressFn = Callable[[int, int, str], None]
 
 
 # -- checkpoints as the project stores them ----------------------------------------------------------------
@@ -288,11 +287,7 @@ def describe_flags(flags: dict) -> list[tuple[str, str]]:
     return found
 
 
-# -- jobs (run off the GUI thread) -------------------------------------------------------------------------
-def _cancelled(cancel) -> bool:
-    return cancel is not None and cancel.cancelled
-
-
+# -- jobs (run off the GUI thread; the job protocol of fontassist.jobs) ---------------------------------
 def generate_glyphs(
     chars: Sequence[str],
     main_ref: str,
@@ -301,14 +296,13 @@ def generate_glyphs(
     target: FontFile,
     *,
     device: str = "auto",
-    progress: ProgressFn | None = None,
-    cancel=None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> ReviewGlyphs | None:
     """Draw ``chars`` with the checkpoint ``main_ref``, except those in ``overrides`` (char → checkpoint ref).
 
     Glyphs keep the order of ``chars``; characters the source lacks are left
-    out. Returns None when nothing could be drawn or when cancelled (the
-    caller's worker knows which).
+    out. Returns None when nothing could be drawn; a cancel raises JobCancelled.
     """
     from ..generate import Generator
 
@@ -322,8 +316,7 @@ def generate_glyphs(
     for ref, group in groups.items():
         if not group:
             continue
-        if _cancelled(cancel):
-            return None
+        check_cancel(cancel, "Generating was cancelled.")
         path = checkpoint_path(ref)
         generator = Generator.from_checkpoint(path, device=device)
         if frame is not None and generator.size != frame.size:
@@ -331,15 +324,8 @@ def generate_glyphs(
                 f"The checkpoint {path} draws {generator.size} px glyphs, not {frame.size} px like the main model.",
                 hint="Generate the whole set again with one model.",
             )
-        base = done
-
-        def report(d: int, _t: int, base=base, name=path.name) -> None:
-            if progress is not None:
-                progress(base + d, total, f"Drawing glyphs with {name}")
-
+        report = part_of(progress, done, total, f"Drawing glyphs with {path.name}")
         generated = generator.run(source, list(group), target_font=target, progress=report, cancel=cancel)
-        if _cancelled(cancel):
-            return None
         done += len(group)
         frame = frame or generated.frame
         for j, char in enumerate(generated.chars):
@@ -371,10 +357,10 @@ def regenerate_glyphs(
     target: FontFile,
     *,
     device: str = "auto",
-    progress: ProgressFn | None = None,
-    cancel=None,
-) -> ReviewGlyphs | None:
-    """``glyphs`` with ``chars`` drawn again by the checkpoint ``ref``; None when cancelled."""
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> ReviewGlyphs:
+    """``glyphs`` with ``chars`` drawn again by the checkpoint ``ref`` (a cancel raises JobCancelled)."""
     from ..generate import Generator
 
     path = checkpoint_path(ref)
@@ -388,9 +374,7 @@ def regenerate_glyphs(
         source,
         list(chars),
         target_font=target,
-        progress=lambda d, t: progress and progress(d, t, f"Redrawing with {path.name}"),
+        progress=part_of(progress, 0, len(chars), f"Redrawing with {path.name}"),
         cancel=cancel,
     )
-    if _cancelled(cancel):
-        return None
     return glyphs.replaced(generated, ref)

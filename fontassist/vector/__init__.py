@@ -1,10 +1,8 @@
 """Vectorisation: tracing glyph rasters into TrueType outlines drawn into fontTools pens.
 
-``trace(raster, frame, pen)`` is the entry point; ``outline_mask`` and ``iou``
-fill outlines back into rasters to check them.
+``trace(raster, frame, pen)`` is the entry point.
 """
 
-from .rasterize import iou, outline_coverage, outline_mask
 from .tracer import (
     FontOutline,
     TraceStats,
@@ -20,9 +18,6 @@ __all__ = [
     "FontOutline",
     "TraceSettings",
     "TraceStats",
-    "iou",
-    "outline_coverage",
-    "outline_mask",
     "trace",
     "trace_outline",
     "trace_outlines",

@@ -110,7 +110,7 @@ def test_cancelling_an_export_leaves_no_file_behind(qtbot, export, tmp_path):
     page.exported.connect(lambda report: pytest.fail("the export finished despite the cancel"))
     assert page.exportFont(out)
     page.worker.progressed.connect(lambda *args: page.cancel())  # at the first progress report
-    page.worker.cancelled.connect(lambda: cancelled.append(True))
+    page.worker.cancelled.connect(lambda message: cancelled.append(message))
     finish(qtbot, page)
     assert cancelled and not out.exists()
     assert list(folder.iterdir()) == []  # no temporary file either

@@ -69,11 +69,12 @@ def test_pause_holds_the_run_and_resume_finishes_it(engine_ready, qtbot, tmp_pat
     qtbot.waitUntil(lambda: page.progress.value() >= 1, timeout=RUN_TIMEOUT_MS)
     page.togglePause()
     assert page.state == page.PAUSED and page.pause_button.text() == "Resume"
-    qtbot.wait(300)
-    held = page.worker.events_pulled
+    received = []
+    page.worker.event.connect(received.append)
     step = page.progress.value()
     qtbot.wait(1500)
-    assert page.worker.events_pulled == held and page.progress.value() == step
+    # At most the step already under way when Pause was pressed arrives; then the trainer holds at its yield.
+    assert len(received) <= 1 and page.progress.value() <= step + 1
     assert "Paused" in page.status_label.text()
     with qtbot.waitSignal(page.trainingFinished, timeout=RUN_TIMEOUT_MS) as finished:
         page.togglePause()
@@ -88,7 +89,7 @@ def test_stop_saves_a_checkpoint_and_the_run_can_be_continued(engine_ready, qtbo
     with qtbot.waitSignal(page.trainingFinished, timeout=RUN_TIMEOUT_MS) as finished:
         page.stopTraining()
     assert finished.args == ["cancelled"]
-    stopped_at = page.last_finished.step
+    stopped_at = page.progress.value()
     assert 2 <= stopped_at < 30
     assert load_checkpoint(run).step == stopped_at
     assert "Stopped at step" in page.status_label.text()
@@ -126,7 +127,7 @@ def test_closing_during_training_asks_stops_and_leaves_a_loadable_checkpoint(eng
     window.close()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=RUN_TIMEOUT_MS)
     assert window.ask.asked == ["Training is running", "Training is running", "Unsaved changes"]
-    assert page.last_finished.reason == "cancelled"
+    assert page.last_outcome == "cancelled"
     checkpoint = load_checkpoint(run)
     assert 1 <= checkpoint.step < 500
     assert checkpoint.config.model.norm == "batch"

@@ -10,17 +10,17 @@ from fontTools.ttLib import TTFont
 
 from fontassist.fonts import open_font, render
 from fontassist.fonts.emframe import EmFrame
+from fontassist.train.similarity import iou
 from fontassist.vector import (
     FontOutline,
-    iou,
-    outline_coverage,
-    outline_mask,
     trace,
     trace_outline,
     trace_outlines,
     trace_to_glyph,
     trace_to_svg_path,
 )
+
+from .masks import outline_coverage, outline_mask
 
 CHARS = "永東國酬愛"
 FRAME = EmFrame(upm=1000, bottom=-120, size=128)

@@ -11,12 +11,11 @@ from ...fonts import render_glyph
 from ...vector import TraceSettings
 from ..contextline import DEFAULT_CONTEXT, context_line
 from ..images import raster_to_qimage
-from ..jobs import while_alive
 from ..outlines import OutlineView
 from ..reviewdata import FLAG_FILTERS, describe_flags
 from ..reviewstate import ReviewState
-from ..tasks import run_in_background
 from ..widgets import GlyphTileView, muted
+from ..worker import run_in_background
 
 
 class GlyphTile(QWidget):
@@ -192,8 +191,10 @@ class GlyphDetail(QWidget):
 
         run_in_background(
             trace,
-            while_alive(self, lambda outline: self._traced(ticket, outline)),
-            while_alive(self, lambda e: self._trace_failed(ticket, e)),
+            lambda outline: self._traced(ticket, outline),
+            lambda message, _details: self._trace_failed(ticket, message),
+            owner=self,
+            name="trace preview",
         )
 
     def _traced(self, ticket: int, outline) -> None:
@@ -207,7 +208,7 @@ class GlyphDetail(QWidget):
             )
         )
 
-    def _trace_failed(self, ticket: int, error: Exception) -> None:
+    def _trace_failed(self, ticket: int, error: str) -> None:
         if ticket == self._trace_ticket:
             self.points_label.setText(self.tr("Tracing failed: {0}").format(error))
 

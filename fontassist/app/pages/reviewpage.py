@@ -2,7 +2,7 @@
 
 Two tabs: *Glyphs* (the review grid with filters and a detail view) and
 *Compare runs* (the normalization A/B view, :mod:`.abpage`). Generating and
-regenerating run in a :class:`~fontassist.app.jobs.JobWorker` started by the
+regenerating run in a :class:`~fontassist.app.worker.Worker` started by the
 shared :class:`~fontassist.app.reviewstate.ReviewState`; decisions go straight
 into the project's ``review`` dict.
 """
