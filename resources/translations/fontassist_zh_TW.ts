@@ -1269,49 +1269,49 @@
     <context>
         <name>GlyphWindow</name>
         <message>
-            <location filename="../../fontassist/app/pages/glyphwindow.py" line="232" />
+            <location filename="../../fontassist/app/pages/glyphwindow.py" line="231" />
             <source>Glyph</source>
             <translation>字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/glyphwindow.py" line="240" />
+            <location filename="../../fontassist/app/pages/glyphwindow.py" line="239" />
             <source>Points</source>
             <translation>控制點</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/glyphwindow.py" line="241" />
+            <location filename="../../fontassist/app/pages/glyphwindow.py" line="240" />
             <source>Guides</source>
             <translation>參考線</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/glyphwindow.py" line="242" />
+            <location filename="../../fontassist/app/pages/glyphwindow.py" line="241" />
             <source>Generated raster</source>
             <translation>生成點陣</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/glyphwindow.py" line="243" />
+            <location filename="../../fontassist/app/pages/glyphwindow.py" line="242" />
             <source>Source glyph</source>
             <translation>來源字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/glyphwindow.py" line="252" />
+            <location filename="../../fontassist/app/pages/glyphwindow.py" line="251" />
             <source>Opacity</source>
             <translation>不透明度</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/glyphwindow.py" line="258" />
+            <location filename="../../fontassist/app/pages/glyphwindow.py" line="257" />
             <source>Wheel: zoom · drag: pan · double-click: fit. Guides: em box (grey), baseline (pink), the target's ink extremes (green).</source>
             <translation>滾輪：縮放 · 拖曳：平移 · 按兩下：符合視窗。參考線：全形框（灰）、基線（粉紅）、目標字型的墨跡邊界（綠）。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/glyphwindow.py" line="266" />
+            <location filename="../../fontassist/app/pages/glyphwindow.py" line="265" />
             <source>Related target glyphs (their sources look most like this one's):</source>
             <translation>相關的目標字型字符（其來源字形與此字最相似）：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/pages/glyphwindow.py" line="337" />
+            <location filename="../../fontassist/app/pages/glyphwindow.py" line="336" />
             <source>{0}: {1}</source>
-            <translation type="unfinished" />
+            <translation>{0}：{1}</translation>
         </message>
     </context>
     <context>

@@ -36,11 +36,10 @@ from PySide6.QtWidgets import (
 
 from ...fonts import EmFrame, render
 from ..images import raster_to_qimage
-from ..jobs import while_alive
 from ..outlines import OFF_CURVE_COLOR, ON_CURVE_COLOR, OUTLINE_COLOR, outline_path, outline_points
 from ..reviewstate import ReviewState
-from ..tasks import run_in_background
 from ..widgets import GlyphTileView, muted
+from ..worker import run_in_background, while_alive
 
 log = logging.getLogger(__name__)
 
