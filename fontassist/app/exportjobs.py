@@ -3,8 +3,8 @@
 :func:`export_font` and :func:`export_glyph_files` pick the glyphs by the
 designer's decisions and hand them to :func:`fontassist.pipeline.write_font`
 and :func:`fontassist.pipeline.write_glyph_files`, which trace, write
-atomically, validate and honour ``cancel``; the page runs them in a
-:class:`~fontassist.app.jobs.JobWorker`.
+atomically, validate and honour ``cancel`` (:mod:`fontassist.jobs`); the page runs them in a
+:class:`~fontassist.app.worker.Worker`.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 from ..errors import FontAssistError
 from ..export import ExportReport
 from ..fonts import FontFile
+from ..jobs import CancelToken, Progress
 from ..pipeline import settings_for, write_font, write_glyph_files
 from ..vector import TraceSettings
 from .reviewdata import ACCEPTED, REJECTED, Decisions, ReviewGlyphs, export_chars
@@ -65,8 +66,8 @@ def export_font(
     mode: str,
     trace_options: TraceSettings,
     review: dict | None = None,
-    progress=None,
-    cancel=None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> ExportReport:
     """Trace ``chars`` of ``glyphs`` and write the font (merged into a copy of ``target``, or new), validated.
 
@@ -76,20 +77,12 @@ def export_font(
 
     drawn = edited_glyphs(review or {})
     hand = {g.char for g in drawn}
-    if mode == "merge":
-        drawn = [g for g in drawn if not target.has(g.char)]
     images, chars = glyphs.subset([c for c in chars if c not in hand])
     if not chars and not drawn:
         raise FontAssistError(
             "There are no glyphs to export.",
             hint="Accept some glyphs on the Review page, or export all that are not rejected.",
         )
-    if mode == "merge":
-        present = [c for c in chars if target.has(c)]
-        if present:
-            log.info("left out %d characters the target already has", len(present))
-            keep = [i for i, c in enumerate(chars) if not target.has(c)]
-            images, chars = images[keep], [chars[i] for i in keep]
     return write_font(
         images,
         chars,
@@ -120,8 +113,8 @@ def export_ufo(
     mode: str,
     trace_options: TraceSettings,
     review: dict | None = None,
-    progress=None,
-    cancel=None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ):
     """Write a UFO for the designer's editor: ``chars`` traced and marked with their review state.
 
@@ -132,10 +125,8 @@ def export_ufo(
     from .reviewdata import checkpoint_path
 
     drawn = edited_glyphs(review or {})
-    if mode == "merge":
-        drawn = [g for g in drawn if not target.has(g.char)]
     hand = {g.char for g in drawn}
-    chars = [c for c in chars if c not in hand and not (mode == "merge" and target.has(c))]
+    chars = [c for c in chars if c not in hand]
     images, chars = glyphs.subset(chars)
     if not chars and not drawn:
         raise FontAssistError(
@@ -176,8 +167,8 @@ def export_glyph_files(
     fmt: str,
     *,
     trace_options: TraceSettings,
-    progress=None,
-    cancel=None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> list[Path]:
     """One PNG (raster) or SVG (traced outline) per glyph into ``out_dir``, named by code point."""
     images, chars = glyphs.subset(chars)

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from ..fonts import EmFrame
 from ..vector import FontOutline, TraceSettings
 from .images import raster_to_qimage
-from .jobs import while_alive
-from .tasks import run_in_background
+from .worker import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -264,8 +263,10 @@ class OutlineCache(QObject):
         self._running = True
         run_in_background(
             trace_batch,
-            while_alive(self, lambda outlines: self._done(generation, keys, outlines)),
-            while_alive(self, lambda e: self._failed(generation, e)),
+            lambda outlines: self._done(generation, keys, outlines),
+            lambda message, _details: self._failed(generation, message),
+            owner=self,
+            name="trace outlines",
         )
 
     def _done(self, generation: int, keys: list, outlines: list[FontOutline]) -> None:
@@ -278,7 +279,7 @@ class OutlineCache(QObject):
             self.traced.emit(keys)
         self._timer.start()
 
-    def _failed(self, generation: int, error: Exception) -> None:
+    def _failed(self, generation: int, error: str) -> None:
         self._running = False
         log.error("tracing failed: %s", error)
         self._timer.start()

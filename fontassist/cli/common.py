@@ -8,6 +8,7 @@ import sys
 import time
 
 from ..errors import FontAssistError
+from ..jobs import Progress
 
 # ------------------------------------------------------------------ value types
 # argparse calls these on the text of an option; an ArgumentTypeError becomes one line (see cli.Parser).
@@ -122,6 +123,16 @@ class ProgressLine:
             self.stream.write("\n")
             self.stream.flush()
             self.width = 0
+
+
+def progress_printer() -> tuple[ProgressLine, Progress]:
+    """A progress line and the job-protocol callback (:data:`fontassist.jobs.Progress`) that draws on it."""
+    line = ProgressLine()
+
+    def report(done: int, total: int, message: str) -> None:
+        line.update(f"{message.lower():<28} [{bar(done, total)}] {done}/{total}", force=done == total)
+
+    return line, report
 
 
 def bar(done: int, total: int, width: int = 24) -> str:

@@ -6,8 +6,9 @@ from it to the paper (the stroke's half width), pull every half width on the
 ridge towards the glyph's typical one (swollen joins shrink, thin spots fill
 out), and draw the glyph again as the union of discs of those radii on a grid
 ``scale`` times finer. Stroke ends come out round, as discs are; so this is
-for near-monoline, round-ended targets (Zen Maru Gothic), and is switched on
-by the target's own stroke-width variation (:mod:`~fontassist.vector.targetshape`).
+for near-monoline, round-ended targets (Zen Maru Gothic). Off by default
+(``TraceSettings.even_width``): the union of discs along a medial ridge that
+jitters by a pixel scallops diagonal edges, which is worse than uneven width.
 
 Distances are exact Euclidean ones, computed as separable lower envelopes
 (min-plus convolutions with a parabola, row pass then column pass) over a
@@ -95,18 +96,18 @@ def even_stroke_width(
     """The glyphs of (B, S, S) uint8 rasters redrawn ``scale`` times finer with even stroke width.
 
     Each ridge radius is clamped to within ``spread`` (a fraction) of the glyph's median
-    radius on level stretches of ridge. Returns (B, S·scale, S·scale) uint8, 0 or 255.
+    radius on level stretches of ridge. Returns (B, S·scale, S·scale) uint8 coverage,
+    anti-aliased over about a pixel at the edge.
     """
     ink = upsample(rasters, scale) >= threshold * 255.0
     reach = max(4, ink.shape[-1] // 8)  # wider than any stroke's half width
     dt = distance_to_paper(ink, reach)
     ridge, level = medial_ridge(dt)
     radius = np.zeros_like(dt)
-    out = np.zeros(ink.shape, np.uint8)
     for g in range(len(ink)):
         levels = dt[g][level[g]]
         if not len(levels):
-            out[g] = np.where(ink[g], 255, 0)
+            radius[g] = np.where(ridge[g], dt[g], 0.0)
             continue
         typical = float(np.median(levels))
         lo, hi = (1 - spread) * typical, (1 + spread) * typical
@@ -120,6 +121,9 @@ def even_stroke_width(
     # runs to the nearest paper pixel's centre; the last ink pixel's centre lies a pixel closer,
     # so the disc that covers exactly the stroke is half a pixel narrower.
     grown = np.maximum(radius - 0.5, 0.0)
-    power = squared_distance(ridge, int(np.ceil(grown.max())) + 1, offset=-(grown**2))
-    out = np.where(power <= 0, 255, 0).astype(np.uint8)
-    return out
+    power = squared_distance(ridge, int(np.ceil(grown.max())) + 2, offset=-(grown**2))
+    # Anti-aliased, so the tracer finds a smooth edge rather than the pixel staircase: near
+    # the edge |p - s|² - r² ≈ 2r (|p - s| - r), so dividing by 2r gives the signed distance.
+    typical = np.array([np.median(g[g > 0]) if (g > 0).any() else 1.0 for g in grown])
+    signed = power / (2.0 * np.maximum(typical, 1.0))[:, None, None]
+    return np.round(255.0 * np.clip(0.5 - signed, 0.0, 1.0)).astype(np.uint8)

@@ -25,12 +25,6 @@ _SAMPLE = 800  # ideographs read; enough for stable percentiles, quick on every 
 _SLANT_SHARE = 0.005  # share of the target's straight length it may lean at below the axis angle
 _AXIS_RANGE = (1.0, 8.0)  # degrees
 _TURN_RANGE = (2.0, 10.0)  # degrees
-_WIDTH_SAMPLE = 60  # ideographs rendered to measure stroke-width variation
-_WIDTH_SIZE = 128
-# Stroke-width variation (median over glyphs of the coefficient of variation of the
-# half width along level stretches of the medial ridge, at 128 px) at or below which a
-# font counts as near-monoline: Zen Maru Gothic 0.13 (Bold 0.14), Noto Sans TC 0.18 (Bold 0.21).
-MONOLINE_CV = 0.155
 
 
 @dataclass(frozen=True)
@@ -40,46 +34,11 @@ class TargetShape:
     axis_angle: float
     colinear_angle: float
     ink_box: tuple[float, float, float, float] | None  # x_min, y_min, x_max, y_max of its ideographs
-    stroke_cv: float | None = None  # stroke-width variation (see MONOLINE_CV)
-
-    @property
-    def even_width(self) -> bool | None:
-        """Whether evening out stroke width suits this target: it is near-monoline itself."""
-        return None if self.stroke_cv is None else self.stroke_cv <= MONOLINE_CV
 
 
 def target_shape(font) -> TargetShape | None:
     """The :class:`TargetShape` of a :class:`~fontassist.fonts.FontFile`; None when it has no ideographs."""
-    shape = _measured(font.content_hash, font.face_index, font.font_bytes, font.freetype_index)
-    if shape is None:
-        return None
-    return replace(shape, stroke_cv=_stroke_cv(font))
-
-
-def _stroke_cv(font) -> float | None:
-    key = (font.content_hash, font.face_index)
-    if key not in _CV_CACHE:
-        _CV_CACHE[key] = stroke_width_variation(font)
-    return _CV_CACHE[key]
-
-
-_CV_CACHE: dict = {}
-
-
-def stroke_width_variation(font) -> float | None:
-    """Median over a sample of the font's ideographs of their stroke-width variation."""
-    from ..fonts import render
-    from .evenwidth import distance_to_paper, medial_ridge
-
-    han = sorted(c for c in font.chars if is_han(c))
-    if not han:
-        return None
-    sample = han[:: max(1, len(han) // _WIDTH_SAMPLE)]
-    ink = render(font, sample, _WIDTH_SIZE, cache=False).images >= 128
-    dt = distance_to_paper(ink, _WIDTH_SIZE // 8)
-    _, level = medial_ridge(dt)
-    cvs = [float(np.std(d[m]) / np.mean(d[m])) for d, m in zip(dt, level, strict=True) if m.sum() > 5]
-    return float(np.median(cvs)) if cvs else None
+    return _measured(font.content_hash, font.face_index, font.font_bytes, font.freetype_index)
 
 
 @lru_cache(maxsize=8)

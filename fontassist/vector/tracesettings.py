@@ -51,13 +51,14 @@ class TraceSettings:
     fit_spacing: float = 4.0  # spacing of the points a fit looks at on straight stretches (denser in bends)
     fit_iterations: int = 1  # parameter refinements per fit
 
-    # Raster clean-up before tracing (None: on when the target itself is near-monoline).
+    # Raster clean-up before tracing. Off unless asked for: it evens stroke width, but its
+    # disc redraw scallops diagonal edges (README, "Outline quality").
     even_width: bool | None = field(
         default=None,
         metadata={
             **_tuning(
-                "even out stroke width on the raster (skeleton + distance transform, redrawn at twice "
-                "the resolution with round ends); default: when the target is near-monoline"
+                "even out stroke width on the raster (medial ridge + distance transform, redrawn at "
+                "twice the resolution with round ends); default: off, experimental"
             ),
             "fallback": False,
         },

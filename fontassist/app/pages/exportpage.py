@@ -2,7 +2,7 @@
 
 The font is written by the core pipeline (trace → merge or new font →
 validation by fontTools and the OpenType Sanitizer → atomic rename) in a
-:class:`~fontassist.app.jobs.JobWorker`; a cancel leaves no file behind.
+:class:`~fontassist.app.worker.Worker`; a cancel leaves no file behind.
 Trace settings show their effect live on the current glyph. The page's
 settings are kept in the project's ``export`` dict.
 """
@@ -47,14 +47,13 @@ from ..exportjobs import (
     export_glyph_files,
     export_ufo,
 )
-from ..jobs import JobWorker, while_alive
 from ..outlines import OutlineView
 from ..reviewdata import ACCEPTED, REJECTED
 from ..reviewstate import ReviewState
 from ..session import Session
 from ..settings import AppSettings
-from ..tasks import run_in_background
 from ..widgets import MessageLabel, heading, muted
+from ..worker import Worker, run_in_background
 from .textpreview import TextPreview
 
 PREVIEW_DELAY_MS = 150
@@ -80,7 +79,7 @@ class ExportPage(QWidget):
         self.session = session
         self.state = state
         self.settings = settings
-        self.worker: JobWorker | None = None
+        self.worker: Worker | None = None
         self.report = None  # the last ExportReport
         self.written_files: list[Path] = []
         self._loading = False
@@ -166,13 +165,12 @@ class ExportPage(QWidget):
             "clean_contours": self.tr("Clean contours (specks, overlaps)"),
             "fit_extremes": self.tr("Keep ink inside the target's ideographic box"),
         }
-        labels["even_width"] = self.tr("Even out stroke width (partly checked: when the target is monoline)")
+        labels["even_width"] = self.tr("Even out stroke width (experimental)")
         for f in TraceSettings.tunable():
             if f.default is None or isinstance(f.default, bool):
                 box = QCheckBox(labels.get(f.name, f.name), self)
                 box.setObjectName(f"{f.name}Check")
                 box.setToolTip(f.metadata["help"][:1].upper() + f.metadata["help"][1:])
-                box.setTristate(f.default is None)
                 _set_switch(box, f.default)
                 self.clean_boxes[f.name] = box
         self.preview_char_edit = QLineEdit(self)
@@ -459,7 +457,9 @@ class ExportPage(QWidget):
                 else:
                     self.naming_note.clearMessage()
 
-        run_in_background(check, while_alive(self, show), while_alive(self, lambda e: show([str(e)])))
+        run_in_background(
+            check, show, lambda message, _details: show([message]), owner=self, name="naming check"
+        )
 
     def chooseOutput(self) -> None:
         start = self.out_edit.text() or self._defaults()["out"]
@@ -598,8 +598,10 @@ class ExportPage(QWidget):
 
         run_in_background(
             trace,
-            while_alive(self, show),
-            while_alive(self, lambda e: ticket == self._preview_ticket and self.trace_stats.setText(str(e))),
+            show,
+            lambda message, _details: ticket == self._preview_ticket and self.trace_stats.setText(message),
+            owner=self,
+            name="trace preview",
         )
 
     # -- exporting -------------------------------------------------------------------------------------------
@@ -716,13 +718,13 @@ class ExportPage(QWidget):
 
     def _start(self, job, on_done, text: str, kind: str) -> None:
         self._job_kind = kind
-        worker = JobWorker(job, "export", self)
+        worker = Worker(job, "export")
         self.worker = worker
         worker.progressed.connect(self._progressed)
         worker.succeeded.connect(on_done)
         worker.failed.connect(self._failed)
         worker.cancelled.connect(self._cancelled)
-        worker.finished.connect(lambda: self._finished(worker))
+        worker.ended.connect(lambda _outcome: self._finished(worker))
         self.progress.setRange(0, 0)
         self.progress.setFormat(text)
         self.progress.show()
@@ -776,7 +778,7 @@ class ExportPage(QWidget):
         self.written_files = [Path(report.out_path)]
         self.text_preview.setExportedFont(report.out_path)
         sample = "".join(self.exportChars()[:6])
-        if sample and not any(c in self.text_preview.text_edit.text() for c in sample):
+        if sample and not any(c in self.text_preview.text() for c in sample):
             self.text_preview.setText(SAMPLE_TEXT[:2] + sample + SAMPLE_TEXT[2:])
         self.exported.emit(report)
 
@@ -792,16 +794,15 @@ class ExportPage(QWidget):
             show_error(self, message, details, title=self.tr("Export failed"))
         self.message.showError(message)
 
-    def _cancelled(self) -> None:
+    def _cancelled(self, _message: str) -> None:
         if self._job_kind == "font":
             self.message.showInfo(self.tr("Export cancelled; no font file was written."))
         else:
             self.message.showInfo(self.tr("Export cancelled; the glyph files written so far are kept."))
 
-    def _finished(self, worker: JobWorker) -> None:
+    def _finished(self, worker: Worker) -> None:
         if self.worker is worker:
             self.worker = None
-        worker.deleteLater()
         self.progress.hide()
         self.cancel_button.hide()
         self._update_buttons()
@@ -932,8 +933,10 @@ class ExportPage(QWidget):
 
         run_in_background(
             job,
-            while_alive(self, lambda _path: self.session.setModified(True)),
-            while_alive(self, lambda e: self.edits_note.showError(str(e))),
+            lambda _path: self.session.setModified(True),
+            lambda message, _details: self.edits_note.showError(message),
+            owner=self,
+            name="training target",
         )
 
     def _ufo_written(self, report) -> None:
@@ -959,12 +962,14 @@ class ExportPage(QWidget):
 
 
 def _switch(box: QCheckBox) -> bool | None:
-    """A cleaning switch's value: on, off, or (partly checked) decided from the target."""
+    """A cleaning switch's value: on or off (None where a tri-state box is partly checked)."""
     state = box.checkState()
     return None if state == Qt.CheckState.PartiallyChecked else state == Qt.CheckState.Checked
 
 
 def _set_switch(box: QCheckBox, value: bool | None) -> None:
+    if value is None and not box.isTristate():
+        value = False
     box.setCheckState(
         Qt.CheckState.PartiallyChecked
         if value is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
@@ -11,12 +11,11 @@ from ...fonts import render_glyph
 from ...vector import TraceSettings
 from ..contextline import DEFAULT_CONTEXT, context_line
 from ..images import raster_to_qimage
-from ..jobs import while_alive
 from ..outlines import OutlineView
-from ..reviewdata import describe_flags
+from ..reviewdata import FLAG_FILTERS, describe_flags
 from ..reviewstate import ReviewState
-from ..tasks import run_in_background
 from ..widgets import GlyphTileView, muted
+from ..worker import run_in_background
 
 
 class GlyphTile(QWidget):
@@ -167,11 +166,19 @@ class GlyphDetail(QWidget):
             "rejected": self.tr("rejected"),
         }[self.state.status(char)]
         self.title.setText(f"{char}  U+{ord(char):04X}")
-        flags = describe_flags(glyphs.flags[i])
+        flags = ", ".join(
+            f"{self._flag_name(key)} ({detail})" if detail else self._flag_name(key)
+            for key, detail in describe_flags(glyphs.flags[i])
+        )
         model = glyphs.checkpoints[i].rsplit("/", 1)[-1]
         parts = [self.tr("Status: <b>{0}</b>").format(status), self.tr("drawn by {0}").format(model)]
         parts.append(self.tr("quality flags: {0}").format(flags) if flags else self.tr("no quality flags"))
         self.info.setText(" · ".join(parts))
+
+    @staticmethod
+    def _flag_name(key: str) -> str:
+        """A flag named as the Review page's Quality filter names it, translated."""
+        return QCoreApplication.translate("ReviewPage", FLAG_FILTERS[key][0])
 
     def _trace(self, raster, frame) -> None:
         self._trace_ticket += 1
@@ -184,8 +191,10 @@ class GlyphDetail(QWidget):
 
         run_in_background(
             trace,
-            while_alive(self, lambda outline: self._traced(ticket, outline)),
-            while_alive(self, lambda e: self._trace_failed(ticket, e)),
+            lambda outline: self._traced(ticket, outline),
+            lambda message, _details: self._trace_failed(ticket, message),
+            owner=self,
+            name="trace preview",
         )
 
     def _traced(self, ticket: int, outline) -> None:
@@ -199,7 +208,7 @@ class GlyphDetail(QWidget):
             )
         )
 
-    def _trace_failed(self, ticket: int, error: Exception) -> None:
+    def _trace_failed(self, ticket: int, error: str) -> None:
         if ticket == self._trace_ticket:
             self.points_label.setText(self.tr("Tracing failed: {0}").format(error))
 

@@ -1,7 +1,7 @@
 """Step 3, Train: settings, Start / Pause / Resume / Stop, and the run's live progress, charts and preview.
 
-The core trainer runs in a :class:`~fontassist.app.trainworker.TrainWorker`
-thread; its events arrive here as queued signals, on the GUI thread, where
+The core trainer runs in a :class:`~fontassist.app.worker.Worker` (a stream
+job); its events arrive here as queued signals, on the GUI thread, where
 the preview array becomes an image. Charts collect points as events arrive
 and are redrawn on a timer, so a fast run never floods the event loop.
 """
@@ -36,9 +36,8 @@ from ..errordialog import show_error
 from ..images import raster_to_qimage
 from ..session import Session
 from ..settings import AppSettings
-from ..tasks import run_in_background
-from ..trainworker import TrainWorker
 from ..widgets import ImageView, MessageLabel, heading, muted
+from ..worker import CANCELLED, Worker, run_in_background, stream_events
 from .trainform import TrainSettingsForm
 
 log = logging.getLogger(__name__)
@@ -69,11 +68,11 @@ class TrainPage(QWidget):
         self.session = session
         self.settings = settings
         self.engine: Engine | None = None
-        self.worker: TrainWorker | None = None
+        self.worker: Worker | None = None
         self.state = self.IDLE
         self.run_dir: Path | None = None
         self.last_finished = None  # the last FinishedEvent
-        self.previews_shown = 0
+        self.last_outcome: str | None = None  # what trainingFinished said last
         self._last_rate = 0.0
         self._last_eta: float | None = None
         self._other_shown = ""
@@ -218,7 +217,7 @@ class TrainPage(QWidget):
             return
         self._engine_loading = True
         self._engine_error = ""
-        run_in_background(load_engine, self._engine_loaded, self._engine_failed)
+        run_in_background(load_engine, self._engine_loaded, self._engine_failed, owner=self, name="engine")
 
     def _engine_loaded(self, engine: Engine) -> None:
         self._engine_loading = False
@@ -233,7 +232,7 @@ class TrainPage(QWidget):
         self._update_buttons()
         self.engineLoaded.emit()
 
-    def _engine_failed(self, error: Exception) -> None:
+    def _engine_failed(self, error: str, _details: str = "") -> None:
         self._engine_loading = False
         self._engine_error = str(error)
         log.error("the training engine could not be loaded: %s", error)
@@ -421,8 +420,6 @@ class TrainPage(QWidget):
     def _begin(
         self, run_dir: Path, make_trainer, total_steps: int, history: list[dict] | None = None
     ) -> None:
-        from ...train import CancelToken
-
         self.ensureCharts()
         self.loss_chart.reset()
         self.metrics_chart.reset()
@@ -430,17 +427,18 @@ class TrainPage(QWidget):
         self._add_history(history or [])
         self.run_dir = run_dir  # the project adopts it once it has trained (see _adopt_run)
         self.last_finished = None
-        self.previews_shown = 0
+        self.last_outcome = None
         self.progress.setRange(0, max(1, total_steps))
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("step %v of %m"))
         self._clear_run_display()
         self.run_label.setText(self.tr("Run folder: {0}").format(run_dir))
         self.status_label.setText(self.tr("Preparing the glyph pairs and the model…"))
-        self.worker = TrainWorker(make_trainer, CancelToken(), self)
-        self.worker.trainEvent.connect(self._on_event)
+        self.worker = Worker(stream_events(make_trainer), "training", stream=True)
+        self.worker.event.connect(self._on_event)
         self.worker.failed.connect(self._on_failed)
-        self.worker.finished.connect(self._on_worker_finished)
+        self.worker.cancelled.connect(self._on_stopped)
+        self.worker.ended.connect(self._on_worker_finished)
         self.state = self.STARTING
         self._chart_timer.start()
         self.worker.start()
@@ -451,7 +449,7 @@ class TrainPage(QWidget):
         """Stop a run and block until its checkpoint is written (the application is quitting)."""
         worker = self.worker
         if worker is not None:
-            worker.stop()
+            worker.cancel()
             worker.wait(timeout_ms)
 
     def togglePause(self) -> None:
@@ -482,7 +480,7 @@ class TrainPage(QWidget):
         """Ask the run to stop; it saves a checkpoint first. ``trainingFinished`` follows."""
         if self.worker is not None and self.state != self.STOPPING:
             self.state = self.STOPPING
-            self.worker.stop()
+            self.worker.cancel()
             self.status_label.setText(self.tr("Stopping: saving a checkpoint…"))
             self._update_buttons()
 
@@ -515,7 +513,6 @@ class TrainPage(QWidget):
             self.preview_title.setText(
                 self.tr("Preview at step {0}: source | generated | target").format(event.step)
             )
-            self.previews_shown += 1
         elif isinstance(event, events.CheckpointEvent):
             self._adopt_run(event.step)
             self.run_label.setText(
@@ -544,7 +541,6 @@ class TrainPage(QWidget):
         self.error.clearMessage()
         self.preview.setImage(QImage())
         self.preview_title.setText(self.tr("Preview: source | generated | target"))
-        self.previews_shown = 0
 
     def _project_replaced(self) -> None:
         """Another project: show its run, not the one trained before it was opened."""
@@ -602,10 +598,6 @@ class TrainPage(QWidget):
         )
         if event.reason == "completed":
             self.status_label.setText(self.tr("Training completed at step {0}.").format(event.step))
-        elif event.reason == "cancelled":
-            self.status_label.setText(
-                self.tr("Stopped at step {0}. Continue the run to train further.").format(event.step)
-            )
         else:
             self.status_label.setText(self.tr("Training ended at step {0}.").format(event.step))
             self.error.showError(event.message)
@@ -614,22 +606,30 @@ class TrainPage(QWidget):
                 self.tr("Run folder: {0} · checkpoint: {1}").format(self.run_dir, Path(event.checkpoint).name)
             )
 
+    def _on_stopped(self, _message: str) -> None:
+        """The run was stopped (JobCancelled): the trainer saved a checkpoint, and said so in an event."""
+        self.status_label.setText(
+            self.tr("Stopped at step {0}. Continue the run to train further.").format(self.progress.value())
+        )
+
     def _on_failed(self, message: str, details: str) -> None:
         self.status_label.setText(self.tr("Training could not go on."))
         if details:
             show_error(self, message, details, title=self.tr("Training failed"))
         self.error.showError(message)
 
-    def _on_worker_finished(self) -> None:
-        worker, self.worker = self.worker, None
-        if worker is not None:
-            worker.deleteLater()
+    def _on_worker_finished(self, outcome: str) -> None:
+        self.worker = None
         self.state = self.IDLE
         self._show_settings()  # a continued run showed its own settings
         self._chart_timer.stop()
         self._redraw_charts()
         self._update_buttons()
-        self.trainingFinished.emit(self.last_finished.reason if self.last_finished else "error")
+        if outcome == CANCELLED:
+            self.last_outcome = "cancelled"
+        else:
+            self.last_outcome = self.last_finished.reason if self.last_finished else "error"
+        self.trainingFinished.emit(self.last_outcome)
 
     def _update_buttons(self) -> None:
         idle = self.state == self.IDLE
