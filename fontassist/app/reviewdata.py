@@ -195,7 +195,7 @@ FLAG_FILTERS: dict[str, tuple[str, Callable[[dict], bool] | None]] = {
 }
 STATUS_FILTERS = {
     "all": QT_TRANSLATE_NOOP("ReviewPage", "All"),
-    NEW: QT_TRANSLATE_NOOP("ReviewPage", "New"),
+    NEW: QT_TRANSLATE_NOOP("ReviewPage", "Undecided"),
     ACCEPTED: QT_TRANSLATE_NOOP("ReviewPage", "Accepted"),
     REJECTED: QT_TRANSLATE_NOOP("ReviewPage", "Rejected"),
 }
@@ -256,24 +256,35 @@ def select_rows(
     return rows
 
 
-def describe_flags(flags: dict) -> str:
-    """The flags of one glyph in words, for the detail view ("" when clean)."""
-    parts = []
+def describe_flags(flags: dict) -> list[tuple[str, str]]:
+    """The flags of one glyph for the detail view: (filter key, particulars) pairs, [] when clean.
+
+    The keys are those of :data:`FLAG_FILTERS`, so the detail names a flag as
+    the Quality filter does ("Broken strokes", not "faint joins"); the
+    particulars are numbers and need no translation.
+    """
+    found = []
     if flags.get("empty"):
-        parts.append("empty")
+        found.append(("empty", ""))
     if flags.get("specks"):
-        parts.append(f"{flags['specks']} speck{'s' if flags['specks'] > 1 else ''}")
-    if flags.get("faint_joins"):
-        parts.append("faint joins")
-    if flags.get("grey_bridges"):
-        parts.append("grey bridges")
-    if flags.get("broken"):
-        parts.append(f"broken ({flags['components']} pieces, source {flags['source_components']})")
-    if flags.get("merged"):
-        parts.append(f"merged ({flags['components']} pieces, source {flags['source_components']})")
+        found.append(("specks", str(flags["specks"])))
+    if flags.get("broken") or flags.get("faint_joins"):
+        pieces = (
+            f"{flags.get('components', '?')} / {flags.get('source_components', '?')}"
+            if flags.get("broken")
+            else ""
+        )
+        found.append(("broken", pieces))
+    if flags.get("merged") or flags.get("grey_bridges"):
+        pieces = (
+            f"{flags.get('components', '?')} / {flags.get('source_components', '?')}"
+            if flags.get("merged")
+            else ""
+        )
+        found.append(("merged", pieces))
     if flags.get("holes_changed"):
-        parts.append(f"counters {flags['source_holes']} → {flags['holes']}")
-    return ", ".join(parts)
+        found.append(("holes", f"{flags.get('source_holes', '?')} → {flags.get('holes', '?')}"))
+    return found
 
 
 # -- jobs (run off the GUI thread; the job protocol of fontassist.jobs) ---------------------------------

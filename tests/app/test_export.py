@@ -71,7 +71,17 @@ def test_exporting_writes_a_valid_ttf_with_the_accepted_glyphs_only(qtbot, expor
     assert preview.exported is not None and preview.exported.ok
     assert preview.exported.families == ["Zen Maru Gothic Test"]
     assert preview.exported_line.font().family() == "Zen Maru Gothic Test"
-    assert any(c in preview.text_edit.text() for c in chars[:5])
+    assert any(c in preview.text() for c in chars[:5])
+    # Several lines, wrapped; a waterfall of sizes; the size shown.
+    preview.setText("永和\n" + chars[:5])
+    assert preview.exported_line.text() == "永和\n" + chars[:5] and preview.exported_line.wordWrap()
+    preview.size_slider.setValue(72)
+    assert preview.size_label.text() == "72 px" and preview.exported_line.font().pixelSize() == 72
+    preview.waterfall_box.setChecked(True)
+    waterfall = preview.exported_line.text()
+    assert all(f"font-size:{px}px" in waterfall for px in (12, 24, 48, 120)) and "永和" in waterfall
+    assert "Zen Maru Gothic Test" in waterfall and not preview.size_slider.isEnabled()
+    preview.grab().save("/tmp/app-x/waterfall.png")
     assert page.session.project.export["family"] == "Zen Maru Gothic Test"
 
 

@@ -479,3 +479,77 @@ def test_shift_arrow_after_a_decision_selects_from_the_glyph_the_decision_moved_
     qtbot.keyClick(page.grid, Qt.Key.Key_R)
     decided = {c: state.status(c) for c in chars if state.status(c) != NEW}
     assert decided == {chars[5]: ACCEPTED, chars[6]: REJECTED, chars[7]: REJECTED}
+
+
+def test_flags_and_statuses_are_named_alike_everywhere_and_a_hidden_glyph_is_mentioned(qtbot, app_settings):
+    session = demo_session(missing_chars(3))
+    page, state = make_page(qtbot, session, app_settings)
+    glyphs = synthetic_glyphs(30)
+    state.setGlyphs(glyphs)
+    page.show()
+    broken = next(c for c, f in zip(glyphs.chars, glyphs.flags, strict=True) if f["broken"])
+    clean = next(c for c, f in zip(glyphs.chars, glyphs.flags, strict=True) if f["score"] == 0)
+    page.selectChar(broken)
+    assert "Broken strokes" in page.detail.info.text()  # as the Quality filter says it
+    assert page.flag_filter.itemText(page.flag_filter.findData("broken")) == "Broken strokes"
+    assert page.status_filter.itemText(page.status_filter.findData(NEW)) == "Undecided"
+    assert "undecided" in page.detail.info.text()
+    row = page.grid_model.rowOfChar(broken)
+    assert "Undecided" in page.grid_model.data(page.grid_model.index(row), Qt.ItemDataRole.ToolTipRole)
+
+    page.selectChar(clean)
+    page.setFilters(flag="flagged")
+    assert clean not in page.visibleChars() and "hidden by the filters" in page.message.text()
+    page.setFilters(flag="any")
+    page.selectChar(clean)
+    page.refilter()
+    assert "hidden" not in page.message.text()
+
+
+def test_the_glyph_window_zooms_shows_points_guides_overlays_and_related_target_glyphs(qtbot, app_settings):
+    chars = "絕" + missing_chars(2)
+    session = demo_session(chars)
+    assert session.plan.generate[0] == "絕"  # the target lacks it
+    page, state = make_page(qtbot, session, app_settings)
+    page.show()
+    wait_until(qtbot, lambda: state.glyphs is not None and not state.isBusy())
+    page.selectChar(state.glyphs.chars[0])
+    page.grid.setFocus()
+    qtbot.keyClick(page.grid, Qt.Key.Key_Return)  # Enter opens it, as a double-click does
+    window = page.glyph_window
+    assert window is not None and window.isVisible()
+    wait_until(qtbot, lambda: len(window.canvas.on) > 0 and bool(window.relatedChars()), 60)
+    canvas = window.canvas
+    assert canvas.guides.get("ink") and canvas.show_points and canvas.show_generated
+    related = window.relatedChars()
+    assert len(related) == 6 and all(session.target.has(c) for c in related)
+    if state.glyphs.chars[0] == "絕":
+        assert any(c in "紀約納紙級細終組經結給絡絲統絹綁經維綱網緊線編練縮繁織繩繪續" for c in related), (
+            related
+        )
+    canvas.resize(400, 400)
+    before = canvas.transform().m11()
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    event = QWheelEvent(
+        QPointF(200, 200),
+        QPointF(200, 200),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    canvas.wheelEvent(event)
+    assert canvas.transform().m11() > before
+    window.points_box.setChecked(False)
+    assert not canvas.show_points
+    window.source_box.setChecked(True)
+    assert canvas.show_source
+    image = canvas.grab().toImage()
+    assert not image.isNull()
+    image.save("/tmp/app-glyphwindow.png")
+    page.selectRow(1)  # it follows the grid
+    assert window.title.text().startswith(f"<b>{state.glyphs.chars[1]}")

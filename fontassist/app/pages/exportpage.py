@@ -778,7 +778,7 @@ class ExportPage(QWidget):
         self.written_files = [Path(report.out_path)]
         self.text_preview.setExportedFont(report.out_path)
         sample = "".join(self.exportChars()[:6])
-        if sample and not any(c in self.text_preview.text_edit.text() for c in sample):
+        if sample and not any(c in self.text_preview.text() for c in sample):
             self.text_preview.setText(SAMPLE_TEXT[:2] + sample + SAMPLE_TEXT[2:])
         self.exported.emit(report)
 

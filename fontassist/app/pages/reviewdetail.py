@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
@@ -12,7 +12,7 @@ from ...vector import TraceSettings
 from ..contextline import DEFAULT_CONTEXT, context_line
 from ..images import raster_to_qimage
 from ..outlines import OutlineView
-from ..reviewdata import describe_flags
+from ..reviewdata import FLAG_FILTERS, describe_flags
 from ..reviewstate import ReviewState
 from ..widgets import GlyphTileView, muted
 from ..worker import run_in_background
@@ -166,11 +166,19 @@ class GlyphDetail(QWidget):
             "rejected": self.tr("rejected"),
         }[self.state.status(char)]
         self.title.setText(f"{char}  U+{ord(char):04X}")
-        flags = describe_flags(glyphs.flags[i])
+        flags = ", ".join(
+            f"{self._flag_name(key)} ({detail})" if detail else self._flag_name(key)
+            for key, detail in describe_flags(glyphs.flags[i])
+        )
         model = glyphs.checkpoints[i].rsplit("/", 1)[-1]
         parts = [self.tr("Status: <b>{0}</b>").format(status), self.tr("drawn by {0}").format(model)]
         parts.append(self.tr("quality flags: {0}").format(flags) if flags else self.tr("no quality flags"))
         self.info.setText(" · ".join(parts))
+
+    @staticmethod
+    def _flag_name(key: str) -> str:
+        """A flag named as the Review page's Quality filter names it, translated."""
+        return QCoreApplication.translate("ReviewPage", FLAG_FILTERS[key][0])
 
     def _trace(self, raster, frame) -> None:
         self._trace_ticket += 1
