@@ -51,7 +51,6 @@ def run_mode(mode: str, args, chars: str) -> dict:
         target=str(resources.DEMO_TARGET),
         charset=None,
         chars=chars,
-        size=args.size,
         validation=16,
         model=ModelConfig(image_size=args.size, base_channels=args.base_channels),
         batch_size=args.batch * dist.world_size,
@@ -98,6 +97,9 @@ def run_mode(mode: str, args, chars: str) -> dict:
 
 
 def print_table(records: list[dict]) -> None:
+    if not records:
+        print("(no benchmark results)")
+        return
     header = (
         "procs",
         "mode",
@@ -156,12 +158,16 @@ def main() -> int:
     chars = _chars(args.glyphs)
     records = []
     for mode in args.modes.split(","):
-        record = run_mode(mode.strip(), args, chars)
+        try:
+            record = run_mode(mode.strip(), args, chars)
+        except Exception as e:  # one failing mode (e.g. compile) leaves the others measured
+            print(f"{mode}: failed: {type(e).__name__}: {e}", file=sys.stderr)
+            continue
         if record.pop("is_writer"):
             records.append(record)
             print(json.dumps(record), flush=True)
-    if records and args.json:
-        Path(args.json).write_text(json.dumps(records, indent=1))
+            if args.json:  # after every mode, so that a time limit hit while compiling keeps the others
+                Path(args.json).write_text(json.dumps(records, indent=1))
     if records and os.environ.get("RANK", "0") == "0" and not args.json:
         print_table(records)
     return 0

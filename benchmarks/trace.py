@@ -4,7 +4,7 @@ For ``--count`` characters of Noto Sans TC (a fixed sample of tw-edu-4808),
 rendered at each of ``--sizes`` px through the font's em frame:
 
 - fidelity: IoU between the traced outline and the font's true outline, both
-  filled (non-zero rule, pixel centres) at 1024 px through the same em frame;
+  filled (non-zero rule, FreeType's coverage at 50 %) at 1024 px through the same em frame;
 - points per glyph as a glyf table stores them (on- plus off-curve points,
   after TTGlyphPen, which rounds to integer font units);
 - glyphs per second on one core, tracing into TTGlyphPen: CPU time of the
@@ -52,7 +52,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from fontassist.fonts import open_font, render  # noqa: E402
-from fontassist.vector import iou, outline_mask, trace_outlines, trace_to_glyph  # noqa: E402
+from fontassist.train.similarity import iou  # noqa: E402
+from fontassist.vector import trace_outlines, trace_to_glyph  # noqa: E402
+from tests.vector.masks import outline_mask  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 FIDELITY_SIZE = 1024

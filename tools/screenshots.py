@@ -3,10 +3,13 @@
     python tools/screenshots.py [FOLDER] [--steps 120] [--size 64]
 
 Writes fonts.png, characters.png, train.png, review.png, review-outlines.png,
-ab.png and export.png into FOLDER (default docs/screenshots/). Runs offscreen
-(QT_QPA_PLATFORM=offscreen), with settings and caches in a temporary folder;
-the Train page is captured during a short CPU run (stopped once the shot is
-taken), so it shows live curves and a preview. The Review and Export pages
+ab.png and export.png into FOLDER (default docs/screenshots/) in English, and
+the same in Traditional Chinese into FOLDER/zh_TW/, all at 1366×768 (a common
+laptop screen). Runs offscreen (QT_QPA_PLATFORM=offscreen), with settings and
+caches in a temporary folder. In English the Train page is captured during a
+short CPU run (stopped once the shot is taken), so it shows live curves and a
+preview; the Traditional Chinese pass opens the project the English pass
+saved, so its Train page shows that run's curves. The Review and Export pages
 show the bundled demo model's glyphs; the A/B tab compares two short runs
 that differ only in normalization (--ab-steps each).
 """
@@ -23,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-WINDOW_SIZE = (1280, 820)
+WINDOW_SIZE = (1366, 768)
 
 
 def wait_until(app, condition, timeout_s: float) -> bool:
@@ -46,10 +49,10 @@ def settle(app, seconds: float = 0.3) -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", default=str(ROOT / "docs" / "screenshots"))
-    parser.add_argument("--steps", type=int, default=120, help="length of the run shown on the Train page")
+    parser.add_argument("--steps", type=int, default=80, help="length of the run shown on the Train page")
     parser.add_argument("--size", type=int, default=64, help="image size of that run")
     parser.add_argument(
-        "--ab-steps", type=int, default=240, help="length of each of the two runs shown on the A/B tab"
+        "--ab-steps", type=int, default=80, help="length of each of the two runs shown on the A/B tab"
     )
     args = parser.parse_args(argv)
 
@@ -61,21 +64,44 @@ def main(argv=None) -> int:
 
     from PySide6.QtCore import QSettings
 
-    from fontassist import resources
     from fontassist.app.application import add_cjk_fallback, create_application
+    from fontassist.app.i18n import install_translators
     from fontassist.app.mainwindow import MainWindow
     from fontassist.app.settings import AppSettings
-    from fontassist.app.tasks import wait_for_background_calls
+    from fontassist.app.worker import wait_for_workers
 
     app = create_application([])
     add_cjk_fallback()
     folder = Path(args.folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    window = MainWindow(AppSettings(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)))
-    window.startWithFonts(None, None)
-    window.resize(*WINDOW_SIZE)
-    window.show()
-    settle(app)
+    project = scratch / "screenshots.fontassist.json"
+    passes = (("en", folder), ("zh_TW", folder / "zh_TW"))
+    for language, out in passes:
+        install_translators(app, language)
+        out.mkdir(parents=True, exist_ok=True)
+        window = MainWindow(AppSettings(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)))
+        window.ask = lambda *a: a[-1]  # the dialogs' defaults, never a modal box offscreen
+        window.startWithFonts(None, None)
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        settle(app)
+        first = language == "en"
+        if not first:
+            window.openProject(project)
+        code = capture(app, window, args, scratch, out, train=first)
+        if code:
+            return code
+        if first:
+            window._save_to(project)
+        window.session.setModified(False)
+        window.close()
+        wait_for_workers()
+    install_translators(app, "en")
+    return 0
+
+
+def capture(app, window, args, scratch: Path, folder: Path, *, train: bool) -> int:
+    """Every page of ``window`` into ``folder``; ``train``: run (and keep) the runs the pages show."""
+    from fontassist import resources
 
     def shot(name: str) -> None:
         settle(app)
@@ -93,37 +119,40 @@ def main(argv=None) -> int:
     if not wait_until(app, lambda: page.engine is not None, 180):
         print("the training engine did not load", file=sys.stderr)
         return 1
-    eval_every = max(1, args.steps // 12)
-    window.session.setTrainSettings(
-        {
-            "batch_size": 8,
-            "steps": args.steps,
-            "lr": 1e-3,
-            "device": "cpu",
-            "eval_every": eval_every,
-            "preview_every": eval_every * 2,
-            "checkpoint_every": args.steps,
-            "validation": 24,
-            "model": {
-                "image_size": args.size,
-                "base_channels": 8,
-                "max_channels": 64,
-                "attention": [16],
-                "norm": "instance",
-                "disc_channels": 8,
-            },
-        }
-    )
-    page.setNewRunDir(scratch / "run")
-    if not page.startTraining():
-        print(f"training did not start: {page.error.text()}", file=sys.stderr)
-        return 1
-    # Capture while it runs: past two thirds, with a few evaluations and previews in.
-    wait_until(app, lambda: not page.isTraining() or page.progress.value() >= args.steps * 2 // 3, 900)
-    shot("train")
-    if page.isTraining():
-        page.stopTraining()
-        wait_until(app, lambda: not page.isTraining(), 300)
+    if train:
+        eval_every = max(1, args.steps // 12)
+        window.session.setTrainSettings(
+            {
+                "batch_size": 8,
+                "steps": args.steps,
+                "lr": 1e-3,
+                "device": "cpu",
+                "eval_every": eval_every,
+                "preview_every": eval_every * 2,
+                "checkpoint_every": args.steps,
+                "validation": 24,
+                "model": {
+                    "image_size": args.size,
+                    "base_channels": 8,
+                    "max_channels": 64,
+                    "attention": [16],
+                    "norm": "instance",
+                    "disc_channels": 8,
+                },
+            }
+        )
+        page.setNewRunDir(scratch / "run")
+        if not page.startTraining():
+            print(f"training did not start: {page.error.text()}", file=sys.stderr)
+            return 1
+        # Capture while it runs: past two thirds, with a few evaluations and previews in.
+        wait_until(app, lambda: not page.isTraining() or page.progress.value() >= args.steps * 2 // 3, 900)
+        shot("train")
+        if page.isTraining():
+            page.stopTraining()
+            wait_until(app, lambda: not page.isTraining(), 300)
+    else:
+        shot("train")  # the project's run, its curves read back from its history
 
     # Review: the bundled demo model draws the 647 tw-edu-4808 characters the demo target lacks.
     state = window.review_state
@@ -151,14 +180,19 @@ def main(argv=None) -> int:
     review.setFilters(flag="any", sort="order")
 
     # A/B: the Train page's settings once with BatchNorm and once with InstanceNorm, then compared.
-    window.session.setTrainSettings(
-        dict(window.session.project.train, steps=args.ab_steps, checkpoint_every=args.ab_steps)
-    )
     review.tabs.setCurrentWidget(review.ab_page)
     ab = review.ab_page
-    if not ab.trainBoth(scratch / "ab-runs"):
-        print(f"train both did not start: {ab.message.text()}", file=sys.stderr)
-        return 1
+    ab_runs = scratch / "ab-runs"
+    if train:
+        window.session.setTrainSettings(
+            dict(window.session.project.train, steps=args.ab_steps, checkpoint_every=args.ab_steps)
+        )
+        if not ab.trainBoth(ab_runs):
+            print(f"train both did not start: {ab.message.text()}", file=sys.stderr)
+            return 1
+    else:
+        ab.setRuns(*sorted(ab_runs.iterdir()))
+        ab.compare()
     if not wait_until(app, lambda: ab.result is not None and not ab.isBusy(), 1200):
         print(f"the A/B comparison did not finish: {ab.status.text()} {ab.message.text()}", file=sys.stderr)
         return 1
@@ -170,17 +204,15 @@ def main(argv=None) -> int:
     # Export: the accepted glyphs merged into a copy of the demo target, then set in text.
     window.goTo("export")
     export = window.export_page
-    (scratch / "export").mkdir()
-    export.exportFont(scratch / "export" / "ZenMaruGothicTC-Regular.ttf")
+    out = scratch / f"export-{folder.name}"
+    out.mkdir()
+    export.exportFont(out / "ZenMaruGothicTC-Regular.ttf")
     if not wait_until(app, lambda: not export.isBusy(), 600) or export.report is None:
         print(f"the export failed: {export.message.text()}", file=sys.stderr)
         return 1
     export.text_preview.setText("永和" + "".join(chars[:6]) + "東風")
     settle(app, 1.0)
     shot("export")
-    window.session.setModified(False)
-    window.close()
-    wait_for_background_calls()
     return 0
 
 

@@ -80,7 +80,6 @@ def train_queue(queue: list[tuple[str, object, Path]], cancel) -> Iterator[objec
     from ..train import Trainer
 
     for index, (label, config, run_dir) in enumerate(queue):
-        if cancel.cancelled:
-            return
+        cancel.check("Training was stopped before the next run.")
         yield RunStarting(index, label, Path(run_dir), int(config.steps or 0))
         yield from Trainer(config, run_dir, cancel=cancel)

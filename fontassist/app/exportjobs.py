@@ -3,8 +3,8 @@
 :func:`export_font` and :func:`export_glyph_files` pick the glyphs by the
 designer's decisions and hand them to :func:`fontassist.pipeline.write_font`
 and :func:`fontassist.pipeline.write_glyph_files`, which trace, write
-atomically, validate and honour ``cancel``; the page runs them in a
-:class:`~fontassist.app.jobs.JobWorker`.
+atomically, validate and honour ``cancel`` (:mod:`fontassist.jobs`); the page runs them in a
+:class:`~fontassist.app.worker.Worker`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from pathlib import Path
 from ..errors import FontAssistError
 from ..export import ExportReport
 from ..fonts import FontFile
-from ..pipeline import TraceOptions, write_font, write_glyph_files
+from ..jobs import CancelToken, Progress
+from ..pipeline import settings_for, write_font, write_glyph_files
+from ..vector import TraceSettings
 from .reviewdata import ACCEPTED, REJECTED, Decisions, ReviewGlyphs, export_chars
 
 log = logging.getLogger(__name__)
@@ -36,13 +38,16 @@ def default_file_name(family: str, style: str) -> str:
     return f"{keep(family) or 'fontassist'}-{keep(style) or 'Regular'}.ttf"
 
 
-def trace_options_from(export: dict) -> TraceOptions:
-    """The trace settings kept in the project's ``export`` dict (the defaults where unset)."""
-    defaults = TraceOptions()
-    return TraceOptions(
-        speck_area=float(export.get("speck_area", defaults.speck_area)),
-        tolerance=float(export.get("tolerance", defaults.tolerance)),
-    )
+def trace_options_from(export: dict, target: FontFile | None = None) -> TraceSettings:
+    """The trace settings kept in the project's ``export`` dict (the defaults where unset),
+    with the tidy tolerances measured from ``target``."""
+    values = {}
+    for f in TraceSettings.tunable():
+        if f.name in export:
+            value = export[f.name]
+            switch = f.default is None or isinstance(f.default, bool)
+            values[f.name] = (None if value is None else bool(value)) if switch else float(value)
+    return settings_for(TraceSettings(**values), target)
 
 
 def chosen_glyphs(glyphs: ReviewGlyphs, decisions: Decisions, which: str):
@@ -59,10 +64,10 @@ def export_font(
     family: str,
     style: str,
     mode: str,
-    trace_options: TraceOptions,
+    trace_options: TraceSettings,
     review: dict | None = None,
-    progress=None,
-    cancel=None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> ExportReport:
     """Trace ``chars`` of ``glyphs`` and write the font (merged into a copy of ``target``, or new), validated.
 
@@ -72,20 +77,12 @@ def export_font(
 
     drawn = edited_glyphs(review or {})
     hand = {g.char for g in drawn}
-    if mode == "merge":
-        drawn = [g for g in drawn if not target.has(g.char)]
     images, chars = glyphs.subset([c for c in chars if c not in hand])
     if not chars and not drawn:
         raise FontAssistError(
             "There are no glyphs to export.",
             hint="Accept some glyphs on the Review page, or export all that are not rejected.",
         )
-    if mode == "merge":
-        present = [c for c in chars if target.has(c)]
-        if present:
-            log.info("left out %d characters the target already has", len(present))
-            keep = [i for i, c in enumerate(chars) if not target.has(c)]
-            images, chars = images[keep], [chars[i] for i in keep]
     return write_font(
         images,
         chars,
@@ -95,7 +92,7 @@ def export_font(
         family=family,
         style=style,
         mode=mode,
-        trace_options=trace_options,
+        trace_settings=trace_options,
         validate=True,
         drawn=drawn,
         progress=progress,
@@ -114,10 +111,10 @@ def export_ufo(
     family: str,
     style: str,
     mode: str,
-    trace_options: TraceOptions,
+    trace_options: TraceSettings,
     review: dict | None = None,
-    progress=None,
-    cancel=None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ):
     """Write a UFO for the designer's editor: ``chars`` traced and marked with their review state.
 
@@ -128,10 +125,8 @@ def export_ufo(
     from .reviewdata import checkpoint_path
 
     drawn = edited_glyphs(review or {})
-    if mode == "merge":
-        drawn = [g for g in drawn if not target.has(g.char)]
     hand = {g.char for g in drawn}
-    chars = [c for c in chars if c not in hand and not (mode == "merge" and target.has(c))]
+    chars = [c for c in chars if c not in hand]
     images, chars = glyphs.subset(chars)
     if not chars and not drawn:
         raise FontAssistError(
@@ -154,7 +149,7 @@ def export_ufo(
         mode=mode,
         family=family,
         style=style,
-        trace_options=trace_options,
+        trace_settings=trace_options,
         provenance={
             "source": source.path.absolute() if source is not None else None,
             "target": target.path.absolute(),
@@ -171,9 +166,9 @@ def export_glyph_files(
     out_dir: str | os.PathLike,
     fmt: str,
     *,
-    trace_options: TraceOptions,
-    progress=None,
-    cancel=None,
+    trace_options: TraceSettings,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> list[Path]:
     """One PNG (raster) or SVG (traced outline) per glyph into ``out_dir``, named by code point."""
     images, chars = glyphs.subset(chars)
@@ -188,7 +183,7 @@ def export_glyph_files(
         glyphs.frame,
         out_dir,
         fmt,
-        trace_options=trace_options,
+        trace_settings=trace_options,
         progress=progress,
         cancel=cancel,
     )

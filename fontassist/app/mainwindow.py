@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__, resources
 from ..errors import FontAssistError
+from .activity import ActivityIndicator
 from .errordialog import show_error
 from .i18n import language_menu
 from .pages.characterspage import CharactersPage
@@ -124,6 +125,18 @@ class MainWindow(QMainWindow):
         )
         self.session.modifiedChanged.connect(self.setWindowModified)
         self.session.projectReplaced.connect(self._update_title)
+
+        self.train_page.nextRequested.connect(lambda: self.goTo("review"))
+        self.activity = ActivityIndicator(
+            [
+                self.train_page.activity,
+                self.review_page.ab_page.activity,
+                self.review_state.activity,
+                self.export_page.activity,
+            ],
+            self,
+        )
+        self.statusBar().addPermanentWidget(self.activity)
 
         self._build_menus()
         self._update_title()

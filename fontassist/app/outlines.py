@@ -20,11 +20,9 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, 
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..fonts import EmFrame
-from ..pipeline import TraceOptions
-from ..vector import FontOutline
+from ..vector import FontOutline, TraceSettings
 from .images import raster_to_qimage
-from .jobs import while_alive
-from .tasks import run_in_background
+from .worker import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -186,14 +184,14 @@ class OutlineCache(QObject):
         self,
         raster_of: Callable[[Hashable], np.ndarray | None],
         frame: EmFrame | None = None,
-        options: TraceOptions | None = None,
+        options: TraceSettings | None = None,
         max_cached: int = 20000,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
         self._raster_of = raster_of
         self._frame = frame
-        self._options = options if options is not None else TraceOptions()
+        self._options = options if options is not None else TraceSettings()
         self._max_cached = max_cached
         self._outlines: OrderedDict[Hashable, FontOutline] = OrderedDict()
         self._queue: OrderedDict[Hashable, None] = OrderedDict()
@@ -208,10 +206,10 @@ class OutlineCache(QObject):
         self._frame = frame
         self.clear()
 
-    def options(self) -> TraceOptions:
+    def options(self) -> TraceSettings:
         return self._options
 
-    def setOptions(self, options: TraceOptions) -> None:
+    def setOptions(self, options: TraceSettings) -> None:
         if options != self._options:
             self._options = options
             self.clear()
@@ -260,13 +258,15 @@ class OutlineCache(QObject):
         def trace_batch():
             from ..vector import trace_outlines
 
-            return trace_outlines(stack, frame, **options.kwargs())
+            return trace_outlines(stack, frame, options)
 
         self._running = True
         run_in_background(
             trace_batch,
-            while_alive(self, lambda outlines: self._done(generation, keys, outlines)),
-            while_alive(self, lambda e: self._failed(generation, e)),
+            lambda outlines: self._done(generation, keys, outlines),
+            lambda message, _details: self._failed(generation, message),
+            owner=self,
+            name="trace outlines",
         )
 
     def _done(self, generation: int, keys: list, outlines: list[FontOutline]) -> None:
@@ -279,7 +279,7 @@ class OutlineCache(QObject):
             self.traced.emit(keys)
         self._timer.start()
 
-    def _failed(self, generation: int, error: Exception) -> None:
+    def _failed(self, generation: int, error: str) -> None:
         self._running = False
         log.error("tracing failed: %s", error)
         self._timer.start()

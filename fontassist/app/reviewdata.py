@@ -30,14 +30,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from ..errors import FontAssistError
 from ..fonts import EmFrame, FontFile
+from ..jobs import CancelToken, Progress, check_cancel, part_of
 from .projectrefs import resolve_path, store_path
 
 log = logging.getLogger(__name__)
 
 NEW, ACCEPTED, REJECTED = "new", "accepted", "rejected"
 STATUSES = (NEW, ACCEPTED, REJECTED)
-
-ProgressFn = Callable[[int, int, str], None]
 
 
 # -- checkpoints as the project stores them ----------------------------------------------------------------
@@ -196,7 +195,7 @@ FLAG_FILTERS: dict[str, tuple[str, Callable[[dict], bool] | None]] = {
 }
 STATUS_FILTERS = {
     "all": QT_TRANSLATE_NOOP("ReviewPage", "All"),
-    NEW: QT_TRANSLATE_NOOP("ReviewPage", "New"),
+    NEW: QT_TRANSLATE_NOOP("ReviewPage", "Undecided"),
     ACCEPTED: QT_TRANSLATE_NOOP("ReviewPage", "Accepted"),
     REJECTED: QT_TRANSLATE_NOOP("ReviewPage", "Rejected"),
 }
@@ -257,31 +256,38 @@ def select_rows(
     return rows
 
 
-def describe_flags(flags: dict) -> str:
-    """The flags of one glyph in words, for the detail view ("" when clean)."""
-    parts = []
+def describe_flags(flags: dict) -> list[tuple[str, str]]:
+    """The flags of one glyph for the detail view: (filter key, particulars) pairs, [] when clean.
+
+    The keys are those of :data:`FLAG_FILTERS`, so the detail names a flag as
+    the Quality filter does ("Broken strokes", not "faint joins"); the
+    particulars are numbers and need no translation.
+    """
+    found = []
     if flags.get("empty"):
-        parts.append("empty")
+        found.append(("empty", ""))
     if flags.get("specks"):
-        parts.append(f"{flags['specks']} speck{'s' if flags['specks'] > 1 else ''}")
-    if flags.get("faint_joins"):
-        parts.append("faint joins")
-    if flags.get("grey_bridges"):
-        parts.append("grey bridges")
-    if flags.get("broken"):
-        parts.append(f"broken ({flags['components']} pieces, source {flags['source_components']})")
-    if flags.get("merged"):
-        parts.append(f"merged ({flags['components']} pieces, source {flags['source_components']})")
+        found.append(("specks", str(flags["specks"])))
+    if flags.get("broken") or flags.get("faint_joins"):
+        pieces = (
+            f"{flags.get('components', '?')} / {flags.get('source_components', '?')}"
+            if flags.get("broken")
+            else ""
+        )
+        found.append(("broken", pieces))
+    if flags.get("merged") or flags.get("grey_bridges"):
+        pieces = (
+            f"{flags.get('components', '?')} / {flags.get('source_components', '?')}"
+            if flags.get("merged")
+            else ""
+        )
+        found.append(("merged", pieces))
     if flags.get("holes_changed"):
-        parts.append(f"counters {flags['source_holes']} → {flags['holes']}")
-    return ", ".join(parts)
+        found.append(("holes", f"{flags.get('source_holes', '?')} → {flags.get('holes', '?')}"))
+    return found
 
 
-# -- jobs (run off the GUI thread) -------------------------------------------------------------------------
-def _cancelled(cancel) -> bool:
-    return cancel is not None and cancel.cancelled
-
-
+# -- jobs (run off the GUI thread; the job protocol of fontassist.jobs) ---------------------------------
 def generate_glyphs(
     chars: Sequence[str],
     main_ref: str,
@@ -290,14 +296,13 @@ def generate_glyphs(
     target: FontFile,
     *,
     device: str = "auto",
-    progress: ProgressFn | None = None,
-    cancel=None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> ReviewGlyphs | None:
     """Draw ``chars`` with the checkpoint ``main_ref``, except those in ``overrides`` (char → checkpoint ref).
 
     Glyphs keep the order of ``chars``; characters the source lacks are left
-    out. Returns None when nothing could be drawn or when cancelled (the
-    caller's worker knows which).
+    out. Returns None when nothing could be drawn; a cancel raises JobCancelled.
     """
     from ..generate import Generator
 
@@ -311,8 +316,7 @@ def generate_glyphs(
     for ref, group in groups.items():
         if not group:
             continue
-        if _cancelled(cancel):
-            return None
+        check_cancel(cancel, "Generating was cancelled.")
         path = checkpoint_path(ref)
         generator = Generator.from_checkpoint(path, device=device)
         if frame is not None and generator.size != frame.size:
@@ -320,15 +324,8 @@ def generate_glyphs(
                 f"The checkpoint {path} draws {generator.size} px glyphs, not {frame.size} px like the main model.",
                 hint="Generate the whole set again with one model.",
             )
-        base = done
-
-        def report(d: int, _t: int, base=base, name=path.name) -> None:
-            if progress is not None:
-                progress(base + d, total, f"Drawing glyphs with {name}")
-
+        report = part_of(progress, done, total, f"Drawing glyphs with {path.name}")
         generated = generator.run(source, list(group), target_font=target, progress=report, cancel=cancel)
-        if _cancelled(cancel):
-            return None
         done += len(group)
         frame = frame or generated.frame
         for j, char in enumerate(generated.chars):
@@ -360,10 +357,10 @@ def regenerate_glyphs(
     target: FontFile,
     *,
     device: str = "auto",
-    progress: ProgressFn | None = None,
-    cancel=None,
-) -> ReviewGlyphs | None:
-    """``glyphs`` with ``chars`` drawn again by the checkpoint ``ref``; None when cancelled."""
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> ReviewGlyphs:
+    """``glyphs`` with ``chars`` drawn again by the checkpoint ``ref`` (a cancel raises JobCancelled)."""
     from ..generate import Generator
 
     path = checkpoint_path(ref)
@@ -377,9 +374,7 @@ def regenerate_glyphs(
         source,
         list(chars),
         target_font=target,
-        progress=lambda d, t: progress and progress(d, t, f"Redrawing with {path.name}"),
+        progress=part_of(progress, 0, len(chars), f"Redrawing with {path.name}"),
         cancel=cancel,
     )
-    if _cancelled(cancel):
-        return None
     return glyphs.replaced(generated, ref)

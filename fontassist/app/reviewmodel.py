@@ -11,14 +11,14 @@ redraws a glyph.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 
-from ..pipeline import TraceOptions
+from ..vector import TraceSettings
 from .glyphgrid import GlyphGridDelegate, GlyphGridModel, GlyphGridView, GlyphSource
 from .outlines import OutlineCache, outline_image
-from .reviewdata import ACCEPTED, NEW, REJECTED, ReviewGlyphs
+from .reviewdata import ACCEPTED, NEW, REJECTED, STATUS_FILTERS, ReviewGlyphs
 from .reviewstate import ReviewState
 
 ACCEPTED_COLOR = QColor(30, 140, 60)
@@ -104,7 +104,7 @@ class ReviewGridModel(GlyphGridModel):
             self._pixmaps.clear()
             self.layoutChanged.emit()
 
-    def setTraceOptions(self, options: TraceOptions) -> None:
+    def setTraceOptions(self, options: TraceSettings) -> None:
         self.outlines.setOptions(options)
         if self._show_outlines:
             self._pixmaps.clear()
@@ -145,7 +145,8 @@ class ReviewGridModel(GlyphGridModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             char = self._source.char(index.row())
             edited = " · edited by hand" if self.state.isEdited(char) else ""
-            return f"{char}  U+{ord(char):04X} · {self.state.status(char)}{edited}"
+            status = QCoreApplication.translate("ReviewPage", STATUS_FILTERS[self.state.status(char)])
+            return f"{char}  U+{ord(char):04X} · {status}{edited}"
         return super().data(index, role)
 
     def _changed(self, chars) -> None:

@@ -1,7 +1,7 @@
 """The glyphs under review, shared by the Review, A/B and Export pages.
 
 One :class:`ReviewState` per window. It owns the generated glyphs (drawn by a
-:class:`~fontassist.app.jobs.JobWorker` off the GUI thread), the designer's
+:class:`~fontassist.app.worker.Worker` off the GUI thread), the designer's
 decisions (kept in the project's ``review`` dict, so they are saved with the
 project) and the model that draws the glyphs. Pages listen to its signals.
 """
@@ -13,8 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ..errors import FontAssistError
+from .activity import Activity, ProgressClock
 from .checkpointlist import default_checkpoint
-from .jobs import JobWorker
 from .reviewdata import (
     ACCEPTED,
     NEW,
@@ -27,6 +28,7 @@ from .reviewdata import (
     regenerate_glyphs,
 )
 from .session import Session
+from .worker import Worker
 
 
 class ReviewState(QObject):
@@ -47,7 +49,9 @@ class ReviewState(QObject):
         self.glyphs: ReviewGlyphs | None = None
         self.decisions = Decisions(session.project.review)
         self.current_char = ""
-        self.worker: JobWorker | None = None
+        self.worker: Worker | None = None
+        self.clock = ProgressClock()
+        self._job_name = ""
         self._glyphs_key: tuple | None = None  # fonts and characters the glyphs were drawn for
         # Decisions, regenerations and model choices, undone and redone as the designer's steps.
         self.undo_stack = QUndoStack(self)
@@ -164,6 +168,21 @@ class ReviewState(QObject):
     def isBusy(self) -> bool:
         return self.worker is not None
 
+    def etaSeconds(self) -> float | None:
+        """Time left for the running generation, from its pace so far."""
+        return self.clock.eta_s() if self.worker is not None else None
+
+    def activity(self) -> Activity | None:
+        """What the status bar shows while glyphs are drawn."""
+        if self.worker is None:
+            return None
+        text = (
+            self.tr("Drawing the glyphs")
+            if self._job_name == "generate"
+            else self.tr("Redrawing the selected glyphs")
+        )
+        return Activity(text, self.clock.done, self.clock.total, self.clock.eta_s(), self.cancel)
+
     def ensureGlyphs(self) -> bool:
         """Generate when there are no glyphs yet and everything needed is there; True when a job started."""
         if self.glyphs is not None or self.isBusy() or self.cannotGenerateReason():
@@ -179,10 +198,15 @@ class ReviewState(QObject):
         source, target, device = self.session.source, self.session.target, self.device
         key = self._wanted_key()
 
+        nothing = self.tr("The source font has none of these characters, so nothing was drawn.")
+
         def job(progress, cancel):
-            return generate_glyphs(
+            glyphs = generate_glyphs(
                 chars, main_ref, overrides, source, target, device=device, progress=progress, cancel=cancel
             )
+            if glyphs is None:
+                raise FontAssistError(nothing)
+            return glyphs
 
         def done(glyphs):
             if key != self._wanted_key():
@@ -224,40 +248,24 @@ class ReviewState(QObject):
         return self._start(job, done, "regenerate")
 
     def _start(self, job, on_done, name: str) -> bool:
-        worker = JobWorker(job, name, self)
+        worker = Worker(job, name)
         self.worker = worker
+        self.clock = ProgressClock()
+        self._job_name = name
+        worker.progressed.connect(lambda done, total, _m: self.clock.update(done, total))
         worker.progressed.connect(self.progressed)
-        worker.failed.connect(self._job_failed)
-        worker.succeeded.connect(lambda result: self._job_done(worker, on_done, result))
-        worker.cancelled.connect(lambda: self._job_ended(worker, "cancelled"))
-        worker.finished.connect(lambda: self._worker_finished(worker))
+        worker.failed.connect(self.failed)
+        worker.succeeded.connect(on_done)
+        worker.ended.connect(lambda outcome: self._worker_ended(worker, outcome))
         self.busyChanged.emit(True)
         worker.start()
         return True
 
-    def _job_done(self, worker: JobWorker, on_done, result) -> None:
-        if result is None:
-            self.failed.emit(
-                self.tr("The source font has none of these characters, so nothing was drawn."), ""
-            )
-            self._job_ended(worker, "failed")
-            return
-        on_done(result)
-        self._job_ended(worker, "done")
-
-    def _job_failed(self, message: str, details: str) -> None:
-        self.failed.emit(message, details)
-        self._job_ended(self.worker, "failed")
-
-    def _job_ended(self, worker: JobWorker | None, how: str) -> None:
-        worker._outcome = how  # read when the thread has finished
-
-    def _worker_finished(self, worker: JobWorker) -> None:
+    def _worker_ended(self, worker: Worker, outcome: str) -> None:
         if self.worker is worker:
             self.worker = None
             self.busyChanged.emit(False)
-        worker.deleteLater()
-        self.finished.emit(getattr(worker, "_outcome", "cancelled"))
+        self.finished.emit(outcome)
 
     def cancel(self) -> None:
         if self.worker is not None:
@@ -286,7 +294,7 @@ class ReviewState(QObject):
         outlines = edited_outlines(self.review)
         if glyphs is None or not outlines:
             return glyphs
-        from ..vector.rasterize import outline_coverage
+        from ..fonts.render import render_outline
 
         extra = [c for c in outlines if glyphs.index(c) is None]
         frame, size = glyphs.frame, glyphs.size
@@ -301,7 +309,7 @@ class ReviewState(QObject):
                 sources[len(glyphs) + j] = render_glyph(source, char, size, frame.margin)
         for i, char in enumerate(chars):
             if char in outlines:
-                images[i] = outline_coverage(lambda pen, o=outlines[char]: draw_stored(o, pen), frame)
+                images[i] = render_outline(lambda pen, o=outlines[char]: draw_stored(o, pen), frame)
         return ReviewGlyphs(
             chars,
             images,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..installcheck import SelfTestFailed
-from .tasks import wait_for_background_calls
+from .worker import wait_for_workers
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +97,7 @@ class WindowCheck:
             raise SelfTestFailed("closing the main window", "the window refused to close")
         # Work the window started on the thread pool (font scans and the like) must end while
         # its objects exist; left running, it fails noisily when the process exits.
-        if not wait_for_background_calls(BACKGROUND_WAIT_MS):
+        if not wait_for_workers(BACKGROUND_WAIT_MS):
             raise SelfTestFailed(
                 "closing the main window",
                 f"background work did not finish within {BACKGROUND_WAIT_MS // 1000} s",
@@ -111,7 +111,7 @@ class WindowCheck:
             if self.window is not None:
                 self.window.session.setModified(False)
                 self.window.close()
-                wait_for_background_calls(BACKGROUND_WAIT_MS)
+                wait_for_workers(BACKGROUND_WAIT_MS)
         except Exception:  # the failure being reported matters more than this one
             log.debug("closing the window after a failed self-test", exc_info=True)
         self._release()

@@ -149,15 +149,9 @@ def _main(args) -> int:
         return self_test(window_check=WindowCheck, verbose=options.verbose)
     handler = getattr(options, "handler", None)
     if handler is None:
-        from ..display import missing_display
+        from ..app import open_app
 
-        problem = missing_display()
-        if problem:
-            print(f"fontassist: {problem}", file=sys.stderr)
-            return 2
-        from ..app import main as app_main
-
-        return app_main([])
+        return open_app()
     from ..safeio import protect_inputs
 
     try:

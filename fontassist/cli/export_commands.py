@@ -5,17 +5,14 @@ torch is imported only when a checkpoint is used.
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 
 from ..errors import FontAssistError
 from ..fonts import DEFAULT_CHARSET
 from .common import (
-    ProgressLine,
     add_runtime,
     add_upscale_option,
-    bar,
     declare_outputs,
     generation_chars,
     image_size,
@@ -23,43 +20,52 @@ from .common import (
     non_negative_float,
     non_negative_int,
     positive_float,
+    progress_printer,
     set_threads,
+    warn,
 )
 from .fonts_commands import add_charset_arguments, chars_from_args
 
 
 def _trace_arguments(p) -> None:
-    g = p.add_argument_group("tracing")
-    g.add_argument(
-        "--speck-area",
-        type=non_negative_float,
-        default=4.0,
-        metavar="PX2",
-        help="drop ink specks and pinholes smaller than this many square pixels (default 4)",
-    )
-    g.add_argument(
-        "--tolerance",
-        type=positive_float,
-        default=0.25,
-        metavar="PX",
-        help="how far outlines may stray from the raster's edge, in pixels (default 0.25)",
-    )
+    """One option per tunable :class:`TraceSettings` field, its default and help read from there."""
+    from ..vector import TraceSettings
+
+    g = p.add_argument_group("tracing (outlines are cleaned by default; each step can be switched off)")
+    for f in TraceSettings.tunable():
+        flag = "--" + f.name.replace("_", "-")
+        if f.default is None:  # on, off, or decided from the target
+            g.add_argument(flag, dest=f.name, action="store_true", default=None, help=f.metadata["help"])
+            g.add_argument(
+                "--no-" + f.name.replace("_", "-"),
+                dest=f.name,
+                action="store_false",
+                default=None,
+                help=f"do not {f.metadata['help'].split(';')[0]}",
+            )
+        elif isinstance(f.default, bool):
+            g.add_argument(
+                "--no-" + f.name.replace("_", "-"),
+                dest=f.name,
+                action="store_false",
+                default=f.default,
+                help=f"do not {f.metadata['help']}",
+            )
+        else:
+            g.add_argument(
+                flag,
+                type=positive_float if f.metadata.get("positive") else non_negative_float,
+                default=f.default,
+                metavar=f.metadata.get("metavar"),
+                help=f"{f.metadata['help']} (default {f.default:g})",
+            )
 
 
-def _trace_options(args):
-    from ..pipeline import TraceOptions
+def trace_settings_from(args):
+    """The :class:`TraceSettings` the tracing options of ``args`` ask for."""
+    from ..vector import TraceSettings
 
-    return TraceOptions(speck_area=args.speck_area, tolerance=args.tolerance)
-
-
-def _progress_printer():
-
-    line = ProgressLine()
-
-    def report(done, total, message="working"):
-        line.update(f"{message.lower():<28} [{bar(done, total)}] {done}/{total}", force=done == total)
-
-    return line, report
+    return TraceSettings(**{f.name: getattr(args, f.name) for f in TraceSettings.tunable()})
 
 
 def _generate_for_export(args, need_target: bool):
@@ -76,13 +82,6 @@ def _generate_for_export(args, need_target: bool):
             hint="Give --target FONT (its metrics and, in merge mode, its glyphs).",
         )
     chars, description = generation_chars(args, source, target)
-    if target is not None and getattr(args, "mode", "new") == "merge":
-        present = [c for c in chars if target.has(c)]
-        if present:
-            print(
-                f"Skipping {len(present):,} characters {target.full_name} already has ({''.join(present[:20])}{'…' if len(present) > 20 else ''})."
-            )
-            chars = [c for c in chars if not target.has(c)]
     if not chars:
         raise FontAssistError(
             f"Nothing to export: no characters left from {description}.",
@@ -94,14 +93,14 @@ def _generate_for_export(args, need_target: bool):
             f"Tracing at {generator.size * generator.upscaler.factor} px: the model's {generator.size} px glyphs "
             "enlarged by the upscaler trained on the target's own glyphs (--no-upscale to trace them as drawn)."
         )
-    line, report = _progress_printer()
+    line, report = progress_printer()
     try:
         glyphs = generator.run(
             source,
             chars,
             target_font=target,
             batch_size=args.batch,
-            progress=lambda d, t: report(d, t, "Generating"),
+            progress=report,
         )
     finally:
         line.close()
@@ -153,16 +152,6 @@ def _leave_out_edited(glyphs, review: dict):
     return drawn, keep
 
 
-def warn(warnings) -> set[str]:
-    """Print each warning once, on stderr; returns those printed."""
-    printed = set()
-    for warning in warnings:
-        if warning not in printed:
-            print(f"warning: {warning}", file=sys.stderr)
-            printed.add(warning)
-    return printed
-
-
 def _export_ttf(args) -> int:
     from ..export import naming_warnings
     from ..export.writing import check_output_path
@@ -183,11 +172,9 @@ def _export_ttf(args) -> int:
     drawn, keep = _leave_out_edited(glyphs, review)
     rejected = set(review.get("rejected", "")) if review else set()
     keep = [i for i in keep if glyphs.chars[i] not in rejected]
-    if args.mode == "merge":
-        drawn = [g for g in drawn if not target.has(g.char)]
     if drawn:
         print(f"Taking {len(drawn):,} glyphs drawn by hand as drawn (no tracing).")
-    line, report = _progress_printer()
+    line, report = progress_printer()
     images, frame = glyphs.for_tracing()
     try:
         result = write_font(
@@ -199,7 +186,7 @@ def _export_ttf(args) -> int:
             family=args.family,
             style=args.style,
             mode=args.mode,
-            trace_options=_trace_options(args),
+            trace_settings=trace_settings_from(args),
             validate=not args.no_validate,
             drawn=drawn,
             source=source,
@@ -214,6 +201,9 @@ def _export_ttf(args) -> int:
         f"Wrote {result.out_path}: {result.glyphs_added:,} new glyphs {what}, {result.total_glyphs:,} glyphs in all, "
         f"{result.file_size / 1e6:.2f} MB, in {seconds:.1f} s."
     )
+    if result.left_out:
+        shown = "".join(result.left_out[:20]) + ("…" if len(result.left_out) > 20 else "")
+        print(f"  left out {len(result.left_out):,} characters {target.full_name} already has: {shown}")
     if result.validation is not None:
         print(
             f"  validation (fontTools reload + OpenType Sanitizer): {'passed' if result.validation.ok else 'FAILED'}"
@@ -241,13 +231,11 @@ def _export_ufo(args) -> int:
     review = _project_review(args)
     glyphs, source, target = _generate_for_export(args, need_target=True)
     drawn, keep = _leave_out_edited(glyphs, review)
-    if args.mode == "merge":
-        drawn = [g for g in drawn if not target.has(g.char)]
     statuses = {c: "accepted" for c in review.get("accepted", "")}
     statuses.update({c: "rejected" for c in review.get("rejected", "")})
     checkpoint = str(Path(args.checkpoint).absolute())
     images, frame = glyphs.for_tracing()
-    line, report = _progress_printer()
+    line, report = progress_printer()
     try:
         result = write_ufo_export(
             images[keep],
@@ -264,7 +252,7 @@ def _export_ufo(args) -> int:
             family=args.family,
             style=args.style if args.family else None,
             include_rejected=args.include_rejected,
-            trace_options=_trace_options(args),
+            trace_settings=trace_settings_from(args),
             provenance={
                 "source": source.path.absolute(),
                 "target": target.path.absolute(),
@@ -296,7 +284,7 @@ def _compile_ufo(args, fmt: str) -> int:
             hint="Give --format ttf (or an --out ending in .ttf) to compile it.",
         )
     started = time.perf_counter()
-    line, report = _progress_printer()
+    line, report = progress_printer()
     try:
         result = compile_ufo(
             args.checkpoint,
@@ -346,7 +334,7 @@ def _glyphs(args) -> int:
             raise FontAssistError("Generating glyphs from a checkpoint needs --source FONT.")
         glyphs, source, target = _generate_for_export(args, need_target=args.format == "ttf")
         (images, frame), chars, metrics_font = glyphs.for_tracing(), glyphs.chars, target
-    line, report = _progress_printer()
+    line, report = progress_printer()
     try:
         written = write_glyph_files(
             images,
@@ -356,7 +344,7 @@ def _glyphs(args) -> int:
             args.format,
             target=metrics_font,
             family=args.family,
-            trace_options=_trace_options(args),
+            trace_settings=trace_settings_from(args),
             progress=report,
         )
     finally:

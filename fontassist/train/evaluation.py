@@ -18,6 +18,7 @@ import numpy as np
 
 from ..errors import FontAssistError
 from ..fonts import open_font, render
+from ..jobs import CancelToken, Progress, check_cancel, report
 from .checkpoint import Checkpoint, load_checkpoint
 from .device import resolve_device
 from .grids import comparison_grid
@@ -138,13 +139,15 @@ def evaluate(
     target: str | os.PathLike | None = None,
     chars: list[str] | None = None,
     any_chars: bool = False,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> EvalResult:
     """Run a checkpoint on its validation glyphs and score it.
 
     ``source`` / ``target`` replace the font paths saved in the checkpoint (for
     a run whose fonts have moved); ``chars`` restricts the validation glyphs, or, with
     ``any_chars``, is the set to score whatever the split (a warning names the ones the model
-    trained on).
+    trained on). ``progress`` and ``cancel`` follow :mod:`fontassist.jobs`.
     """
     checkpoint = (
         checkpoint_or_run if isinstance(checkpoint_or_run, Checkpoint) else load_checkpoint(checkpoint_or_run)
@@ -182,11 +185,12 @@ def evaluate(
             )
     for message in warnings:
         log.warning("%s", message)
+    check_cancel(cancel, "Evaluation was cancelled.")
     if any_chars:
         if chars is None:
             raise ValueError("any_chars=True needs the characters to score")
         src, tgt, val_chars = _chosen_glyphs(checkpoint, source_font, target_font, chars, warnings)
-        return _score(checkpoint, device, batch_size, val_chars, src, tgt, warnings)
+        return _score(checkpoint, device, batch_size, val_chars, src, tgt, warnings, progress, cancel)
     pairs = build_pairs(config, source_font, target_font)
     val_chars = pairs.val_chars
     index = np.asarray(pairs.val_index)
@@ -202,7 +206,15 @@ def evaluate(
             hint="Train with a validation count of at least 1.",
         )
     return _score(
-        checkpoint, device, batch_size, val_chars, pairs.source[index], pairs.target[index], warnings
+        checkpoint,
+        device,
+        batch_size,
+        val_chars,
+        pairs.source[index],
+        pairs.target[index],
+        warnings,
+        progress,
+        cancel,
     )
 
 
@@ -236,11 +248,29 @@ def _chosen_glyphs(checkpoint: Checkpoint, source_font, target_font, chars: list
     return src, tgt, shared
 
 
-def _score(checkpoint: Checkpoint, device: str, batch_size: int, chars, src, tgt, warnings) -> EvalResult:
+def _score(
+    checkpoint: Checkpoint,
+    device: str,
+    batch_size: int,
+    chars,
+    src,
+    tgt,
+    warnings,
+    progress=None,
+    cancel=None,
+) -> EvalResult:
     config = checkpoint.config
     torch_device = resolve_device(device)
     model = checkpoint.build_generator(torch_device)
-    generated = predict(model, src, device=torch_device, batch_size=batch_size)
+    generated = predict(
+        model,
+        src,
+        device=torch_device,
+        batch_size=batch_size,
+        progress=progress,
+        cancel=cancel,
+        message=f"Evaluating {checkpoint.path.name}",
+    )
     return EvalResult(
         checkpoint.path,
         checkpoint.step,
@@ -298,23 +328,15 @@ def compare(
     *,
     device: str = "auto",
     batch_size: int = 64,
-    progress=None,
-    cancel=None,
-) -> CompareResult | None:
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> CompareResult:
     """Evaluate two runs (or checkpoints) on the validation glyphs they share.
 
-    ``progress(done, total)`` counts the models scored (of 2); ``cancel`` (a
-    token with ``.cancelled``) is checked between them, and a cancelled
-    comparison returns None.
+    ``progress`` counts the models scored (of 2); ``cancel`` stops it between
+    batches (the job protocol of :mod:`fontassist.jobs`).
     """
-
-    def report(done: int) -> bool:
-        if progress is not None:
-            progress(done, 2)
-        return cancel is not None and cancel.cancelled
-
-    if report(0):
-        return None
+    report(progress, 0, 2, "Scoring A")
     checkpoint_a, checkpoint_b = load_checkpoint(run_a), load_checkpoint(run_b)
     shared = set(checkpoint_a.validation_chars) & set(checkpoint_b.validation_chars)
     if not shared and checkpoint_a.validation_chars and checkpoint_b.validation_chars:
@@ -322,12 +344,16 @@ def compare(
             f"{checkpoint_a.path} and {checkpoint_b.path} share no validation glyphs, so they cannot be compared fairly.",
             hint="Train both with the same fonts, characters, validation count and seed.",
         )
-    a = evaluate(checkpoint_a, device=device, batch_size=batch_size, chars=sorted(shared) if shared else None)
-    if report(1):
-        return None
-    b = evaluate(checkpoint_b, device=device, batch_size=batch_size, chars=a.chars)
-    if report(2):
-        return None
+    a = evaluate(
+        checkpoint_a,
+        device=device,
+        batch_size=batch_size,
+        chars=sorted(shared) if shared else None,
+        cancel=cancel,
+    )
+    report(progress, 1, 2, "Scoring B")
+    b = evaluate(checkpoint_b, device=device, batch_size=batch_size, chars=a.chars, cancel=cancel)
+    report(progress, 2, 2, "Scored")
     common = [c for c in a.chars if c in set(b.chars)]
     if not common:
         raise FontAssistError(

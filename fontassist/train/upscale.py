@@ -19,7 +19,7 @@ import json
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from ..data.pairs import split_indices
 from ..errors import FontAssistError
 from ..fonts import EmFrame, FontFile, is_han, render
 from ..fonts.render import CACHE
+from ..jobs import Progress, check_cancel, report
 from ..model.upscaler import GlyphUpscaler, UpscalerConfig, build_upscaler
 from .predict import predict
 from .similarity import iou
@@ -194,12 +195,12 @@ def upscaler_for(
     config: UpscalerConfig | None = None,
     training: UpscalerTraining | None = None,
     cache: bool = True,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
     cancel=None,
-) -> Upscaler | None:
+) -> Upscaler:
     """The upscaler for ``font`` at ``size`` px: from the cache, else trained now (and cached).
 
-    Returns None when ``cancel`` is set during training. ``progress(step, steps)`` reports training.
+    ``progress`` and ``cancel`` follow :mod:`fontassist.jobs` (a cancel raises JobCancelled).
     """
     config, training = config or UpscalerConfig(), training or UpscalerTraining()
     exclude = "".join(sorted(set(exclude)))
@@ -219,7 +220,7 @@ def upscaler_for(
         progress=progress,
         cancel=cancel,
     )
-    if upscaler is not None and cache:
+    if cache:
         _write_cached(path, upscaler)
     return upscaler
 
@@ -232,10 +233,10 @@ def train_upscaler(
     exclude: Iterable[str] = (),
     config: UpscalerConfig | None = None,
     training: UpscalerTraining | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
     cancel=None,
-) -> Upscaler | None:
-    """Train an upscaler on ``font``'s own glyphs (see the module docstring); None when cancelled."""
+) -> Upscaler:
+    """Train an upscaler on ``font``'s own glyphs (see the module docstring); a cancel raises JobCancelled."""
     config, training = config or UpscalerConfig(), training or UpscalerTraining()
     factor = config.factor
     big = size * factor
@@ -254,8 +255,7 @@ def train_upscaler(
     inner = 2 * factor  # output pixels at the crop's edges see zero padding; they are not scored
     started = time.perf_counter()
     for step in range(training.steps):
-        if cancel is not None and cancel.cancelled:
-            return None
+        check_cancel(cancel, "Training the upscaler was cancelled; nothing was saved.")
         for group in optimizer.param_groups:  # cosine decay to 5 %
             group["lr"] = training.lr * (0.05 + 0.95 * 0.5 * (1 + np.cos(np.pi * step / training.steps)))
         index = torch.randint(len(low), (training.batch,), generator=generator).numpy()
@@ -275,8 +275,7 @@ def train_upscaler(
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         optimizer.step()
-        if progress is not None:
-            progress(step + 1, training.steps)
+        report(progress, step + 1, training.steps, "Training the upscaler")
     model.eval()
     upscaler = Upscaler(model, size, margin, font.content_hash, trained_chars=len(train_chars))
     upscaler.metrics = measure(upscaler, font, held_chars)

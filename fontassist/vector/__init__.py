@@ -1,11 +1,8 @@
 """Vectorisation: tracing glyph rasters into TrueType outlines drawn into fontTools pens.
 
-``trace(raster, frame, pen)`` is the entry point; ``outline_mask`` and ``iou``
-fill outlines back into rasters to check them.
+``trace(raster, frame, pen)`` is the entry point.
 """
 
-from .outline import TraceSettings
-from .rasterize import iou, outline_coverage, outline_mask
 from .tracer import (
     FontOutline,
     TraceStats,
@@ -15,14 +12,12 @@ from .tracer import (
     trace_to_glyph,
     trace_to_svg_path,
 )
+from .tracesettings import TraceSettings
 
 __all__ = [
     "FontOutline",
     "TraceSettings",
     "TraceStats",
-    "iou",
-    "outline_coverage",
-    "outline_mask",
     "trace",
     "trace_outline",
     "trace_outlines",

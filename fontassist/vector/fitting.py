@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .runs import RunPoints
+from .curveruns import RunPoints
 from .splines import fit
 
 # Off-curve counts tried together, round after round, until a run fits; a

@@ -1,7 +1,7 @@
 """Tracing a glyph raster into any fontTools pen, in the target font's units.
 
 ``trace(raster, frame, pen)`` maps the pixel contours of
-:func:`~fontassist.vector.outline.trace_pixels` through the same
+:func:`~fontassist.vector.pixeltrace.trace_pixels` through the same
 :class:`~fontassist.fonts.emframe.EmFrame` that made the raster and rounds
 them to integer font units; ``overlaps`` then removes any overlap or
 self-intersection that fitting within tolerance could have made in a tight gap
@@ -18,16 +18,21 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import numpy as np
+from fontTools.pens.pointPen import PointToSegmentPen
 from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 
 from ..fonts.emframe import EmFrame
-from .outline import PixelOutline, TraceSettings, trace_pixels
+from . import tidy
+from .evenwidth import even_stroke_width
 from .overlaps import union_by_raster
+from .pixeltrace import PixelOutline, trace_pixels
+from .tracesettings import TraceSettings
 
 # Rasters traced together: enough to make numpy's per-call cost vanish, few enough
 # that the batch's working arrays stay small (about 40 glyphs of 256 px).
 _BATCH_PIXELS = 1 << 21
+_EVEN_SCALE = 2  # evened-out rasters are redrawn this many times finer
 
 
 @dataclass(frozen=True)
@@ -45,11 +50,13 @@ class TraceStats:
 
 @dataclass
 class FontOutline:
-    """Contours in integer font units, contour after contour."""
+    """Contours in integer font units, contour after contour (TrueType points: on-curve
+    flags, a contour may be off-curve points only)."""
 
     points: np.ndarray  # (P, 2) int64
     on_curve: np.ndarray  # (P,) bool
     count: np.ndarray  # (C,)
+    moved: bool = False  # scaled or shifted to keep the ink inside the target's ink box
 
     def contours(self):
         """(points, on_curve) of each contour."""
@@ -57,9 +64,21 @@ class FontOutline:
         for stop, n in zip(stops.tolist(), self.count.tolist(), strict=False):
             yield self.points[stop - n : stop], self.on_curve[stop - n : stop]
 
-    def draw(self, pen) -> None:
+    def drawPoints(self, pen) -> None:
+        """fontTools' point-pen protocol: one path per contour, ``qcurve`` on-curve points."""
         for points, on_curve in self.contours():
-            _draw_contour(points.tolist(), on_curve.tolist(), pen)
+            pts, flags = points.tolist(), on_curve.tolist()
+            pen.beginPath()
+            # A point after an off-curve point ends a quadratic segment; one after an on-curve
+            # point ends a line (the contour closing round, so point 0 follows the last).
+            for i, (point, on) in enumerate(zip(pts, flags, strict=True)):
+                segment = None if not on else ("qcurve" if not flags[i - 1] else "line")
+                pen.addPoint(tuple(point), segmentType=segment)
+            pen.endPath()
+
+    def draw(self, pen) -> None:
+        """The segment-pen protocol, through fontTools' ``PointToSegmentPen``."""
+        self.drawPoints(PointToSegmentPen(pen))
 
     def stats(self) -> TraceStats:
         on = int(self.on_curve.sum())
@@ -69,47 +88,40 @@ class FontOutline:
 _EMPTY = FontOutline(np.zeros((0, 2), np.int64), np.zeros(0, bool), np.zeros(0, np.int64))
 
 
-def trace(
-    raster,
-    frame: EmFrame,
-    pen,
-    *,
-    tolerance: float = TraceSettings.tolerance,
-    speck_area: float = TraceSettings.speck_area,
-    threshold: float = TraceSettings.threshold,
-    **options,
-) -> TraceStats:
+def trace(raster, frame: EmFrame, pen, settings: TraceSettings | None = None, **options) -> TraceStats:
     """Draw the glyph in ``raster`` into ``pen``, in font units through ``frame``.
 
     ``raster``: uint8 coverage (0 paper, 255 ink), anti-aliased or not, on
-    ``frame``'s ``size`` × ``size`` pixel grid. ``tolerance``: how far (px) the
-    outline may stray from the raster's ``threshold`` level line;
-    ``speck_area``: ink specks and holes enclosing less than this (px²) are
-    dropped. Further ``options`` are :class:`TraceSettings` fields. Returns the
-    counts of what was drawn. Tracing many glyphs is much faster through
-    :func:`trace_outlines`.
+    ``frame``'s ``size`` × ``size`` pixel grid. ``settings`` (and ``options``,
+    :class:`TraceSettings` fields overriding it): e.g. ``tolerance``, how far
+    (px) the outline may stray from the raster's ``threshold`` level line;
+    ``speck_area``, ink specks and holes enclosing less than this (px²) are
+    dropped; the tidy stage's switches. Returns the counts of what was drawn.
+    Tracing many glyphs is much faster through :func:`trace_outlines`.
     """
-    outline = trace_outline(
-        raster, frame, tolerance=tolerance, speck_area=speck_area, threshold=threshold, **options
-    )
+    outline = trace_outline(raster, frame, settings, **options)
     outline.draw(pen)
     return outline.stats()
 
 
-def trace_outline(raster, frame: EmFrame, **options) -> FontOutline:
+def trace_outline(raster, frame: EmFrame, settings: TraceSettings | None = None, **options) -> FontOutline:
     """The traced glyph as integer font-unit contours (what :func:`trace` draws)."""
     array = np.asarray(raster)
     if array.ndim != 2:
         raise ValueError(f"a glyph raster is a 2-D array, not one of shape {array.shape}")
-    return trace_outlines(array[None], frame, **options)[0]
+    return trace_outlines(array[None], frame, settings, **options)[0]
 
 
-def trace_outlines(rasters, frame: EmFrame, **options) -> list[FontOutline]:
+def trace_outlines(
+    rasters, frame: EmFrame, settings: TraceSettings | None = None, **options
+) -> list[FontOutline]:
     """Trace a stack of glyph rasters (B × size × size, uint8) at once; one outline per raster.
 
-    Same options as :func:`trace`. Every step runs on a whole batch of glyphs
-    in a few numpy calls, so per-glyph cost is a fraction of tracing them one
-    by one; draw each result into a pen with ``outline.draw(pen)``.
+    Same settings as :func:`trace`. Every tracing step runs on a whole batch of
+    glyphs in a few numpy calls, so per-glyph cost is a fraction of tracing them
+    one by one; draw each result into a pen with ``outline.draw(pen)``. Give
+    ``settings.fitted_to(target_shape(target))`` to take the tidy stage's
+    tolerances from the target font.
     """
     stack = np.asarray(rasters)
     if stack.ndim != 3 or stack.dtype != np.uint8:
@@ -120,50 +132,128 @@ def trace_outlines(rasters, frame: EmFrame, **options) -> list[FontOutline]:
         raise ValueError(
             f"the rasters are {stack.shape[2]}×{stack.shape[1]} px but the em frame is {frame.size} px"
         )
-    settings = replace(TraceSettings(), **options)
+    settings = replace(settings or TraceSettings(), **options).fitted_to(None)
+    if settings.even_width:
+        # Evened out and redrawn finer; lengths in raster pixels keep their size in font units.
+        stack = np.concatenate(
+            [even_stroke_width(stack[i : i + 64], _EVEN_SCALE) for i in range(0, len(stack), 64)]
+            or [np.zeros((0, frame.size * _EVEN_SCALE, frame.size * _EVEN_SCALE), np.uint8)]
+        )
+        frame = frame.with_size(frame.size * _EVEN_SCALE)
+        settings = replace(
+            settings,
+            tolerance=settings.tolerance * _EVEN_SCALE,
+            speck_area=settings.speck_area * _EVEN_SCALE**2,
+            straighten_deviation=settings.straighten_deviation * _EVEN_SCALE,
+        )
     per_batch = max(1, _BATCH_PIXELS // (frame.size * frame.size))
     outlines: list[FontOutline] = []
     for first in range(0, len(stack), per_batch):
         batch = stack[first : first + per_batch]
-        outlines.extend(_finish(trace_pixels(batch, settings), frame, len(batch)))
+        outlines.extend(_finish(trace_pixels(batch, settings), frame, len(batch), settings))
     return outlines
 
 
-def trace_to_glyph(raster, frame: EmFrame, **options):
+def trace_to_glyph(raster, frame: EmFrame, settings: TraceSettings | None = None, **options):
     """The traced glyph as a fontTools ``glyf`` Glyph (quadratic, integer coordinates)."""
     pen = TTGlyphPen(None)
-    trace(raster, frame, pen, **options)
+    trace(raster, frame, pen, settings, **options)
     return pen.glyph()
 
 
-def trace_to_svg_path(raster, frame: EmFrame, **options) -> str:
+def trace_to_svg_path(raster, frame: EmFrame, settings: TraceSettings | None = None, **options) -> str:
     """The traced glyph as SVG path data in font units (y-up, as in the font)."""
     pen = SVGPathPen(None)
-    trace(raster, frame, pen, **options)
+    trace(raster, frame, pen, settings, **options)
     return pen.getCommands()
 
 
-def _finish(pixels: PixelOutline, frame: EmFrame, n_rasters: int) -> list[FontOutline]:
-    """Pixel contours of a batch → per-raster outlines in integer font units, overlaps removed."""
+def _finish(
+    pixels: PixelOutline, frame: EmFrame, n_rasters: int, settings: TraceSettings
+) -> list[FontOutline]:
+    """Pixel contours of a batch → per-raster outlines in integer font units: tidied
+    (straightened, colinear points merged), overlaps removed, specks dropped, kept
+    inside the ink box."""
     x, y = frame.to_font_units(pixels.points[:, 0], pixels.points[:, 1])
     points = np.round(np.stack([x, y], axis=1)).astype(np.int64)
     points, on_curve, count, kept = _clean(points, pixels.on_curve, pixels.count)
     raster = pixels.raster[kept]
+    deviation = settings.straighten_deviation / frame.scale
+    steps = []
+    merge = lambda p, f: tidy.merge_colinear(p, f, settings.colinear_angle, deviation)  # noqa: E731
+    snap = lambda p, f: tidy.snap_axis_lines(p, f, settings.axis_angle, 2 * deviation)  # noqa: E731
+    if settings.merge_colinear:
+        steps.append(merge)
+    if settings.straighten:
+        steps.append(snap)
+        if settings.merge_colinear:
+            # Snapping a stretch can leave its neighbour a slight continuation of it: merge
+            # the two, then snap the merged line.
+            steps += [merge, snap, lambda p, f: tidy.merge_colinear(p, f, 0.5, 0.5)]
+        if settings.even_width:  # the redraw rounds corners: draw their chamfers round
+            steps.append(lambda p, f: tidy.round_corners(p, f, 6 * deviation))
+    if steps:
+        points, on_curve, count = _each_contour(points, on_curve, count, steps)
     array, on, count, raster = union_by_raster(points, on_curve, count, raster, n_rasters)
     if len(count) == 0:
         return [_EMPTY] * n_rasters
     points, on_curve, count, kept = _clean(np.round(array).astype(np.int64), on, count)
     raster = raster[kept]
+    if settings.merge_colinear:  # where the union joined two contours along one edge
+        points, on_curve, count = _each_contour(
+            points, on_curve, count, [lambda p, f: tidy.merge_colinear(p, f, 0.5, 0.5)]
+        )
     outlines = [_EMPTY] * n_rasters
     bounds = np.searchsorted(raster, np.arange(n_rasters + 1))
     stops = np.concatenate([[0], np.cumsum(count)])
+    min_area = settings.speck_area / frame.scale**2
     for r in range(n_rasters):
         lo, hi = bounds[r], bounds[r + 1]
-        if lo < hi:
-            outlines[r] = FontOutline(
-                points[stops[lo] : stops[hi]], on_curve[stops[lo] : stops[hi]], count[lo:hi]
-            )
+        if lo == hi:
+            continue
+        outline = FontOutline(points[stops[lo] : stops[hi]], on_curve[stops[lo] : stops[hi]], count[lo:hi])
+        if settings.clean_contours or (settings.fit_extremes and settings.ink_box is not None):
+            outline = _glyph_cleaned(outline, settings, min_area)
+        if len(outline.count):
+            outlines[r] = outline
     return outlines
+
+
+def _each_contour(points: np.ndarray, on_curve: np.ndarray, count: np.ndarray, steps):
+    """Apply each ``step(points, on_curve) -> (points, on_curve)`` to every contour in turn."""
+    out_points, out_flags, out_count = [], [], []
+    stops = np.cumsum(count)
+    for stop, n in zip(stops.tolist(), count.tolist(), strict=True):
+        p, f = points[stop - n : stop].astype(float), on_curve[stop - n : stop]
+        for step in steps:
+            p, f = step(p, f)
+        out_points.append(p)
+        out_flags.append(f)
+        out_count.append(len(f))
+    if not out_points:
+        return points, on_curve, count
+    return (
+        np.round(np.concatenate(out_points)).astype(np.int64),
+        np.concatenate(out_flags),
+        np.asarray(out_count, np.int64),
+    )
+
+
+def _glyph_cleaned(outline: FontOutline, settings: TraceSettings, min_area: float) -> FontOutline:
+    """One glyph without specks (after tracing, not only before) and inside the ink box."""
+    contours = [(p.astype(float), f) for p, f in outline.contours()]
+    if settings.clean_contours:
+        contours = tidy.drop_small_contours(contours, min_area)
+    moved = False
+    if settings.fit_extremes and settings.ink_box is not None:
+        contours, moved = tidy.fit_ink_box(contours, settings.ink_box)
+    if not contours:
+        return _EMPTY
+    points = np.round(np.concatenate([p for p, _ in contours])).astype(np.int64)
+    on_curve = np.concatenate([f for _, f in contours])
+    count = np.asarray([len(f) for _, f in contours], np.int64)
+    points, on_curve, count, _ = _clean(points, on_curve, count)
+    return FontOutline(points, on_curve, count, moved)
 
 
 def _clean(points: np.ndarray, on_curve: np.ndarray, count: np.ndarray):
@@ -195,29 +285,3 @@ def _clean(points: np.ndarray, on_curve: np.ndarray, count: np.ndarray):
         keep = good[contour]
         points, on_curve, count = points[keep], on_curve[keep], count[good]
     return points, on_curve, count, good
-
-
-def _draw_contour(points: list, on_curve: list, pen) -> None:
-    """One closed contour into a pen; ``points`` as lists or tuples, ``on_curve`` as bools."""
-    n = len(points)
-    if not any(on_curve):
-        pen.qCurveTo(*map(tuple, points), None)
-        pen.closePath()
-        return
-    first = on_curve.index(True)
-    pen.moveTo(tuple(points[first]))
-    pending = []
-    for i in range(first + 1, first + n + 1):
-        point = tuple(points[i % n])
-        if i == first + n:
-            if pending:
-                pen.qCurveTo(*pending, point)
-        elif on_curve[i % n]:
-            if pending:
-                pen.qCurveTo(*pending, point)
-                pending = []
-            else:
-                pen.lineTo(point)
-        else:
-            pending.append(point)
-    pen.closePath()

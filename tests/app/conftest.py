@@ -78,7 +78,7 @@ def settings(tmp_path):
 def window(qtbot, settings):
     """The main window on the bundled demo fonts, shown offscreen; cleaned up even mid-training."""
     from fontassist.app.mainwindow import MainWindow
-    from fontassist.app.tasks import wait_for_background_calls
+    from fontassist.app.worker import wait_for_workers
 
     win = MainWindow(settings)
     win.ask = Answers()  # not qtbot.addWidget: this fixture closes the window itself, after stopping any run
@@ -92,7 +92,7 @@ def window(qtbot, settings):
         qtbot.waitUntil(lambda: not page.isTraining(), timeout=120_000)
     win.session.setModified(False)
     win.close()
-    wait_for_background_calls()
+    wait_for_workers()
 
 
 @pytest.fixture

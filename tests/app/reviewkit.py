@@ -79,3 +79,31 @@ def wait_until(qtbot, condition, timeout_s: float = 120.0) -> float:
     started = time.perf_counter()
     qtbot.waitUntil(condition, timeout=int(timeout_s * 1000))
     return time.perf_counter() - started
+
+
+def qimage_raster(image) -> np.ndarray:
+    """A QImage as a uint8 array in the raster convention (255 ink)."""
+    from PySide6.QtGui import QImage
+
+    image = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    rows = [
+        np.frombuffer(image.constBits(), np.uint8, count=image.bytesPerLine() * image.height()).reshape(
+            image.height(), image.bytesPerLine()
+        )[:, : image.width()]
+    ]
+    return 255 - rows[0].copy()
+
+
+def filled_outline(outline, frame) -> np.ndarray:
+    """The outline filled (non-zero rule, as TrueType) on the frame's pixel grid, without a contour line."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from fontassist.app.outlines import outline_path
+
+    image = QImage(frame.size, frame.size, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.fillPath(outline_path(outline, frame), QColor("black"))
+    painter.end()
+    return qimage_raster(image)

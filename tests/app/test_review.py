@@ -20,7 +20,14 @@ from fontassist.app.reviewstate import ReviewState
 from fontassist.app.settings import AppSettings
 from fontassist.train.similarity import iou
 
-from .reviewkit import demo_session, missing_chars, synthetic_glyphs, wait_until
+from .reviewkit import (
+    demo_session,
+    filled_outline,
+    missing_chars,
+    qimage_raster,
+    synthetic_glyphs,
+    wait_until,
+)
 
 
 @pytest.fixture
@@ -371,34 +378,6 @@ def test_generating_can_be_cancelled(qtbot, app_settings):
     assert page.generate_button.isEnabled() and not page.cancel_button.isVisibleTo(page)
 
 
-def _gray(image) -> np.ndarray:
-    """A QImage as a uint8 array in the raster convention (255 ink)."""
-    from PySide6.QtGui import QImage
-
-    image = image.convertToFormat(QImage.Format.Format_Grayscale8)
-    rows = [
-        np.frombuffer(image.constBits(), np.uint8, count=image.bytesPerLine() * image.height()).reshape(
-            image.height(), image.bytesPerLine()
-        )[:, : image.width()]
-    ]
-    return 255 - rows[0].copy()
-
-
-def _filled(outline, frame) -> np.ndarray:
-    """The outline filled (non-zero rule, as TrueType) on the frame's pixel grid, without a contour line."""
-    from PySide6.QtGui import QColor, QImage, QPainter
-
-    from fontassist.app.outlines import outline_path
-
-    image = QImage(frame.size, frame.size, QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.fillPath(outline_path(outline, frame), QColor("black"))
-    painter.end()
-    return _gray(image)
-
-
 def test_after_regenerating_grid_detail_outline_text_line_and_export_show_the_same_glyph(
     qtbot, app_settings, tmp_path, tiny_demo_sized_run
 ):
@@ -407,8 +386,8 @@ def test_after_regenerating_grid_detail_outline_text_line_and_export_show_the_sa
     from fontassist.app.exportjobs import export_font
     from fontassist.app.reviewmodel import ReviewGridModel
     from fontassist.fonts import open_font, render_glyph
-    from fontassist.pipeline import TraceOptions
-    from fontassist.vector import trace_outline
+    from fontassist.pipeline import settings_for
+    from fontassist.vector import TraceSettings, trace_outline
 
     chars = missing_chars(4)
     session = demo_session(chars)
@@ -438,7 +417,7 @@ def test_after_regenerating_grid_detail_outline_text_line_and_export_show_the_sa
         family="Truth Test",
         style="Regular",
         mode="merge",
-        trace_options=TraceOptions(),
+        trace_options=TraceSettings(),
     )
     exported = open_font(out)
     frame = state.glyphs.frame
@@ -447,18 +426,23 @@ def test_after_regenerating_grid_detail_outline_text_line_and_export_show_the_sa
     for i, char in enumerate(chars):
         row = model.rowOfChar(char)
         pixmap = model.data(model.index(row), Qt.ItemDataRole.DecorationRole)
-        np.testing.assert_array_equal(_gray(pixmap.toImage()), new[i], err_msg=f"grid cell of {char}")
+        np.testing.assert_array_equal(qimage_raster(pixmap.toImage()), new[i], err_msg=f"grid cell of {char}")
         np.testing.assert_array_equal(model.data(model.index(row), ReviewGridModel.RasterRole), new[i])
         page.selectRow(row)
         assert state.current_char == char
-        np.testing.assert_array_equal(_gray(detail.generated_view.image()), new[i], err_msg="detail")
-        np.testing.assert_array_equal(_gray(detail.outline_view._raster), new[i], err_msg="outline view")
+        np.testing.assert_array_equal(qimage_raster(detail.generated_view.image()), new[i], err_msg="detail")
+        np.testing.assert_array_equal(
+            qimage_raster(detail.outline_view._raster), new[i], err_msg="outline view"
+        )
         detail._show_context()
         line, _ = context_line(session.target, detail.context_edit.text(), new[i], frame)
-        np.testing.assert_array_equal(_gray(detail.context_view.image()), line, err_msg="text line")
+        np.testing.assert_array_equal(qimage_raster(detail.context_view.image()), line, err_msg="text line")
         # The export traces the raster under review: it must match that raster's outline, not the old one's.
         drawn = render_glyph(exported, char, frame.size, frame.margin)
-        traced_new, traced_old = (_filled(trace_outline(image, frame), frame) for image in (new[i], old[i]))
+        settings = settings_for(None, session.target)  # what the export and the Review detail use
+        traced_new, traced_old = (
+            filled_outline(trace_outline(image, frame, settings), frame) for image in (new[i], old[i])
+        )
         assert iou(drawn, traced_new) > 0.9, f"the exported {char} is not the drawing under review"
         if i in (1, 2):
             assert iou(drawn, traced_old) < 0.8
@@ -495,3 +479,77 @@ def test_shift_arrow_after_a_decision_selects_from_the_glyph_the_decision_moved_
     qtbot.keyClick(page.grid, Qt.Key.Key_R)
     decided = {c: state.status(c) for c in chars if state.status(c) != NEW}
     assert decided == {chars[5]: ACCEPTED, chars[6]: REJECTED, chars[7]: REJECTED}
+
+
+def test_flags_and_statuses_are_named_alike_everywhere_and_a_hidden_glyph_is_mentioned(qtbot, app_settings):
+    session = demo_session(missing_chars(3))
+    page, state = make_page(qtbot, session, app_settings)
+    glyphs = synthetic_glyphs(30)
+    state.setGlyphs(glyphs)
+    page.show()
+    broken = next(c for c, f in zip(glyphs.chars, glyphs.flags, strict=True) if f["broken"])
+    clean = next(c for c, f in zip(glyphs.chars, glyphs.flags, strict=True) if f["score"] == 0)
+    page.selectChar(broken)
+    assert "Broken strokes" in page.detail.info.text()  # as the Quality filter says it
+    assert page.flag_filter.itemText(page.flag_filter.findData("broken")) == "Broken strokes"
+    assert page.status_filter.itemText(page.status_filter.findData(NEW)) == "Undecided"
+    assert "undecided" in page.detail.info.text()
+    row = page.grid_model.rowOfChar(broken)
+    assert "Undecided" in page.grid_model.data(page.grid_model.index(row), Qt.ItemDataRole.ToolTipRole)
+
+    page.selectChar(clean)
+    page.setFilters(flag="flagged")
+    assert clean not in page.visibleChars() and "hidden by the filters" in page.message.text()
+    page.setFilters(flag="any")
+    page.selectChar(clean)
+    page.refilter()
+    assert "hidden" not in page.message.text()
+
+
+def test_the_glyph_window_zooms_shows_points_guides_overlays_and_related_target_glyphs(qtbot, app_settings):
+    chars = "絕" + missing_chars(2)
+    session = demo_session(chars)
+    assert session.plan.generate[0] == "絕"  # the target lacks it
+    page, state = make_page(qtbot, session, app_settings)
+    page.show()
+    wait_until(qtbot, lambda: state.glyphs is not None and not state.isBusy())
+    page.selectChar(state.glyphs.chars[0])
+    page.grid.setFocus()
+    qtbot.keyClick(page.grid, Qt.Key.Key_Return)  # Enter opens it, as a double-click does
+    window = page.glyph_window
+    assert window is not None and window.isVisible()
+    wait_until(qtbot, lambda: len(window.canvas.on) > 0 and bool(window.relatedChars()), 60)
+    canvas = window.canvas
+    assert canvas.guides.get("ink") and canvas.show_points and canvas.show_generated
+    related = window.relatedChars()
+    assert len(related) == 6 and all(session.target.has(c) for c in related)
+    if state.glyphs.chars[0] == "絕":
+        assert any(c in "紀約納紙級細終組經結給絡絲統絹綁經維綱網緊線編練縮繁織繩繪續" for c in related), (
+            related
+        )
+    canvas.resize(400, 400)
+    before = canvas.transform().m11()
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    event = QWheelEvent(
+        QPointF(200, 200),
+        QPointF(200, 200),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    canvas.wheelEvent(event)
+    assert canvas.transform().m11() > before
+    window.points_box.setChecked(False)
+    assert not canvas.show_points
+    window.source_box.setChecked(True)
+    assert canvas.show_source
+    image = canvas.grab().toImage()
+    assert not image.isNull()
+    image.save("/tmp/app-glyphwindow.png")
+    page.selectRow(1)  # it follows the grid
+    assert window.title.text().startswith(f"<b>{state.glyphs.chars[1]}")

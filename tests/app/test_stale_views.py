@@ -133,3 +133,30 @@ def test_the_winner_line_follows_the_model_that_draws(qtbot, window, tmp_path):
         "B" not in ab.winner_label.text().split("(")[0]
         and resources.DEMO_MODEL.name in ab.winner_label.text()
     )
+
+
+def test_what_runs_shows_on_every_page_and_can_be_cancelled_from_there(qtbot, window):
+    from tests.app.reviewkit import missing_chars, wait_until
+
+    state = window.review_state
+    state.device = "cpu"
+    window.characters_page.setCustomText(missing_chars(400))
+    window.goTo("review")
+    qtbot.waitUntil(state.isBusy)
+    qtbot.waitUntil(lambda: state.clock.done > 0, timeout=60_000)
+    window.goTo("fonts")
+    indicator = window.activity
+    indicator.refresh()
+    assert indicator.isVisibleTo(window) and "Drawing the glyphs" in indicator.label.text()
+    assert "/400" in indicator.label.text() and "left" in indicator.label.text()  # the pace gives an ETA
+    assert indicator.cancel_button.isVisibleTo(window)
+    indicator.cancel_button.click()
+    wait_until(qtbot, lambda: not state.isBusy(), 60)
+    indicator.refresh()
+    assert not indicator.isVisibleTo(window) and state.glyphs is None
+
+
+def test_the_train_page_leads_on_to_review(qtbot, window):
+    window.goTo("train")
+    window.train_page.next_button.click()
+    assert window.currentStep() == "review"

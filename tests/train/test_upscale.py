@@ -74,8 +74,10 @@ def test_payload_round_trip_and_size_check(target):
         Upscaler.from_payload({"format": "something else"})
 
 
-def test_cancel_returns_none(target):
-    class Cancelled:
-        cancelled = True
+def test_cancel_ends_the_job_the_protocol_way(target):
+    from fontassist.jobs import CancelToken, JobCancelled
 
-    assert upscale.train_upscaler(target, 16, config=SMALL, training=TINY, cancel=Cancelled()) is None
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(JobCancelled, match="upscaler was cancelled"):
+        upscale.train_upscaler(target, 16, config=SMALL, training=TINY, cancel=token)

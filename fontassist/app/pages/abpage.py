@@ -1,10 +1,10 @@
 """The normalization A/B view: two runs (or checkpoints) on the same validation glyphs, side by side.
 
 The figures come from :func:`fontassist.train.compare` — the call behind
-``fontassist compare`` — run in a :class:`~fontassist.app.jobs.JobWorker`.
+``fontassist compare`` — run in a :class:`~fontassist.app.worker.Worker`.
 "Train both" queues two runs that differ only in normalization (BatchNorm,
 InstanceNorm; same seed, data and settings) in a
-:class:`~fontassist.app.trainworker.TrainWorker`, one after the other, and
+:class:`~fontassist.app.worker.Worker` (a stream job), one after the other, and
 compares them when both are done.
 """
 
@@ -38,12 +38,12 @@ from ..checkpointpicker import CheckpointPicker
 from ..errordialog import show_error
 from ..glyphgrid import GlyphGridModel, GlyphGridView, GlyphSource
 from ..images import raster_to_qimage
-from ..jobs import JobWorker
 from ..reviewdata import checkpoint_path, checkpoint_ref
 from ..reviewstate import ReviewState, run_and_file
 from ..session import Session
 from ..settings import AppSettings
 from ..widgets import ImageView, MessageLabel, muted
+from ..worker import Worker, stream_events
 
 METRIC_LABELS = {name: metric_label(name, direction=True) for name in METRIC_NAMES}
 FLIP_MS = 600
@@ -98,7 +98,7 @@ class ABPage(QWidget):
         self.device = "auto"
         self.result = None  # the last CompareResult
         self.rows: list[dict] = []
-        self.worker: JobWorker | None = None
+        self.worker: Worker | None = None
         self.train_worker = None
         self.run_results: dict[int, object] = {}  # queue index -> FinishedEvent
         self._queue: list = []
@@ -365,15 +365,15 @@ class ABPage(QWidget):
         def job(progress, cancel):
             from ...train import compare
 
-            return compare(a, b, device=device, progress=lambda d, t: progress(d, t, ""), cancel=cancel)
+            return compare(a, b, device=device, progress=progress, cancel=cancel)
 
-        worker = JobWorker(job, "compare", self)
+        worker = Worker(job, "compare")
         self.worker = worker
+        worker.progressed.connect(self._progressed)
         worker.succeeded.connect(self._compared)
         worker.failed.connect(self._failed)
-        worker.cancelled.connect(lambda: self.status.setText(self.tr("Comparing cancelled.")))
-        worker.progressed.connect(self._compare_progressed)
-        worker.finished.connect(lambda: self._worker_finished(worker))
+        worker.cancelled.connect(lambda _message: self.status.setText(self.tr("Comparing cancelled.")))
+        worker.ended.connect(lambda _outcome: self._worker_finished(worker))
         self.status.setText(self.tr("Scoring A and B on their shared validation glyphs…"))
         self.progress.setRange(0, 2)
         self.progress.setValue(0)
@@ -385,14 +385,13 @@ class ABPage(QWidget):
         self._update_buttons()
         return True
 
-    def _compare_progressed(self, done: int, total: int, _message: str) -> None:
+    def _progressed(self, done: int, total: int, _message: str) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
 
-    def _worker_finished(self, worker: JobWorker) -> None:
+    def _worker_finished(self, worker: Worker) -> None:
         if self.worker is worker:
             self.worker = None
-        worker.deleteLater()
         if self.train_worker is None:
             self.progress.hide()
             self.stop_button.hide()
@@ -622,15 +621,15 @@ class ABPage(QWidget):
             (f"{key.upper()}: {NORMS[norm]}", cfg, run_dir)
             for key, (norm, cfg), run_dir in zip("ab", variants, dirs, strict=False)
         ]
-        from ...train import CancelToken
-        from ..trainworker import TrainWorker
-
         queue = list(self._queue)
         self.run_results = {}
-        self.train_worker = TrainWorker(lambda cancel: train_queue(queue, cancel), CancelToken(), self)
-        self.train_worker.trainEvent.connect(self._train_event)
+        self._current_run = None
+        self.train_worker = Worker(
+            stream_events(lambda cancel: train_queue(queue, cancel)), "train both", stream=True
+        )
+        self.train_worker.event.connect(self._train_event)
         self.train_worker.failed.connect(self._failed)
-        self.train_worker.finished.connect(self._training_finished)
+        self.train_worker.ended.connect(self._training_finished)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.stop_button.setText(self.tr("Stop"))
@@ -662,10 +661,8 @@ class ABPage(QWidget):
         elif isinstance(event, events.FinishedEvent) and self._current_run is not None:
             self.run_results[self._current_run.index] = event
 
-    def _training_finished(self) -> None:
-        worker, self.train_worker = self.train_worker, None
-        if worker is not None:
-            worker.deleteLater()
+    def _training_finished(self, outcome: str) -> None:
+        self.train_worker = None
         self.progress.hide()
         self.stop_button.hide()
         self._update_buttons()
@@ -676,22 +673,43 @@ class ABPage(QWidget):
             self.trainingFinished.emit()
             self.compare()
             return
+        running = self._current_run.index if self._current_run is not None else -1
         reasons = ", ".join(
-            f"{label.split(':')[0]} {f.reason if f else 'not run'}"
-            for (label, _, _), f in zip(self._queue, finished, strict=False)
+            f"{label.split(':')[0]} {f.reason if f else outcome if i == running else 'not run'}"
+            for i, ((label, _, _), f) in enumerate(zip(self._queue, finished, strict=False))
         )
         self.status.setText(self.tr("Train both stopped ({0}).").format(reasons))
         self.trainingFinished.emit()
 
     def stop(self) -> None:
         if self.train_worker is not None:
-            self.train_worker.stop()
+            self.train_worker.cancel()
             self.status.setText(self.tr("Stopping: the run in progress saves a checkpoint…"))
         if self.worker is not None:
             self.worker.cancel()
 
     def isTraining(self) -> bool:
         return self.train_worker is not None
+
+    def activity(self):
+        """What the status bar shows while "Train both" trains or A and B are compared."""
+        from ..activity import Activity
+
+        if self.train_worker is not None:
+            run = "AB"[self._current_run.index] if self._current_run else "A"
+            maximum = self.progress.maximum()
+            return Activity(
+                self.tr("Train both: run {0} of 2").format(run),
+                self.progress.value(),
+                maximum,
+                None,
+                self.stop,
+            )
+        if self.worker is not None:
+            return Activity(
+                self.tr("Comparing A and B"), self.progress.value(), self.progress.maximum(), None, self.stop
+            )
+        return None
 
     def otherTraining(self) -> str:
         """Why a training elsewhere (the Train page's run) rules out "Train both"; the window sets it."""

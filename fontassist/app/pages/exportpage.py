@@ -2,13 +2,14 @@
 
 The font is written by the core pipeline (trace → merge or new font →
 validation by fontTools and the OpenType Sanitizer → atomic rename) in a
-:class:`~fontassist.app.jobs.JobWorker`; a cancel leaves no file behind.
+:class:`~fontassist.app.worker.Worker`; a cancel leaves no file behind.
 Trace settings show their effect live on the current glyph. The page's
 settings are kept in the project's ``export`` dict.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, QUrl, Signal
@@ -35,7 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import FontAssistError
-from ...pipeline import TraceOptions
+from ...pipeline import settings_for
+from ...vector import TraceSettings
 from ..errordialog import show_error
 from ..exportjobs import (
     chosen_glyphs,
@@ -45,14 +47,13 @@ from ..exportjobs import (
     export_glyph_files,
     export_ufo,
 )
-from ..jobs import JobWorker, while_alive
 from ..outlines import OutlineView
 from ..reviewdata import ACCEPTED, REJECTED
 from ..reviewstate import ReviewState
 from ..session import Session
 from ..settings import AppSettings
-from ..tasks import run_in_background
 from ..widgets import MessageLabel, heading, muted
+from ..worker import Worker, run_in_background
 from .textpreview import TextPreview
 
 PREVIEW_DELAY_MS = 150
@@ -78,7 +79,7 @@ class ExportPage(QWidget):
         self.session = session
         self.state = state
         self.settings = settings
-        self.worker: JobWorker | None = None
+        self.worker: Worker | None = None
         self.report = None  # the last ExportReport
         self.written_files: list[Path] = []
         self._loading = False
@@ -154,9 +155,24 @@ class ExportPage(QWidget):
         self.tolerance_spin.setToolTip(
             self.tr("How far outlines may stray from the raster's edge: higher gives fewer points")
         )
-        defaults = TraceOptions()
-        self.speck_spin.setValue(defaults.speck_area)
-        self.tolerance_spin.setValue(defaults.tolerance)
+        self.speck_spin.setValue(TraceSettings.default("speck_area"))
+        self.tolerance_spin.setValue(TraceSettings.default("tolerance"))
+        # One check box per cleaning step, its default and tooltip from TraceSettings.
+        self.clean_boxes: dict[str, QCheckBox] = {}
+        labels = {
+            "straighten": self.tr("Straighten horizontal and vertical strokes"),
+            "merge_colinear": self.tr("Merge colinear segments"),
+            "clean_contours": self.tr("Clean contours (specks, overlaps)"),
+            "fit_extremes": self.tr("Keep ink inside the target's ideographic box"),
+        }
+        labels["even_width"] = self.tr("Even out stroke width (experimental)")
+        for f in TraceSettings.tunable():
+            if f.default is None or isinstance(f.default, bool):
+                box = QCheckBox(labels.get(f.name, f.name), self)
+                box.setObjectName(f"{f.name}Check")
+                box.setToolTip(f.metadata["help"][:1].upper() + f.metadata["help"][1:])
+                _set_switch(box, f.default)
+                self.clean_boxes[f.name] = box
         self.preview_char_edit = QLineEdit(self)
         self.preview_char_edit.setObjectName("previewCharEdit")
         self.preview_char_edit.setMaxLength(2)
@@ -169,6 +185,8 @@ class ExportPage(QWidget):
         trace_form = QFormLayout(trace_box)
         trace_form.addRow(self.tr("Speck size:"), self.speck_spin)
         trace_form.addRow(self.tr("Curve tolerance:"), self.tolerance_spin)
+        for box in self.clean_boxes.values():
+            trace_form.addRow(box)
         trace_form.addRow(self.tr("Preview glyph:"), self.preview_char_edit)
 
         # Export, progress, result.
@@ -242,6 +260,20 @@ class ExportPage(QWidget):
         )
         self.trace_view.setObjectName("tracePreview")
         self.trace_view.setMinimumSize(200, 200)
+        # Before/after: the same glyph as traced, with no cleaning step.
+        self.before_view = OutlineView(self, placeholder="")
+        self.before_view.setObjectName("tracePreviewBefore")
+        self.before_view.setMinimumSize(200, 200)
+        self.before_title = muted(QLabel(self.tr("Before cleaning"), self))
+        self.after_title = muted(QLabel(self.tr("After cleaning (what is exported)"), self))
+        compare = QWidget(self)
+        compare_layout = QHBoxLayout(compare)
+        compare_layout.setContentsMargins(0, 0, 0, 0)
+        for title, view in ((self.before_title, self.before_view), (self.after_title, self.trace_view)):
+            column = QVBoxLayout()
+            column.addWidget(title)
+            column.addWidget(view, 1)
+            compare_layout.addLayout(column, 1)
         self.trace_stats = muted(QLabel(self))
         self.trace_stats.setObjectName("traceStats")
         self.text_preview = TextPreview(self)
@@ -250,7 +282,7 @@ class ExportPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.trace_title)
-        right_layout.addWidget(self.trace_view, 3)
+        right_layout.addWidget(compare, 3)
         right_layout.addWidget(self.trace_stats)
         right_layout.addWidget(heading(self.tr("Text preview"), self, scale=1.1))
         right_layout.addWidget(self.text_preview, 2)
@@ -276,6 +308,8 @@ class ExportPage(QWidget):
         self._naming_timer.timeout.connect(self._check_naming)
         for spin in (self.speck_spin, self.tolerance_spin):
             spin.valueChanged.connect(self._trace_settings_changed)
+        for box in self.clean_boxes.values():
+            box.stateChanged.connect(self._trace_settings_changed)
         for edit in (self.family_edit, self.style_edit, self.out_edit, self.folder_edit):
             edit.textEdited.connect(self._save_settings)
         self.family_edit.textEdited.connect(self._naming_timer.start)
@@ -318,8 +352,7 @@ class ExportPage(QWidget):
             "mode": "merge",
             "which": "accepted",
             "out": str(folder / default_file_name(family, style)),
-            "speck_area": TraceOptions().speck_area,
-            "tolerance": TraceOptions().tolerance,
+            **{f.name: f.default for f in TraceSettings.tunable()},
             "glyph_format": "png",
             "glyph_folder": "",
             "font_format": "ttf",
@@ -334,6 +367,7 @@ class ExportPage(QWidget):
             "out": self.out_edit.text().strip(),
             "speck_area": self.speck_spin.value(),
             "tolerance": self.tolerance_spin.value(),
+            **{name: _switch(box) for name, box in self.clean_boxes.items()},
             "glyph_format": self.format_combo.currentData(),
             "glyph_folder": self.folder_edit.text().strip(),
             "font_format": self.font_format_combo.currentData(),
@@ -354,6 +388,8 @@ class ExportPage(QWidget):
             self.out_edit.setText(values["out"])
             self.speck_spin.setValue(float(values["speck_area"]))
             self.tolerance_spin.setValue(float(values["tolerance"]))
+            for name, box in self.clean_boxes.items():
+                _set_switch(box, values[name])
             self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(values["glyph_format"])))
             self.folder_edit.setText(values["glyph_folder"])
             self.font_format_combo.setCurrentIndex(
@@ -421,7 +457,9 @@ class ExportPage(QWidget):
                 else:
                     self.naming_note.clearMessage()
 
-        run_in_background(check, while_alive(self, show), while_alive(self, lambda e: show([str(e)])))
+        run_in_background(
+            check, show, lambda message, _details: show([message]), owner=self, name="naming check"
+        )
 
     def chooseOutput(self) -> None:
         start = self.out_edit.text() or self._defaults()["out"]
@@ -489,8 +527,14 @@ class ExportPage(QWidget):
             self._current_char_changed(self.state.current_char)
 
     # -- trace preview ---------------------------------------------------------------------------------------
-    def traceOptions(self) -> TraceOptions:
-        return TraceOptions(speck_area=self.speck_spin.value(), tolerance=self.tolerance_spin.value())
+    def traceOptions(self) -> TraceSettings:
+        """The settings chosen here, with the tidy tolerances measured from the target."""
+        chosen = TraceSettings(
+            speck_area=self.speck_spin.value(),
+            tolerance=self.tolerance_spin.value(),
+            **{name: _switch(box) for name, box in self.clean_boxes.items()},
+        )
+        return settings_for(chosen, self.session.target)
 
     def previewChar(self) -> str:
         return self.preview_char_edit.text()[:1]
@@ -516,10 +560,13 @@ class ExportPage(QWidget):
                 if glyphs is None
                 else self.tr("{0} is not among the generated glyphs.").format(char or self.tr("No glyph"))
             )
+            self.before_view.clear("")
             self.trace_stats.setText("")
             return
         raster, frame, options = glyphs.images[i], glyphs.frame, self.traceOptions()
+        raw = replace(options, **{name: False for name in self.clean_boxes})
         self.trace_view.setRaster(raster, frame)
+        self.before_view.setRaster(raster, frame)
         self.trace_title.setText(self.tr("Trace preview: {0}  U+{1:04X}").format(char, ord(char)))
         self._preview_ticket += 1
         ticket = self._preview_ticket
@@ -527,27 +574,49 @@ class ExportPage(QWidget):
         def trace():
             from ...vector import trace_outline
 
-            return trace_outline(raster, frame, **options.kwargs())
+            return trace_outline(raster, frame, raw), trace_outline(raster, frame, options)
 
-        def show(outline):
+        def show(outlines):
+            before, outline = outlines
             if ticket == self._preview_ticket:
+                self.before_view.setOutline(before)
                 self.trace_view.setOutline(outline)
-                stats = outline.stats()
+                was, stats = before.stats(), outline.stats()
                 self.trace_stats.setText(
-                    self.tr("{0} contours · {1} on-curve points (■) · {2} off-curve points (○)").format(
-                        stats.contours, stats.on_curve, stats.off_curve
+                    self.tr(
+                        "{0} contours · {1} on-curve points (■) · {2} off-curve points (○); "
+                        "before cleaning {3} · {4} · {5}"
+                    ).format(
+                        stats.contours,
+                        stats.on_curve,
+                        stats.off_curve,
+                        was.contours,
+                        was.on_curve,
+                        was.off_curve,
                     )
                 )
 
         run_in_background(
             trace,
-            while_alive(self, show),
-            while_alive(self, lambda e: ticket == self._preview_ticket and self.trace_stats.setText(str(e))),
+            show,
+            lambda message, _details: ticket == self._preview_ticket and self.trace_stats.setText(message),
+            owner=self,
+            name="trace preview",
         )
 
     # -- exporting -------------------------------------------------------------------------------------------
     def isBusy(self) -> bool:
         return self.worker is not None
+
+    def activity(self):
+        """What the status bar shows while a font or glyph files are written."""
+        from ..activity import Activity
+
+        if self.worker is None:
+            return None
+        return Activity(
+            self.tr("Exporting"), self.progress.value(), self.progress.maximum(), None, self.cancel
+        )
 
     def exportFont(self, out_path: str | Path | None = None) -> bool:
         """Write the font in the background (``exported(report)`` follows); False when it cannot start."""
@@ -649,13 +718,13 @@ class ExportPage(QWidget):
 
     def _start(self, job, on_done, text: str, kind: str) -> None:
         self._job_kind = kind
-        worker = JobWorker(job, "export", self)
+        worker = Worker(job, "export")
         self.worker = worker
         worker.progressed.connect(self._progressed)
         worker.succeeded.connect(on_done)
         worker.failed.connect(self._failed)
         worker.cancelled.connect(self._cancelled)
-        worker.finished.connect(lambda: self._finished(worker))
+        worker.ended.connect(lambda _outcome: self._finished(worker))
         self.progress.setRange(0, 0)
         self.progress.setFormat(text)
         self.progress.show()
@@ -709,7 +778,7 @@ class ExportPage(QWidget):
         self.written_files = [Path(report.out_path)]
         self.text_preview.setExportedFont(report.out_path)
         sample = "".join(self.exportChars()[:6])
-        if sample and not any(c in self.text_preview.text_edit.text() for c in sample):
+        if sample and not any(c in self.text_preview.text() for c in sample):
             self.text_preview.setText(SAMPLE_TEXT[:2] + sample + SAMPLE_TEXT[2:])
         self.exported.emit(report)
 
@@ -725,16 +794,15 @@ class ExportPage(QWidget):
             show_error(self, message, details, title=self.tr("Export failed"))
         self.message.showError(message)
 
-    def _cancelled(self) -> None:
+    def _cancelled(self, _message: str) -> None:
         if self._job_kind == "font":
             self.message.showInfo(self.tr("Export cancelled; no font file was written."))
         else:
             self.message.showInfo(self.tr("Export cancelled; the glyph files written so far are kept."))
 
-    def _finished(self, worker: JobWorker) -> None:
+    def _finished(self, worker: Worker) -> None:
         if self.worker is worker:
             self.worker = None
-        worker.deleteLater()
         self.progress.hide()
         self.cancel_button.hide()
         self._update_buttons()
@@ -865,8 +933,10 @@ class ExportPage(QWidget):
 
         run_in_background(
             job,
-            while_alive(self, lambda _path: self.session.setModified(True)),
-            while_alive(self, lambda e: self.edits_note.showError(str(e))),
+            lambda _path: self.session.setModified(True),
+            lambda message, _details: self.edits_note.showError(message),
+            owner=self,
+            name="training target",
         )
 
     def _ufo_written(self, report) -> None:
@@ -889,3 +959,21 @@ class ExportPage(QWidget):
             worker.cancel()
             worker.wait(msecs)
         self.text_preview.unload()
+
+
+def _switch(box: QCheckBox) -> bool | None:
+    """A cleaning switch's value: on or off (None where a tri-state box is partly checked)."""
+    state = box.checkState()
+    return None if state == Qt.CheckState.PartiallyChecked else state == Qt.CheckState.Checked
+
+
+def _set_switch(box: QCheckBox, value: bool | None) -> None:
+    if value is None and not box.isTristate():
+        value = False
+    box.setCheckState(
+        Qt.CheckState.PartiallyChecked
+        if value is None
+        else Qt.CheckState.Checked
+        if value
+        else Qt.CheckState.Unchecked
+    )

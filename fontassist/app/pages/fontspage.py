@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -162,12 +163,15 @@ class FontsPage(QWidget):
 
     def useFont(self, role: str, path: str, face: int = 0) -> bool:
         panel = self.panels[role]
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a large font takes a moment to read
         try:
             self.session.setFont(role, path, face)
         except FontAssistError as e:
             log.info("font not used: %s", e)
             panel.showError(str(e))
             return False
+        finally:
+            QApplication.restoreOverrideCursor()
         panel.clearError()
         self.banner.clearMessage()  # "showing the demo fonts" is no longer true
         self.settings.set_last_folder("fonts", path)

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from ...errors import FontAssistError
 from ...fonts import render_glyph
-from ...pipeline import TraceOptions
+from ...vector import TraceSettings
 from ..contextline import DEFAULT_CONTEXT, context_line
 from ..images import raster_to_qimage
-from ..jobs import while_alive
 from ..outlines import OutlineView
-from ..reviewdata import describe_flags
+from ..reviewdata import FLAG_FILTERS, describe_flags
 from ..reviewstate import ReviewState
-from ..tasks import run_in_background
 from ..widgets import GlyphTileView, muted
+from ..worker import run_in_background
 
 
 class GlyphTile(QWidget):
@@ -41,7 +40,7 @@ class GlyphDetail(QWidget):
     def __init__(self, state: ReviewState, parent: QWidget | None = None):
         super().__init__(parent)
         self.state = state
-        self.trace_options = TraceOptions()
+        self.trace_options = TraceSettings()
         self._char = ""
         self._trace_ticket = 0
 
@@ -116,7 +115,7 @@ class GlyphDetail(QWidget):
         state.glyphsChanged.connect(lambda: self.showChar(self.state.current_char))
         self.showChar("")
 
-    def setTraceOptions(self, options: TraceOptions) -> None:
+    def setTraceOptions(self, options: TraceSettings) -> None:
         if options != self.trace_options:
             self.trace_options = options
             self.showChar(self._char)
@@ -167,11 +166,19 @@ class GlyphDetail(QWidget):
             "rejected": self.tr("rejected"),
         }[self.state.status(char)]
         self.title.setText(f"{char}  U+{ord(char):04X}")
-        flags = describe_flags(glyphs.flags[i])
+        flags = ", ".join(
+            f"{self._flag_name(key)} ({detail})" if detail else self._flag_name(key)
+            for key, detail in describe_flags(glyphs.flags[i])
+        )
         model = glyphs.checkpoints[i].rsplit("/", 1)[-1]
         parts = [self.tr("Status: <b>{0}</b>").format(status), self.tr("drawn by {0}").format(model)]
         parts.append(self.tr("quality flags: {0}").format(flags) if flags else self.tr("no quality flags"))
         self.info.setText(" · ".join(parts))
+
+    @staticmethod
+    def _flag_name(key: str) -> str:
+        """A flag named as the Review page's Quality filter names it, translated."""
+        return QCoreApplication.translate("ReviewPage", FLAG_FILTERS[key][0])
 
     def _trace(self, raster, frame) -> None:
         self._trace_ticket += 1
@@ -180,12 +187,14 @@ class GlyphDetail(QWidget):
         def trace():
             from ...vector import trace_outline
 
-            return trace_outline(raster, frame, **options.kwargs())
+            return trace_outline(raster, frame, options)
 
         run_in_background(
             trace,
-            while_alive(self, lambda outline: self._traced(ticket, outline)),
-            while_alive(self, lambda e: self._trace_failed(ticket, e)),
+            lambda outline: self._traced(ticket, outline),
+            lambda message, _details: self._trace_failed(ticket, message),
+            owner=self,
+            name="trace preview",
         )
 
     def _traced(self, ticket: int, outline) -> None:
@@ -199,7 +208,7 @@ class GlyphDetail(QWidget):
             )
         )
 
-    def _trace_failed(self, ticket: int, error: Exception) -> None:
+    def _trace_failed(self, ticket: int, error: str) -> None:
         if ticket == self._trace_ticket:
             self.points_label.setText(self.tr("Tracing failed: {0}").format(error))
 

@@ -2,7 +2,7 @@
 
 Two tabs: *Glyphs* (the review grid with filters and a detail view) and
 *Compare runs* (the normalization A/B view, :mod:`.abpage`). Generating and
-regenerating run in a :class:`~fontassist.app.jobs.JobWorker` started by the
+regenerating run in a :class:`~fontassist.app.worker.Worker` started by the
 shared :class:`~fontassist.app.reviewstate.ReviewState`; decisions go straight
 into the project's ``review`` dict.
 """
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..activity import format_duration
 from ..checkpointpicker import CheckpointPicker
 from ..errordialog import show_error
 from ..exportjobs import trace_options_from
@@ -135,6 +136,8 @@ class ReviewPage(QWidget):
         self.grid.setObjectName("reviewGrid")
         self.grid.setModel(self.grid_model)
         self.grid.decisionRequested.connect(self.decide)
+        self.grid.glyphActivated.connect(lambda _row: self.openGlyphWindow())
+        self.glyph_window = None
         self.grid.selectionModel().currentChanged.connect(self._current_changed)
         self.empty_label = muted(QLabel(self))
         self.empty_label.setWordWrap(True)
@@ -244,7 +247,7 @@ class ReviewPage(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         # Outlines are traced with the Export page's settings: what is reviewed is what is exported.
-        options = trace_options_from(self.session.project.export)
+        options = trace_options_from(self.session.project.export, self.session.target)
         self.grid_model.setTraceOptions(options)
         self.detail.setTraceOptions(options)
         self.refreshModels()
@@ -349,6 +352,15 @@ class ReviewPage(QWidget):
         )
         self.grid_model.setRows(rows)
         count = self.grid_model.rowCount()
+        hidden = bool(current) and glyphs is not None and self.grid_model.rowOfChar(current) is None
+        if hidden and select_position is None:  # say so, rather than jump silently to another glyph
+            self.message.showInfo(
+                self.tr(
+                    "{0} (U+{1:04X}) is hidden by the filters; showing the first glyph that passes them."
+                ).format(current, ord(current))
+            )
+        elif not hidden and self.message.text().startswith(f"{current} (U+"):
+            self.message.clearMessage()
         if count:
             if select_position is not None:
                 row = min(select_position, count - 1)
@@ -374,6 +386,18 @@ class ReviewPage(QWidget):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self.state.setCurrentChar(current.data(ReviewGridModel.CharRole))
+
+    def openGlyphWindow(self):
+        """The current glyph large (double-click or Enter in the grid); one window that follows the grid."""
+        from .glyphwindow import GlyphWindow
+
+        if self.glyph_window is None:
+            self.glyph_window = GlyphWindow(self.state, self)
+        self.glyph_window.trace_options = self.detail.trace_options
+        self.glyph_window.showChar(self.state.current_char)
+        self.glyph_window.show()
+        self.glyph_window.raise_()
+        return self.glyph_window
 
     def selectedChars(self) -> list[str]:
         source = self.grid_model.source()
@@ -491,7 +515,11 @@ class ReviewPage(QWidget):
     def _progressed(self, done: int, total: int, message: str) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
-        self.progress.setFormat(f"{message} %v/%m" if message else "%v/%m")
+        text = f"{message} %v/%m" if message else "%v/%m"
+        eta = self.state.etaSeconds()
+        if eta is not None:
+            text += " · " + self.tr("about {0} left").format(format_duration(eta))
+        self.progress.setFormat(text)
 
     def _failed(self, message: str, details: str) -> None:
         if details:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from ..system_fonts import SystemFont, scan_system_fonts
-from ..tasks import run_in_background
+from ..worker import run_in_background
 
 FontRole = Qt.ItemDataRole.UserRole + 1
 
@@ -54,7 +54,9 @@ class SystemFontDialog(QDialog):
         if SystemFontDialog._scanned is None:
             self.status.setText(self.tr("Looking for installed fonts…"))
             self.buttons.button(QDialogButtonBox.StandardButton.Open).setEnabled(False)
-            run_in_background(scan_system_fonts, self._scan_done, self._scan_failed)
+            run_in_background(
+                scan_system_fonts, self._scan_done, self._scan_failed, owner=self, name="font scan"
+            )
         else:
             self._fill(SystemFontDialog._scanned)
 
@@ -62,7 +64,7 @@ class SystemFontDialog(QDialog):
         SystemFontDialog._scanned = fonts
         self._fill(fonts)
 
-    def _scan_failed(self, error: Exception) -> None:
+    def _scan_failed(self, error: str, _details: str = "") -> None:
         self.status.setText(self.tr("Installed fonts could not be listed: {0}").format(error))
 
     def _fill(self, fonts: list[SystemFont]) -> None:

@@ -8,12 +8,23 @@ font's missing-glyph box, never as a glyph borrowed from another font.
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSizePolicy, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..widgets import muted
 
@@ -60,27 +71,42 @@ class FontLine(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setWordWrap(True)  # long text wraps; new lines in the text start new lines
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setStyleSheet(
             "QLabel { background: white; color: black; border: 1px solid #ddd; padding: 4px; }"
         )
 
 
+WATERFALL_SIZES = (12, 16, 24, 36, 48, 72, 96, 120)
+
+
 class TextPreview(QWidget):
-    """Two lines of the same text: the exported font and the original target."""
+    """The same text in the exported font and in the original target: several lines, or a waterfall of sizes."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.exported: LoadedFont | None = None
         self.target: LoadedFont | None = None
-        self.text_edit = QLineEdit(self)
+        self.text_edit = QPlainTextEdit(self)
         self.text_edit.setObjectName("previewText")
-        self.text_edit.setPlaceholderText(self.tr("Type any text"))
+        self.text_edit.setPlaceholderText(self.tr("Type any text; several lines are fine"))
+        self.text_edit.setFixedHeight(56)
         self.text_edit.textChanged.connect(self._update_lines)
         self.size_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.size_slider.setRange(12, 120)
         self.size_slider.setValue(DEFAULT_SIZE)
         self.size_slider.valueChanged.connect(self._update_fonts)
+        self.size_label = QLabel(self)
+        self.size_label.setObjectName("previewSize")
+        self.size_label.setMinimumWidth(50)
+        self.waterfall_box = QCheckBox(self.tr("Waterfall (12–120 px)"), self)
+        self.waterfall_box.setObjectName("waterfallBox")
+        self.waterfall_box.toggled.connect(self._update_lines)
+        size_row = QHBoxLayout()
+        size_row.addWidget(self.size_slider, 1)
+        size_row.addWidget(self.size_label)
+        size_row.addWidget(self.waterfall_box)
         self.exported_label = muted(QLabel(self.tr("Exported font: not written yet"), self))
         self.exported_label.setObjectName("exportedFontLabel")
         self.exported_line = FontLine(self)
@@ -90,7 +116,7 @@ class TextPreview(QWidget):
         self.target_line.setObjectName("targetLine")
         form = QFormLayout()
         form.addRow(self.tr("Text:"), self.text_edit)
-        form.addRow(self.tr("Size:"), self.size_slider)
+        form.addRow(self.tr("Size:"), size_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
@@ -99,9 +125,13 @@ class TextPreview(QWidget):
         layout.addWidget(self.target_label)
         layout.addWidget(self.target_line)
         self.exported_line.hide()
+        self._update_fonts()
 
     def setText(self, text: str) -> None:
-        self.text_edit.setText(text)
+        self.text_edit.setPlainText(text)
+
+    def text(self) -> str:
+        return self.text_edit.toPlainText()
 
     def setExportedFont(self, path: str | Path | None) -> bool:
         """Load the written font (replacing the previous one); False when Qt cannot load it."""
@@ -118,7 +148,9 @@ class TextPreview(QWidget):
             self.exported_line.hide()
             return False
         self.exported_label.setText(
-            self.tr("Exported font: {0} ({1})").format(self.exported.families[0], Path(path).name)
+            self.tr("Exported font: {0} ({1}) — its traced outlines, as written").format(
+                self.exported.families[0], Path(path).name
+            )
         )
         self.exported_line.show()
         self._update_fonts()
@@ -140,15 +172,31 @@ class TextPreview(QWidget):
 
     def _update_fonts(self) -> None:
         size = self.size_slider.value()
+        self.size_label.setText(self.tr("{0} px").format(size))
         for loaded, line in ((self.exported, self.exported_line), (self.target, self.target_line)):
             if loaded is not None and loaded.ok:
                 line.setFont(loaded.qfont(size))
         self._update_lines()
 
     def _update_lines(self) -> None:
-        text = self.text_edit.text()
-        self.exported_line.setText(text)
-        self.target_line.setText(text)
+        text = self.text()
+        waterfall = self.waterfall_box.isChecked()
+        self.size_slider.setEnabled(not waterfall)
+        for loaded, line in ((self.exported, self.exported_line), (self.target, self.target_line)):
+            if waterfall and loaded is not None and loaded.ok:
+                first = text.splitlines()[0] if text.strip() else ""
+                family = html.escape(loaded.families[0], quote=True)
+                rows = [
+                    f"<div style='font-family:\"{family}\"; font-size:{px}px; white-space:pre'>"
+                    f"<span style='font-family:sans-serif; font-size:9px; color:#888'>{px}&nbsp;px&nbsp;</span>"
+                    f"{html.escape(first)}</div>"
+                    for px in WATERFALL_SIZES
+                ]
+                line.setTextFormat(Qt.TextFormat.RichText)
+                line.setText("".join(rows))
+            else:
+                line.setTextFormat(Qt.TextFormat.PlainText)
+                line.setText(text)
 
     def unload(self) -> None:
         for loaded in (self.exported, self.target):

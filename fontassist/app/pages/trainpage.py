@@ -1,7 +1,7 @@
 """Step 3, Train: settings, Start / Pause / Resume / Stop, and the run's live progress, charts and preview.
 
-The core trainer runs in a :class:`~fontassist.app.trainworker.TrainWorker`
-thread; its events arrive here as queued signals, on the GUI thread, where
+The core trainer runs in a :class:`~fontassist.app.worker.Worker` (a stream
+job); its events arrive here as queued signals, on the GUI thread, where
 the preview array becomes an image. Charts collect points as events arrive
 and are redrawn on a timer, so a fast run never floods the event loop.
 """
@@ -12,7 +12,7 @@ import datetime
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,33 +30,19 @@ from PySide6.QtWidgets import (
 
 from ...errors import FontAssistError
 from ...train.metricnames import METRIC_LABELS
+from ..activity import Activity, format_duration
 from ..engine import Engine, build_train_config, load_engine, overlay_settings
 from ..errordialog import show_error
 from ..images import raster_to_qimage
 from ..session import Session
 from ..settings import AppSettings
-from ..tasks import run_in_background
-from ..trainworker import TrainWorker
 from ..widgets import ImageView, MessageLabel, heading, muted
+from ..worker import CANCELLED, Worker, run_in_background, stream_events
 from .trainform import TrainSettingsForm
 
 log = logging.getLogger(__name__)
 
 CHART_REFRESH_MS = 250
-
-
-def format_duration(seconds: float) -> str:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("TrainPage", text)
-
-    seconds = max(0, int(round(seconds)))
-    if seconds < 60:
-        return tr("{0} s").format(seconds)
-    minutes, seconds = divmod(seconds, 60)
-    if minutes < 60:
-        return tr("{0} min {1:02d} s").format(minutes, seconds)
-    hours, minutes = divmod(minutes, 60)
-    return tr("{0} h {1:02d} min").format(hours, minutes)
 
 
 def default_runs_folder(project_folder: Path | None) -> Path:
@@ -82,12 +68,13 @@ class TrainPage(QWidget):
         self.session = session
         self.settings = settings
         self.engine: Engine | None = None
-        self.worker: TrainWorker | None = None
+        self.worker: Worker | None = None
         self.state = self.IDLE
         self.run_dir: Path | None = None
         self.last_finished = None  # the last FinishedEvent
-        self.previews_shown = 0
+        self.last_outcome: str | None = None  # what trainingFinished said last
         self._last_rate = 0.0
+        self._last_eta: float | None = None
         self._other_shown = ""
         self._engine_loading = False
         self._engine_error = ""
@@ -217,8 +204,15 @@ class TrainPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([340, 760])
         splitter.setChildrenCollapsible(False)
+        self.next_button = QPushButton(self.tr("Next: Review →"), self)
+        self.next_button.setObjectName("trainNextButton")
+        self.next_button.clicked.connect(self.nextRequested)
+        header = QHBoxLayout()
+        header.addWidget(heading(self.tr("3 · Train"), self))
+        header.addStretch(1)
+        header.addWidget(self.next_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("3 · Train"), self))
+        layout.addLayout(header)
         layout.addWidget(splitter, 1)
 
         self._chart_timer = QTimer(self)
@@ -238,7 +232,7 @@ class TrainPage(QWidget):
             return
         self._engine_loading = True
         self._engine_error = ""
-        run_in_background(load_engine, self._engine_loaded, self._engine_failed)
+        run_in_background(load_engine, self._engine_loaded, self._engine_failed, owner=self, name="engine")
 
     def _engine_loaded(self, engine: Engine) -> None:
         self._engine_loading = False
@@ -253,7 +247,7 @@ class TrainPage(QWidget):
         self._update_buttons()
         self.engineLoaded.emit()
 
-    def _engine_failed(self, error: Exception) -> None:
+    def _engine_failed(self, error: str, _details: str = "") -> None:
         self._engine_loading = False
         self._engine_error = str(error)
         log.error("the training engine could not be loaded: %s", error)
@@ -359,6 +353,21 @@ class TrainPage(QWidget):
     # -- run control ---------------------------------------------------------------------------------
     def isTraining(self) -> bool:
         return self.worker is not None
+
+    def activity(self) -> Activity | None:
+        """What the status bar shows while a run trains (see :mod:`..activity`)."""
+        if self.worker is None:
+            return None
+        if self.state == self.STOPPING:
+            return Activity(self.tr("Stopping the run: saving a checkpoint"))
+        text = self.tr("Paused: {0}") if self.state == self.PAUSED else self.tr("Training {0}")
+        return Activity(
+            text.format(self.run_dir.name if self.run_dir else ""),
+            self.progress.value(),
+            self.progress.maximum() if self.state != self.STARTING else 0,
+            self._last_eta if self.state == self.RUNNING else None,
+            self.stopTraining,
+        )
 
     def mayStart(self) -> bool:
         """True when no training runs anywhere in the window; else the reason is shown and False returned."""
@@ -476,8 +485,6 @@ class TrainPage(QWidget):
     def _begin(
         self, run_dir: Path, make_trainer, total_steps: int, history: list[dict] | None = None
     ) -> None:
-        from ...train import CancelToken
-
         self.ensureCharts()
         self.loss_chart.reset()
         self.metrics_chart.reset()
@@ -485,17 +492,18 @@ class TrainPage(QWidget):
         self._add_history(history or [])
         self.run_dir = run_dir  # the project adopts it once it has trained (see _adopt_run)
         self.last_finished = None
-        self.previews_shown = 0
+        self.last_outcome = None
         self.progress.setRange(0, max(1, total_steps))
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("step %v of %m"))
         self._clear_run_display()
         self.run_label.setText(self.tr("Run folder: {0}").format(run_dir))
         self.status_label.setText(self.tr("Preparing the glyph pairs and the model…"))
-        self.worker = TrainWorker(make_trainer, CancelToken(), self)
-        self.worker.trainEvent.connect(self._on_event)
+        self.worker = Worker(stream_events(make_trainer), "training", stream=True)
+        self.worker.event.connect(self._on_event)
         self.worker.failed.connect(self._on_failed)
-        self.worker.finished.connect(self._on_worker_finished)
+        self.worker.cancelled.connect(self._on_stopped)
+        self.worker.ended.connect(self._on_worker_finished)
         self.state = self.STARTING
         self._chart_timer.start()
         self.worker.start()
@@ -506,7 +514,7 @@ class TrainPage(QWidget):
         """Stop a run and block until its checkpoint is written (the application is quitting)."""
         worker = self.worker
         if worker is not None:
-            worker.stop()
+            worker.cancel()
             worker.wait(timeout_ms)
 
     def togglePause(self) -> None:
@@ -537,7 +545,7 @@ class TrainPage(QWidget):
         """Ask the run to stop; it saves a checkpoint first. ``trainingFinished`` follows."""
         if self.worker is not None and self.state != self.STOPPING:
             self.state = self.STOPPING
-            self.worker.stop()
+            self.worker.cancel()
             self.status_label.setText(self.tr("Stopping: saving a checkpoint…"))
             self._update_buttons()
 
@@ -555,7 +563,7 @@ class TrainPage(QWidget):
             self.progress.setValue(event.step)
             if self.state == self.RUNNING:
                 self.status_label.setText(self.tr("Training…"))
-            self._last_rate = event.images_per_s
+            self._last_rate, self._last_eta = event.images_per_s, event.eta_s
             self.rate_label.setText(
                 self.tr("{0:.1f} images/s · about {1} left").format(
                     event.images_per_s, format_duration(event.eta_s)
@@ -570,7 +578,6 @@ class TrainPage(QWidget):
             self.preview_title.setText(
                 self.tr("Preview at step {0}: source | generated | target").format(event.step)
             )
-            self.previews_shown += 1
         elif isinstance(event, events.CheckpointEvent):
             self._adopt_run(event.step)
             self.run_label.setText(
@@ -594,12 +601,11 @@ class TrainPage(QWidget):
     def _clear_run_display(self) -> None:
         """Forget what the previous run showed: rate, metrics, preview, messages."""
         self.rate_label.setText("")
-        self._last_rate = 0.0
+        self._last_rate, self._last_eta = 0.0, None
         self.metrics_label.setText("")
         self.error.clearMessage()
         self.preview.setImage(QImage())
         self.preview_title.setText(self.tr("Preview: source | generated | target"))
-        self.previews_shown = 0
 
     def _project_replaced(self) -> None:
         """Another project: show its run, not the one trained before it was opened."""
@@ -665,10 +671,6 @@ class TrainPage(QWidget):
         )
         if event.reason == "completed":
             self.status_label.setText(self.tr("Training completed at step {0}.").format(event.step))
-        elif event.reason == "cancelled":
-            self.status_label.setText(
-                self.tr("Stopped at step {0}. Continue the run to train further.").format(event.step)
-            )
         else:
             self.status_label.setText(self.tr("Training ended at step {0}.").format(event.step))
             self.error.showError(event.message)
@@ -677,22 +679,30 @@ class TrainPage(QWidget):
                 self.tr("Run folder: {0} · checkpoint: {1}").format(self.run_dir, Path(event.checkpoint).name)
             )
 
+    def _on_stopped(self, _message: str) -> None:
+        """The run was stopped (JobCancelled): the trainer saved a checkpoint, and said so in an event."""
+        self.status_label.setText(
+            self.tr("Stopped at step {0}. Continue the run to train further.").format(self.progress.value())
+        )
+
     def _on_failed(self, message: str, details: str) -> None:
         self.status_label.setText(self.tr("Training could not go on."))
         if details:
             show_error(self, message, details, title=self.tr("Training failed"))
         self.error.showError(message)
 
-    def _on_worker_finished(self) -> None:
-        worker, self.worker = self.worker, None
-        if worker is not None:
-            worker.deleteLater()
+    def _on_worker_finished(self, outcome: str) -> None:
+        self.worker = None
         self.state = self.IDLE
         self._show_settings()  # a continued run showed its own settings
         self._chart_timer.stop()
         self._redraw_charts()
         self._update_buttons()
-        self.trainingFinished.emit(self.last_finished.reason if self.last_finished else "error")
+        if outcome == CANCELLED:
+            self.last_outcome = "cancelled"
+        else:
+            self.last_outcome = self.last_finished.reason if self.last_finished else "error"
+        self.trainingFinished.emit(self.last_outcome)
 
     def _update_buttons(self) -> None:
         idle = self.state == self.IDLE

@@ -23,45 +23,13 @@ import numpy as np
 
 from .boundaries import Boundaries
 from .corners import corner_points, find_corners
+from .curveruns import Membership, Nodes, cut_runs, line_errors
 from .extrema import find_extrema, find_flats
 from .fitting import fit_fewest
 from .isolines import boundary_polygons
-from .runs import Membership, Nodes, cut_runs, line_errors
+from .tracesettings import TraceSettings
 
 _TINY = 10  # boundaries of at most this many points are kept as their polygon
-
-
-@dataclass(frozen=True)
-class TraceSettings:
-    """How a raster is traced. Lengths are in pixels of the raster, areas in square pixels."""
-
-    threshold: float = 0.5  # ink level of the traced boundary, as a fraction of full ink
-    tolerance: float = 0.25  # largest distance allowed between the boundary and the outline
-    speck_area: float = 4.0  # boundaries enclosing less than this are dropped (ink specks and pinholes)
-    corner_angle: float = 30.0  # degrees the boundary must turn within ± corner_window to be a corner
-    corner_window: float = 2.0
-    corner_sharpness: float = 0.7  # least share of the turn over twice the window already made within it
-    corner_arm: float = 4.0  # arm length used to find a corner's sharp point
-    corner_skip: float = 1.5  # rounded-off stretch next to a corner, ignored by fits
-    corner_max_shift: float = 2.5  # farthest a sharp point may lie from the traced corner
-    extremum_prominence: float = 0.08  # how far an extremum must stand out within ± 3 px to count
-    flat_angle: float = (
-        1.5  # degrees a straight stretch may lean and still be a horizontal or vertical extreme
-    )
-    flat_length: float = 6.0  # shortest such stretch
-    straight_share: float = 0.8  # of a run's spline parameter given to arc length (the rest to turning)
-    fit_spacing: float = (
-        4.0  # spacing of the boundary points a fit looks at on straight stretches (denser in bends)
-    )
-    fit_iterations: int = 1  # parameter refinements per fit
-
-    def __post_init__(self):
-        if not 0.0 < self.threshold < 1.0:
-            raise ValueError(f"threshold is a fraction of full ink in (0, 1), not {self.threshold}")
-        if self.tolerance <= 0:
-            raise ValueError(f"tolerance must be positive, not {self.tolerance}")
-        if self.speck_area < 0:
-            raise ValueError(f"speck area cannot be negative, not {self.speck_area}")
 
 
 @dataclass

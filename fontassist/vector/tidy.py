@@ -1,0 +1,278 @@
+"""Tidying traced contours in font units: straight axis-aligned strokes, no colinear points, no specks.
+
+The last stage of the one-directional flow raster → clean → trace → tidy.
+Each step is a small function on one contour (``points`` (N, 2) floats,
+``on_curve`` (N,) bools, TrueType order) that returns a new contour, so it can
+be tested and switched off on its own (:class:`~fontassist.vector.pixeltrace.TraceSettings`):
+
+- :func:`merge_colinear`: an on-curve point between two lines that turn by less
+  than an angle (and lies within a distance of the line joining its neighbours)
+  goes, so one straight edge is one segment;
+- :func:`snap_axis_lines`: each stretch of lines and curves that runs within an
+  angle of horizontal (vertical) and stays inside a narrow band (the raster's
+  wobble along a straight stroke edge) becomes one exactly horizontal (vertical)
+  line at the stretch's mean y (x); the curve handles beside it move with it,
+  so a stroke's two edges end up parallel at the stroke's measured width.
+
+:func:`fit_ink_box` and :func:`drop_small_contours` work on a whole glyph.
+Contours of off-curve points only (dots, rings) are left as they are.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+
+def _nodes(points: np.ndarray, on_curve: np.ndarray):
+    """Split a contour into on-curve nodes, each with the off-curve points that follow it."""
+    n = len(points)
+    first = int(np.argmax(on_curve))
+    order = [(first + i) % n for i in range(n)]
+    nodes: list[list] = []
+    for i in order:
+        if on_curve[i]:
+            nodes.append([points[i].astype(float), []])
+        else:
+            nodes[-1][1].append(points[i].astype(float))
+    return nodes
+
+
+def _contour(nodes) -> tuple[np.ndarray, np.ndarray]:
+    points, flags = [], []
+    for node, offs in nodes:
+        points.append(node)
+        flags.append(True)
+        points.extend(offs)
+        flags.extend([False] * len(offs))
+    return np.asarray(points, float).reshape(-1, 2), np.asarray(flags, bool)
+
+
+def _off_axis_degrees(d: np.ndarray) -> float:
+    """Degrees between a direction and the nearest of horizontal and vertical."""
+    dx, dy = abs(d[0]), abs(d[1])
+    if dx == dy == 0:
+        return 0.0
+    return math.degrees(math.atan2(min(dx, dy), max(dx, dy)))
+
+
+def _distance_to_line(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> float:
+    d = b - a
+    length = math.hypot(*d)
+    if length == 0:
+        return float(math.hypot(*(p - a)))
+    return abs(d[0] * (p[1] - a[1]) - d[1] * (p[0] - a[0])) / length
+
+
+def merge_colinear(
+    points: np.ndarray, on_curve: np.ndarray, turn_degrees: float, deviation: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Drop on-curve points between two lines turning by less than ``turn_degrees`` that lie
+    within ``deviation`` of the line joining their neighbours."""
+    if not on_curve.any():
+        return points, on_curve
+    nodes = _nodes(points, on_curve)
+    changed = True
+    while changed and len(nodes) > 3:
+        changed = False
+        k = 0
+        while k < len(nodes) and len(nodes) > 3:
+            prev = nodes[k - 1]
+            here = nodes[k]
+            after = nodes[(k + 1) % len(nodes)]
+            if prev[1] or here[1]:  # a curve on either side
+                k += 1
+                continue
+            a, b, c = prev[0], here[0], after[0]
+            d1, d2 = b - a, c - b
+            if not d1.any() or not d2.any():
+                del nodes[k]
+                changed = True
+                continue
+            turn = abs(math.degrees(math.atan2(d1[0] * d2[1] - d1[1] * d2[0], d1 @ d2)))
+            if turn < turn_degrees and _distance_to_line(b, a, c) <= deviation:
+                del nodes[k]
+                changed = True
+                continue
+            k += 1
+    return _contour(nodes)
+
+
+def snap_axis_lines(
+    points: np.ndarray, on_curve: np.ndarray, axis_degrees: float, max_spread: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Stretches of the contour that run within ``axis_degrees`` of horizontal (then
+    vertical) and stay inside a band ``max_spread`` wide across it become one exact
+    axis line at the stretch's mean coordinate.
+
+    A stretch is whole segments, node to node, lines or curves (a curve counts by
+    points along it), all heading the same way; wider or steeper
+    stretches (real slants, real bends) are left alone. The curve handles beside a
+    snapped stretch move with it, keeping their tangents.
+    """
+    if not on_curve.any():
+        return points, on_curve
+    nodes = _nodes(points, on_curve)
+    for axis in (1, 0):  # 1: horizontal stretches share y; 0: vertical ones share x
+        nodes = _snap(nodes, axis, axis_degrees, max_spread)
+    return _contour(nodes)
+
+
+def _stretches(nodes, axis: int, axis_degrees: float, max_spread: float) -> list[list[int]]:
+    """Runs of consecutive segments (by start node) that together fit the band and the angle."""
+    n = len(nodes)
+    along = 1 - axis
+    slope = math.tan(math.radians(axis_degrees))
+
+    def controls(k):
+        return _curve_points(nodes[k][0], nodes[k][1], nodes[(k + 1) % n][0])
+
+    def fits(chain, k) -> bool:
+        pts = np.array([p for j in [*chain, k] for p in controls(j)])
+        start, end = nodes[chain[0] if chain else k][0], nodes[(k + 1) % n][0]
+        run = end[along] - start[along]
+        step = nodes[(k + 1) % n][0][along] - nodes[k][0][along]
+        across = pts[:, axis].max() - pts[:, axis].min()
+        return (
+            (step != 0 or bool(chain))  # a step across the axis only inside a stretch
+            and (not chain or step == 0 or np.sign(step) == np.sign(run))
+            and across <= max_spread
+            and abs(end[axis] - start[axis]) <= slope * abs(run)
+        )
+
+    chains: list[list[int]] = []
+
+    def close(chain):
+        while chain and nodes[(chain[-1] + 1) % n][0][along] == nodes[chain[-1]][0][along]:
+            chain = chain[:-1]  # a stretch ends heading along the axis
+        if chain:
+            chains.append(chain)
+
+    alone = [fits([], k) for k in range(n)]
+    if all(alone) or not any(alone):
+        return []
+    begin = next(k for k in range(n) if not alone[k]) + 1  # no stretch wraps round the start
+    chain: list[int] = []
+    for step in range(n):
+        k = (begin + step) % n
+        if chain and fits(chain, k):
+            chain.append(k)
+            continue
+        close(chain)
+        chain = [k] if alone[k] else []
+    close(chain)
+    return chains
+
+
+def _curve_points(start: np.ndarray, offs: list, end: np.ndarray) -> list:
+    """Points on a TrueType segment: its ends, the implied on-curve points between its
+    off-curve points, and the middle of each quadratic piece."""
+    if not offs:
+        return [start, end]
+    ons = [start] + [(a + b) / 2 for a, b in zip(offs[:-1], offs[1:], strict=True)] + [end]
+    points = [start]
+    for a, c, b in zip(ons[:-1], offs, ons[1:], strict=True):
+        points += [0.25 * a + 0.5 * c + 0.25 * b, b]
+    return points
+
+
+def _snap(nodes, axis: int, axis_degrees: float, max_spread: float):
+    n = len(nodes)
+    if n < 3:
+        return nodes
+    drop = set()
+    for chain in _stretches(nodes, axis, axis_degrees, max_spread):
+        weights, levels = [], []
+        for k in chain:
+            a, b = nodes[k][0], nodes[(k + 1) % n][0]
+            pts = np.array(_curve_points(a, nodes[k][1], b))
+            weights.append(math.hypot(*(b - a)))
+            levels.append(pts[:, axis].mean())
+        total = sum(weights)
+        level = float(np.round(np.average(levels, weights=weights) if total else np.mean(levels)))
+        first, last = chain[0], (chain[-1] + 1) % n
+        for k in [*chain, last]:
+            delta = level - nodes[k][0][axis]
+            nodes[k][0][axis] = level
+            # The curve handles beside the stretch move with it, keeping their tangents.
+            if k == last and nodes[k][1]:
+                nodes[k][1][0][axis] += delta
+            before = nodes[(k - 1) % n][1]
+            if k == first and before:
+                before[-1][axis] += delta
+        for k in chain:
+            nodes[k][1] = []  # the stretch is a line now
+        drop.update(chain[1:])  # interior nodes lie on it
+    return [node for k, node in enumerate(nodes) if k not in drop]
+
+
+def round_corners(
+    points: np.ndarray, on_curve: np.ndarray, max_length: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """A short diagonal line (a chamfer, at most ``max_length``) between a horizontal and a
+    vertical line becomes a round corner: a quadratic through the corner the two lines make."""
+    if not on_curve.any():
+        return points, on_curve
+    nodes = _nodes(points, on_curve)
+    n = len(nodes)
+    if n < 4:
+        return points, on_curve
+
+    def line(k):
+        return not nodes[k % n][1]
+
+    for k in range(n):
+        a, b = nodes[k][0], nodes[(k + 1) % n][0]
+        before, after = nodes[(k - 1) % n][0], nodes[(k + 2) % n][0]
+        if not (line(k - 1) and line(k) and line(k + 1)):
+            continue
+        d = b - a
+        if math.hypot(*d) > max_length or _off_axis_degrees(d) < 20:
+            continue
+        horizontal_before = before[1] == a[1] and before[0] != a[0]
+        vertical_before = before[0] == a[0] and before[1] != a[1]
+        horizontal_after = after[1] == b[1] and after[0] != b[0]
+        vertical_after = after[0] == b[0] and after[1] != b[1]
+        if horizontal_before and vertical_after:
+            nodes[k][1] = [np.array([b[0], a[1]])]
+        elif vertical_before and horizontal_after:
+            nodes[k][1] = [np.array([a[0], b[1]])]
+    return _contour(nodes)
+
+
+def contour_area(points: np.ndarray) -> float:
+    """Signed area of the control polygon (y-up, counter-clockwise positive)."""
+    x, y = points[:, 0], points[:, 1]
+    return 0.5 * float(np.dot(x, np.roll(y, -1)) - np.dot(np.roll(x, -1), y))
+
+
+def drop_small_contours(contours: list, min_area: float) -> list:
+    """The (points, on_curve) contours whose control polygon encloses at least ``min_area``."""
+    return [(p, f) for p, f in contours if abs(contour_area(p)) >= min_area]
+
+
+def fit_ink_box(contours: list, box) -> tuple[list, bool]:
+    """Scale (about the ink's centre) and shift a glyph's contours so its control points lie
+    inside ``box`` = (x_min, y_min, x_max, y_max); only when they do not already.
+
+    Returns the contours and whether they were moved.
+    """
+    if not contours:
+        return contours, False
+    allpoints = np.concatenate([p for p, _ in contours])
+    lo, hi = allpoints.min(axis=0), allpoints.max(axis=0)
+    box_lo, box_hi = np.asarray(box[:2], float), np.asarray(box[2:], float)
+    if (lo >= box_lo).all() and (hi <= box_hi).all():
+        return contours, False
+    size, room = hi - lo, box_hi - box_lo
+    scale = float(min(1.0, *(room[size > 0] / size[size > 0])))
+    centre = (lo + hi) / 2
+    new_lo, new_hi = centre + (lo - centre) * scale, centre + (hi - centre) * scale
+    shift = np.maximum(box_lo - new_lo, 0) - np.maximum(new_hi - box_hi, 0)
+    moved = []
+    for p, f in contours:
+        q = centre + (p - centre) * scale + shift
+        # Round inwards at the box edges so rounding cannot push a point back out.
+        moved.append((np.clip(np.round(q), np.ceil(box_lo), np.floor(box_hi)), f))
+    return moved, True
