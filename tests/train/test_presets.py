@@ -34,8 +34,15 @@ def test_estimate_scales_measured_steps_to_the_run():
     assert estimate.steps == 1000 and estimate.seconds_per_step > 0 and estimate.seconds_per_step_l1 > 0
     expected = 500 * estimate.seconds_per_step + 500 * estimate.seconds_per_step_l1 + estimate.evaluation_s
     assert estimate.total_s == pytest.approx(expected)
-    longer = estimate_time(config.replace(steps=2000, adv_start=1000), steps=2, val_glyphs=8)
-    assert longer.total_s > 1.5 * estimate.total_s
+    # Measured times are machine noise; only how they add up is checked (no wall-clock comparisons).
+    with_upscaler = estimate_time(config.replace(upscale=True), steps=1, val_glyphs=8)
+    assert with_upscaler.upscaler_s > 0
+    assert with_upscaler.total_s == pytest.approx(
+        500 * with_upscaler.seconds_per_step
+        + 500 * with_upscaler.seconds_per_step_l1
+        + with_upscaler.evaluation_s
+        + with_upscaler.upscaler_s
+    )
     assert "steps on cpu" in estimate.describe()
 
 
