@@ -1002,27 +1002,32 @@
             <translation>CFF2 外框</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/fonts/fontspanel.py" line="115" />
+            <location filename="../../fontassist/app/fonts/fontspanel.py" line="113" />
+            <source>UFO (a font being drawn)</source>
+            <translation>UFO（繪製中的字型）</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/fonts/fontspanel.py" line="116" />
             <source>{0} glyphs</source>
             <translation>{0} 個字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/fonts/fontspanel.py" line="116" />
+            <location filename="../../fontassist/app/fonts/fontspanel.py" line="117" />
             <source>{0} characters</source>
             <translation>{0} 個字元</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/fonts/fontspanel.py" line="117" />
+            <location filename="../../fontassist/app/fonts/fontspanel.py" line="118" />
             <source>{0} units per em</source>
             <translation>每 em {0} 單位</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/fonts/fontspanel.py" line="121" />
+            <location filename="../../fontassist/app/fonts/fontspanel.py" line="122" />
             <source>variable font (default instance)</source>
             <translation>可變字型（預設實體）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/fonts/fontspanel.py" line="123" />
+            <location filename="../../fontassist/app/fonts/fontspanel.py" line="124" />
             <source>(face {0})</source>
             <translation>（第 {0} 套）</translation>
         </message>
@@ -1993,230 +1998,230 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
     <context>
         <name>TrainPage</name>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="92" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="91" />
             <source>automatic</source>
             <translation>自動</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="93" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="92" />
             <source>Choose…</source>
             <translation>選擇…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="98" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="97" />
             <source>Start training</source>
             <translation>開始訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="100" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="651" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="99" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="647" />
             <source>Pause</source>
             <translation>暫停</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="102" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="101" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="104" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="103" />
             <source>Continue a run…</source>
             <translation>接續訓練…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="106" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="645" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="105" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="641" />
             <source>Continue training a run folder from its last checkpoint</source>
             <translation>從訓練資料夾的最後一個檢查點接續訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="116" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="662" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="115" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="658" />
             <source>Loading the training engine…</source>
             <translation>正在載入訓練引擎…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="123" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="122" />
             <source>New run folder:</source>
             <translation>新訓練資料夾：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="136" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="567" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="135" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="563" />
             <source>Not started.</source>
             <translation>尚未開始。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="142" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="558" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="141" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="554" />
             <source>not started</source>
             <translation>尚未開始</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="155" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="546" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="154" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="543" />
             <source>Preview: source | generated | target</source>
             <translation>預覽：來源 | 生成 | 目標</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="159" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="158" />
             <source>The preview appears at the first preview step.</source>
             <translation>訓練到第一個預覽步數時會顯示預覽。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="193" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="192" />
             <source>Next: Review →</source>
             <translation>下一步：審閱 →</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="197" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="196" />
             <source>3 · Train</source>
             <translation>3 · 訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="232" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="231" />
             <source>Devices: {0}</source>
             <translation>裝置：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="241" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="240" />
             <source>The training engine could not be loaded: {0}</source>
             <translation>無法載入訓練引擎：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="298" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="297" />
             <source>Stopping the run: saving a checkpoint</source>
             <translation>正在停止訓練：儲存檢查點</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="299" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="298" />
             <source>Paused: {0}</source>
             <translation>已暫停：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="299" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="298" />
             <source>Training {0}</source>
             <translation>正在訓練 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="324" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="323" />
             <source>Folder for the new run</source>
             <translation>新訓練的資料夾</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="351" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="350" />
             <source>Choose a source and a target font first.</source>
             <translation>請先選擇來源字型和目標字型。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="374" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="373" />
             <source>Run folder to continue</source>
             <translation>要接續的訓練資料夾</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="396" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="395" />
             <source>{0} has already trained {1:,} steps: give a larger total to train it further.</source>
             <translation>{0} 已訓練 {1:,} 步：要繼續訓練，請給更大的總步數。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="435" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="433" />
             <source>step %v of %m</source>
             <translation>第 %v／%m 步</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="437" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="564" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="435" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="560" />
             <source>Run folder: {0}</source>
             <translation>訓練資料夾：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="438" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="436" />
             <source>Preparing the glyph pairs and the model…</source>
             <translation>正在準備字符配對與模型…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="470" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="468" />
             <source>Paused at step {0}. Resume to go on.</source>
             <translation>已在第 {0} 步暫停。按「繼續」接著訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="478" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="502" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="476" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="500" />
             <source>Training…</source>
             <translation>訓練中…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="486" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="484" />
             <source>Stopping: saving a checkpoint…</source>
             <translation>正在停止：儲存檢查點…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="505" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="503" />
             <source>{0:.1f} images/s · about {1} left</source>
             <translation>每秒 {0:.1f} 張 · 約剩 {1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="516" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="514" />
             <source>Preview at step {0}: source | generated | target</source>
             <translation>第 {0} 步預覽：來源 | 生成 | 目標</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="522" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="519" />
             <source>Run folder: {0} · checkpoint at step {1}</source>
             <translation>訓練資料夾：{0} · 第 {1} 步的檢查點</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="563" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="559" />
             <source>The project's run: continue it, or start a new one.</source>
             <translation>專案的訓練：可繼續它，或開始新的訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="596" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="592" />
             <source>Validation at step {0}: {1}</source>
             <translation>第 {0} 步驗證：{1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="601" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="597" />
             <source>{0:.1f} images/s</source>
             <translation>{0:.1f} 張/秒</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="604" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="600" />
             <source>Training completed at step {0}.</source>
             <translation>訓練在第 {0} 步完成。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="616" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="612" />
             <source>Stopped at step {0}. Continue the run to train further.</source>
             <translation>已在第 {0} 步停止。接續這次訓練即可繼續。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="606" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="602" />
             <source>Training ended at step {0}.</source>
             <translation>訓練在第 {0} 步結束。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="610" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="606" />
             <source>Run folder: {0} · checkpoint: {1}</source>
             <translation>訓練資料夾：{0} · 檢查點：{1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="620" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="616" />
             <source>Training could not go on.</source>
             <translation>訓練無法繼續。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="622" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="618" />
             <source>Training failed</source>
             <translation>訓練失敗</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="651" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="647" />
             <source>Resume</source>
             <translation>繼續</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="664" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="660" />
             <source>Choose the fonts and characters first.</source>
             <translation>請先選擇字型與要產生的字。</translation>
         </message>

@@ -110,6 +110,7 @@ class FontPanel(QGroupBox):
             "glyf": self.tr("TrueType outlines"),
             "CFF": self.tr("PostScript (CFF) outlines"),
             "CFF2": self.tr("CFF2 outlines"),
+            "ufo": self.tr("UFO (a font being drawn)"),
         }
         parts = [
             self.tr("{0} glyphs").format(f"{font.glyph_count:,}"),

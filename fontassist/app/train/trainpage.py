@@ -73,7 +73,6 @@ class TrainPage(QWidget):
         self.run_dir: Path | None = None
         self.last_finished = None  # the last FinishedEvent
         self.last_outcome: str | None = None  # what trainingFinished said last
-        self.previews_shown = 0
         self._last_rate = 0.0
         self._last_eta: float | None = None
         self._other_shown = ""
@@ -429,7 +428,6 @@ class TrainPage(QWidget):
         self.run_dir = run_dir  # the project adopts it once it has trained (see _adopt_run)
         self.last_finished = None
         self.last_outcome = None
-        self.previews_shown = 0
         self.progress.setRange(0, max(1, total_steps))
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("step %v of %m"))
@@ -515,7 +513,6 @@ class TrainPage(QWidget):
             self.preview_title.setText(
                 self.tr("Preview at step {0}: source | generated | target").format(event.step)
             )
-            self.previews_shown += 1
         elif isinstance(event, events.CheckpointEvent):
             self._adopt_run(event.step)
             self.run_label.setText(
@@ -544,7 +541,6 @@ class TrainPage(QWidget):
         self.error.clearMessage()
         self.preview.setImage(QImage())
         self.preview_title.setText(self.tr("Preview: source | generated | target"))
-        self.previews_shown = 0
 
     def _project_replaced(self) -> None:
         """Another project: show its run, not the one trained before it was opened."""
