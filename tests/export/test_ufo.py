@@ -328,6 +328,17 @@ def test_a_new_font_from_a_ufo_target_and_its_naming_checks(ufo_target, make_new
     assert len(from_ufo) == len(from_ttf) >= 1
 
 
+@pytest.mark.parametrize("checks", [0, 1, 3])
+def test_a_cancelled_ufo_export_writes_nothing(review_glyphs, target, tmp_path, checks):
+    from fontassist.jobs import JobCancelled
+    from tests.cancelling import CancelAfter
+
+    out = tmp_path / "cancelled.ufo"
+    with pytest.raises(JobCancelled, match="no file was written"):
+        write_ufo(review_glyphs, target, out, mode="new", cancel=CancelAfter(checks))
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_hand_fixed_glyphs_become_training_pairs_when_asked(exported_ufo, target, tmp_path):
     from fontassist.export.handedits import training_target, write_training_target
 
