@@ -166,8 +166,8 @@ def main() -> int:
         if record.pop("is_writer"):
             records.append(record)
             print(json.dumps(record), flush=True)
-    if records and args.json:
-        Path(args.json).write_text(json.dumps(records, indent=1))
+            if args.json:  # after every mode, so that a time limit hit while compiling keeps the others
+                Path(args.json).write_text(json.dumps(records, indent=1))
     if records and os.environ.get("RANK", "0") == "0" and not args.json:
         print_table(records)
     return 0

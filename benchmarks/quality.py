@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from fontassist.data import split_indices  # noqa: E402
 from fontassist.fonts import is_han, named_charset, open_font  # noqa: E402
 from fontassist.generate import is_flagged, quality_flags  # noqa: E402
+from fontassist.jobs import JobCancelled  # noqa: E402
 from fontassist.model import ModelConfig  # noqa: E402
 from fontassist.train import CancelToken, EvalEvent, FinishedEvent, StepEvent, TrainConfig, Trainer, evaluate  # noqa: E402
 from fontassist.train.grids import save_picture  # noqa: E402
@@ -135,20 +136,25 @@ def run_norm(args, norm: str, out: Path) -> dict:
     started = time.perf_counter()
     history = []
     finished = None
-    for event in Trainer(config, run, cancel=cancel):
-        if isinstance(event, EvalEvent):
-            history.append(
-                {
-                    "step": event.step,
-                    "minutes": round((time.perf_counter() - started) / 60, 2),
-                    **event.metrics,
-                }
-            )
-            print(f"[{norm}] step {event.step}: {format_metrics(event.metrics, event.baseline)}", flush=True)
-        elif isinstance(event, FinishedEvent):
-            finished = event
-        if time.perf_counter() - started > args.budget_min * 60 * 1.2:
-            cancel.cancel()  # a slower machine than measured must not blow the budget
+    try:
+        for event in Trainer(config, run, cancel=cancel):
+            if isinstance(event, EvalEvent):
+                history.append(
+                    {
+                        "step": event.step,
+                        "minutes": round((time.perf_counter() - started) / 60, 2),
+                        **event.metrics,
+                    }
+                )
+                print(
+                    f"[{norm}] step {event.step}: {format_metrics(event.metrics, event.baseline)}", flush=True
+                )
+            elif isinstance(event, FinishedEvent):
+                finished = event
+            if time.perf_counter() - started > args.budget_min * 60 * 1.2:
+                cancel.cancel()  # a slower machine than measured must not blow the budget
+    except JobCancelled as stopped:
+        print(f"[{norm}] {stopped}", flush=True)
     minutes = (time.perf_counter() - started) / 60
     result = evaluate(run, device=args.device)
     save_picture(result.grid(24), out / f"grid-{norm}.png")

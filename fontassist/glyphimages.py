@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -43,12 +43,23 @@ def ensure_folder(folder: str | os.PathLike) -> Path:
     return folder
 
 
-def save_glyph_pngs(images: np.ndarray, chars: Sequence[str], folder: str | os.PathLike) -> int:
-    """Write one PNG per glyph into ``folder``; returns how many were written."""
+def save_glyph_pngs(
+    images: np.ndarray,
+    chars: Sequence[str],
+    folder: str | os.PathLike,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> int:
+    """Write one PNG per glyph into ``folder``; returns how many were written.
+
+    ``progress(done, total, message)`` (as in :mod:`fontassist.jobs`) every 64 files and at the end.
+    """
     folder = ensure_folder(folder)
-    for raster, char in zip(images, chars, strict=False):
+    total = len(chars)
+    for i, (raster, char) in enumerate(zip(images, chars, strict=False)):
         save_image(to_picture(raster), folder / glyph_filename(char), durable=False)
-    return len(chars)
+        if progress is not None and ((i + 1) % 64 == 0 or i + 1 == total):
+            progress(i + 1, total, "Writing PNGs")
+    return total
 
 
 def tile(images: np.ndarray, columns: int | None = None, gap: int = 2) -> np.ndarray:

@@ -1,15 +1,16 @@
 """The end of the chain: rasters → traced outlines → a font file, or glyph files.
 
-Both front ends (CLI and app) call these functions; they are Qt-free, report
-progress through ``progress(done, total, message)`` and stop between glyphs when
-``cancel()`` returns True. Rasters are uint8 (0 paper, 255 ink) on ``frame``'s grid.
+Both front ends (CLI and app) call these functions; they are Qt-free and follow
+the job protocol of :mod:`fontassist.jobs` (progress callback, cancel token,
+JobCancelled when cancelled). Rasters are uint8 (0 paper, 255 ink) on ``frame``'s grid.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -17,17 +18,16 @@ from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 
 from .errors import FontAssistError
-from .export import ExportCancelled, ExportReport, NewGlyph, build_new_font, merge_into_font
+from .export import ExportReport, NewGlyph, build_new_font, merge_into_font
+from .export.writing import cancelled_message
 from .fonts import EmFrame, FontFile
 from .glyphimages import ensure_folder, glyph_filename, save_glyph_pngs
+from .jobs import CancelToken, JobCancelled, Progress, check_cancel, report
 from .safeio import safe_filename, write_text
 from .vector import TraceSettings, trace, trace_outlines
 from .vector.targetshape import target_shape
 
 log = logging.getLogger(__name__)
-
-ProgressFn = Callable[[int, int, str], None] | None
-CancelFn = Callable[[], bool] | None
 
 EXPORT_MODES = ("merge", "new")
 GLYPH_FORMATS = ("png", "svg", "ttf")
@@ -48,10 +48,10 @@ def trace_glyphs(
     settings: TraceSettings | None = None,
     *,
     target: FontFile | None = None,
-    progress: ProgressFn = None,
-    cancel: CancelFn = None,
-) -> list[NewGlyph] | None:
-    """Trace every raster into a quadratic glyf outline; None when cancelled. Empty tracings are left out.
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> list[NewGlyph]:
+    """Trace every raster into a quadratic glyf outline. Empty tracings are left out.
 
     The tidy stage takes its tolerances and ink box from ``target`` when given.
     """
@@ -60,8 +60,7 @@ def trace_glyphs(
     moved = []
     total = len(chars)
     for start in range(0, total, TRACE_CHUNK):
-        if cancel is not None and cancel():
-            return None
+        check_cancel(cancel, "Tracing was cancelled.")
         chunk = np.asarray(images[start : start + TRACE_CHUNK], dtype=np.uint8)
         for char, outline in zip(
             chars[start : start + TRACE_CHUNK], trace_outlines(chunk, frame, settings), strict=False
@@ -74,8 +73,7 @@ def trace_glyphs(
                     moved.append(char)
             else:
                 log.warning("U+%04X %s traced to nothing (an empty raster); left out", ord(char), char)
-        if progress is not None:
-            progress(min(start + TRACE_CHUNK, total), total, "Tracing outlines")
+        report(progress, min(start + TRACE_CHUNK, total), total, "Tracing outlines")
     if moved:
         log.info(
             "%d glyphs scaled or shifted to keep their ink inside the target's ideographic box: %s",
@@ -99,17 +97,16 @@ def write_font(
     validate: bool = True,
     drawn: Sequence[NewGlyph] = (),
     source: FontFile | None = None,
-    progress: ProgressFn = None,
-    cancel: CancelFn = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> ExportReport:
     """Trace ``images`` and write them as a font: merged into a copy of ``target``, or a new font.
 
     ``drawn`` are glyphs drawn by hand (taken from the designer's editor): they
     are written as drawn, never traced. In merge mode, characters the target
-    already has are an error; callers drop them first
-    (:func:`fontassist.fonts.missing_from_target`). A UFO target is merged as a
-    UFO and compiled with ufo2ft. Nothing is written when anything fails or the
-    user cancels.
+    already has are left out (the target's own glyphs win) and listed in the
+    report's ``left_out``. A UFO target is merged as a UFO and compiled with
+    ufo2ft. Nothing is written when anything fails or the user cancels.
     """
     if mode not in EXPORT_MODES:
         raise FontAssistError(
@@ -120,11 +117,15 @@ def write_font(
             "There are no glyphs to export.",
             hint="Generate some characters first, or check the character list.",
         )
-    glyphs = trace_glyphs(
-        images, chars, frame, trace_settings, target=target, progress=progress, cancel=cancel
-    )
-    if glyphs is None:
-        raise ExportCancelled(Path(out_path))
+    left_out: list[str] = []
+    if mode == "merge":
+        images, chars, drawn, left_out = _leave_out_present(images, chars, drawn, target)
+    try:
+        glyphs = trace_glyphs(
+            images, chars, frame, trace_settings, target=target, progress=progress, cancel=cancel
+        )
+    except JobCancelled:
+        raise JobCancelled(cancelled_message(out_path)) from None
     hand = {g.char for g in drawn}
     glyphs = [g for g in glyphs if g.char not in hand] + list(drawn)
     if not glyphs:
@@ -135,7 +136,7 @@ def write_font(
     if target.outline_format == "ufo":
         from .export.ufo import merge_into_ufo_target
 
-        return merge_into_ufo_target(
+        written = merge_into_ufo_target(
             target,
             glyphs,
             out_path,
@@ -146,8 +147,9 @@ def write_font(
             progress=progress,
             cancel=cancel,
         )
+        return dataclasses.replace(written, left_out=tuple(left_out))
     if mode == "merge":
-        return merge_into_font(
+        written = merge_into_font(
             target.path,
             glyphs,
             out_path,
@@ -160,6 +162,7 @@ def write_font(
             progress=progress,
             cancel=cancel,
         )
+        return dataclasses.replace(written, left_out=tuple(left_out))
     return build_new_font(
         glyphs,
         out_path,
@@ -173,6 +176,26 @@ def write_font(
         progress=progress,
         cancel=cancel,
     )
+
+
+def _leave_out_present(images, chars, drawn, target: FontFile):
+    """The one rule of merge mode: characters the target already has are not merged (its own glyphs win).
+
+    Returns (images, chars, drawn) without them, and the characters left out;
+    raises FontAssistError when nothing is left.
+    """
+    left_out = [c for c in dict.fromkeys([*chars, *(g.char for g in drawn)]) if target.has(c)]
+    if left_out:
+        keep = [i for i, c in enumerate(chars) if not target.has(c)]
+        images, chars = np.asarray(images)[keep], [chars[i] for i in keep]
+        drawn = [g for g in drawn if not target.has(g.char)]
+        log.info("left out %d characters the target already has", len(left_out))
+    if not len(chars) and not drawn:
+        raise FontAssistError(
+            f"The target font already has all {len(left_out):,} characters to export; nothing to merge.",
+            hint="Choose characters the target lacks.",
+        )
+    return images, list(chars), list(drawn), left_out
 
 
 def write_ufo_export(
@@ -193,18 +216,29 @@ def write_ufo_export(
     include_rejected: bool = False,
     trace_settings: TraceSettings | None = None,
     provenance: Mapping | None = None,
-    progress: ProgressFn = None,
-    cancel: CancelFn = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ):
     """Trace ``images`` and write a UFO for the designer's editor, each glyph marked with its review state.
 
     ``statuses`` maps characters to ``accepted`` / ``rejected`` (others are
     undecided); ``flags`` and ``checkpoints`` run parallel to ``chars``;
     ``drawn`` glyphs (hand edits) are written as drawn and marked edited.
-    Rejected glyphs are neither traced nor written unless ``include_rejected``.
+    Rejected glyphs are neither traced nor written unless ``include_rejected``;
+    in merge mode, characters the target already has are left out.
     """
     from .export.ufo import EDITED, REJECTED, UNDECIDED, UfoGlyph, write_ufo
 
+    present: list[str] = []
+    if mode == "merge":
+        flags = list(flags) if flags is not None else None
+        checkpoints = list(checkpoints) if not isinstance(checkpoints, str) else checkpoints
+        rows_kept = [i for i, c in enumerate(chars) if not target.has(c)]
+        images, chars, drawn, present = _leave_out_present(images, chars, drawn, target)
+        if flags is not None:
+            flags = [flags[i] for i in rows_kept]
+        if not isinstance(checkpoints, str):
+            checkpoints = [checkpoints[i] for i in rows_kept]
     statuses = dict(statuses or {})
     hand = {g.char for g in drawn}
     flags = list(flags) if flags is not None else [{}] * len(chars)
@@ -213,17 +247,18 @@ def write_ufo_export(
         i for i, c in enumerate(chars) if c not in hand and (include_rejected or statuses.get(c) != REJECTED)
     ]
     left_out = [c for c in chars if c not in hand and statuses.get(c) == REJECTED and not include_rejected]
-    traced = trace_glyphs(
-        images[rows] if rows else images[:0],
-        [chars[i] for i in rows],
-        frame,
-        trace_settings,
-        target=target,
-        progress=progress,
-        cancel=cancel,
-    )
-    if traced is None:
-        raise ExportCancelled(Path(out_path))
+    try:
+        traced = trace_glyphs(
+            images[rows] if rows else images[:0],
+            [chars[i] for i in rows],
+            frame,
+            trace_settings,
+            target=target,
+            progress=progress,
+            cancel=cancel,
+        )
+    except JobCancelled:
+        raise JobCancelled(cancelled_message(out_path)) from None
     where = {chars[i]: i for i in rows}
     items = [
         UfoGlyph(g, statuses.get(g.char, UNDECIDED), flags[where[g.char]], checkpoints[where[g.char]])
@@ -244,10 +279,13 @@ def write_ufo_export(
         cancel=cancel,
     )
     if left_out:
-        from dataclasses import replace
-
         note = f"Left out {len(left_out)} rejected glyphs: {''.join(left_out[:20])}."
-        report = replace(report, left_out=tuple(left_out), warnings=(*report.warnings, note))
+        report = dataclasses.replace(report, left_out=tuple(left_out), warnings=(*report.warnings, note))
+    if present:
+        note = f"Left out {len(present)} characters the target already has: {''.join(present[:20])}."
+        report = dataclasses.replace(
+            report, left_out=(*report.left_out, *present), warnings=(*report.warnings, note)
+        )
     return report
 
 
@@ -279,13 +317,13 @@ def write_glyph_files(
     target: FontFile | None = None,
     family: str = "fontassist glyphs",
     trace_settings: TraceSettings | None = None,
-    progress: ProgressFn = None,
-    cancel: CancelFn = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> list[Path]:
     """Batch glyph export: a PNG or SVG per glyph (``U+6C38.svg``) into ``out_dir``, or one TTF there.
 
     ``ttf`` needs ``target`` for metrics and writes ``<family>.ttf`` holding just these glyphs.
-    Returns the files written.
+    Returns the files written. A cancel keeps the SVG files already written (and says so).
     """
     if fmt not in GLYPH_FORMATS:
         raise FontAssistError(
@@ -302,7 +340,7 @@ def write_glyph_files(
                 hint="Give --target (or --font).",
             )
         out = folder / glyph_font_name(family)
-        report = write_font(
+        written_font = write_font(
             images,
             chars,
             frame,
@@ -314,17 +352,19 @@ def write_glyph_files(
             progress=progress,
             cancel=cancel,
         )
-        return [report.out_path]
+        return [written_font.out_path]
     settings = settings_for(trace_settings, target)
     written = []
     for i, (raster, char) in enumerate(zip(images, chars, strict=False)):
-        if cancel is not None and cancel():
-            break
+        check_cancel(
+            cancel,
+            f"Glyph export cancelled; the {len(written)} SVG files written so far into {folder} are kept.",
+        )
         path = folder / glyph_filename(char, "svg")
         write_text(path, glyph_svg(raster, frame, settings), durable=False)
         written.append(path)
-        if progress is not None and (i % 64 == 0 or i + 1 == len(chars)):
-            progress(i + 1, len(chars), "Writing SVG outlines")
+        if i % 64 == 0 or i + 1 == len(chars):
+            report(progress, i + 1, len(chars), "Writing SVG outlines")
     return written
 
 

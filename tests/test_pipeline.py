@@ -8,9 +8,11 @@ from fontassist.cli import main
 from fontassist.errors import FontAssistError
 from fontassist.export import validate_font
 from fontassist.fonts import missing_from_target, named_charset, open_font, render
+from fontassist.jobs import JobCancelled
 from fontassist.pipeline import glyph_svg, trace_glyphs, write_font, write_glyph_files
 from fontassist.train.similarity import iou
 from fontassist.vector import TraceSettings
+from tests.cancelling import CancelAfter
 
 
 @pytest.fixture(scope="module")
@@ -50,16 +52,11 @@ def test_written_font_holds_the_glyphs_where_the_rasters_put_them(tmp_path, miss
 def test_cancel_leaves_no_file(tmp_path, missing_rasters):
     images, chars, frame, target = missing_rasters
     out = tmp_path / "cancelled.ttf"
-    calls = []
-
-    def cancel():
-        calls.append(1)
-        return len(calls) > 5
-
-    with pytest.raises(FontAssistError, match="cancelled"):
-        write_font(images, chars, frame, target, out, family="X Sans", cancel=cancel)
+    with pytest.raises(JobCancelled, match="no file was written"):
+        write_font(images, chars, frame, target, out, family="X Sans", cancel=CancelAfter(5))
     assert not out.exists() and list(tmp_path.iterdir()) == []
-    assert trace_glyphs(images, chars, frame, cancel=lambda: True) is None
+    with pytest.raises(JobCancelled, match="Tracing was cancelled"):
+        trace_glyphs(images, chars, frame, cancel=CancelAfter(0))
 
 
 def test_bad_mode_and_empty_input(tmp_path, missing_rasters):
@@ -141,7 +138,7 @@ def test_export_command_end_to_end(tmp_path, capsys, tiny_run, demo_source, demo
     ]
     assert main(args) == 0
     text = capsys.readouterr().out
-    assert "Skipping 1 characters" in text and "passed" in text
+    assert "left out 1 characters" in text and "passed" in text
     font = open_font(out)
     assert all(font.has(c) for c in "丟丫么")
     # a bad output path is refused before any generating, and the input survives
@@ -180,3 +177,14 @@ def test_glyphs_command_from_a_checkpoint(tmp_path, tiny_run, demo_source, demo_
         == 0
     )
     assert open_font(tmp_path / "GenTest.ttf").has("丟")
+
+
+def test_merging_leaves_out_what_the_target_has(tmp_path, missing_rasters):
+    images, chars, frame, target = missing_rasters
+    has = next(c for c in "永東國" if target.has(c))
+    images = np.concatenate([images, images[:1]])
+    report = write_font(images, [*chars, has], frame, target, tmp_path / "m.ttf", family="X Sans")
+    assert report.left_out == (has,) and report.glyphs_added == len(chars)
+    with pytest.raises(FontAssistError, match="already has all 1 characters"):
+        write_font(images[:1], [has], frame, target, tmp_path / "n.ttf", family="X Sans")
+    assert not (tmp_path / "n.ttf").exists()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import logging
 import logging.handlers
 import sys
@@ -14,24 +13,10 @@ from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__, resources
-from .errordialog import install_exception_hook, set_log_file
-from .settings import APPLICATION, ORGANIZATION
+from .common.errordialog import install_exception_hook, set_log_file
+from .common.settings import APPLICATION, ORGANIZATION
 
 log = logging.getLogger(__name__)
-
-
-def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
-    parser = argparse.ArgumentParser(prog="fontassist-app", description="The fontassist desktop app.")
-    parser.add_argument("--source", metavar="FONT", help="source font to start with")
-    parser.add_argument(
-        "--source-face", type=int, metavar="N", help="face index in a collection (asked when not given)"
-    )
-    parser.add_argument("--target", metavar="FONT", help="target font to start with")
-    parser.add_argument(
-        "--target-face", type=int, metavar="N", help="face index in a collection (asked when not given)"
-    )
-    parser.add_argument("--project", metavar="FILE", help="project file to open")
-    return parser.parse_known_args(argv)  # the rest goes to Qt (-style, -platform, ...)
 
 
 # PySide6 6.12.0's Signal.emit() drops a reference to True on every call, so a long
@@ -60,7 +45,7 @@ def create_application(qt_args: list[str] | None = None) -> QApplication:
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv else "fontassist", *(qt_args or [])])
     app.setApplicationDisplayName("fontassist")
-    from .i18n import install_translators
+    from .common.i18n import install_translators
 
     install_translators(app)  # before any window exists: pages translate their texts once, when built
     icon = resources.ICONS / "fontassist.svg"
@@ -130,27 +115,21 @@ def open_main_window(
     return window
 
 
-def main(argv: list[str] | None = None) -> int:
-    """The ``fontassist-app`` entry point (and ``fontassist`` without a subcommand)."""
-    argv = sys.argv[1:] if argv is None else list(argv)
-    options, qt_args = parse_args(argv)
+def run(
+    source, target, project, *, source_face=None, target_face=None, qt_args: list[str] | None = None
+) -> int:
+    """Start Qt, open the main window and run the event loop (:func:`fontassist.app.open_app`)."""
     app = create_application(qt_args)
     set_log_file(setup_logging())
     install_exception_hook()
     check_pyside()
-    window = open_main_window(
-        options.source,
-        options.target,
-        options.project,
-        source_face=options.source_face,
-        target_face=options.target_face,
-    )
+    window = open_main_window(source, target, project, source_face=source_face, target_face=target_face)
     # The window stops a run before it closes; this covers quitting any other way.
     app.aboutToQuit.connect(window.train_page.shutdown)
     QTimer.singleShot(0, add_cjk_fallback)
     code = app.exec()
     del window
-    from .tasks import wait_for_background_calls
+    from .common.worker import wait_for_workers
 
-    wait_for_background_calls()
+    wait_for_workers()
     return code

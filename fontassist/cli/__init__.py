@@ -143,21 +143,15 @@ def _main(args) -> int:
     level = logging.WARNING - 10 * min(options.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     if options.self_test:
-        from ..app.selftest import WindowCheck
+        from ..app.common.windowcheck import WindowCheck
         from ..installcheck import main as self_test
 
         return self_test(window_check=WindowCheck, verbose=options.verbose)
     handler = getattr(options, "handler", None)
     if handler is None:
-        from ..display import missing_display
+        from ..app import open_app
 
-        problem = missing_display()
-        if problem:
-            print(f"fontassist: {problem}", file=sys.stderr)
-            return 2
-        from ..app import main as app_main
-
-        return app_main([])
+        return open_app()
     from ..safeio import protect_inputs
 
     try:

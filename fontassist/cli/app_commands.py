@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..app import add_start_arguments
 from ..errors import FontAssistError
 
 
@@ -13,24 +14,15 @@ def _gui(args) -> int:
         path = getattr(args, flag)
         if path is not None and not Path(path).is_file():
             raise FontAssistError("file not found.", path=path, hint=f"Check the --{flag} path.")
-    argv = []
-    if args.project:
-        argv += ["--project", args.project]
-    for role in ("source", "target"):
-        path = getattr(args, role)
-        if path:
-            argv += [f"--{role}", path]
-            face = getattr(args, f"{role}_face")
-            if face is not None:
-                argv += [f"--{role}-face", str(face)]
-    from ..display import missing_display
+    import fontassist.app
 
-    problem = missing_display()
-    if problem:
-        raise FontAssistError(problem)
-    from ..app import main as app_main
-
-    return app_main(argv)
+    return fontassist.app.open_app(
+        source=args.source,
+        target=args.target,
+        project=args.project,
+        source_face=args.source_face,
+        target_face=args.target_face,
+    )
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,19 +32,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Open the desktop app, optionally on a source and target font or a saved project. "
         "Running fontassist without a subcommand does the same on the bundled demo fonts.",
     )
-    parser.add_argument("--source", metavar="FONT", help="source font (.ttf, .otf, .ttc, .woff, .woff2)")
-    parser.add_argument(
-        "--source-face",
-        type=int,
-        metavar="N",
-        help="face index inside a .ttc/.otc collection (asked when not given)",
-    )
-    parser.add_argument("--target", metavar="FONT", help="target font (.ttf, .otf, .ttc, .woff, .woff2)")
-    parser.add_argument(
-        "--target-face",
-        type=int,
-        metavar="N",
-        help="face index inside a .ttc/.otc collection (asked when not given)",
-    )
-    parser.add_argument("--project", metavar="FILE", help="a saved fontassist project (.fontassist.json)")
+    add_start_arguments(parser)
     parser.set_defaults(handler=_gui)

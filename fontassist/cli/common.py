@@ -8,6 +8,7 @@ import sys
 import time
 
 from ..errors import FontAssistError
+from ..jobs import Progress
 
 # ------------------------------------------------------------------ value types
 # argparse calls these on the text of an option; an ArgumentTypeError becomes one line (see cli.Parser).
@@ -124,6 +125,16 @@ class ProgressLine:
             self.width = 0
 
 
+def progress_printer() -> tuple[ProgressLine, Progress]:
+    """A progress line and the job-protocol callback (:data:`fontassist.jobs.Progress`) that draws on it."""
+    line = ProgressLine()
+
+    def report(done: int, total: int, message: str) -> None:
+        line.update(f"{message.lower():<28} [{bar(done, total)}] {done}/{total}", force=done == total)
+
+    return line, report
+
+
 def bar(done: int, total: int, width: int = 24) -> str:
     filled = int(width * done / max(total, 1))
     return "#" * filled + "." * (width - filled)
@@ -173,3 +184,13 @@ def declare_outputs(p: argparse.ArgumentParser, **kinds: str) -> None:
     (fonts, checkpoints, runs, character files), and writable (see cli.check_outputs).
     """
     p.set_defaults(outputs=kinds)
+
+
+def warn(warnings) -> set[str]:
+    """Print each warning once, on stderr; returns those printed."""
+    printed = set()
+    for warning in warnings:
+        if warning not in printed:
+            print(f"warning: {warning}", file=sys.stderr)
+            printed.add(warning)
+    return printed

@@ -5,16 +5,13 @@ torch is imported only when a checkpoint is used.
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 
 from ..errors import FontAssistError
 from ..fonts import DEFAULT_CHARSET
 from .common import (
-    ProgressLine,
     add_runtime,
-    bar,
     declare_outputs,
     generation_chars,
     image_size,
@@ -22,7 +19,9 @@ from .common import (
     non_negative_float,
     non_negative_int,
     positive_float,
+    progress_printer,
     set_threads,
+    warn,
 )
 from .fonts_commands import add_charset_arguments, chars_from_args
 
@@ -68,16 +67,6 @@ def trace_settings_from(args):
     return TraceSettings(**{f.name: getattr(args, f.name) for f in TraceSettings.tunable()})
 
 
-def _progress_printer():
-
-    line = ProgressLine()
-
-    def report(done, total, message="working"):
-        line.update(f"{message.lower():<28} [{bar(done, total)}] {done}/{total}", force=done == total)
-
-    return line, report
-
-
 def _generate_for_export(args, need_target: bool):
     """Load the checkpoint and fonts, pick the characters, run the model; returns (glyphs, source, target)."""
     from ..fonts import open_font
@@ -92,27 +81,20 @@ def _generate_for_export(args, need_target: bool):
             hint="Give --target FONT (its metrics and, in merge mode, its glyphs).",
         )
     chars, description = generation_chars(args, source, target)
-    if target is not None and getattr(args, "mode", "new") == "merge":
-        present = [c for c in chars if target.has(c)]
-        if present:
-            print(
-                f"Skipping {len(present):,} characters {target.full_name} already has ({''.join(present[:20])}{'…' if len(present) > 20 else ''})."
-            )
-            chars = [c for c in chars if not target.has(c)]
     if not chars:
         raise FontAssistError(
             f"Nothing to export: no characters left from {description}.",
             hint="Choose characters the target lacks (--missing).",
         )
     generator = Generator.from_checkpoint(args.checkpoint, device=args.device)
-    line, report = _progress_printer()
+    line, report = progress_printer()
     try:
         glyphs = generator.run(
             source,
             chars,
             target_font=target,
             batch_size=args.batch,
-            progress=lambda d, t: report(d, t, "Generating"),
+            progress=report,
         )
     finally:
         line.close()
@@ -149,7 +131,7 @@ def _project_review(args) -> dict:
     """The review dict of --project (decisions and hand edits), or an empty one."""
     if not args.project:
         return {}
-    from ..app.project import Project  # plain data, no Qt
+    from ..app.common.project import Project  # plain data, no Qt
 
     return Project.load(args.project).review
 
@@ -162,16 +144,6 @@ def _leave_out_edited(glyphs, review: dict):
     hand = {g.char for g in drawn}
     keep = [i for i, c in enumerate(glyphs.chars) if c not in hand]
     return drawn, keep
-
-
-def warn(warnings) -> set[str]:
-    """Print each warning once, on stderr; returns those printed."""
-    printed = set()
-    for warning in warnings:
-        if warning not in printed:
-            print(f"warning: {warning}", file=sys.stderr)
-            printed.add(warning)
-    return printed
 
 
 def _export_ttf(args) -> int:
@@ -194,11 +166,9 @@ def _export_ttf(args) -> int:
     drawn, keep = _leave_out_edited(glyphs, review)
     rejected = set(review.get("rejected", "")) if review else set()
     keep = [i for i in keep if glyphs.chars[i] not in rejected]
-    if args.mode == "merge":
-        drawn = [g for g in drawn if not target.has(g.char)]
     if drawn:
         print(f"Taking {len(drawn):,} glyphs drawn by hand as drawn (no tracing).")
-    line, report = _progress_printer()
+    line, report = progress_printer()
     try:
         result = write_font(
             glyphs.images[keep],
@@ -224,6 +194,9 @@ def _export_ttf(args) -> int:
         f"Wrote {result.out_path}: {result.glyphs_added:,} new glyphs {what}, {result.total_glyphs:,} glyphs in all, "
         f"{result.file_size / 1e6:.2f} MB, in {seconds:.1f} s."
     )
+    if result.left_out:
+        shown = "".join(result.left_out[:20]) + ("…" if len(result.left_out) > 20 else "")
+        print(f"  left out {len(result.left_out):,} characters {target.full_name} already has: {shown}")
     if result.validation is not None:
         print(
             f"  validation (fontTools reload + OpenType Sanitizer): {'passed' if result.validation.ok else 'FAILED'}"
@@ -251,12 +224,10 @@ def _export_ufo(args) -> int:
     review = _project_review(args)
     glyphs, source, target = _generate_for_export(args, need_target=True)
     drawn, keep = _leave_out_edited(glyphs, review)
-    if args.mode == "merge":
-        drawn = [g for g in drawn if not target.has(g.char)]
     statuses = {c: "accepted" for c in review.get("accepted", "")}
     statuses.update({c: "rejected" for c in review.get("rejected", "")})
     checkpoint = str(Path(args.checkpoint).absolute())
-    line, report = _progress_printer()
+    line, report = progress_printer()
     try:
         result = write_ufo_export(
             glyphs.images[keep],
@@ -305,7 +276,7 @@ def _compile_ufo(args, fmt: str) -> int:
             hint="Give --format ttf (or an --out ending in .ttf) to compile it.",
         )
     started = time.perf_counter()
-    line, report = _progress_printer()
+    line, report = progress_printer()
     try:
         result = compile_ufo(
             args.checkpoint,
@@ -355,7 +326,7 @@ def _glyphs(args) -> int:
             raise FontAssistError("Generating glyphs from a checkpoint needs --source FONT.")
         glyphs, source, target = _generate_for_export(args, need_target=args.format == "ttf")
         images, chars, frame, metrics_font = glyphs.images, glyphs.chars, glyphs.frame, target
-    line, report = _progress_printer()
+    line, report = progress_printer()
     try:
         written = write_glyph_files(
             images,

@@ -11,7 +11,7 @@ from ..errors import FontAssistError
 from ..fonts import CHARSET_NAMES, DEFAULT_CHARSET, Coverage, list_faces, open_font, render, resolve_chars
 from ..glyphimages import contact_sheet, save_glyph_pngs
 from ..safeio import save_image
-from .common import chars_text, declare_outputs, image_size, margin, non_negative_int
+from .common import ProgressLine, bar, chars_text, declare_outputs, image_size, margin, non_negative_int
 
 
 def add_font_argument(parser: argparse.ArgumentParser, flag: str, help: str, required: bool = True) -> None:
@@ -91,9 +91,17 @@ def _coverage(args) -> int:
 def _render(args) -> int:
     font = open_font(args.font, args.font_face)
     chars, description = chars_from_args(args)
-    result = render(font, chars, args.size, args.margin, cache=not args.no_cache)
+    line = ProgressLine()
+
+    def report(done, total, message):
+        line.update(f"{message.lower():<18} [{bar(done, total)}] {done:,}/{total:,}", force=done == total)
+
     out = Path(args.out)
-    written = save_glyph_pngs(result.images, result.chars, out)
+    try:
+        result = render(font, chars, args.size, args.margin, cache=not args.no_cache, progress=report)
+        written = save_glyph_pngs(result.images, result.chars, out, progress=report)
+    finally:
+        line.close()
     print(
         f"{font.full_name}: rendered {len(result.chars):,} of {len(chars):,} characters ({description}) at {args.size} px into {out}/ ({written} files)"
     )

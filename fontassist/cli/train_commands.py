@@ -33,7 +33,9 @@ from .common import (
     non_negative_int,
     positive_float,
     positive_int,
+    progress_printer,
     set_threads,
+    warn,
 )
 from .fonts_commands import add_charset_arguments
 
@@ -299,8 +301,8 @@ def _train(args) -> int:
     if launched is not None:
         return launched
     set_threads(args.threads)
+    from ..jobs import CancelToken, JobCancelled
     from ..train import (
-        CancelToken,
         CheckpointEvent,
         EvalEvent,
         FinishedEvent,
@@ -328,7 +330,8 @@ def _train(args) -> int:
         trainer = Trainer(_config_from_args(args), out, cancel=cancel)
 
     dist = trainer.dist
-    progress = ProgressLine() if dist.is_writer else ProgressLine(stream=open(os.devnull, "w"))  # noqa: SIM115
+    quiet = None if dist.is_writer else open(os.devnull, "w")  # rank 0 alone reports progress
+    progress = ProgressLine(stream=quiet)
     previous = _stop_on_signals(cancel, progress, dist.active)
     finished = None
     try:
@@ -357,6 +360,9 @@ def _train(args) -> int:
                 pass
             elif isinstance(event, FinishedEvent):
                 finished = event
+    except JobCancelled as stopped:
+        print(f"{stopped} Resume with: fontassist train --out {out} --resume", file=sys.stderr)
+        return EXIT_INTERRUPTED
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
@@ -365,6 +371,8 @@ def _train(args) -> int:
             # (while the interpreter shuts down): nothing is left to stop, so it must not kill this one.
             signal.signal(signal.SIGTERM, signal.SIG_IGN)
         progress.close()
+        if quiet is not None:
+            quiet.close()
     if finished is None:
         return 1
     if not dist.is_writer:
@@ -375,9 +383,6 @@ def _train(args) -> int:
     if finished.reason == "completed":
         print(f"{finished.message} Checkpoint: {finished.checkpoint}")
         return 0
-    if finished.reason == "cancelled":
-        print(f"{finished.message} Resume with: fontassist train --out {out} --resume", file=sys.stderr)
-        return EXIT_INTERRUPTED
     print(f"fontassist: error: {finished.message}", file=sys.stderr)
     return 2
 
@@ -457,16 +462,12 @@ def _run_generation(generator, source, chars, target, out, grid, batch):
     if not chars:
         print("Nothing to generate: the character list is empty (or the target already has them all).")
         return None
-    progress = ProgressLine()
+    line, report = progress_printer()
     started = time.perf_counter()
-
-    def report(done, total):
-        progress.update(f"generating [{bar(done, total)}] {done}/{total}", force=done == total)
-
     try:
         glyphs = generator.run(source, chars, target_font=target, batch_size=batch, progress=report)
     finally:
-        progress.close()
+        line.close()
     write_outputs(glyphs, out, grid)
     seconds = time.perf_counter() - started
     flagged = glyphs.flagged()
@@ -549,6 +550,7 @@ def _run_demo(args, resources) -> int:
         mode="merge",
         source=source,
     )
+    warn(report.warnings)
     print(
         f"Traced the glyphs and wrote {report.out_path}: {target.full_name} plus {report.glyphs_added:,} new glyphs "
         f"({report.total_glyphs:,} in all, {report.file_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s; "
@@ -657,7 +659,12 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "demo", help="generate the 647 tw-edu-4808 characters Zen Maru Gothic lacks with the bundled model"
     )
-    p.add_argument("--out", required=True, metavar="DIR", help="folder for the PNGs and the contact sheet")
+    p.add_argument(
+        "--out",
+        default="demo-out",
+        metavar="DIR",
+        help="folder for the font, the PNGs and the contact sheet (default demo-out)",
+    )
     p.add_argument("--grid", metavar="PNG", help="contact sheet path (default DIR/contact-sheet.png)")
     p.add_argument("--no-font", action="store_true", help=f"only the PNGs, no {DEMO_FONT_NAME}")
     add_runtime(p)

@@ -6,11 +6,10 @@ from fontassist.export.merge import merge_into_font
 from fontassist.export.naming import FontNames, naming_warnings, postscript_name, reserved_font_names
 from fontassist.export.newfont import build_new_font
 from fontassist.export.validate import ValidationResult, validate_font
-from fontassist.export.writing import MAX_GLYPHS, ExportCancelled, ExportReport
+from fontassist.export.writing import MAX_GLYPHS, ExportReport
 
 __all__ = [
     "MAX_GLYPHS",
-    "ExportCancelled",
     "ExportReport",
     "FontNames",
     "NewGlyph",

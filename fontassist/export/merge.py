@@ -30,15 +30,14 @@ from fontassist.export.naming import (
 from fontassist.export.os2ranges import unicode_codepoints, update_os2_coverage
 from fontassist.export.outlines import convert_cff_to_glyf
 from fontassist.export.writing import (
-    CancelFn,
-    ExportCancelled,
     ExportReport,
-    ProgressFn,
+    cancelled_message,
     check_glyph_count,
     check_output_path,
     open_input_font,
     save_atomically,
 )
+from fontassist.jobs import CancelToken, Progress, check_cancel, report
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +57,8 @@ def merge_into_font(
     source_path: str | os.PathLike | None = None,
     source_number: int = 0,
     validate: bool = True,
-    progress: ProgressFn = None,
-    cancel: CancelFn = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> ExportReport:
     """Write ``out_path``: the target font plus ``new_glyphs``, renamed ``family`` ``style``.
 
@@ -68,15 +67,15 @@ def merge_into_font(
     advance (and vertical metrics when it has them), mapped in every Unicode
     cmap subtable. A CFF target is converted to TrueType outlines first.
     ``source_path`` is the font the new outlines derive from: its copyright is
-    added and its Reserved Font Names are checked. ``progress(done, total, message)`` reports each phase; ``cancel()``
-    returning True stops the export between glyphs with ExportCancelled.
+    added and its Reserved Font Names are checked. ``progress`` and ``cancel``
+    follow :mod:`fontassist.jobs`: a cancel stops the export between glyphs with
+    JobCancelled.
     Nothing is written unless everything, validation included, succeeded.
     """
     new_glyphs = sorted(new_glyphs, key=lambda g: ord(g.char))
     out_path = check_output_path(out_path, [target_path])
     names = FontNames.make(family, style)
     prepare_new_glyphs(new_glyphs)
-    cancelled = _cancel_checker(cancel)
 
     font = open_input_font(target_path, font_number)
     try:
@@ -89,15 +88,13 @@ def merge_into_font(
 
         converted: list[str] = []
         if "CFF " in font:
-            converted = convert_cff_to_glyf(font, progress=progress, cancelled=cancelled)
-            if converted is None:
-                raise ExportCancelled(out_path)
+            converted = convert_cff_to_glyf(font, progress=progress, cancel=cancel, out_path=out_path)
             warnings.append(
                 "The target's PostScript (CFF) outlines were converted to TrueType outlines; "
                 "its PostScript hints were dropped."
             )
 
-        new_names = _append_glyphs(font, new_glyphs, original_order, progress, cancelled, out_path)
+        new_names = _append_glyphs(font, new_glyphs, original_order, progress, cancel, out_path)
         warnings += add_to_cmap(font, {g.codepoint: n for g, n in zip(new_glyphs, new_names, strict=False)})
         update_os2_coverage(font, keep_existing=True)
         recalc_font_extents(font, converted + new_names)
@@ -130,10 +127,6 @@ def merge_into_font(
     )
 
 
-def _cancel_checker(cancel: CancelFn):
-    return (lambda: bool(cancel())) if cancel is not None else (lambda: False)
-
-
 def _refuse_present_characters(font: TTFont, new_glyphs: list[NewGlyph], target_path) -> None:
     present = unicode_codepoints(font) if "cmap" in font else set()
     clashes = [g.char for g in new_glyphs if g.codepoint in present]
@@ -149,26 +142,23 @@ def _append_glyphs(
     font: TTFont,
     new_glyphs: list[NewGlyph],
     original_order: list[str],
-    progress: ProgressFn,
-    cancelled,
+    progress: Progress | None,
+    cancel: CancelToken | None,
     out_path: Path,
 ) -> list[str]:
     new_names = unique_glyph_names((g.codepoint for g in new_glyphs), set(original_order))
     glyphs = font["glyf"].glyphs
     total = len(new_glyphs)
     for done, (name, new) in enumerate(zip(new_names, new_glyphs, strict=False)):
-        if cancelled():
-            raise ExportCancelled(out_path)
-        if progress is not None:
-            progress(done, total, "Adding glyphs")
+        check_cancel(cancel, cancelled_message(out_path))
+        report(progress, done, total, "Adding glyphs")
         glyphs[name] = new.glyph
     font.setGlyphOrder(original_order + new_names)
     vertical = None
     if "vmtx" in font and "vhea" in font:
         vertical = (ideograph_vertical_advance(font), ideograph_vertical_origin(font))
     set_new_glyph_metrics(font, new_names, [g.glyph for g in new_glyphs], ideograph_advance(font), vertical)
-    if progress is not None:
-        progress(total, total, "Adding glyphs")
+    report(progress, total, total, "Adding glyphs")
     return new_names
 
 

@@ -29,15 +29,14 @@ from fontassist.export.naming import (
 )
 from fontassist.export.os2ranges import update_os2_coverage
 from fontassist.export.writing import (
-    CancelFn,
-    ExportCancelled,
     ExportReport,
-    ProgressFn,
+    cancelled_message,
     check_glyph_count,
     check_output_path,
     open_input_font,
     save_atomically,
 )
+from fontassist.jobs import CancelToken, Progress, check_cancel, report
 
 log = logging.getLogger(__name__)
 
@@ -82,8 +81,8 @@ def build_new_font(
     source_path: str | os.PathLike | None = None,
     source_number: int = 0,
     validate: bool = True,
-    progress: ProgressFn = None,
-    cancel: CancelFn = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> ExportReport:
     """Write ``out_path``: .notdef, space and ``new_glyphs``, with the em,
     line metrics, advances and licence of the font at ``metrics_from``."""
@@ -140,13 +139,10 @@ def _build(
     }
     total = len(new_glyphs)
     for done, (name, new) in enumerate(zip(new_names, new_glyphs, strict=False)):
-        if cancel is not None and cancel():
-            raise ExportCancelled(out_path)
-        if progress is not None:
-            progress(done, total, "Adding glyphs")
+        check_cancel(cancel, cancelled_message(out_path))
+        report(progress, done, total, "Adding glyphs")
         glyphs[name] = new.glyph
-    if progress is not None:
-        progress(total, total, "Adding glyphs")
+    report(progress, total, total, "Adding glyphs")
 
     # The call order fontBuilder's docstring prescribes.
     builder = FontBuilder(upm, isTTF=True)

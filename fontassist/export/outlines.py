@@ -7,13 +7,16 @@ name, ID, advance and vertical origin.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
 
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.recordingPen import DecomposingRecordingPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont, newTable
+
+from fontassist.export.writing import cancelled_message
+from fontassist.jobs import CancelToken, Progress, check_cancel, report
 
 # Cubic-to-quadratic tolerance as a fraction of the em (1 unit at 1000 UPM),
 # fontmake's default.
@@ -26,12 +29,14 @@ _CFF_ONLY_TABLES = ("CFF ", "VORG")
 def convert_cff_to_glyf(
     font: TTFont,
     *,
-    progress: Callable[[int, int, str], None] | None = None,
-    cancelled: Callable[[], bool] = lambda: False,
-) -> list[str] | None:
-    """Replace the CFF table with glyf/loca; return the glyph names converted,
-    or None when ``cancelled()`` turned true (the font is then left half-done
-    and must be discarded)."""
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    out_path: str | os.PathLike = "the font",
+) -> list[str]:
+    """Replace the CFF table with glyf/loca; return the glyph names converted.
+
+    A cancel raises JobCancelled (for the export to ``out_path``); the font is then
+    left half-done and must be discarded."""
     glyph_order = font.getGlyphOrder()
     glyph_set = font.getGlyphSet()
     max_error = MAX_ERROR_EM * font["head"].unitsPerEm
@@ -42,10 +47,9 @@ def convert_cff_to_glyf(
     message = "Converting PostScript outlines to TrueType"
     total = len(glyph_order)
     for done, name in enumerate(glyph_order):
-        if cancelled():
-            return None
-        if progress is not None and done % 100 == 0:
-            progress(done, total, message)
+        check_cancel(cancel, cancelled_message(out_path))
+        if done % 100 == 0:
+            report(progress, done, total, message)
         # seac accents arrive as components; glyf wants them as outlines here.
         recording = DecomposingRecordingPen(glyph_set)
         glyph_set[name].draw(recording)
@@ -57,8 +61,7 @@ def convert_cff_to_glyf(
         glyph = tt_pen.glyph()
         glyph.recalcBounds(None)
         glyphs[name] = glyph
-    if progress is not None:
-        progress(total, total, message)
+    report(progress, total, total, message)
 
     for tag in _CFF_ONLY_TABLES:
         if tag in font:

@@ -35,13 +35,12 @@ from fontassist.errors import FontAssistError
 from fontassist.export.glyphs import NewGlyph, unique_glyph_names
 from fontassist.export.naming import FontNames
 from fontassist.export.writing import (
-    CancelFn,
-    ExportCancelled,
     ExportReport,
-    ProgressFn,
+    cancelled_message,
     check_output_path,
     save_atomically,
 )
+from fontassist.jobs import CancelToken, Progress, check_cancel, report
 
 GLYPH_LIB_KEY = "org.fontassist.review"  # in each new glyph's lib: status, flags, checkpoint, outlineHash
 FONT_LIB_KEY = "org.fontassist.export"  # in the font's lib: what was exported, from what
@@ -138,10 +137,16 @@ def _ttfont_is_truetype(font: TTFont) -> bool:
     return "glyf" in font
 
 
-def font_from_ttfont(font: TTFont, *, progress: ProgressFn = None, cancelled=lambda: False):
+def font_from_ttfont(
+    font: TTFont,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    cancelled_text: str = "Copying the font into a UFO was cancelled.",
+):
     """A ufoLib2 Font holding every glyph of ``font`` (drawn through pens), its metrics, names and layout tables.
 
-    Returns None when ``cancelled()`` turned true.
+    A cancel raises JobCancelled with ``cancelled_text`` (:mod:`fontassist.jobs`).
     """
     import ufoLib2
 
@@ -156,10 +161,8 @@ def font_from_ttfont(font: TTFont, *, progress: ProgressFn = None, cancelled=lam
     total = len(order)
     for done, name in enumerate(order):
         if done % 200 == 0:
-            if cancelled():
-                return None
-            if progress is not None:
-                progress(done, total, "Copying the target's glyphs")
+            check_cancel(cancel, cancelled_text)
+            report(progress, done, total, "Copying the target's glyphs")
         glyph = ufo.newGlyph(name)
         glyph.width = hmtx[name][0]
         glyph.unicodes = sorted(unicodes.get(name, ()))
@@ -175,8 +178,7 @@ def font_from_ttfont(font: TTFont, *, progress: ProgressFn = None, cancelled=lam
             buffer = io.StringIO()
             font.saveXML(buffer, tables=[tag])
             ufo.data[f"{_TTX_DATA}/{tag}.ttx"] = buffer.getvalue().encode("utf-8")
-    if progress is not None:
-        progress(total, total, "Copying the target's glyphs")
+    report(progress, total, total, "Copying the target's glyphs")
     return ufo
 
 
@@ -359,20 +361,24 @@ def save_ufo_atomically(ufo, out_path: Path) -> int:
     An existing UFO at ``out_path`` is replaced only once the new one is complete.
     Returns the glyph count read back.
     """
+    from fontassist.safeio import TEMP_SUFFIX, check_not_input, write_error
+
+    check_not_input(out_path)  # the running command's inputs (the shared output-safety rule)
     try:
-        work = Path(tempfile.mkdtemp(prefix=f".{out_path.name}.", suffix=".tmp", dir=out_path.parent))
+        work = Path(
+            tempfile.mkdtemp(
+                prefix=f".{out_path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=out_path.parent
+            )
+        )
     except OSError as error:
-        raise FontAssistError(
-            f"Cannot write {out_path}: {error.strerror or error}.", hint="Choose a folder you can write to."
-        ) from error
+        raise write_error(out_path, error) from error
     try:
         fresh = work / out_path.name
         try:
-            ufo.save(fresh, overwrite=True, validate=True)
+            # Validated once, on the full read-back below (validating the write as well doubles the time).
+            ufo.save(fresh, overwrite=True, validate=False)
         except OSError as error:
-            raise FontAssistError(
-                f"Cannot write {out_path}: {error.strerror or error}.", hint="Check the free disk space."
-            ) from error
+            raise write_error(out_path, error) from error
         count = validate_ufo(fresh)
         if out_path.exists():
             os.replace(out_path, work / "replaced.ufo")
@@ -393,15 +399,21 @@ def _load_target_ufo(target):
     return ufo, ufo_path
 
 
-def target_as_ufo(target, *, progress: ProgressFn = None, cancelled=lambda: False):
-    """The target as an in-memory ufoLib2 Font (copied from a UFO, or drawn from a font file); None when cancelled."""
+def target_as_ufo(
+    target,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    cancelled_text: str = "Copying the font into a UFO was cancelled.",
+):
+    """The target as an in-memory ufoLib2 Font (copied from a UFO, or drawn from a font file)."""
     if target.outline_format == "ufo":
         return _load_target_ufo(target)[0]
     from fontassist.export.writing import open_input_font
 
     font = open_input_font(target.path, target.face_index)
     try:
-        return font_from_ttfont(font, progress=progress, cancelled=cancelled)
+        return font_from_ttfont(font, progress=progress, cancel=cancel, cancelled_text=cancelled_text)
     finally:
         font.close()
 
@@ -481,18 +493,18 @@ def build_ufo(
     source=None,
     provenance: Mapping | None = None,
     out_path: Path,
-    progress: ProgressFn = None,
-    cancelled=lambda: False,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ):
     """The UFO to write, in memory: the target (merge) or an empty font (new) plus ``glyphs`` with their marks."""
     if mode not in ("merge", "new"):
         raise FontAssistError(f"Unknown export mode '{mode}'.", hint="Choose merge or new.")
     if mode == "merge":
-        ufo = target_as_ufo(target, progress=progress, cancelled=cancelled)
+        ufo = target_as_ufo(
+            target, progress=progress, cancel=cancel, cancelled_text=cancelled_message(out_path)
+        )
     else:
         ufo = _empty_ufo_like(target)
-    if ufo is None:
-        raise ExportCancelled(out_path)
     present = {u for glyph in ufo for u in glyph.unicodes}
     clashes = [g.new.char for g in glyphs if g.new.codepoint in present]
     if clashes:
@@ -508,10 +520,9 @@ def build_ufo(
     exported = {}
     try:
         for done, (name, item) in enumerate(zip(names, glyphs, strict=True)):
-            if cancelled():
-                raise ExportCancelled(out_path)
-            if progress is not None and done % 50 == 0:
-                progress(done, len(glyphs), "Writing the new glyphs")
+            check_cancel(cancel, cancelled_message(out_path))
+            if done % 50 == 0:
+                report(progress, done, len(glyphs), "Writing the new glyphs")
             glyph = ufo.newGlyph(name)
             glyph.unicodes = [item.new.codepoint]
             glyph.width = width
@@ -567,8 +578,8 @@ def write_ufo(
     source=None,
     include_rejected: bool = False,
     provenance: Mapping | None = None,
-    progress: ProgressFn = None,
-    cancel: CancelFn = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> UfoReport:
     """Write ``out_path`` (a .ufo folder): the target plus ``glyphs`` (``mode="merge"``) or ``glyphs`` alone ("new").
 
@@ -576,7 +587,7 @@ def write_ufo(
     the source's glyphs go into the background layer. Rejected glyphs are left
     out unless ``include_rejected``. ``provenance`` (source/target/checkpoint
     paths) is kept in the font lib for ``import-edits``. A UFO target is copied,
-    never changed. Nothing is written when anything fails or ``cancel()`` turns true.
+    never changed. Nothing is written when anything fails or it is cancelled (:mod:`fontassist.jobs`).
     """
     inputs = [target.path] + ([source.path] if source is not None else [])
     if target.outline_format == "ufo":
@@ -584,7 +595,6 @@ def write_ufo(
 
         inputs.append(ufo_path_and_layer(target.path, target.face_index)[0])
     out_path = check_ufo_output(out_path, inputs)
-    cancelled = (lambda: bool(cancel())) if cancel is not None else (lambda: False)
     kept = [g for g in glyphs if include_rejected or g.status != REJECTED]
     left_out = tuple(g.new.char for g in glyphs if g.status == REJECTED and not include_rejected)
     if not kept:
@@ -601,12 +611,10 @@ def write_ufo(
         provenance=provenance,
         out_path=out_path,
         progress=progress,
-        cancelled=cancelled,
+        cancel=cancel,
     )
-    if progress is not None:
-        progress(len(kept), len(kept), "Writing the UFO")
-    if cancelled():
-        raise ExportCancelled(out_path)
+    report(progress, len(kept), len(kept), "Writing the UFO")
+    check_cancel(cancel, cancelled_message(out_path))
     total = save_ufo_atomically(ufo, out_path)
     warnings = [f"Left out {len(left_out)} rejected glyphs: {''.join(left_out[:20])}."] if left_out else []
     return UfoReport(out_path, len(kept), total, left_out, tuple(warnings))
@@ -621,8 +629,8 @@ def merge_into_ufo_target(
     style: str = "Regular",
     mode: str = "merge",
     validate: bool = True,
-    progress: ProgressFn = None,
-    cancel: CancelFn = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> ExportReport:
     """A TTF for a UFO target, compiled with ufo2ft: a copy of the UFO plus ``new_glyphs`` (merge), or
     ``new_glyphs`` alone with the UFO's em, metrics and licence (new)."""
@@ -631,7 +639,6 @@ def merge_into_ufo_target(
     out_path = check_output_path(
         out_path, [target.path, ufo_path_and_layer(target.path, target.face_index)[0]]
     )
-    cancelled = (lambda: bool(cancel())) if cancel is not None else (lambda: False)
     ufo = build_ufo(
         [UfoGlyph(g) for g in new_glyphs],
         target,
@@ -640,7 +647,7 @@ def merge_into_ufo_target(
         style=style,
         out_path=out_path,
         progress=progress,
-        cancelled=cancelled,
+        cancel=cancel,
     )
     return compile_loaded_ufo(
         ufo, out_path, validate=validate, progress=progress, cancel=cancel, added=len(new_glyphs)
@@ -655,8 +662,8 @@ def compile_ufo(
     family: str | None = None,
     style: str | None = None,
     validate: bool = True,
-    progress: ProgressFn = None,
-    cancel: CancelFn = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> ExportReport:
     """Compile a UFO into a TrueType font with ufo2ft (as fontmake does), validated and written atomically."""
     from fontassist.fonts.ufo import load_ufo
@@ -674,12 +681,17 @@ def compile_ufo(
 
 
 def compile_loaded_ufo(
-    ufo, out_path: Path, *, validate: bool, progress: ProgressFn, cancel: CancelFn, added: int
+    ufo,
+    out_path: Path,
+    *,
+    validate: bool,
+    progress: Progress | None,
+    cancel: CancelToken | None,
+    added: int,
 ) -> ExportReport:
     import ufo2ft
 
-    if progress is not None:
-        progress(0, 2, "Compiling the UFO (ufo2ft)")
+    report(progress, 0, 2, "Compiling the UFO (ufo2ft)")
     if not ufo.info.familyName:
         ufo.info.familyName = out_path.stem
     try:
@@ -690,8 +702,7 @@ def compile_loaded_ufo(
             f"The UFO cannot be compiled into a TrueType font ({detail}).",
             hint="Open it in your editor and fix what it reports, then try again.",
         ) from error
-    if cancel is not None and cancel():
-        raise ExportCancelled(out_path)
+    check_cancel(cancel, cancelled_message(out_path))
     try:
         validation = save_atomically(font, out_path, validate=validate, cancel=cancel, progress=progress)
         total = len(font.getGlyphOrder())

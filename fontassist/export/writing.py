@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,23 +10,14 @@ from fontTools.ttLib import TTFont, TTLibError
 
 from fontassist.errors import FontAssistError
 from fontassist.export.validate import ValidationResult, validate_font
+from fontassist.jobs import CancelToken, Progress, check_cancel, report
 from fontassist.safeio import atomic_write, check_output_file, protect_inputs
-
-ProgressFn = Callable[[int, int, str], None] | None
-CancelFn = Callable[[], bool] | None
 
 # Names that promise another container than the plain sfnt fontassist writes.
 _CONTAINER_SUFFIXES = {".woff", ".woff2", ".ttc", ".otc"}
 
 # glyph IDs are uint16 and numGlyphs counts them: 65,535 glyphs at most.
 MAX_GLYPHS = 0xFFFF
-
-
-class ExportCancelled(FontAssistError):
-    """The user cancelled; nothing was written."""
-
-    def __init__(self, out_path: str | os.PathLike):
-        super().__init__(f"Export to {os.fspath(out_path)} was cancelled; no file was written.")
 
 
 @dataclass(frozen=True)
@@ -38,6 +28,7 @@ class ExportReport:
     file_size: int
     validation: ValidationResult | None
     warnings: tuple[str, ...]
+    left_out: tuple[str, ...] = ()  # characters not merged because the target already has them
 
 
 def open_input_font(path: str | os.PathLike, font_number: int = 0, *, role: str = "target font") -> TTFont:
@@ -109,8 +100,8 @@ def save_atomically(
     out_path: Path,
     *,
     validate: bool,
-    cancel: CancelFn = None,
-    progress: ProgressFn = None,
+    cancel: CancelToken | None = None,
+    progress: Progress | None = None,
 ) -> ValidationResult | None:
     """Save to a temporary file beside ``out_path``, validate, then rename over it.
 
@@ -119,28 +110,23 @@ def save_atomically(
     """
     validation = None
     with atomic_write(out_path) as f:
-        _report(progress, 0, 2, "Writing the font")
+        report(progress, 0, 2, "Writing the font")
         font.save(f, reorderTables=True)
         f.flush()
-        _check_cancel(cancel, out_path)
+        check_cancel(cancel, cancelled_message(out_path))
         if validate:
-            _report(progress, 1, 2, "Validating the font (fontTools, OpenType Sanitizer)")
+            report(progress, 1, 2, "Validating the font (fontTools, OpenType Sanitizer)")
             validation = validate_font(Path(f.name))
             if not validation.ok:
                 raise FontAssistError(
                     f"The font for {out_path} failed validation, so it was not written: {validation.summary()}",
                     hint="This is a bug in fontassist; please report it with the input fonts.",
                 )
-            _check_cancel(cancel, out_path)
-    _report(progress, 2, 2, "Done")
+            check_cancel(cancel, cancelled_message(out_path))
+    report(progress, 2, 2, "Done")
     return validation
 
 
-def _report(progress: ProgressFn, done: int, total: int, message: str) -> None:
-    if progress is not None:
-        progress(done, total, message)
-
-
-def _check_cancel(cancel: CancelFn, out_path: Path) -> None:
-    if cancel is not None and cancel():
-        raise ExportCancelled(out_path)
+def cancelled_message(out_path: str | os.PathLike) -> str:
+    """What a cancelled font export says (its :class:`~fontassist.jobs.JobCancelled` message)."""
+    return f"Export to {os.fspath(out_path)} was cancelled; no file was written."

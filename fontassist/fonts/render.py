@@ -34,6 +34,7 @@ import numpy as np
 from fontTools.pens.basePen import AbstractPen
 
 from ..errors import FontAssistError
+from ..jobs import CancelToken, Progress, check_cancel, report
 from ..safeio import atomic_write, clean_stale_temps
 from .emframe import EmFrame
 from .fontfile import FontFile
@@ -126,12 +127,25 @@ class _Rasterizer:
             out[r0:r1, c0:c1] = bitmap[r0 - top : r1 - top, c0 - left : c1 - left]
 
 
-def _render_uncached(font: FontFile, chars: list[str], frame: EmFrame) -> np.ndarray:
+_REPORT_EVERY = 256  # glyphs rendered between progress reports and cancel checks
+
+
+def _render_uncached(
+    font: FontFile,
+    chars: list[str],
+    frame: EmFrame,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> np.ndarray:
     images = np.zeros((len(chars), frame.size, frame.size), np.uint8)
     if chars:
         rasterizer = _Rasterizer(font, frame)
         for i, char in enumerate(chars):
+            if i % _REPORT_EVERY == 0:
+                check_cancel(cancel, "Rendering was cancelled.")
+                report(progress, i, len(chars), "Rendering glyphs")
             rasterizer.draw(char, images[i])
+    report(progress, len(chars), len(chars), "Rendering glyphs")
     return images
 
 
@@ -285,23 +299,26 @@ def render(
     margin: float = 0.0,
     *,
     cache: bool = True,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> RenderResult:
     """Render the characters of ``chars`` that ``font`` has into em-square rasters.
 
     Characters the font lacks are listed in ``missing`` and left out of ``images``
     (never drawn as .notdef boxes). ``cache=False`` bypasses the memory and disk caches.
+    ``progress`` and ``cancel`` follow :mod:`fontassist.jobs`.
     """
     frame = font.frame(size, margin)
     wanted = list(dict.fromkeys(chars))
     present = [c for c in wanted if font.has(c)]
     missing = [c for c in wanted if not font.has(c)]
     if not cache:
-        return RenderResult(_render_uncached(font, present, frame), present, missing, frame)
+        return RenderResult(_render_uncached(font, present, frame, progress, cancel), present, missing, frame)
     key = _cache_key(font, present, frame)
     images = CACHE.get(key, use_disk=True)
     if images is not None and images.shape == (len(present), size, size):
         return RenderResult(images, present, missing, frame, from_cache=True)
-    images = _render_uncached(font, present, frame)
+    images = _render_uncached(font, present, frame, progress, cancel)
     CACHE.put(key, images, use_disk=True)
     return RenderResult(images, present, missing, frame)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import torch
 
 from ..fonts import EmFrame, FontFile, render
 from ..glyphimages import ensure_folder, glyph_filename, save_glyph_pngs
+from ..jobs import CancelToken, Progress
 from ..safeio import save_image, write_text
 from ..train.checkpoint import Checkpoint, load_checkpoint
 from ..train.device import Precision, resolve_device
@@ -39,7 +39,6 @@ class GeneratedGlyphs:
     flags: list[dict] = field(repr=False)
     source_images: np.ndarray = field(repr=False)
     skipped: list[str] = field(default_factory=list)  # asked for, but the source font lacks them
-    cancelled: bool = False
 
     def __len__(self) -> int:
         return len(self.chars)
@@ -117,16 +116,16 @@ class Generator:
         *,
         target_font: FontFile | None = None,
         batch_size: int = 64,
-        progress: Callable[[int, int], None] | None = None,
-        cancel=None,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
         flags: bool = True,
     ) -> GeneratedGlyphs:
         """Generate ``chars`` from ``source_font``'s glyphs; characters the source lacks are skipped.
 
-        ``progress(done, total)`` is called after each batch; a set ``cancel``
-        token stops early with the glyphs done so far (``cancelled`` is True).
+        ``progress(done, total, "Generating")`` is called after each batch; a cancel
+        raises JobCancelled (:mod:`fontassist.jobs`).
         """
-        rendered = render(source_font, chars, self.size, self.margin)
+        rendered = render(source_font, chars, self.size, self.margin, cancel=cancel)
         if (
             source_font.upm
             and self.config.source_hash
@@ -145,16 +144,15 @@ class Generator:
             progress=progress,
             cancel=cancel,
         )
-        done = len(images)
-        source_images = rendered.images[:done]
         return GeneratedGlyphs(
-            chars=rendered.chars[:done],
+            chars=list(rendered.chars),
             images=images,
             frame=self.target_frame(target_font),
-            flags=quality_flags(images, source_images) if flags else [{"score": 0} for _ in range(done)],
-            source_images=np.asarray(source_images),
+            flags=quality_flags(images, rendered.images)
+            if flags
+            else [{"score": 0} for _ in range(len(images))],
+            source_images=np.asarray(rendered.images),
             skipped=rendered.missing,
-            cancelled=done < len(rendered.chars),
         )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 
+from ..jobs import CancelToken, JobCancelled
 from .trainconfig import TrainConfig
 
 # Public name -> the submodule that defines it (imported when first asked for; they bring torch).
@@ -24,7 +25,6 @@ _LAZY = {
     "EvalResult": "evaluation",
     "compare": "evaluation",
     "evaluate": "evaluation",
-    "CancelToken": "events",
     "CheckpointEvent": "events",
     "EvalEvent": "events",
     "FinishedEvent": "events",
@@ -36,7 +36,7 @@ _LAZY = {
     "Trainer": "trainer",
 }
 
-__all__ = ["TrainConfig", "events", *_LAZY]
+__all__ = ["CancelToken", "JobCancelled", "TrainConfig", "events", *_LAZY]
 
 
 def __getattr__(name: str):

@@ -18,6 +18,7 @@ import numpy as np
 
 from ..errors import FontAssistError
 from ..fonts import open_font
+from ..jobs import CancelToken, Progress, check_cancel, report
 from .checkpoint import Checkpoint, load_checkpoint
 from .device import resolve_device
 from .grids import comparison_grid
@@ -137,11 +138,14 @@ def evaluate(
     source: str | os.PathLike | None = None,
     target: str | os.PathLike | None = None,
     chars: list[str] | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> EvalResult:
     """Run a checkpoint on its validation glyphs and score it.
 
     ``source`` / ``target`` replace the font paths saved in the checkpoint (for
     a run whose fonts have moved); ``chars`` restricts the validation glyphs.
+    ``progress`` and ``cancel`` follow :mod:`fontassist.jobs`.
     """
     checkpoint = (
         checkpoint_or_run if isinstance(checkpoint_or_run, Checkpoint) else load_checkpoint(checkpoint_or_run)
@@ -179,6 +183,7 @@ def evaluate(
             )
     for message in warnings:
         log.warning("%s", message)
+    check_cancel(cancel, "Evaluation was cancelled.")
     pairs = build_pairs(config, source_font, target_font)
     val_chars = pairs.val_chars
     index = np.asarray(pairs.val_index)
@@ -196,7 +201,15 @@ def evaluate(
     src, tgt = pairs.source[index], pairs.target[index]
     torch_device = resolve_device(device)
     model = checkpoint.build_generator(torch_device)
-    generated = predict(model, src, device=torch_device, batch_size=batch_size)
+    generated = predict(
+        model,
+        src,
+        device=torch_device,
+        batch_size=batch_size,
+        progress=progress,
+        cancel=cancel,
+        message=f"Evaluating {checkpoint.path.name}",
+    )
     return EvalResult(
         checkpoint.path,
         checkpoint.step,
@@ -254,23 +267,15 @@ def compare(
     *,
     device: str = "auto",
     batch_size: int = 64,
-    progress=None,
-    cancel=None,
-) -> CompareResult | None:
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> CompareResult:
     """Evaluate two runs (or checkpoints) on the validation glyphs they share.
 
-    ``progress(done, total)`` counts the models scored (of 2); ``cancel`` (a
-    token with ``.cancelled``) is checked between them, and a cancelled
-    comparison returns None.
+    ``progress`` counts the models scored (of 2); ``cancel`` stops it between
+    batches (the job protocol of :mod:`fontassist.jobs`).
     """
-
-    def report(done: int) -> bool:
-        if progress is not None:
-            progress(done, 2)
-        return cancel is not None and cancel.cancelled
-
-    if report(0):
-        return None
+    report(progress, 0, 2, "Scoring A")
     checkpoint_a, checkpoint_b = load_checkpoint(run_a), load_checkpoint(run_b)
     shared = set(checkpoint_a.validation_chars) & set(checkpoint_b.validation_chars)
     if not shared and checkpoint_a.validation_chars and checkpoint_b.validation_chars:
@@ -278,12 +283,16 @@ def compare(
             f"{checkpoint_a.path} and {checkpoint_b.path} share no validation glyphs, so they cannot be compared fairly.",
             hint="Train both with the same fonts, characters, validation count and seed.",
         )
-    a = evaluate(checkpoint_a, device=device, batch_size=batch_size, chars=sorted(shared) if shared else None)
-    if report(1):
-        return None
-    b = evaluate(checkpoint_b, device=device, batch_size=batch_size, chars=a.chars)
-    if report(2):
-        return None
+    a = evaluate(
+        checkpoint_a,
+        device=device,
+        batch_size=batch_size,
+        chars=sorted(shared) if shared else None,
+        cancel=cancel,
+    )
+    report(progress, 1, 2, "Scoring B")
+    b = evaluate(checkpoint_b, device=device, batch_size=batch_size, chars=a.chars, cancel=cancel)
+    report(progress, 2, 2, "Scored")
     common = [c for c in a.chars if c in set(b.chars)]
     if not common:
         raise FontAssistError(

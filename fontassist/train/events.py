@@ -1,34 +1,20 @@
-"""What a training run reports while it runs, and the token that asks it to stop.
+"""What a training run reports while it runs.
 
 A :class:`~fontassist.train.Trainer` is iterated; each item is one of these
-events. Front ends (the CLI's progress bar, the app's QThread worker) only
-read them, so the engine never needs to know who is listening. Pausing is the
-caller not asking for the next event.
+events. Front ends (the CLI's progress bar, the app's worker) only read them,
+so the engine never needs to know who is listening. Pausing is the caller not
+asking for the next event; stopping is the job protocol's cancel token
+(:mod:`fontassist.jobs`), after which the iteration raises JobCancelled.
 """
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-FINISH_REASONS = ("completed", "cancelled", "nan", "oom", "error")
-
-
-class CancelToken:
-    """A flag another thread (or a signal handler) sets; the trainer checks it between steps."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
+FINISH_REASONS = ("completed", "nan", "oom", "error")  # a cancelled run raises JobCancelled instead
 
 
 @dataclass(frozen=True)

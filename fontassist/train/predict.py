@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
 
 import numpy as np
 import torch
 
 from ..data.dataset import from_model_range, to_model_range
-
-ProgressCallback = Callable[[int, int], None]
+from ..jobs import CancelToken, Progress, check_cancel, report
 
 
 @torch.no_grad()
@@ -22,13 +20,14 @@ def predict(
     batch_size: int = 64,
     autocast: contextlib.AbstractContextManager | None = None,
     channels_last: bool = False,
-    progress: ProgressCallback | None = None,
-    cancel=None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    message: str = "Generating",
 ) -> np.ndarray:
     """``model`` (in eval mode) on uint8 rasters N×S×S → uint8 rasters N×S×S.
 
-    ``progress(done, total)`` is called after each batch; a set ``cancel`` token
-    stops early and the result then holds only the glyphs done so far.
+    ``progress(done, total, message)`` is called after each batch; a cancel raises
+    JobCancelled before the next batch (:mod:`fontassist.jobs`).
     """
     device = torch.device(device)
     was_training = model.training
@@ -37,8 +36,7 @@ def predict(
     done = 0
     try:
         for start in range(0, len(images), batch_size):
-            if cancel is not None and cancel.cancelled:
-                break
+            check_cancel(cancel, f"{message} was cancelled.")
             x = to_model_range(images[start : start + batch_size]).to(device)
             if channels_last:
                 x = x.contiguous(memory_format=torch.channels_last)
@@ -46,8 +44,7 @@ def predict(
                 y = model(x)
             out.append(from_model_range(y))
             done += len(x)
-            if progress is not None:
-                progress(done, len(images))
+            report(progress, done, len(images), message)
     finally:
         model.train(was_training)
     if not out:

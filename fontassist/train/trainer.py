@@ -2,9 +2,9 @@
 
 ``for event in Trainer(config, run_dir): ...`` runs the whole job in the
 caller's thread, one optimisation step per ``StepEvent``. It imports no Qt and
-never prints; the CLI and the app read its events. A :class:`CancelToken` is
-checked before every step: once set, the trainer saves a checkpoint and ends
-with ``FinishedEvent(reason="cancelled")``.
+never prints; the CLI and the app read its events. A :class:`~fontassist.jobs.CancelToken` is
+checked before every step: once set, the trainer saves a checkpoint and raises
+:class:`~fontassist.jobs.JobCancelled` naming it (the job protocol of :mod:`fontassist.jobs`).
 
 One step (pix2pix, with zi2zi's optional constant loss):
   D: adv(D(src, target), real) + adv(D(src, G(src)), fake), halved   [from ``adv_start`` on]
@@ -37,6 +37,7 @@ from ..data.dataset import BatchStream, GlyphPairDataset, JointAugment
 from ..data.pairs import GlyphPairs
 from ..errors import FontAssistError
 from ..fonts import named_charset, open_font, parse_chars
+from ..jobs import CancelToken, JobCancelled
 from ..model import build_discriminator, build_generator, load_discriminator_state, load_generator_state
 from ..model.losses import adversarial_loss, constant_loss, l1_loss
 from ..safeio import FolderLock, clean_stale_temps, describe_os_error, link_or_copy
@@ -54,7 +55,6 @@ from .checkpoint import (
 from .device import Precision, is_out_of_memory, resolve_device
 from .distributed import Distributed
 from .events import (
-    CancelToken,
     CheckpointEvent,
     EvalEvent,
     FinishedEvent,
@@ -204,6 +204,8 @@ class Trainer:
             if self.dist.is_writer:  # rank 0 writes the run folder; the other ranks only train
                 self._lock_run_dir(lock)
             yield from self._run()
+        except JobCancelled:
+            raise  # the job protocol's one way a cancelled job ends
         except FontAssistError as e:
             log.debug("training stopped", exc_info=True)
             yield FinishedEvent(self.step, "error", str(e), self._last_checkpoint)
@@ -631,9 +633,7 @@ class Trainer:
         if self.step > start_step and self._non_finite_weights() is None:
             yield self._save(periodic=False)
         where = f" (saved {self._last_checkpoint})" if self._last_checkpoint else ""
-        yield FinishedEvent(
-            self.step, "cancelled", f"Training stopped at step {self.step}{where}.", self._last_checkpoint
-        )
+        raise JobCancelled(f"Training stopped at step {self.step}{where}.", checkpoint=self._last_checkpoint)
 
     def _non_finite_weights(self) -> str | None:
         for name, module in (("generator", self.generator), ("discriminator", self.discriminator)):

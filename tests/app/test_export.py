@@ -5,10 +5,10 @@ from fontTools.ttLib import TTFont
 from PySide6.QtCore import QSettings
 
 from fontassist import resources
-from fontassist.app.exportjobs import default_family, default_file_name
-from fontassist.app.reviewdata import ACCEPTED, REJECTED
-from fontassist.app.reviewstate import ReviewState
-from fontassist.app.settings import AppSettings
+from fontassist.app.common.settings import AppSettings
+from fontassist.app.export.exportjobs import default_family, default_file_name
+from fontassist.app.review.reviewdata import ACCEPTED, REJECTED
+from fontassist.app.review.reviewstate import ReviewState
 from fontassist.export import validate_font
 
 from .reviewkit import demo_session, missing_chars, wait_until
@@ -17,7 +17,7 @@ from .reviewkit import demo_session, missing_chars, wait_until
 @pytest.fixture
 def export(qtbot, tmp_path):
     """The Export page over 12 glyphs drawn by the demo model: 5 accepted, 2 rejected, 5 undecided."""
-    from fontassist.app.pages.exportpage import ExportPage
+    from fontassist.app.export.exportpage import ExportPage
 
     chars = missing_chars(12)
     session = demo_session(chars)
@@ -71,7 +71,17 @@ def test_exporting_writes_a_valid_ttf_with_the_accepted_glyphs_only(qtbot, expor
     assert preview.exported is not None and preview.exported.ok
     assert preview.exported.families == ["Zen Maru Gothic Test"]
     assert preview.exported_line.font().family() == "Zen Maru Gothic Test"
-    assert any(c in preview.text_edit.text() for c in chars[:5])
+    assert any(c in preview.text() for c in chars[:5])
+    # Several lines, wrapped; a waterfall of sizes; the size shown.
+    preview.setText("永和\n" + chars[:5])
+    assert preview.exported_line.text() == "永和\n" + chars[:5] and preview.exported_line.wordWrap()
+    preview.size_slider.setValue(72)
+    assert preview.size_label.text() == "72 px" and preview.exported_line.font().pixelSize() == 72
+    preview.waterfall_box.setChecked(True)
+    waterfall = preview.exported_line.text()
+    assert all(f"font-size:{px}px" in waterfall for px in (12, 24, 48, 120)) and "永和" in waterfall
+    assert "Zen Maru Gothic Test" in waterfall and not preview.size_slider.isEnabled()
+    preview.grab().save("/tmp/app-x/waterfall.png")
     assert page.session.project.export["family"] == "Zen Maru Gothic Test"
 
 
@@ -100,7 +110,7 @@ def test_cancelling_an_export_leaves_no_file_behind(qtbot, export, tmp_path):
     page.exported.connect(lambda report: pytest.fail("the export finished despite the cancel"))
     assert page.exportFont(out)
     page.worker.progressed.connect(lambda *args: page.cancel())  # at the first progress report
-    page.worker.cancelled.connect(lambda: cancelled.append(True))
+    page.worker.cancelled.connect(lambda message: cancelled.append(message))
     finish(qtbot, page)
     assert cancelled and not out.exists()
     assert list(folder.iterdir()) == []  # no temporary file either
@@ -171,7 +181,7 @@ def test_ufo_out_edits_back_in_and_the_font_as_drawn(qtbot, export, tmp_path):
     """The editor loop from the Export page: UFO out, a script edits it, the edits come back, TTF out."""
     import ufoLib2
 
-    from fontassist.app.reviewmodel import ReviewGridModel
+    from fontassist.app.review.reviewmodel import ReviewGridModel
     from fontassist.export.ufo import GLYPH_LIB_KEY, MARK_COLORS
 
     page, chars, state = export, export.chars, export.state

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from fontassist import resources
+from fontassist.app.common.project import Project
 from fontassist.app.mainwindow import STEPS, MainWindow
-from fontassist.app.project import Project
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -137,7 +137,8 @@ def test_the_entry_point_opens_the_window_on_given_fonts_and_quits_when_it_close
             return window
 
         application.open_main_window = open_and_close_soon
-        sys.exit(application.main(sys.argv[1:]))
+        import fontassist.app
+        sys.exit(fontassist.app.main(sys.argv[1:]))
         """
     )
     env = {

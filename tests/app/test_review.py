@@ -5,8 +5,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from fontassist import resources
-from fontassist.app.project import Project
-from fontassist.app.reviewdata import (
+from fontassist.app.common.project import Project
+from fontassist.app.common.settings import AppSettings
+from fontassist.app.review.reviewdata import (
     ACCEPTED,
     NEW,
     REJECTED,
@@ -16,8 +17,7 @@ from fontassist.app.reviewdata import (
     parse_search,
     select_rows,
 )
-from fontassist.app.reviewstate import ReviewState
-from fontassist.app.settings import AppSettings
+from fontassist.app.review.reviewstate import ReviewState
 from fontassist.train.similarity import iou
 
 from .reviewkit import (
@@ -38,7 +38,7 @@ def app_settings(tmp_path):
 
 
 def make_page(qtbot, session, app_settings):
-    from fontassist.app.pages.reviewpage import ReviewPage
+    from fontassist.app.review.reviewpage import ReviewPage
 
     state = ReviewState(session)
     state.device = "cpu"
@@ -316,7 +316,7 @@ def test_the_detail_view_shows_outline_points_target_glyph_and_context(qtbot, ap
 
 
 def test_the_model_picker_lists_the_demo_model_and_the_projects_run(qtbot, app_settings, tmp_path):
-    from fontassist.app.checkpointlist import checkpoint_choices
+    from fontassist.app.common.checkpointlist import checkpoint_choices
 
     run = tmp_path / "runs" / "run-1"
     run.mkdir(parents=True)
@@ -382,9 +382,9 @@ def test_after_regenerating_grid_detail_outline_text_line_and_export_show_the_sa
     qtbot, app_settings, tmp_path, tiny_demo_sized_run
 ):
     """Issue 14.1: one source of truth; the grid used to keep the old drawing after "Regenerate selected"."""
-    from fontassist.app.contextline import context_line
-    from fontassist.app.exportjobs import export_font
-    from fontassist.app.reviewmodel import ReviewGridModel
+    from fontassist.app.export.exportjobs import export_font
+    from fontassist.app.review.contextline import context_line
+    from fontassist.app.review.reviewmodel import ReviewGridModel
     from fontassist.fonts import open_font, render_glyph
     from fontassist.pipeline import settings_for
     from fontassist.vector import TraceSettings, trace_outline
@@ -479,3 +479,77 @@ def test_shift_arrow_after_a_decision_selects_from_the_glyph_the_decision_moved_
     qtbot.keyClick(page.grid, Qt.Key.Key_R)
     decided = {c: state.status(c) for c in chars if state.status(c) != NEW}
     assert decided == {chars[5]: ACCEPTED, chars[6]: REJECTED, chars[7]: REJECTED}
+
+
+def test_flags_and_statuses_are_named_alike_everywhere_and_a_hidden_glyph_is_mentioned(qtbot, app_settings):
+    session = demo_session(missing_chars(3))
+    page, state = make_page(qtbot, session, app_settings)
+    glyphs = synthetic_glyphs(30)
+    state.setGlyphs(glyphs)
+    page.show()
+    broken = next(c for c, f in zip(glyphs.chars, glyphs.flags, strict=True) if f["broken"])
+    clean = next(c for c, f in zip(glyphs.chars, glyphs.flags, strict=True) if f["score"] == 0)
+    page.selectChar(broken)
+    assert "Broken strokes" in page.detail.info.text()  # as the Quality filter says it
+    assert page.flag_filter.itemText(page.flag_filter.findData("broken")) == "Broken strokes"
+    assert page.status_filter.itemText(page.status_filter.findData(NEW)) == "Undecided"
+    assert "undecided" in page.detail.info.text()
+    row = page.grid_model.rowOfChar(broken)
+    assert "Undecided" in page.grid_model.data(page.grid_model.index(row), Qt.ItemDataRole.ToolTipRole)
+
+    page.selectChar(clean)
+    page.setFilters(flag="flagged")
+    assert clean not in page.visibleChars() and "hidden by the filters" in page.message.text()
+    page.setFilters(flag="any")
+    page.selectChar(clean)
+    page.refilter()
+    assert "hidden" not in page.message.text()
+
+
+def test_the_glyph_window_zooms_shows_points_guides_overlays_and_related_target_glyphs(qtbot, app_settings):
+    chars = "絕" + missing_chars(2)
+    session = demo_session(chars)
+    assert session.plan.generate[0] == "絕"  # the target lacks it
+    page, state = make_page(qtbot, session, app_settings)
+    page.show()
+    wait_until(qtbot, lambda: state.glyphs is not None and not state.isBusy())
+    page.selectChar(state.glyphs.chars[0])
+    page.grid.setFocus()
+    qtbot.keyClick(page.grid, Qt.Key.Key_Return)  # Enter opens it, as a double-click does
+    window = page.glyph_window
+    assert window is not None and window.isVisible()
+    wait_until(qtbot, lambda: len(window.canvas.on) > 0 and bool(window.relatedChars()), 60)
+    canvas = window.canvas
+    assert canvas.guides.get("ink") and canvas.show_points and canvas.show_generated
+    related = window.relatedChars()
+    assert len(related) == 6 and all(session.target.has(c) for c in related)
+    if state.glyphs.chars[0] == "絕":
+        assert any(c in "紀約納紙級細終組經結給絡絲統絹綁經維綱網緊線編練縮繁織繩繪續" for c in related), (
+            related
+        )
+    canvas.resize(400, 400)
+    before = canvas.transform().m11()
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    event = QWheelEvent(
+        QPointF(200, 200),
+        QPointF(200, 200),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    canvas.wheelEvent(event)
+    assert canvas.transform().m11() > before
+    window.points_box.setChecked(False)
+    assert not canvas.show_points
+    window.source_box.setChecked(True)
+    assert canvas.show_source
+    image = canvas.grab().toImage()
+    assert not image.isNull()
+    image.save("/tmp/app-glyphwindow.png")
+    page.selectRow(1)  # it follows the grid
+    assert window.title.text().startswith(f"<b>{state.glyphs.chars[1]}")

@@ -13,9 +13,11 @@ from fontTools.pens.recordingPen import RecordingPen
 from fontTools.ttLib import TTFont
 
 from fontassist.errors import FontAssistError
-from fontassist.export import ExportCancelled, NewGlyph, ValidationResult, merge_into_font, validate_font
+from fontassist.export import NewGlyph, ValidationResult, merge_into_font, validate_font
 from fontassist.export.glyphs import glyph_from_pen_drawing
+from fontassist.jobs import JobCancelled
 from fontassist.train.similarity import iou
+from tests.cancelling import CancelAfter
 from tests.export.support import BEYOND_BMP
 from tests.export.support import MISSING_IN_ZEN as MISSING
 
@@ -338,23 +340,21 @@ def test_cff_target_is_converted_to_truetype(cff_font, make_new_glyphs, tmp_path
 def test_cancel_before_the_end_leaves_no_file(zen_subset, make_new_glyphs, tmp_path):
     glyphs = make_new_glyphs(MISSING)
     for cancel_after in (0, 3, len(MISSING) + 1):
-        calls = []
-
-        def cancel(calls=calls, cancel_after=cancel_after):
-            calls.append(1)
-            return len(calls) > cancel_after
-
-        with pytest.raises(ExportCancelled, match="cancelled; no file was written"):
+        with pytest.raises(JobCancelled, match="cancelled; no file was written"):
             merge_into_font(
-                zen_subset, glyphs, tmp_path / "out.ttf", family="Zen Maru Gothic X", cancel=cancel
+                zen_subset,
+                glyphs,
+                tmp_path / "out.ttf",
+                family="Zen Maru Gothic X",
+                cancel=CancelAfter(cancel_after),
             )
         assert list(tmp_path.iterdir()) == []
 
 
 def test_cancel_during_cff_conversion(cff_font, make_new_glyphs, tmp_path):
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(JobCancelled):
         merge_into_font(
-            cff_font, make_new_glyphs("丟"), tmp_path / "out.ttf", family="X", cancel=lambda: True
+            cff_font, make_new_glyphs("丟"), tmp_path / "out.ttf", family="X", cancel=CancelAfter(0)
         )
     assert list(tmp_path.iterdir()) == []
 

@@ -9,8 +9,10 @@ from fontTools.pens.freetypePen import FreeTypePen
 from fontTools.ttLib import TTFont
 
 from fontassist.errors import FontAssistError
-from fontassist.export import ExportCancelled, build_new_font
+from fontassist.export import build_new_font
+from fontassist.jobs import JobCancelled
 from fontassist.train.similarity import iou
+from tests.cancelling import CancelAfter
 from tests.export.support import BEYOND_BMP, MISSING_IN_ZEN
 
 
@@ -114,13 +116,13 @@ def test_new_font_refusals(zen_subset, make_new_glyphs, tmp_path):
         build_new_font(make_new_glyphs("丟"), zen_subset, family="X", metrics_from=zen_subset)
     with pytest.raises(FontAssistError, match="makes its own space"):
         build_new_font(make_new_glyphs(" 丟"), tmp_path / "o.ttf", family="X", metrics_from=zen_subset)
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(JobCancelled, match="no file was written"):
         build_new_font(
             make_new_glyphs("丟丫"),
             tmp_path / "o.ttf",
             family="X",
             metrics_from=zen_subset,
-            cancel=lambda: True,
+            cancel=CancelAfter(0),
         )
     assert list(tmp_path.iterdir()) == []
 

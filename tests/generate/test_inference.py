@@ -1,12 +1,14 @@
 import json
 
 import numpy as np
+import pytest
 from PIL import Image
 
 from fontassist import resources
 from fontassist.fonts import open_font, render
 from fontassist.generate import Generator, write_outputs
-from fontassist.train import CancelToken, load_checkpoint
+from fontassist.jobs import CancelToken, JobCancelled
+from fontassist.train import load_checkpoint
 
 
 def test_generates_in_the_target_frame(tiny_run, tmp_path):
@@ -18,13 +20,13 @@ def test_generates_in_the_target_frame(tiny_run, tmp_path):
         list("永東國\U000e0100"),
         target_font=target,
         batch_size=2,
-        progress=lambda done, total: calls.append((done, total)),
+        progress=lambda *call: calls.append(call),
     )
     assert glyphs.chars == list("永東國") and glyphs.skipped == ["\U000e0100"]
     assert glyphs.images.shape == (3, 32, 32) and glyphs.images.dtype == np.uint8
-    assert glyphs.frame == target.frame(32) and not glyphs.cancelled
+    assert glyphs.frame == target.frame(32)
     assert np.array_equal(glyphs.source_images, render(source, "永東國", 32).images)
-    assert calls == [(2, 3), (3, 3)] and len(glyphs.flags) == 3
+    assert calls == [(2, 3, "Generating"), (3, 3, "Generating")] and len(glyphs.flags) == 3
     # Without a target font the frame comes from the checkpoint.
     assert generator.target_frame() == target.frame(32)
 
@@ -37,17 +39,24 @@ def test_generates_in_the_target_frame(tiny_run, tmp_path):
     assert np.array_equal(glyphs.images, expected)
 
 
-def test_cancel_returns_what_was_done(tiny_run):
+def test_cancel_raises_job_cancelled_after_the_batch_in_progress(tiny_run):
     generator = Generator.from_checkpoint(tiny_run, device="cpu")
     cancel = CancelToken()
-    glyphs = generator.run(
-        open_font(resources.DEMO_SOURCE),
-        list("永東國酬愛"),
-        batch_size=2,
-        progress=lambda done, total: cancel.cancel(),
-        cancel=cancel,
-    )
-    assert glyphs.cancelled and glyphs.chars == list("永東")
+    reports = []
+
+    def progress(done, total, message):
+        reports.append((done, total, message))
+        cancel.cancel()
+
+    with pytest.raises(JobCancelled, match="Generating was cancelled"):
+        generator.run(
+            open_font(resources.DEMO_SOURCE),
+            list("永東國酬愛"),
+            batch_size=2,
+            progress=progress,
+            cancel=cancel,
+        )
+    assert reports == [(2, 5, "Generating")]
 
 
 def test_outputs_are_black_on_white_pngs_by_code_point(tiny_run, tmp_path):

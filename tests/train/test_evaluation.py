@@ -51,3 +51,22 @@ def test_compare_refuses_runs_without_shared_glyphs(tiny_run, tmp_path):
 def test_moved_fonts_say_how_to_point_at_them(tiny_run, tmp_path):
     with pytest.raises(FontAssistError, match="--source / --target"):
         evaluate(tiny_run, device="cpu", source=tmp_path / "gone.ttf")
+
+
+def test_compare_reports_progress_and_can_be_cancelled(tiny_run):
+    import pytest
+
+    from fontassist.jobs import CancelToken, JobCancelled
+
+    calls = []
+    compare(tiny_run, tiny_run / "step-000004.pt", device="cpu", progress=lambda *call: calls.append(call))
+    assert calls == [(0, 2, "Scoring A"), (1, 2, "Scoring B"), (2, 2, "Scored")]  # the models scored
+    cancel = CancelToken()
+    with pytest.raises(JobCancelled, match="cancelled"):
+        compare(
+            tiny_run,
+            tiny_run / "step-000004.pt",
+            device="cpu",
+            progress=lambda *_: cancel.cancel(),
+            cancel=cancel,
+        )

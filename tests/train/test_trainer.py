@@ -6,11 +6,10 @@ import pytest
 import torch
 
 from fontassist.errors import FontAssistError
+from fontassist.jobs import CancelToken, JobCancelled
 from fontassist.train import (
-    CancelToken,
     CheckpointEvent,
     EvalEvent,
-    FinishedEvent,
     PreviewEvent,
     StepEvent,
     Trainer,
@@ -109,12 +108,11 @@ def test_resume_matches_an_uninterrupted_run(tmp_path):
     list(Trainer(config, tmp_path / "whole"))
 
     cancel = CancelToken()
-    events = []
-    for event in Trainer(config, tmp_path / "split", cancel=cancel):
-        events.append(event)
-        if isinstance(event, StepEvent) and event.step == 3:
-            cancel.cancel()
-    assert events[-1].reason == "cancelled" and load_checkpoint(tmp_path / "split").step == 3
+    with pytest.raises(JobCancelled, match="stopped at step 3"):
+        for event in Trainer(config, tmp_path / "split", cancel=cancel):
+            if isinstance(event, StepEvent) and event.step == 3:
+                cancel.cancel()
+    assert load_checkpoint(tmp_path / "split").step == 3
     resumed = list(Trainer.resume_from(tmp_path / "split"))
     assert resumed[-1].reason == "completed" and resumed[0].step == 4
 
@@ -127,21 +125,24 @@ def test_resume_matches_an_uninterrupted_run(tmp_path):
 def test_cancel_stops_within_one_step(tmp_path):
     cancel = CancelToken()
     events = []
-    for event in Trainer(tiny_config(steps=50), tmp_path / "run", cancel=cancel):
-        events.append(event)
-        if isinstance(event, StepEvent):
-            cancel.cancel()
-    assert [type(e) for e in events] == [StepEvent, CheckpointEvent, FinishedEvent]
-    assert events[-1].reason == "cancelled" and events[-1].step == 1
-    assert load_checkpoint(events[-1].checkpoint).step == 1
+    with pytest.raises(JobCancelled) as stopped:
+        for event in Trainer(tiny_config(steps=50), tmp_path / "run", cancel=cancel):
+            events.append(event)
+            if isinstance(event, StepEvent):
+                cancel.cancel()
+    assert [type(e) for e in events] == [StepEvent, CheckpointEvent]
+    assert "stopped at step 1" in str(stopped.value) and str(stopped.value.checkpoint) in str(stopped.value)
+    assert load_checkpoint(stopped.value.checkpoint).step == 1
 
 
 def test_cancel_before_the_first_step_saves_nothing(tmp_path):
     cancel = CancelToken()
     cancel.cancel()
-    events = list(Trainer(tiny_config(), tmp_path / "run", cancel=cancel))
-    assert [type(e) for e in events] == [FinishedEvent]
-    assert events[0].checkpoint is None and not (tmp_path / "run" / "last.pt").exists()
+    events = []
+    with pytest.raises(JobCancelled) as stopped:
+        events.extend(Trainer(tiny_config(), tmp_path / "run", cancel=cancel))
+    assert events == [] and stopped.value.checkpoint is None
+    assert not (tmp_path / "run" / "last.pt").exists()
 
 
 def test_nan_stops_and_keeps_the_last_good_checkpoint(tmp_path, monkeypatch):
@@ -219,9 +220,10 @@ def test_changed_font_warns_on_resume(tmp_path):
     source.write_bytes(resources.DEMO_SOURCE.read_bytes())
     run = tmp_path / "run"
     cancel = CancelToken()
-    for event in Trainer(tiny_config(source=source, steps=4), run, cancel=cancel):
-        if isinstance(event, StepEvent):
-            cancel.cancel()
+    with pytest.raises(JobCancelled):
+        for event in Trainer(tiny_config(source=source, steps=4), run, cancel=cancel):
+            if isinstance(event, StepEvent):
+                cancel.cancel()
     from fontTools.ttLib import TTFont
 
     font = TTFont(source)
