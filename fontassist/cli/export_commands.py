@@ -137,7 +137,7 @@ def _project_review(args) -> dict:
     """The review dict of --project (decisions and hand edits), or an empty one."""
     if not args.project:
         return {}
-    from ..app.project import Project  # plain data, no Qt
+    from ..app.common.project import Project  # plain data, no Qt
 
     return Project.load(args.project).review
 

@@ -5,10 +5,10 @@ from fontTools.ttLib import TTFont
 from PySide6.QtCore import QSettings
 
 from fontassist import resources
-from fontassist.app.exportjobs import default_family, default_file_name
-from fontassist.app.reviewdata import ACCEPTED, REJECTED
-from fontassist.app.reviewstate import ReviewState
-from fontassist.app.settings import AppSettings
+from fontassist.app.common.settings import AppSettings
+from fontassist.app.export.exportjobs import default_family, default_file_name
+from fontassist.app.review.reviewdata import ACCEPTED, REJECTED
+from fontassist.app.review.reviewstate import ReviewState
 from fontassist.export import validate_font
 
 from .reviewkit import demo_session, missing_chars, wait_until
@@ -17,7 +17,7 @@ from .reviewkit import demo_session, missing_chars, wait_until
 @pytest.fixture
 def export(qtbot, tmp_path):
     """The Export page over 12 glyphs drawn by the demo model: 5 accepted, 2 rejected, 5 undecided."""
-    from fontassist.app.pages.exportpage import ExportPage
+    from fontassist.app.export.exportpage import ExportPage
 
     chars = missing_chars(12)
     session = demo_session(chars)
@@ -154,6 +154,22 @@ def test_trace_settings_preview_live_on_the_current_glyph(qtbot, export):
     assert page.traceOptions().tolerance == 2.5
 
 
+def test_preview_shows_the_glyph_before_and_after_cleaning_and_each_step_switches(qtbot, export):
+    page, chars = export, export.chars
+    page.state.setCurrentChar(chars[3])
+    wait_until(
+        qtbot, lambda: page.trace_view.pointCounts()[0] > 0 and page.before_view.pointCounts()[0] > 0, 60
+    )
+    before = page.before_view.pointCounts()
+    assert set(page.clean_boxes) >= {"straighten", "merge_colinear", "clean_contours", "fit_extremes"}
+    assert page.traceOptions().straighten and page.traceOptions().axis_angle is not None  # from the target
+    for box in page.clean_boxes.values():
+        box.setChecked(False)
+    # With every step off, "after" is "before".
+    wait_until(qtbot, lambda: page.trace_view.pointCounts() == before == page.before_view.pointCounts(), 60)
+    assert page.session.project.export["straighten"] is False and not page.traceOptions().straighten
+
+
 def test_defaults_name_the_font_after_the_target():
     assert default_family("Zen Maru Gothic", "tw-edu-4808") == "Zen Maru Gothic TC"
     assert default_family("Zen Maru Gothic", None) == "Zen Maru Gothic Plus"
@@ -165,7 +181,7 @@ def test_ufo_out_edits_back_in_and_the_font_as_drawn(qtbot, export, tmp_path):
     """The editor loop from the Export page: UFO out, a script edits it, the edits come back, TTF out."""
     import ufoLib2
 
-    from fontassist.app.reviewmodel import ReviewGridModel
+    from fontassist.app.review.reviewmodel import ReviewGridModel
     from fontassist.export.ufo import GLYPH_LIB_KEY, MARK_COLORS
 
     page, chars, state = export, export.chars, export.state

@@ -37,7 +37,7 @@ def test_form_is_bound_to_the_train_config(engine_ready):
     assert (
         train["adv_loss"] == "none" and train["validation"] == 16
     )  # settings the form does not show are kept
-    from fontassist.app.engine import build_train_config
+    from fontassist.app.train.engine import build_train_config
 
     config = build_train_config(engine_ready.session.project, engine_ready.session.plan, page.engine.defaults)
     assert (
@@ -196,7 +196,7 @@ def test_validation_says_whether_the_run_beats_the_source(engine_ready):
 
 
 def test_device_list_shows_gpus_with_memory_and_how_to_use_several(qtbot):
-    from fontassist.app.pages.trainform import TrainSettingsForm
+    from fontassist.app.train.trainform import TrainSettingsForm
 
     form = TrainSettingsForm()
     qtbot.addWidget(form)
@@ -215,7 +215,7 @@ def test_continuing_a_run_shows_its_own_settings_and_refuses_a_total_it_has_reac
     engine_ready, qtbot, tmp_path
 ):
     """Issue 14.4: the same step count did nothing, silently; the form showed InstanceNorm for a BatchNorm run."""
-    from fontassist.app.pages.continuerun import ContinueRunDialog
+    from fontassist.app.train.continuerun import ContinueRunDialog
     from fontassist.train import runfolder as runs
 
     run = tmp_path / "run"
