@@ -8,6 +8,10 @@ IoU of the 50 %-binarised rasters and mean absolute difference. A pass with the 
 model is in ``levers.py`` (the written font's held-out IoU with and without the upscaler).
 
     python benchmarks/upscale.py [--size 64] [--threads 1]
+
+Measured (loaded 2-core machine, default upscaler: 16 channels, 2 blocks, 400 steps of 16 crops,
+trained on 1,500 Zen glyphs in about 3 minutes of wall clock under load): IoU at 256 px 0.980 vs
+bicubic 0.971, better on 88 % of the 500 glyphs; mean absolute difference 0.023 vs 0.042.
 """
 
 from __future__ import annotations
