@@ -34,8 +34,8 @@ def measure(steps: int, folder: Path) -> list[float]:
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
     from fontassist.app.application import create_application
+    from fontassist.app.common.settings import AppSettings
     from fontassist.app.mainwindow import MainWindow
-    from fontassist.app.settings import AppSettings
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings"))

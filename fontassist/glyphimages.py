@@ -47,18 +47,18 @@ def save_glyph_pngs(
     images: np.ndarray,
     chars: Sequence[str],
     folder: str | os.PathLike,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> int:
     """Write one PNG per glyph into ``folder``; returns how many were written.
 
-    ``progress(done, total)`` is called every 64 files and at the end.
+    ``progress(done, total, message)`` (as in :mod:`fontassist.jobs`) every 64 files and at the end.
     """
     folder = ensure_folder(folder)
     total = len(chars)
     for i, (raster, char) in enumerate(zip(images, chars, strict=False)):
         save_image(to_picture(raster), folder / glyph_filename(char), durable=False)
         if progress is not None and ((i + 1) % 64 == 0 or i + 1 == total):
-            progress(i + 1, total)
+            progress(i + 1, total, "Writing PNGs")
     return total
 
 

@@ -8,7 +8,7 @@ Sanitizer. It prints exactly one line: what passed, or the step that failed
 and why.
 
 This module is Qt-free and never imports the app: the window part is the app's
-:class:`~fontassist.app.selftest.WindowCheck`, which the caller (the CLI's
+:class:`~fontassist.app.common.windowcheck.WindowCheck`, which the caller (the CLI's
 ``--self-test``) hands in as ``window_check``; without one the window is skipped.
 """
 
@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 SAMPLE_CHARSET = DEFAULT_CHARSET
 SAMPLE_COUNT = 8
 FAMILY = "fontassist Self Test"
-TRANSLATED = ("zh_TW",)  # the compiled UI translations a build must carry (as in fontassist.app.i18n)
+TRANSLATED = ("zh_TW",)  # the compiled UI translations a build must carry (as in fontassist.app.common.i18n)
 
 
 class WindowCheck(Protocol):

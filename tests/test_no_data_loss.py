@@ -210,7 +210,7 @@ def test_demo_never_writes_over_its_bundled_files(tmp_path, capsys):
 
 
 def test_project_save_never_writes_over_its_fonts(space):
-    from fontassist.app.project import FontChoice, Project
+    from fontassist.app.common.project import FontChoice, Project
     from fontassist.errors import FontAssistError
 
     project = Project(source=FontChoice(space["source"]), target=FontChoice(space["target"]))
@@ -372,7 +372,7 @@ def test_a_read_only_folder_is_one_line_and_leaves_nothing(space, read_only_fold
 
 
 def test_project_save_on_a_full_disk(full_folder):
-    from fontassist.app.project import Project
+    from fontassist.app.common.project import Project
     from fontassist.errors import FontAssistError
 
     files = _files(full_folder)

@@ -291,7 +291,7 @@ BAD_PROJECTS = {
 
 @pytest.mark.parametrize("name", list(BAD_PROJECTS))
 def test_bad_project_fields_are_refused_at_load(name, tmp_path):
-    from fontassist.app.project import Project
+    from fontassist.app.common.project import Project
 
     path = tmp_path / "p.fontassist.json"
     path.write_text(BAD_PROJECTS[name], encoding="utf-8")
@@ -300,7 +300,7 @@ def test_bad_project_fields_are_refused_at_load(name, tmp_path):
 
 
 def test_paths_outside_project_resources_and_home_are_warned(tmp_path, monkeypatch):
-    from fontassist.app.project import Project
+    from fontassist.app.common.project import Project
 
     home = tmp_path / "home"
     (home / "proj").mkdir(parents=True)
@@ -343,7 +343,7 @@ FIELD_PATHS = [
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(where=st.sampled_from(FIELD_PATHS), value=json_values)
 def test_project_load_only_ever_raises_fontassist_errors(tmp_path, where, value):
-    from fontassist.app.project import Project
+    from fontassist.app.common.project import Project
 
     path = tmp_path / "p.fontassist.json"
     path.write_text(json.dumps(_replace(VALID_PROJECT, list(where), value)), encoding="utf-8")
@@ -357,7 +357,7 @@ def test_project_load_only_ever_raises_fontassist_errors(tmp_path, where, value)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(document=json_values)
 def test_project_load_of_any_json(tmp_path, document):
-    from fontassist.app.project import Project
+    from fontassist.app.common.project import Project
 
     path = tmp_path / "p.fontassist.json"
     path.write_text(json.dumps(document), encoding="utf-8")

@@ -65,10 +65,10 @@ def main(argv=None) -> int:
     from PySide6.QtCore import QSettings
 
     from fontassist.app.application import add_cjk_fallback, create_application
-    from fontassist.app.i18n import install_translators
+    from fontassist.app.common.i18n import install_translators
+    from fontassist.app.common.settings import AppSettings
+    from fontassist.app.common.worker import wait_for_workers
     from fontassist.app.mainwindow import MainWindow
-    from fontassist.app.settings import AppSettings
-    from fontassist.app.worker import wait_for_workers
 
     app = create_application([])
     add_cjk_fallback()

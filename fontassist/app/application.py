@@ -13,8 +13,8 @@ from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__, resources
-from .errordialog import install_exception_hook, set_log_file
-from .settings import APPLICATION, ORGANIZATION
+from .common.errordialog import install_exception_hook, set_log_file
+from .common.settings import APPLICATION, ORGANIZATION
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ def create_application(qt_args: list[str] | None = None) -> QApplication:
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv else "fontassist", *(qt_args or [])])
     app.setApplicationDisplayName("fontassist")
-    from .i18n import install_translators
+    from .common.i18n import install_translators
 
     install_translators(app)  # before any window exists: pages translate their texts once, when built
     icon = resources.ICONS / "fontassist.svg"
@@ -129,7 +129,7 @@ def run(
     QTimer.singleShot(0, add_cjk_fallback)
     code = app.exec()
     del window
-    from .worker import wait_for_workers
+    from .common.worker import wait_for_workers
 
     wait_for_workers()
     return code

@@ -20,19 +20,19 @@ from PySide6.QtWidgets import (
 
 from .. import __version__, resources
 from ..errors import FontAssistError
-from .activity import ActivityIndicator
-from .errordialog import show_error
-from .i18n import language_menu
-from .pages.characterspage import CharactersPage
-from .pages.exportpage import ExportPage
-from .pages.fontspage import FontsPage
-from .pages.reviewpage import ReviewPage
-from .pages.trainpage import TrainPage
-from .project import PROJECT_SUFFIX, Project
-from .reviewstate import ReviewState
-from .session import Session
-from .settings import AppSettings
-from .widgets import FitScrollArea
+from .characters.characterspage import CharactersPage
+from .common.activity import ActivityIndicator
+from .common.errordialog import show_error
+from .common.i18n import language_menu
+from .common.project import PROJECT_SUFFIX, Project
+from .common.session import Session
+from .common.settings import AppSettings
+from .common.widgets import FitScrollArea
+from .export.exportpage import ExportPage
+from .fonts.fontspage import FontsPage
+from .review.reviewpage import ReviewPage
+from .review.reviewstate import ReviewState
+from .train.trainpage import TrainPage
 
 STEPS = ("fonts", "characters", "train", "review", "export")
 # After the window is shown, load the trainer (torch) in the background so Train is ready when reached.

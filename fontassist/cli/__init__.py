@@ -143,7 +143,7 @@ def _main(args) -> int:
     level = logging.WARNING - 10 * min(options.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     if options.self_test:
-        from ..app.selftest import WindowCheck
+        from ..app.common.windowcheck import WindowCheck
         from ..installcheck import main as self_test
 
         return self_test(window_check=WindowCheck, verbose=options.verbose)

@@ -184,3 +184,13 @@ def declare_outputs(p: argparse.ArgumentParser, **kinds: str) -> None:
     (fonts, checkpoints, runs, character files), and writable (see cli.check_outputs).
     """
     p.set_defaults(outputs=kinds)
+
+
+def warn(warnings) -> set[str]:
+    """Print each warning once, on stderr; returns those printed."""
+    printed = set()
+    for warning in warnings:
+        if warning not in printed:
+            print(f"warning: {warning}", file=sys.stderr)
+            printed.add(warning)
+    return printed

@@ -5,7 +5,6 @@ torch is imported only when a checkpoint is used.
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from .common import (
     positive_float,
     progress_printer,
     set_threads,
+    warn,
 )
 from .fonts_commands import add_charset_arguments, chars_from_args
 
@@ -131,7 +131,7 @@ def _project_review(args) -> dict:
     """The review dict of --project (decisions and hand edits), or an empty one."""
     if not args.project:
         return {}
-    from ..app.project import Project  # plain data, no Qt
+    from ..app.common.project import Project  # plain data, no Qt
 
     return Project.load(args.project).review
 
@@ -144,16 +144,6 @@ def _leave_out_edited(glyphs, review: dict):
     hand = {g.char for g in drawn}
     keep = [i for i, c in enumerate(glyphs.chars) if c not in hand]
     return drawn, keep
-
-
-def warn(warnings) -> set[str]:
-    """Print each warning once, on stderr; returns those printed."""
-    printed = set()
-    for warning in warnings:
-        if warning not in printed:
-            print(f"warning: {warning}", file=sys.stderr)
-            printed.add(warning)
-    return printed
 
 
 def _export_ttf(args) -> int:

@@ -92,14 +92,13 @@ def _render(args) -> int:
     font = open_font(args.font, args.font_face)
     chars, description = chars_from_args(args)
     line = ProgressLine()
-    line.update(f"rendering {len(chars):,} characters of {font.full_name} at {args.size} px…", force=True)
-    result = render(font, chars, args.size, args.margin, cache=not args.no_cache)
+
+    def report(done, total, message):
+        line.update(f"{message.lower():<18} [{bar(done, total)}] {done:,}/{total:,}", force=done == total)
+
     out = Path(args.out)
-
-    def report(done, total):
-        line.update(f"writing PNGs [{bar(done, total)}] {done:,}/{total:,}", force=done == total)
-
     try:
+        result = render(font, chars, args.size, args.margin, cache=not args.no_cache, progress=report)
         written = save_glyph_pngs(result.images, result.chars, out, progress=report)
     finally:
         line.close()

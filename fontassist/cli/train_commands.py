@@ -35,6 +35,7 @@ from .common import (
     positive_int,
     progress_printer,
     set_threads,
+    warn,
 )
 from .fonts_commands import add_charset_arguments
 
@@ -549,6 +550,7 @@ def _run_demo(args, resources) -> int:
         mode="merge",
         source=source,
     )
+    warn(report.warnings)
     print(
         f"Traced the glyphs and wrote {report.out_path}: {target.full_name} plus {report.glyphs_added:,} new glyphs "
         f"({report.total_glyphs:,} in all, {report.file_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s; "

@@ -6,8 +6,8 @@ from pathlib import Path
 
 
 def _import_edits(args) -> int:
-    from ..app.project import FontChoice, Project  # plain data, no Qt
-    from ..app.projectrefs import store_path
+    from ..app.common.project import FontChoice, Project  # plain data, no Qt
+    from ..app.common.projectrefs import store_path
     from ..export.handedits import apply_edits, edits_for_training, read_edits, write_training_target
 
     found = read_edits(args.ufo)

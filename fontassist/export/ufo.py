@@ -361,20 +361,24 @@ def save_ufo_atomically(ufo, out_path: Path) -> int:
     An existing UFO at ``out_path`` is replaced only once the new one is complete.
     Returns the glyph count read back.
     """
+    from fontassist.safeio import TEMP_SUFFIX, check_not_input, write_error
+
+    check_not_input(out_path)  # the running command's inputs (the shared output-safety rule)
     try:
-        work = Path(tempfile.mkdtemp(prefix=f".{out_path.name}.", suffix=".tmp", dir=out_path.parent))
+        work = Path(
+            tempfile.mkdtemp(
+                prefix=f".{out_path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=out_path.parent
+            )
+        )
     except OSError as error:
-        raise FontAssistError(
-            f"Cannot write {out_path}: {error.strerror or error}.", hint="Choose a folder you can write to."
-        ) from error
+        raise write_error(out_path, error) from error
     try:
         fresh = work / out_path.name
         try:
-            ufo.save(fresh, overwrite=True, validate=True)
+            # Validated once, on the full read-back below (validating the write as well doubles the time).
+            ufo.save(fresh, overwrite=True, validate=False)
         except OSError as error:
-            raise FontAssistError(
-                f"Cannot write {out_path}: {error.strerror or error}.", hint="Check the free disk space."
-            ) from error
+            raise write_error(out_path, error) from error
         count = validate_ufo(fresh)
         if out_path.exists():
             os.replace(out_path, work / "replaced.ufo")

@@ -69,7 +69,7 @@ class Answers:
 
 @pytest.fixture
 def settings(tmp_path):
-    from fontassist.app.settings import AppSettings
+    from fontassist.app.common.settings import AppSettings
 
     return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
 
@@ -77,8 +77,8 @@ def settings(tmp_path):
 @pytest.fixture
 def window(qtbot, settings):
     """The main window on the bundled demo fonts, shown offscreen; cleaned up even mid-training."""
+    from fontassist.app.common.worker import wait_for_workers
     from fontassist.app.mainwindow import MainWindow
-    from fontassist.app.worker import wait_for_workers
 
     win = MainWindow(settings)
     win.ask = Answers()  # not qtbot.addWidget: this fixture closes the window itself, after stopping any run

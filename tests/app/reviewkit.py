@@ -7,8 +7,8 @@ import time
 import numpy as np
 
 from fontassist import resources
-from fontassist.app.project import CharChoice
-from fontassist.app.reviewdata import ReviewGlyphs, checkpoint_ref
+from fontassist.app.common.project import CharChoice
+from fontassist.app.review.reviewdata import ReviewGlyphs, checkpoint_ref
 from fontassist.fonts import EmFrame, named_charset, open_font
 
 # Characters of tw-edu-4808 the demo target lacks (the demo model draws them in a second on a CPU).
@@ -25,7 +25,7 @@ def missing_chars(count: int) -> str:
 
 def demo_session(chars: str):
     """A Session on the demo fonts generating ``chars`` (custom text)."""
-    from fontassist.app.session import Session
+    from fontassist.app.common.session import Session
 
     session = Session()
     session.setFont("source", resources.DEMO_SOURCE)
@@ -98,7 +98,7 @@ def filled_outline(outline, frame) -> np.ndarray:
     """The outline filled (non-zero rule, as TrueType) on the frame's pixel grid, without a contour line."""
     from PySide6.QtGui import QColor, QImage, QPainter
 
-    from fontassist.app.outlines import outline_path
+    from fontassist.app.common.outlineview import outline_path
 
     image = QImage(frame.size, frame.size, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))

@@ -5,10 +5,10 @@ from contextlib import redirect_stdout
 import numpy as np
 import pytest
 
-from fontassist.app.abdata import ab_run_dirs, difference_order, norm_variants, per_glyph_rows
-from fontassist.app.reviewdata import checkpoint_ref
-from fontassist.app.reviewstate import ReviewState
-from fontassist.app.settings import AppSettings
+from fontassist.app.common.settings import AppSettings
+from fontassist.app.compare.abdata import ab_run_dirs, difference_order, norm_variants, per_glyph_rows
+from fontassist.app.review.reviewdata import checkpoint_ref
+from fontassist.app.review.reviewstate import ReviewState
 from fontassist.train import load_checkpoint
 
 from .reviewkit import demo_session, missing_chars, wait_until
@@ -40,7 +40,7 @@ def norm_runs(tmp_path_factory):
 def ab(qtbot, tmp_path):
     from PySide6.QtCore import QSettings
 
-    from fontassist.app.pages.abpage import ABPage
+    from fontassist.app.compare.abpage import ABPage
 
     session = demo_session(missing_chars(4))
     state = ReviewState(session)

@@ -1,4 +1,4 @@
-from fontassist.app.project import LEARN_SHARED
+from fontassist.app.common.project import LEARN_SHARED
 from fontassist.fonts import missing_from_target, named_charset
 
 

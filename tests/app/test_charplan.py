@@ -1,8 +1,8 @@
 import pytest
 
 from fontassist import resources
-from fontassist.app.charplan import plan_chars
-from fontassist.app.project import LEARN_SHARED, CharChoice
+from fontassist.app.characters.charplan import plan_chars
+from fontassist.app.common.project import LEARN_SHARED, CharChoice
 from fontassist.data import split_indices
 from fontassist.errors import FontAssistError
 from fontassist.fonts import Coverage, missing_from_target, named_charset, open_font

@@ -3,7 +3,7 @@ import sys
 
 from PySide6.QtWidgets import QMessageBox
 
-from fontassist.app import errordialog
+from fontassist.app.common import errordialog
 from fontassist.errors import FontAssistError
 
 
@@ -40,7 +40,7 @@ def test_exception_hook_logs_and_shows_the_dialog(qtbot, monkeypatch, caplog):
         raise ValueError("boom")
     except ValueError:
         info = sys.exc_info()
-    with caplog.at_level(logging.ERROR, logger="fontassist.app.errordialog"):
+    with caplog.at_level(logging.ERROR, logger="fontassist.app.common.errordialog"):
         sys.excepthook(*info)
     assert shown and "ValueError: boom" in shown[0][1]
     assert any("uncaught exception" in r.message for r in caplog.records)

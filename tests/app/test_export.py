@@ -5,10 +5,10 @@ from fontTools.ttLib import TTFont
 from PySide6.QtCore import QSettings
 
 from fontassist import resources
-from fontassist.app.exportjobs import default_family, default_file_name
-from fontassist.app.reviewdata import ACCEPTED, REJECTED
-from fontassist.app.reviewstate import ReviewState
-from fontassist.app.settings import AppSettings
+from fontassist.app.common.settings import AppSettings
+from fontassist.app.export.exportjobs import default_family, default_file_name
+from fontassist.app.review.reviewdata import ACCEPTED, REJECTED
+from fontassist.app.review.reviewstate import ReviewState
 from fontassist.export import validate_font
 
 from .reviewkit import demo_session, missing_chars, wait_until
@@ -17,7 +17,7 @@ from .reviewkit import demo_session, missing_chars, wait_until
 @pytest.fixture
 def export(qtbot, tmp_path):
     """The Export page over 12 glyphs drawn by the demo model: 5 accepted, 2 rejected, 5 undecided."""
-    from fontassist.app.pages.exportpage import ExportPage
+    from fontassist.app.export.exportpage import ExportPage
 
     chars = missing_chars(12)
     session = demo_session(chars)
@@ -165,7 +165,7 @@ def test_ufo_out_edits_back_in_and_the_font_as_drawn(qtbot, export, tmp_path):
     """The editor loop from the Export page: UFO out, a script edits it, the edits come back, TTF out."""
     import ufoLib2
 
-    from fontassist.app.reviewmodel import ReviewGridModel
+    from fontassist.app.review.reviewmodel import ReviewGridModel
     from fontassist.export.ufo import GLYPH_LIB_KEY, MARK_COLORS
 
     page, chars, state = export, export.chars, export.state

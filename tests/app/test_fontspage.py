@@ -6,7 +6,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialog
 
 from fontassist import resources
-from fontassist.app.pages.systemfontdialog import SystemFontDialog
+from fontassist.app.fonts.systemfontdialog import SystemFontDialog
 from fontassist.errors import FontAssistError
 from fontassist.fonts import open_font
 

@@ -3,7 +3,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 
 from fontassist import resources
-from fontassist.app.glyphgrid import ArrayGlyphSource, FontGlyphSource, GlyphGridModel, GlyphGridView
+from fontassist.app.common.glyphgrid import ArrayGlyphSource, FontGlyphSource, GlyphGridModel, GlyphGridView
 from fontassist.fonts import named_charset, open_font, render
 
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QMainWindow
 
 from fontassist import installcheck
-from fontassist.app import i18n
+from fontassist.app.common import i18n
 
 REPO = Path(__file__).resolve().parents[2]
 TS_FILE = i18n.TRANSLATIONS / "fontassist_zh_TW.ts"

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from fontassist import resources
+from fontassist.app.common.project import Project
 from fontassist.app.mainwindow import STEPS, MainWindow
-from fontassist.app.project import Project
 
 REPO = Path(__file__).resolve().parents[2]
 

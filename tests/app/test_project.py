@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 from fontassist import resources
-from fontassist.app.project import CharChoice, FontChoice, Project
-from fontassist.app.projectrefs import resolve_path, store_path
+from fontassist.app.common.project import CharChoice, FontChoice, Project
+from fontassist.app.common.projectrefs import resolve_path, store_path
 from fontassist.errors import FontAssistError
 
 

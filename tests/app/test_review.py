@@ -5,8 +5,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from fontassist import resources
-from fontassist.app.project import Project
-from fontassist.app.reviewdata import (
+from fontassist.app.common.project import Project
+from fontassist.app.common.settings import AppSettings
+from fontassist.app.review.reviewdata import (
     ACCEPTED,
     NEW,
     REJECTED,
@@ -16,8 +17,7 @@ from fontassist.app.reviewdata import (
     parse_search,
     select_rows,
 )
-from fontassist.app.reviewstate import ReviewState
-from fontassist.app.settings import AppSettings
+from fontassist.app.review.reviewstate import ReviewState
 from fontassist.train.similarity import iou
 
 from .reviewkit import (
@@ -38,7 +38,7 @@ def app_settings(tmp_path):
 
 
 def make_page(qtbot, session, app_settings):
-    from fontassist.app.pages.reviewpage import ReviewPage
+    from fontassist.app.review.reviewpage import ReviewPage
 
     state = ReviewState(session)
     state.device = "cpu"
@@ -316,7 +316,7 @@ def test_the_detail_view_shows_outline_points_target_glyph_and_context(qtbot, ap
 
 
 def test_the_model_picker_lists_the_demo_model_and_the_projects_run(qtbot, app_settings, tmp_path):
-    from fontassist.app.checkpointlist import checkpoint_choices
+    from fontassist.app.common.checkpointlist import checkpoint_choices
 
     run = tmp_path / "runs" / "run-1"
     run.mkdir(parents=True)
@@ -382,9 +382,9 @@ def test_after_regenerating_grid_detail_outline_text_line_and_export_show_the_sa
     qtbot, app_settings, tmp_path, tiny_demo_sized_run
 ):
     """Issue 14.1: one source of truth; the grid used to keep the old drawing after "Regenerate selected"."""
-    from fontassist.app.contextline import context_line
-    from fontassist.app.exportjobs import export_font
-    from fontassist.app.reviewmodel import ReviewGridModel
+    from fontassist.app.export.exportjobs import export_font
+    from fontassist.app.review.contextline import context_line
+    from fontassist.app.review.reviewmodel import ReviewGridModel
     from fontassist.fonts import open_font, render_glyph
     from fontassist.pipeline import settings_for
     from fontassist.vector import TraceSettings, trace_outline

@@ -11,15 +11,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRect
 
-from fontassist.app.i18n import install_translators
+from fontassist.app.common.i18n import install_translators
 
 CLIENT_SIZES = [(1366, 680), (1280, 650)]
 
 
 @pytest.fixture(params=["en", "zh_TW"])
 def language_window(request, qtbot, settings, qapp):
+    from fontassist.app.common.worker import wait_for_workers
     from fontassist.app.mainwindow import MainWindow
-    from fontassist.app.worker import wait_for_workers
 
     install_translators(qapp, request.param)
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from fontassist.app.project import Project
+from fontassist.app.common.project import Project
 from fontassist.train import events
 
 
@@ -17,15 +17,15 @@ from fontassist.train import events
 def app_settings(tmp_path):
     from PySide6.QtCore import QSettings
 
-    from fontassist.app.settings import AppSettings
+    from fontassist.app.common.settings import AppSettings
 
     return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture
 def train_page(qtbot, app_settings):
-    from fontassist.app.pages.trainpage import TrainPage
-    from fontassist.app.session import Session
+    from fontassist.app.common.session import Session
+    from fontassist.app.train.trainpage import TrainPage
 
     page = TrainPage(Session(), app_settings)
     qtbot.addWidget(page)
@@ -116,7 +116,7 @@ def test_the_demo_banner_goes_when_a_project_is_opened(qtbot, window, tmp_path):
 
 def test_the_winner_line_follows_the_model_that_draws(qtbot, window, tmp_path):
     from fontassist import resources
-    from fontassist.app.reviewdata import checkpoint_ref
+    from fontassist.app.review.reviewdata import checkpoint_ref
 
     state, ab = window.review_state, window.review_page.ab_page
     other = tmp_path / "other.pt"

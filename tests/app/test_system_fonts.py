@@ -1,8 +1,8 @@
 import shutil
 
 from fontassist import resources
-from fontassist.app import system_fonts
-from fontassist.app.system_fonts import SystemFont, from_folders, scan_system_fonts
+from fontassist.app.fonts import system_fonts
+from fontassist.app.fonts.system_fonts import SystemFont, from_folders, scan_system_fonts
 
 
 def test_folder_scan_finds_outline_fonts_and_skips_broken_files(tmp_path):

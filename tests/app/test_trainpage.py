@@ -1,7 +1,10 @@
 """Training through the UI with the real trainer on a tiny configuration (32 px, a few-channel model)."""
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QMessageBox
 
+from fontassist import resources
 from fontassist.train import load_checkpoint
 
 from .conftest import TINY_TRAIN
@@ -34,13 +37,38 @@ def test_form_is_bound_to_the_train_config(engine_ready):
     assert (
         train["adv_loss"] == "none" and train["validation"] == 16
     )  # settings the form does not show are kept
-    from fontassist.app.engine import build_train_config
+    from fontassist.app.train.engine import build_train_config
 
     config = build_train_config(engine_ready.session.project, engine_ready.session.plan, page.engine.defaults)
     assert (
         config.model.norm == "instance" and config.model.attention == (4, 8) and config.model.image_size == 32
     )
     assert config.model.image_size == 32 and config.adv_loss == "none" and config.charset == "tw-edu-4808"
+    # Hand-fixed glyphs as training pairs: the run learns from the target plus them, when asked.
+    review = engine_ready.session.project.review
+    hand_fixed = Path(config.target).with_name("fixed.ttf")
+    review.update(edits_train_target=str(config.target), edits_train=False)
+    assert (
+        build_train_config(
+            engine_ready.session.project, engine_ready.session.plan, page.engine.defaults
+        ).target
+        == config.target
+    )
+    review.update(edits_train_target=str(hand_fixed), edits_train=True)
+    assert not hand_fixed.exists()  # a copy that is gone is not used
+    assert (
+        build_train_config(
+            engine_ready.session.project, engine_ready.session.plan, page.engine.defaults
+        ).target
+        == config.target
+    )
+    review.update(edits_train_target=str(resources.DEMO_SOURCE))  # any font file that is there
+    with_fixes = build_train_config(
+        engine_ready.session.project, engine_ready.session.plan, page.engine.defaults
+    )
+    assert with_fixes.target == str(resources.DEMO_SOURCE) and with_fixes.target_face == 0
+    for key in ("edits_train", "edits_train_target"):
+        review.pop(key)
 
 
 def test_a_tiny_run_completes_with_live_preview(engine_ready, qtbot, tmp_path):
@@ -136,7 +164,7 @@ def test_closing_during_training_asks_stops_and_leaves_a_loadable_checkpoint(eng
 
 
 def test_device_list_shows_gpus_with_memory_and_how_to_use_several(qtbot):
-    from fontassist.app.pages.trainform import TrainSettingsForm
+    from fontassist.app.train.trainform import TrainSettingsForm
 
     form = TrainSettingsForm()
     qtbot.addWidget(form)
@@ -155,7 +183,7 @@ def test_continuing_a_run_shows_its_own_settings_and_refuses_a_total_it_has_reac
     engine_ready, qtbot, tmp_path
 ):
     """Issue 14.4: the same step count did nothing, silently; the form showed InstanceNorm for a BatchNorm run."""
-    from fontassist.app.pages.continuerun import ContinueRunDialog
+    from fontassist.app.train.continuerun import ContinueRunDialog
     from fontassist.train import runfolder as runs
 
     run = tmp_path / "run"

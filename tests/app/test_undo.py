@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from fontassist import resources
-from fontassist.app.reviewdata import ACCEPTED, NEW, REJECTED, checkpoint_ref
+from fontassist.app.review.reviewdata import ACCEPTED, NEW, REJECTED, checkpoint_ref
 
 from .reviewkit import demo_session, missing_chars, synthetic_glyphs, wait_until
 from .test_review import make_page

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import fontassist.app
-from fontassist.app.worker import CANCELLED, DONE, FAILED, Worker, run_in_background, wait_for_workers
+from fontassist.app.common.worker import CANCELLED, DONE, FAILED, Worker, run_in_background, wait_for_workers
 from fontassist.errors import FontAssistError
 
 APP = Path(fontassist.app.__file__).parent

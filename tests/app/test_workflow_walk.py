@@ -14,7 +14,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from fontassist import resources
-from fontassist.app.reviewdata import ACCEPTED, NEW, REJECTED
+from fontassist.app.review.reviewdata import ACCEPTED, NEW, REJECTED
 from fontassist.fonts import open_font, render_glyph
 from fontassist.train.similarity import iou
 from fontassist.vector import trace_outline

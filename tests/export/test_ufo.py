@@ -326,3 +326,36 @@ def test_a_new_font_from_a_ufo_target_and_its_naming_checks(ufo_target, make_new
         naming_warnings(target.path, target.family),
     )
     assert len(from_ufo) == len(from_ttf) >= 1
+
+
+@pytest.mark.parametrize("checks", [0, 1, 3])
+def test_a_cancelled_ufo_export_writes_nothing(review_glyphs, target, tmp_path, checks):
+    from fontassist.jobs import JobCancelled
+    from tests.cancelling import CancelAfter
+
+    out = tmp_path / "cancelled.ufo"
+    with pytest.raises(JobCancelled, match="no file was written"):
+        write_ufo(review_glyphs, target, out, mode="new", cancel=CancelAfter(checks))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_hand_fixed_glyphs_become_training_pairs_when_asked(exported_ufo, target, tmp_path):
+    from fontassist.export.handedits import training_target, write_training_target
+
+    edited_path = tmp_path / "edited.ufo"
+    shutil.copytree(exported_ufo, edited_path)
+    ufo = ufoLib2.Font.open(edited_path, lazy=False)
+    glyph = next(g for g in ufo if g.unicodes and chr(g.unicodes[0]) == MISSING_IN_ZEN[0])
+    glyph.contours[0].points[0].y -= 20
+    ufo.save(overwrite=True)
+    review: dict = {}
+    apply_edits(review, read_edits(edited_path), for_training=True)
+    path = write_training_target(target, review, tmp_path / "p.training-target.ttf")
+    assert training_target(review) == path
+    training = open_font(path)
+    assert training.has(MISSING_IN_ZEN[0]) and training.chars == target.chars | {MISSING_IN_ZEN[0]}
+    # Rendered like any target glyph: the pair the next run learns from is the designer's drawing.
+    raster = render(training, [MISSING_IN_ZEN[0]], 64, cache=False).images[0]
+    assert raster.max() == 255
+    review["edits_train"] = False
+    assert training_target(review) is None

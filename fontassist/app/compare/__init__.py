@@ -1,0 +1,1 @@
+"""The normalization A/B comparison (a tab of the Review page) and its data."""

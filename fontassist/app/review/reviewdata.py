@@ -1,0 +1,380 @@
+"""What the Review and Export pages work on, as plain data: generated glyphs, decisions, filters.
+
+No Qt here. :class:`ReviewGlyphs` holds the generated rasters with their
+quality flags and the checkpoint each was drawn with; :class:`Decisions`
+holds the designer's accept / reject choices and reads and writes them in the
+project's ``review`` dict; :func:`select_rows` filters, searches and sorts;
+:func:`generate_glyphs` and :func:`regenerate_glyphs` are the jobs the app
+runs off the GUI thread (they call the core :class:`~fontassist.generate.Generator`).
+
+The project's ``review`` dict::
+
+    {"checkpoint": "resources:models/demo.pt",       # the model that draws the glyphs
+     "accepted": "…", "rejected": "…",                 # characters, as one string each
+     "regenerated": {"/runs/a/step-000500.pt": "…"},   # characters drawn by another checkpoint
+     "ab": {"a": ..., "b": ..., "winner": "a"},        # the A/B comparison
+     "view": {"status": "all", ...}}                   # the grid's filter and display
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from ...errors import FontAssistError
+from ...fonts import EmFrame, FontFile
+from ...jobs import CancelToken, Progress, check_cancel, part_of
+from ..common.projectrefs import resolve_path, store_path
+
+log = logging.getLogger(__name__)
+
+NEW, ACCEPTED, REJECTED = "new", "accepted", "rejected"
+STATUSES = (NEW, ACCEPTED, REJECTED)
+
+
+# -- checkpoints as the project stores them ----------------------------------------------------------------
+def checkpoint_ref(path: str | os.PathLike) -> str:
+    """How the project keeps a checkpoint path: bundled models by name (``resources:…``), others absolute."""
+    return store_path(path, None)
+
+
+def checkpoint_path(ref: str) -> Path:
+    return resolve_path(ref, None)
+
+
+# -- generated glyphs --------------------------------------------------------------------------------------
+@dataclass
+class ReviewGlyphs:
+    """Generated glyphs under review: rasters (uint8 N×S×S, 0 paper, 255 ink) in the target's em frame."""
+
+    chars: list[str]
+    images: np.ndarray = field(repr=False)
+    source_images: np.ndarray = field(repr=False)
+    flags: list[dict] = field(repr=False)
+    frame: EmFrame
+    checkpoints: list[str] = field(repr=False)  # checkpoint_ref of the model that drew each glyph
+
+    def __post_init__(self):
+        n = len(self.chars)
+        if not (len(self.images) == len(self.source_images) == len(self.flags) == len(self.checkpoints) == n):
+            raise ValueError(
+                "chars, images, source images, flags and checkpoints must have one entry per glyph"
+            )
+        self._where = {c: i for i, c in enumerate(self.chars)}
+
+    def __len__(self) -> int:
+        return len(self.chars)
+
+    def index(self, char: str) -> int | None:
+        return self._where.get(char)
+
+    @property
+    def size(self) -> int:
+        return self.frame.size
+
+    def replaced(self, generated, ref: str) -> ReviewGlyphs:
+        """A copy in which the glyphs of ``generated`` (drawn by ``ref``) replace those of the same characters."""
+        if len(generated.chars) and np.asarray(generated.images).shape[1:] != self.images.shape[1:]:
+            raise FontAssistError(
+                f"The checkpoint {ref} draws {generated.images.shape[-1]} px glyphs, but the glyphs under review are {self.size} px.",
+                hint="Regenerate with a checkpoint of the same image size, or generate the whole set again with it.",
+            )
+        images, sources = self.images.copy(), self.source_images.copy()
+        flags, checkpoints = list(self.flags), list(self.checkpoints)
+        for j, char in enumerate(generated.chars):
+            i = self._where.get(char)
+            if i is None:
+                continue
+            images[i], sources[i], flags[i], checkpoints[i] = (
+                generated.images[j],
+                generated.source_images[j],
+                generated.flags[j],
+                ref,
+            )
+        return ReviewGlyphs(list(self.chars), images, sources, flags, self.frame, checkpoints)
+
+    def subset(self, chars: Sequence[str]) -> tuple[np.ndarray, list[str]]:
+        """Rasters and characters of ``chars`` (those present, in that order)."""
+        rows = [self._where[c] for c in chars if c in self._where]
+        return self.images[rows] if rows else self.images[:0], [self.chars[i] for i in rows]
+
+
+# -- decisions ---------------------------------------------------------------------------------------------
+class Decisions:
+    """Accept / reject per character, kept in (and written back to) the project's ``review`` dict."""
+
+    def __init__(self, review: dict):
+        self.review = review
+        self._status: dict[str, str] = {}
+        for status in (ACCEPTED, REJECTED):
+            for char in str(review.get(status, "")):
+                self._status[char] = status
+
+    def status(self, char: str) -> str:
+        return self._status.get(char, NEW)
+
+    def set(self, chars: Iterable[str], status: str) -> list[str]:
+        """Give ``chars`` ``status``; returns those whose status changed."""
+        if status not in STATUSES:
+            raise ValueError(f"status must be one of {STATUSES}, not {status!r}")
+        changed = []
+        for char in chars:
+            if self.status(char) != status:
+                changed.append(char)
+                if status == NEW:
+                    self._status.pop(char, None)
+                else:
+                    self._status[char] = status
+        if changed:
+            self._write()
+        return changed
+
+    def clear(self) -> None:
+        self._status.clear()
+        self._write()
+
+    def count(self, status: str, chars: Iterable[str] | None = None) -> int:
+        if chars is None:
+            return sum(1 for s in self._status.values() if s == status)
+        return sum(1 for c in chars if self.status(c) == status)
+
+    def __len__(self) -> int:
+        return len(self._status)
+
+    def _write(self) -> None:
+        # Code point order, so a saved project diffs cleanly.
+        for status in (ACCEPTED, REJECTED):
+            self.review[status] = "".join(
+                sorted((c for c, s in self._status.items() if s == status), key=ord)
+            )
+
+
+def export_chars(glyphs: ReviewGlyphs, decisions: Decisions, which: str) -> list[str]:
+    """The characters to export: ``"accepted"`` only, or ``"not_rejected"`` (accepted and undecided)."""
+    if which == "accepted":
+        return [c for c in glyphs.chars if decisions.status(c) == ACCEPTED]
+    if which == "not_rejected":
+        return [c for c in glyphs.chars if decisions.status(c) != REJECTED]
+    raise ValueError(f"which must be 'accepted' or 'not_rejected', not {which!r}")
+
+
+# -- filters, search and sorting ---------------------------------------------------------------------------
+def _flag(name: str) -> Callable[[dict], bool]:
+    return lambda f: bool(f.get(name))
+
+
+def _is_flagged(flags: dict) -> bool:
+    from ...generate.quality import is_flagged  # numpy only; no torch
+
+    return is_flagged(flags)
+
+
+# What the flag filter offers: a label for people and a test on the core's flag dict.
+FLAG_FILTERS: dict[str, tuple[str, Callable[[dict], bool] | None]] = {
+    "any": (QT_TRANSLATE_NOOP("ReviewPage", "Any quality"), None),
+    "flagged": (QT_TRANSLATE_NOOP("ReviewPage", "Flagged (worth a look)"), _is_flagged),
+    "clean": (QT_TRANSLATE_NOOP("ReviewPage", "Not flagged"), lambda f: not _is_flagged(f)),
+    "specks": (QT_TRANSLATE_NOOP("ReviewPage", "Specks"), lambda f: f.get("specks", 0) > 0),
+    "broken": (
+        QT_TRANSLATE_NOOP("ReviewPage", "Broken strokes"),
+        lambda f: bool(f.get("broken")) or f.get("faint_joins", 0) > 0,
+    ),
+    "merged": (
+        QT_TRANSLATE_NOOP("ReviewPage", "Merged strokes"),
+        lambda f: bool(f.get("merged")) or f.get("grey_bridges", 0) > 0,
+    ),
+    "holes": (QT_TRANSLATE_NOOP("ReviewPage", "Counters changed"), _flag("holes_changed")),
+    "empty": (QT_TRANSLATE_NOOP("ReviewPage", "Empty"), _flag("empty")),
+}
+STATUS_FILTERS = {
+    "all": QT_TRANSLATE_NOOP("ReviewPage", "All"),
+    NEW: QT_TRANSLATE_NOOP("ReviewPage", "Undecided"),
+    ACCEPTED: QT_TRANSLATE_NOOP("ReviewPage", "Accepted"),
+    REJECTED: QT_TRANSLATE_NOOP("ReviewPage", "Rejected"),
+}
+SORT_ORDERS = {
+    "order": QT_TRANSLATE_NOOP("ReviewPage", "Character order"),
+    "codepoint": QT_TRANSLATE_NOOP("ReviewPage", "Code point"),
+    "doubt": QT_TRANSLATE_NOOP("ReviewPage", "Most doubtful first"),
+    "status": QT_TRANSLATE_NOOP("ReviewPage", "Status"),
+}
+
+_CODEPOINT = re.compile(r"^(?:u\+|U\+|0x|0X|\\u|\\U)?([0-9A-Fa-f]{4,6})$")
+
+
+def parse_search(text: str) -> set[str]:
+    """The characters a search names: the characters typed, or code points (``U+6C38``, ``6c38``, ``0x6C38``)."""
+    wanted: set[str] = set()
+    for word in text.replace(",", " ").split():
+        match = _CODEPOINT.match(word)
+        if match:
+            value = int(match.group(1), 16)
+            if value <= 0x10FFFF:
+                wanted.add(chr(value))
+                continue
+        wanted.update(word)
+    return wanted
+
+
+def select_rows(
+    glyphs: ReviewGlyphs | None,
+    decisions: Decisions,
+    *,
+    status: str = "all",
+    flag: str = "any",
+    search: str = "",
+    sort: str = "order",
+) -> list[int]:
+    """Indices into ``glyphs`` that pass the filters, in the chosen order."""
+    if glyphs is None:
+        return []
+    test = FLAG_FILTERS[flag][1]
+    wanted = parse_search(search) if search.strip() else None
+    rows = [
+        i
+        for i, char in enumerate(glyphs.chars)
+        if (status == "all" or decisions.status(char) == status)
+        and (test is None or test(glyphs.flags[i]))
+        and (wanted is None or char in wanted)
+    ]
+    if sort == "codepoint":
+        rows.sort(key=lambda i: ord(glyphs.chars[i]))
+    elif sort == "doubt":
+        rows.sort(key=lambda i: -glyphs.flags[i].get("score", 0))
+    elif sort == "status":
+        rank = {NEW: 0, REJECTED: 1, ACCEPTED: 2}
+        rows.sort(key=lambda i: rank[decisions.status(glyphs.chars[i])])
+    elif sort != "order":
+        raise ValueError(f"unknown sort order {sort!r}")
+    return rows
+
+
+def describe_flags(flags: dict) -> list[tuple[str, str]]:
+    """The flags of one glyph for the detail view: (filter key, particulars) pairs, [] when clean.
+
+    The keys are those of :data:`FLAG_FILTERS`, so the detail names a flag as
+    the Quality filter does ("Broken strokes", not "faint joins"); the
+    particulars are numbers and need no translation.
+    """
+    found = []
+    if flags.get("empty"):
+        found.append(("empty", ""))
+    if flags.get("specks"):
+        found.append(("specks", str(flags["specks"])))
+    if flags.get("broken") or flags.get("faint_joins"):
+        pieces = (
+            f"{flags.get('components', '?')} / {flags.get('source_components', '?')}"
+            if flags.get("broken")
+            else ""
+        )
+        found.append(("broken", pieces))
+    if flags.get("merged") or flags.get("grey_bridges"):
+        pieces = (
+            f"{flags.get('components', '?')} / {flags.get('source_components', '?')}"
+            if flags.get("merged")
+            else ""
+        )
+        found.append(("merged", pieces))
+    if flags.get("holes_changed"):
+        found.append(("holes", f"{flags.get('source_holes', '?')} → {flags.get('holes', '?')}"))
+    return found
+
+
+# -- jobs (run off the GUI thread; the job protocol of fontassist.jobs) ---------------------------------
+def generate_glyphs(
+    chars: Sequence[str],
+    main_ref: str,
+    overrides: dict[str, str],
+    source: FontFile,
+    target: FontFile,
+    *,
+    device: str = "auto",
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> ReviewGlyphs | None:
+    """Draw ``chars`` with the checkpoint ``main_ref``, except those in ``overrides`` (char → checkpoint ref).
+
+    Glyphs keep the order of ``chars``; characters the source lacks are left
+    out. Returns None when nothing could be drawn; a cancel raises JobCancelled.
+    """
+    from ...generate import Generator
+
+    groups: dict[str, list[str]] = {main_ref: []}
+    for char in chars:
+        groups.setdefault(overrides.get(char, main_ref), []).append(char)
+    total = len(chars)
+    done = 0
+    drawn: dict[str, tuple] = {}  # char -> (image, source image, flags, ref)
+    frame = None
+    for ref, group in groups.items():
+        if not group:
+            continue
+        check_cancel(cancel, "Generating was cancelled.")
+        path = checkpoint_path(ref)
+        generator = Generator.from_checkpoint(path, device=device)
+        if frame is not None and generator.size != frame.size:
+            raise FontAssistError(
+                f"The checkpoint {path} draws {generator.size} px glyphs, not {frame.size} px like the main model.",
+                hint="Generate the whole set again with one model.",
+            )
+        report = part_of(progress, done, total, f"Drawing glyphs with {path.name}")
+        generated = generator.run(source, list(group), target_font=target, progress=report, cancel=cancel)
+        done += len(group)
+        frame = frame or generated.frame
+        for j, char in enumerate(generated.chars):
+            drawn[char] = (generated.images[j], generated.source_images[j], generated.flags[j], ref)
+        if generated.skipped:
+            log.info(
+                "the source lacks %d of the characters: %s",
+                len(generated.skipped),
+                "".join(generated.skipped[:20]),
+            )
+    kept = [c for c in chars if c in drawn]
+    if not kept:
+        return None
+    return ReviewGlyphs(
+        kept,
+        np.stack([drawn[c][0] for c in kept]),
+        np.stack([drawn[c][1] for c in kept]),
+        [drawn[c][2] for c in kept],
+        frame,
+        [drawn[c][3] for c in kept],
+    )
+
+
+def regenerate_glyphs(
+    glyphs: ReviewGlyphs,
+    chars: list[str],
+    ref: str,
+    source: FontFile,
+    target: FontFile,
+    *,
+    device: str = "auto",
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> ReviewGlyphs:
+    """``glyphs`` with ``chars`` drawn again by the checkpoint ``ref`` (a cancel raises JobCancelled)."""
+    from ...generate import Generator
+
+    path = checkpoint_path(ref)
+    generator = Generator.from_checkpoint(path, device=device)
+    if generator.size != glyphs.size:
+        raise FontAssistError(
+            f"The checkpoint {path} draws {generator.size} px glyphs, but the glyphs under review are {glyphs.size} px.",
+            hint="Choose a checkpoint of the same run, or generate the whole set again with this one.",
+        )
+    generated = generator.run(
+        source,
+        list(chars),
+        target_font=target,
+        progress=part_of(progress, 0, len(chars), f"Redrawing with {path.name}"),
+        cancel=cancel,
+    )
+    return glyphs.replaced(generated, ref)
