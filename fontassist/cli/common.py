@@ -177,6 +177,30 @@ def add_runtime(p: argparse.ArgumentParser, batch_default: int | None = 64) -> N
         )
 
 
+def add_upscale_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-upscale",
+        action="store_true",
+        help="trace the model's glyphs as drawn, not enlarged 4x by the upscaler the model is paired with "
+        "(for comparison; models without an upscaler are traced as drawn anyway)",
+    )
+
+
+def chars_file_or_text(value: str) -> str:
+    """Characters given on the command line as a UTF-8 file's path or as the characters themselves."""
+    from pathlib import Path
+
+    from ..fonts import parse_chars, read_chars_file
+
+    path = Path(value)
+    parsed = read_chars_file(path) if path.is_file() else parse_chars(value)
+    if not parsed.chars:
+        raise FontAssistError(
+            f"No characters in {value!r}.", hint="Give a UTF-8 file of characters or the characters."
+        )
+    return "".join(parsed.chars)
+
+
 def declare_outputs(p: argparse.ArgumentParser, **kinds: str) -> None:
     """Name the options that are outputs, each "file", "picture", "folder" or "any" (file or folder).
 

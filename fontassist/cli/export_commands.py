@@ -12,6 +12,7 @@ from ..errors import FontAssistError
 from ..fonts import DEFAULT_CHARSET
 from .common import (
     add_runtime,
+    add_upscale_option,
     declare_outputs,
     generation_chars,
     image_size,
@@ -86,7 +87,12 @@ def _generate_for_export(args, need_target: bool):
             f"Nothing to export: no characters left from {description}.",
             hint="Choose characters the target lacks (--missing).",
         )
-    generator = Generator.from_checkpoint(args.checkpoint, device=args.device)
+    generator = Generator.from_checkpoint(args.checkpoint, device=args.device, upscale=not args.no_upscale)
+    if generator.upscaler is not None:
+        print(
+            f"Tracing at {generator.size * generator.upscaler.factor} px: the model's {generator.size} px glyphs "
+            "enlarged by the upscaler trained on the target's own glyphs (--no-upscale to trace them as drawn)."
+        )
     line, report = progress_printer()
     try:
         glyphs = generator.run(
@@ -169,11 +175,12 @@ def _export_ttf(args) -> int:
     if drawn:
         print(f"Taking {len(drawn):,} glyphs drawn by hand as drawn (no tracing).")
     line, report = progress_printer()
+    images, frame = glyphs.for_tracing()
     try:
         result = write_font(
-            glyphs.images[keep],
+            images[keep],
             [glyphs.chars[i] for i in keep],
-            glyphs.frame,
+            frame,
             target,
             args.out,
             family=args.family,
@@ -227,12 +234,13 @@ def _export_ufo(args) -> int:
     statuses = {c: "accepted" for c in review.get("accepted", "")}
     statuses.update({c: "rejected" for c in review.get("rejected", "")})
     checkpoint = str(Path(args.checkpoint).absolute())
+    images, frame = glyphs.for_tracing()
     line, report = progress_printer()
     try:
         result = write_ufo_export(
-            glyphs.images[keep],
+            images[keep],
             [glyphs.chars[i] for i in keep],
-            glyphs.frame,
+            frame,
             target,
             args.out,
             source=source,
@@ -325,7 +333,7 @@ def _glyphs(args) -> int:
         if args.source is None:
             raise FontAssistError("Generating glyphs from a checkpoint needs --source FONT.")
         glyphs, source, target = _generate_for_export(args, need_target=args.format == "ttf")
-        images, chars, frame, metrics_font = glyphs.images, glyphs.chars, glyphs.frame, target
+        (images, frame), chars, metrics_font = glyphs.for_tracing(), glyphs.chars, target
     line, report = progress_printer()
     try:
         written = write_glyph_files(
@@ -364,6 +372,7 @@ def _checkpoint_inputs(p) -> None:
     )
     add_charset_arguments(p, default=None)
     add_runtime(p)
+    add_upscale_option(p)
 
 
 def register(subparsers) -> None:

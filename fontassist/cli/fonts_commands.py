@@ -144,7 +144,11 @@ def register(subparsers) -> None:
     add_font_argument(p, "--source", "the font that has the characters")
     add_font_argument(p, "--target", "the font whose style is wanted")
     add_charset_arguments(p)
-    p.add_argument("--json", action="store_true", help="print JSON, with the list of characters to generate")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON, with the lists of characters to generate (missing) and to train on (shared)",
+    )
     p.set_defaults(handler=_coverage)
 
     p = subparsers.add_parser(

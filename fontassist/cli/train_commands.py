@@ -20,11 +20,14 @@ from ..errors import FontAssistError
 from ..fonts import DEFAULT_CHARSET
 from ..model.modelconfig import NORM_NAMES
 from ..safeio import check_not_input, protect_inputs
+from ..train.presets import PRESETS, with_preset
 from ..train.trainconfig import ADV_LOSSES, LR_SCHEDULES, RUN_LENGTH_FIELDS
 from .common import (
     ProgressLine,
     add_runtime,
+    add_upscale_option,
     bar,
+    chars_file_or_text,
     declare_outputs,
     generation_chars,
     image_size,
@@ -118,6 +121,9 @@ _TRAIN_OPTIONS = (
     ("losses and optimiser", "--adv-start", "adv_start", {"metavar": "STEP"}),
     ("losses and optimiser", "--const-weight", "const_weight", {}),
     ("losses and optimiser", "--iou-weight", "iou_weight", {}),
+    ("losses and optimiser", "--cldice-weight", "cldice_weight", {}),
+    ("losses and optimiser", "--ema-decay", "ema_decay", {}),
+    ("losses and optimiser", "--upscale", "upscale", {}),
     ("losses and optimiser", "--batch", "batch_size", {"type": positive_int}),
     ("run length and output", "--steps", "steps", {"type": positive_int}),
     ("run length and output", "--epochs", "epochs", {"type": positive_float}),
@@ -134,7 +140,17 @@ _TRAIN_OPTIONS = (
     ("run length and output", "--compile", "compile", {}),
 )
 # Data options declared by hand (fonts and characters), refused on --resume like the data and model settings.
-_DATA_DESTS = ("source", "target", "source_face", "target_face", "charset", "chars", "chars_file")
+_DATA_DESTS = (
+    "source",
+    "target",
+    "source_face",
+    "target_face",
+    "charset",
+    "chars",
+    "chars_file",
+    "preset",
+    "validation_chars",
+)
 
 
 def _dest(flag: str) -> str:
@@ -217,6 +233,10 @@ def _config_from_args(args):
     if args.chars_file:
         chars = "".join(read_chars_file(args.chars_file).chars)
     values = _settings_from_args(args, run_length=False)
+    if args.preset:
+        values = with_preset(args.preset, values)
+    if args.validation_chars:
+        values["validation_chars"] = chars_file_or_text(args.validation_chars)
     model = values.pop("model", {})
     if "attention" not in model:
         # The default attention, at the feature-map sizes this image size has.
@@ -246,6 +266,17 @@ def _run_length(args) -> dict:
         values.update(steps=None)
     values["device"] = args.device
     return values
+
+
+def _held_out_line(trainer) -> str:
+    config, held, trained = trainer.config, len(trainer.val_set), len(trainer.train_set)
+    if config.validation_chars:
+        how = "the characters given with --validation-chars that both fonts have"
+    elif isinstance(config.validation, float):
+        how = f"{config.validation:.0%} of the shared characters, picked by seed {config.seed}; fix the set with --validation-chars"
+    else:
+        how = f"picked by seed {config.seed}; fix the set with --validation-chars"
+    return f"Training on {trained:,} glyph pairs; {held:,} held back for validation ({how})."
 
 
 def _launch_distributed(args) -> int | None:
@@ -326,6 +357,12 @@ def _train(args) -> int:
                 hint="Only the run length, intervals, device and threads may change on resume.",
             )
         trainer = Trainer.resume_from(out, cancel, **_run_length(args))
+    elif args.estimate:
+        from ..train.presets import estimate_time
+
+        config = _config_from_args(args)
+        print(f"Estimated run time: {estimate_time(config).describe()}.")
+        return 0
     else:
         trainer = Trainer(_config_from_args(args), out, cancel=cancel)
 
@@ -343,7 +380,11 @@ def _train(args) -> int:
             + (f", resuming at step {trainer.step}" if trainer.step else "")
             + "; preparing glyphs…"
         )
+        told = False
         for event in trainer:
+            if not told and hasattr(trainer, "val_set"):
+                told = True
+                progress.message(_held_out_line(trainer))
             if isinstance(event, StepEvent):
                 losses = " ".join(f"{k} {v:.3f}" for k, v in event.losses.items() if k != "g")
                 progress.update(
@@ -415,14 +456,21 @@ def _evaluate(args) -> int:
     from ..train import evaluate
     from ..train.similarity import format_metrics
 
+    chars = chars_file_or_text(args.chars) if args.chars else None
     result = evaluate(
-        args.run, device=args.device, batch_size=args.batch, source=args.source, target=args.target
+        args.run,
+        device=args.device,
+        batch_size=args.batch,
+        source=args.source,
+        target=args.target,
+        chars=chars,
+        any_chars=chars is not None,
     )
     if _grid_and_json(result, args):
         return 0
     print(
         f"{result.checkpoint} (step {result.step}, {result.size} px, {result.norm} norm) on "
-        f"{len(result.chars)} validation glyphs:"
+        f"{len(result.chars)} {'chosen' if chars is not None else 'validation'} glyphs:"
     )
     print(f"  model     {format_metrics(result.metrics)}")
     print(f"  baseline  {format_metrics(result.baseline)}  (source glyph vs target glyph)")
@@ -492,7 +540,7 @@ def _generate(args) -> int:
     from ..fonts import open_font
     from ..generate import Generator
 
-    generator = Generator.from_checkpoint(args.checkpoint, device=args.device)
+    generator = Generator.from_checkpoint(args.checkpoint, device=args.device, upscale=not args.no_upscale)
     source = open_font(args.source, args.source_face)
     target = open_font(args.target, args.target_face) if args.target else None
     chars, description = generation_chars(args, source, target)
@@ -525,7 +573,9 @@ def _run_demo(args, resources) -> int:
     from ..generate import Generator
 
     check_not_input(Path(args.out) / DEMO_FONT_NAME)
-    generator = Generator.from_checkpoint(resources.DEMO_MODEL, device=args.device)
+    generator = Generator.from_checkpoint(
+        resources.DEMO_MODEL, device=args.device, upscale=not args.no_upscale
+    )
     source, target = open_font(resources.DEMO_SOURCE), open_font(resources.DEMO_TARGET)
     chars = missing_from_target(source, target, named_charset(DEFAULT_CHARSET))
     out = Path(args.out)
@@ -540,10 +590,11 @@ def _run_demo(args, resources) -> int:
     from ..pipeline import write_font
 
     started = time.perf_counter()
+    images, frame = glyphs.for_tracing()
     report = write_font(
-        glyphs.images,
+        images,
         glyphs.chars,
-        glyphs.frame,
+        frame,
         target,
         out / DEMO_FONT_NAME,
         family=DEMO_FAMILY,
@@ -593,6 +644,24 @@ def register(subparsers) -> None:
     p.add_argument(
         "--resume", action="store_true", help="continue the run in --out from its newest checkpoint"
     )
+    p.add_argument(
+        "--preset",
+        choices=tuple(PRESETS),
+        help="a recipe of size, widths, steps and losses: "
+        + "; ".join(f"{name}: {preset.description}" for name, preset in PRESETS.items())
+        + ". Options given beside it override it.",
+    )
+    p.add_argument(
+        "--validation-chars",
+        metavar="FILE_OR_TEXT",
+        help="hold out exactly these characters for validation (a UTF-8 file, or the characters themselves), "
+        "so runs can be scored on the same glyphs; default: a seeded share of the list (--validation)",
+    )
+    p.add_argument(
+        "--estimate",
+        action="store_true",
+        help="time a few steps on the device, print the estimated time of the whole run, and exit",
+    )
     groups: dict[str, argparse._ArgumentGroup] = {}
     for group, flag, name, extras in _TRAIN_OPTIONS:
         if group not in groups:
@@ -617,6 +686,12 @@ def register(subparsers) -> None:
         "evaluate", help="score a trained model on its validation glyphs (L1, SSIM, IoU vs baseline)"
     )
     p.add_argument("run", metavar="RUN_OR_CHECKPOINT")
+    p.add_argument(
+        "--chars",
+        metavar="FILE_OR_TEXT",
+        help="score these characters (a UTF-8 file, or the characters themselves) instead of the run's "
+        "validation glyphs; warns about any the model trained on",
+    )
     _add_grid_and_json(p, "source | generated | target")
     p.add_argument("--source", metavar="FONT", help="the source font, if it moved since training")
     p.add_argument("--target", metavar="FONT", help="the target font, if it moved since training")
@@ -653,6 +728,7 @@ def register(subparsers) -> None:
     p.add_argument("--out", required=True, metavar="DIR", help="folder for U+XXXX.png files and quality.json")
     p.add_argument("--grid", metavar="PNG", help="also write a contact sheet")
     add_runtime(p)
+    add_upscale_option(p)
     declare_outputs(p, out="folder", grid="picture")
     p.set_defaults(handler=_generate)
 
@@ -668,6 +744,7 @@ def register(subparsers) -> None:
     p.add_argument("--grid", metavar="PNG", help="contact sheet path (default DIR/contact-sheet.png)")
     p.add_argument("--no-font", action="store_true", help=f"only the PNGs, no {DEMO_FONT_NAME}")
     add_runtime(p)
+    add_upscale_option(p)
     declare_outputs(p, out="folder", grid="picture")
     p.set_defaults(handler=_demo)
 

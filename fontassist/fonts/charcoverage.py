@@ -40,6 +40,7 @@ class Coverage:
         }
         if with_lists:
             d["missing"] = "".join(self.missing)
+            d["shared"] = "".join(self.both)
             d["neither_chars"] = "".join(self.unavailable)
         return d
 

@@ -23,6 +23,7 @@ from ..safeio import save_image, write_text
 from ..train.checkpoint import Checkpoint, load_checkpoint
 from ..train.device import Precision, resolve_device
 from ..train.predict import predict
+from ..train.upscale import Upscaler
 from .quality import is_flagged, quality_flags
 from .sheets import review_sheet
 
@@ -39,9 +40,20 @@ class GeneratedGlyphs:
     flags: list[dict] = field(repr=False)
     source_images: np.ndarray = field(repr=False)
     skipped: list[str] = field(default_factory=list)  # asked for, but the source font lacks them
+    upscaler: Upscaler | None = field(default=None, repr=False)
+    _upscaled: tuple[np.ndarray, EmFrame] | None = field(default=None, repr=False)
 
     def __len__(self) -> int:
         return len(self.chars)
+
+    def for_tracing(self) -> tuple[np.ndarray, EmFrame]:
+        """The rasters to trace and their frame: upscaled by the paired upscaler when there is one
+        (e.g. 64 px glyphs traced at 256 px), else the generated rasters themselves."""
+        if self.upscaler is None or not len(self.chars):
+            return self.images, self.frame
+        if self._upscaled is None:
+            self._upscaled = (self.upscaler.upscale(self.images), self.upscaler.frame(self.frame))
+        return self._upscaled
 
     def flagged(self) -> list[str]:
         """Characters with any quality flag, most doubtful first."""
@@ -49,8 +61,8 @@ class GeneratedGlyphs:
         return [self.chars[i] for i in order if is_flagged(self.flags[i])]
 
     def save_pngs(self, folder: str | os.PathLike) -> int:
-        """One black-on-white PNG per glyph, named by code point (``U+6C38.png``)."""
-        return save_glyph_pngs(self.images, self.chars, folder)
+        """One black-on-white PNG per glyph, named by code point (``U+6C38.png``), upscaled when paired."""
+        return save_glyph_pngs(self.for_tracing()[0], self.chars, folder)
 
     def save_report(self, path: str | os.PathLike) -> None:
         """A JSON list of the glyphs with their files and quality flags, most doubtful first."""
@@ -77,20 +89,29 @@ class GeneratedGlyphs:
 
 
 class Generator:
-    """A generator network loaded from a checkpoint, ready to run on any source font."""
+    """A generator network loaded from a checkpoint, ready to run on any source font.
 
-    def __init__(self, checkpoint: Checkpoint, device: str = "auto"):
+    ``average``: draw with the checkpoint's weight average (EMA) when it has one. ``upscale``: pair
+    the glyphs with the checkpoint's upscaler, when it has one, so they are traced at its size.
+    """
+
+    def __init__(
+        self, checkpoint: Checkpoint, device: str = "auto", *, upscale: bool = True, average: bool = True
+    ):
         self.checkpoint = checkpoint
         self.config = checkpoint.config
         self.device = resolve_device(device)
         self.precision = Precision.choose(self.device, self.config.amp)
-        self.model = checkpoint.build_generator(self.device)
+        self.model = checkpoint.build_generator(self.device, average=average)
+        self.upscaler = (
+            Upscaler.from_payload(checkpoint.upscaler) if upscale and checkpoint.upscaler else None
+        )
         if self.precision.channels_last:
             self.model.to(memory_format=torch.channels_last)
 
     @classmethod
-    def from_checkpoint(cls, path: str | os.PathLike, device: str = "auto") -> Generator:
-        return cls(load_checkpoint(path), device)
+    def from_checkpoint(cls, path: str | os.PathLike, device: str = "auto", **options) -> Generator:
+        return cls(load_checkpoint(path), device, **options)
 
     @property
     def size(self) -> int:
@@ -153,6 +174,7 @@ class Generator:
             else [{"score": 0} for _ in range(len(images))],
             source_images=np.asarray(rendered.images),
             skipped=rendered.missing,
+            upscaler=self.upscaler,
         )
 
 

@@ -4,7 +4,8 @@ A training checkpoint holds the :class:`TrainConfig` (as a plain dict, with the
 model's config inside), the step, generator and discriminator weights,
 optimiser and loss-scaler state, every RNG state (torch, CUDA, numpy, Python
 and the batch stream's), and facts about the data (em frames, font hashes,
-validation characters). An inference checkpoint (``pack_for_inference``) keeps
+validation characters), and optionally the generator's weight average
+(``generator_ema``) and a paired upscaler. An inference checkpoint (``pack_for_inference``) keeps
 only what generation needs, optionally with fp16 weights.
 
 Loading never unpickles code: ``torch.load(weights_only=True)`` refuses any
@@ -38,6 +39,7 @@ log = logging.getLogger(__name__)
 FORMAT = "fontassist-checkpoint"
 VERSION = 1
 LAST = "last.pt"
+BEST = "best.pt"  # the checkpoint with the highest validation IoU; never picked as "the newest"
 _PERIODIC = re.compile(r"^step-(\d{6,})\.pt$")
 
 
@@ -53,6 +55,7 @@ class Checkpoint:
     config: TrainConfig
     step: int
     generator_state: dict[str, torch.Tensor] = field(repr=False)
+    generator_ema_state: dict[str, torch.Tensor] | None = field(default=None, repr=False)
     discriminator_state: dict[str, torch.Tensor] | None = field(default=None, repr=False)
     optimizer_g: dict | None = field(default=None, repr=False)
     optimizer_d: dict | None = field(default=None, repr=False)
@@ -60,15 +63,25 @@ class Checkpoint:
     rng: dict | None = field(default=None, repr=False)
     data: dict = field(default_factory=dict, repr=False)
     metrics: dict | None = None
+    best: dict | None = None
+    upscaler: dict | None = field(default=None, repr=False)
     fontassist_version: str = ""
 
     @property
     def training(self) -> bool:
         return self.optimizer_g is not None
 
-    def build_generator(self, device: torch.device | str = "cpu") -> UNetGenerator:
-        """The generator rebuilt from this checkpoint's own model config, weights in float32, eval mode."""
-        state = {k: v.float() if v.is_floating_point() else v for k, v in self.generator_state.items()}
+    @property
+    def has_average(self) -> bool:
+        return self.generator_ema_state is not None
+
+    def build_generator(self, device: torch.device | str = "cpu", *, average: bool = True) -> UNetGenerator:
+        """The generator rebuilt from this checkpoint's own model config, weights in float32, eval mode.
+
+        ``average``: the weight average (EMA) when the checkpoint has one, else the trained weights.
+        """
+        chosen = self.generator_ema_state if average and self.has_average else self.generator_state
+        state = {k: v.float() if v.is_floating_point() else v for k, v in chosen.items()}
         model = load_generator_state(self.config.model, state, path=self.path)
         return model.to(device).eval()
 
@@ -103,11 +116,13 @@ def training_payload(config: TrainConfig, step: int, **parts: Any) -> dict[str, 
 
 
 def pack_for_inference(checkpoint: Checkpoint, *, half: bool = True) -> dict[str, Any]:
-    """A small payload with only what generation needs (fp16 weights when ``half``)."""
-    state = {
-        k: (v.half() if half and v.is_floating_point() else v).clone()
-        for k, v in checkpoint.generator_state.items()
-    }
+    """A small payload with only what generation needs (fp16 weights when ``half``).
+
+    The generator's weights are its average (EMA) when the checkpoint keeps one; a paired upscaler
+    goes along.
+    """
+    chosen = checkpoint.generator_ema_state if checkpoint.has_average else checkpoint.generator_state
+    state = {k: (v.half() if half and v.is_floating_point() else v).clone() for k, v in chosen.items()}
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -118,6 +133,8 @@ def pack_for_inference(checkpoint: Checkpoint, *, half: bool = True) -> dict[str
         "generator": state,
         "data": dict(checkpoint.data),
         "metrics": checkpoint.metrics,
+        "best": checkpoint.best,
+        "upscaler": checkpoint.upscaler,
     }
 
 
@@ -211,6 +228,7 @@ def load_checkpoint(
         config=config,
         step=step,
         generator_state=generator,
+        generator_ema_state=_state_or_none(raw.get("generator_ema"), path),
         discriminator_state=raw.get("discriminator"),
         optimizer_g=raw.get("optimizer_g"),
         optimizer_d=raw.get("optimizer_d"),
@@ -218,8 +236,22 @@ def load_checkpoint(
         rng=raw.get("rng"),
         data=raw.get("data") or {},
         metrics=raw.get("metrics"),
+        best=raw.get("best") if isinstance(raw.get("best"), dict) else None,
+        upscaler=raw.get("upscaler") if isinstance(raw.get("upscaler"), dict) else None,
         fontassist_version=str(raw.get("fontassist_version", "")),
     )
+
+
+def _state_or_none(state: Any, path: Path) -> dict[str, torch.Tensor] | None:
+    if state is None:
+        return None
+    if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()):
+        raise FontAssistError(
+            "has damaged averaged generator weights.",
+            path=path,
+            hint="Use another checkpoint or train again.",
+        )
+    return state
 
 
 def _check_fields(raw: dict, step, generator: dict, path: Path) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import FontAssistError
-from ..fonts import open_font
+from ..fonts import open_font, render
 from ..jobs import CancelToken, Progress, check_cancel, report
 from .checkpoint import Checkpoint, load_checkpoint
 from .device import resolve_device
@@ -138,14 +138,16 @@ def evaluate(
     source: str | os.PathLike | None = None,
     target: str | os.PathLike | None = None,
     chars: list[str] | None = None,
+    any_chars: bool = False,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> EvalResult:
     """Run a checkpoint on its validation glyphs and score it.
 
     ``source`` / ``target`` replace the font paths saved in the checkpoint (for
-    a run whose fonts have moved); ``chars`` restricts the validation glyphs.
-    ``progress`` and ``cancel`` follow :mod:`fontassist.jobs`.
+    a run whose fonts have moved); ``chars`` restricts the validation glyphs, or, with
+    ``any_chars``, is the set to score whatever the split (a warning names the ones the model
+    trained on). ``progress`` and ``cancel`` follow :mod:`fontassist.jobs`.
     """
     checkpoint = (
         checkpoint_or_run if isinstance(checkpoint_or_run, Checkpoint) else load_checkpoint(checkpoint_or_run)
@@ -184,6 +186,11 @@ def evaluate(
     for message in warnings:
         log.warning("%s", message)
     check_cancel(cancel, "Evaluation was cancelled.")
+    if any_chars:
+        if chars is None:
+            raise ValueError("any_chars=True needs the characters to score")
+        src, tgt, val_chars = _chosen_glyphs(checkpoint, source_font, target_font, chars, warnings)
+        return _score(checkpoint, device, batch_size, val_chars, src, tgt, warnings, progress, cancel)
     pairs = build_pairs(config, source_font, target_font)
     val_chars = pairs.val_chars
     index = np.asarray(pairs.val_index)
@@ -198,7 +205,61 @@ def evaluate(
             path=checkpoint.path,
             hint="Train with a validation count of at least 1.",
         )
-    src, tgt = pairs.source[index], pairs.target[index]
+    return _score(
+        checkpoint,
+        device,
+        batch_size,
+        val_chars,
+        pairs.source[index],
+        pairs.target[index],
+        warnings,
+        progress,
+        cancel,
+    )
+
+
+def _chosen_glyphs(checkpoint: Checkpoint, source_font, target_font, chars: list[str], warnings: list[str]):
+    """Source and target rasters of the ``chars`` both fonts have, with a warning for any the model trained on."""
+    config = checkpoint.config
+    size, margin = config.model.image_size, config.margin
+    before = len(warnings)
+    shared = [c for c in dict.fromkeys(chars) if source_font.has(c) and target_font.has(c)]
+    if len(shared) < len(set(chars)):
+        warnings.append(
+            f"{len(set(chars)) - len(shared)} of the characters are not in both fonts and are left out."
+        )
+    if not shared:
+        raise FontAssistError(
+            "None of the characters to score is in both fonts.", hint="Give characters both fonts have."
+        )
+    trained_on = checkpoint.data.get("train_chars")
+    if trained_on is None:  # checkpoints from before the training characters were recorded
+        trained_on = "".join(build_pairs(config, source_font, target_font).train_chars)
+    seen = [c for c in shared if c in set(trained_on)]
+    if seen:
+        warnings.append(
+            f"The model trained on {len(seen)} of these {len(shared)} characters ({''.join(seen[:20])}"
+            f"{'…' if len(seen) > 20 else ''}); their scores flatter it."
+        )
+    for message in warnings[before:]:
+        log.warning("%s", message)
+    src = render(source_font, shared, size, margin).images
+    tgt = render(target_font, shared, size, margin).images
+    return src, tgt, shared
+
+
+def _score(
+    checkpoint: Checkpoint,
+    device: str,
+    batch_size: int,
+    chars,
+    src,
+    tgt,
+    warnings,
+    progress=None,
+    cancel=None,
+) -> EvalResult:
+    config = checkpoint.config
     torch_device = resolve_device(device)
     model = checkpoint.build_generator(torch_device)
     generated = predict(
@@ -215,7 +276,7 @@ def evaluate(
         checkpoint.step,
         config.model.norm,
         config.model.image_size,
-        val_chars,
+        list(chars),
         src,
         tgt,
         generated,

@@ -59,6 +59,12 @@ class TrainConfig:
         loss (and the discriminator's training) starts at step ``adv_start``.
     const_weight: zi2zi's constant (encoder-consistency) loss against the source.
     iou_weight: a soft-IoU (Jaccard) loss on the ink, the differentiable form of the IoU metric.
+    cldice_weight: soft-clDice (Shit et al. 2021), a loss on the strokes' centre lines that
+        punishes broken and merged strokes which L1 barely sees.
+    ema_decay: keep an exponential moving average of the generator's weights with this decay
+        and validate, preview and generate with it; 0 = no average.
+    upscale: pair the model with an upscaler trained on the target's own glyphs (cached per
+        font), so its glyphs are traced at 4x their size.
     augment_shift / augment_scale: joint random shift (fraction of the size) and
         scale (relative) applied to source and target alike; 0 disables.
     steps or epochs: run length (epochs count passes over the training glyphs).
@@ -93,6 +99,13 @@ class TrainConfig:
     adv_start: int = setting(0, "step at which the adversarial loss starts")
     const_weight: float = setting(0.0, "zi2zi constant-loss weight")
     iou_weight: float = setting(0.0, "soft-IoU loss weight on the ink")
+    cldice_weight: float = setting(
+        0.0, "soft-clDice stroke-topology loss weight (against broken or merged strokes)"
+    )
+    ema_decay: float = setting(0.999, "decay of the generator's weight average used to generate; 0 = none")
+    upscale: bool = setting(
+        False, "train a 4x upscaler on the target's own glyphs, so glyphs are traced at 4x their size"
+    )
     augment_shift: float = setting(0.0, "joint random shift of source and target, a fraction of the size")
     augment_scale: float = setting(0.0, "joint random scale of source and target, e.g. 0.05")
     batch_size: int = setting(16, "batch size")
@@ -158,9 +171,19 @@ class TrainConfig:
             fail(f"lr_final is a fraction of the learning rate in [0, 1] (got {self.lr_final}).")
         if self.adv_loss not in ADV_LOSSES:
             fail(f"Unknown adversarial loss {self.adv_loss!r}.", f"Use one of: {', '.join(ADV_LOSSES)}.")
-        for name in ("l1_weight", "adv_weight", "const_weight", "iou_weight", "warmup_steps", "adv_start"):
+        for name in (
+            "l1_weight",
+            "adv_weight",
+            "const_weight",
+            "iou_weight",
+            "cldice_weight",
+            "warmup_steps",
+            "adv_start",
+        ):
             if getattr(self, name) < 0:
                 fail(f"Training setting {name} must not be negative (got {getattr(self, name)}).")
+        if not 0 <= self.ema_decay < 1:
+            fail(f"The weight-average decay must lie in [0, 1) (got {self.ema_decay}).")
         if not 0 <= self.augment_shift < 0.5 or not 0 <= self.augment_scale < 0.5:
             fail("Augmentation shift and scale are fractions in [0, 0.5).")
         if not 0 <= self.margin < 0.5:

@@ -10,6 +10,13 @@ One step (pix2pix, with zi2zi's optional constant loss):
   D: adv(D(src, target), real) + adv(D(src, G(src)), fake), halved   [from ``adv_start`` on]
   G: l1_weight * |G(src) - target| + adv_weight * adv(D(src, G(src)), real)
      + const_weight * |enc(G(src)) - enc(src)|² + iou_weight * (1 - softIoU(G(src), target))
+     + cldice_weight * (1 - softclDice(G(src), target))
+
+With ``ema_decay`` > 0 an exponential moving average of the generator's weights
+is kept beside them; validation, previews, ``best.pt`` and generation use the
+average (it smooths out the last steps' noise, most of all under the
+adversarial loss). ``best.pt`` is the checkpoint with the highest validation
+IoU so far, written beside ``last.pt`` whenever a validation beats it.
 
 Determinism: everything random (weights, batch order, augmentation, dropout)
 comes from seeded generators whose states go into each checkpoint, and the
@@ -23,6 +30,7 @@ ranks' decisions in step, and only rank 0 writes the run folder.
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import random
@@ -39,10 +47,11 @@ from ..errors import FontAssistError
 from ..fonts import named_charset, open_font, parse_chars
 from ..jobs import CancelToken, JobCancelled
 from ..model import build_discriminator, build_generator, load_discriminator_state, load_generator_state
-from ..model.losses import adversarial_loss, constant_loss, l1_loss
+from ..model.losses import adversarial_loss, cldice_loss, constant_loss, l1_loss
 from ..safeio import FolderLock, clean_stale_temps, describe_os_error, link_or_copy
 from . import runfolder
 from .checkpoint import (
+    BEST,
     LAST,
     Checkpoint,
     list_checkpoints,
@@ -286,8 +295,14 @@ class Trainer:
             "source_name": source.full_name,
             "target_name": target.full_name,
             "val_chars": "".join(pairs.val_chars),
+            "train_chars": "".join(pairs.train_chars),
             "train_glyphs": len(self.train_set),
         }
+        self.upscaler: dict | None = None
+        if config.upscale:
+            self.upscaler = self._resume_from.upscaler if self._resume_from is not None else None
+            if self.upscaler is None:
+                self.upscaler = self._train_upscaler(target, pairs.val_chars)
         count = min(PREVIEW_GLYPHS, len(self.val_set))
         self.preview_index = (
             np.linspace(0, len(self.val_set) - 1, count).round().astype(int) if count else np.zeros(0, int)
@@ -312,6 +327,11 @@ class Trainer:
         memory_format = torch.channels_last if self.precision.channels_last else torch.preserve_format
         self.generator = self.dist.prepare(self.generator, self.device)
         self.generator.to(self.device, memory_format=memory_format).train()
+        self.generator_ema = None
+        if config.ema_decay > 0:
+            self.generator_ema = copy.deepcopy(self.generator).eval().requires_grad_(False)
+            if checkpoint is not None and checkpoint.generator_ema_state is not None:
+                self.generator_ema.load_state_dict(checkpoint.generator_ema_state)
         if self.discriminator is not None:
             self.discriminator = self.dist.prepare(self.discriminator, self.device)
             self.discriminator.to(self.device, memory_format=memory_format).train()
@@ -340,6 +360,7 @@ class Trainer:
             (self.run_dir / runfolder.PREVIEWS).mkdir(exist_ok=True)
         self.baseline = mean_metrics(glyph_metrics(self.val_set.source.numpy(), self.val_set.target.numpy()))
         self.last_metrics: dict | None = checkpoint.metrics if checkpoint is not None else None
+        self.best = dict(checkpoint.best) if checkpoint is not None and checkpoint.best else None
         log.info(
             "training on %s (%s): %d train / %d validation glyphs, %d steps",
             self.precision.describe(),
@@ -348,6 +369,18 @@ class Trainer:
             len(self.val_set),
             self.total_steps,
         )
+
+    def _train_upscaler(self, target, validation_chars: list[str]) -> dict:
+        """The upscaler for the target at this size (cached per font), as a checkpoint payload;
+        the validation characters stay out of its training too."""
+        from .upscale import upscaler_for
+
+        config = self.config
+        log.info("upscaler: training on %s's own glyphs (or reading it from the cache)", target.full_name)
+        upscaler = upscaler_for(
+            target, config.model.image_size, config.margin, exclude=validation_chars, cancel=self.cancel
+        )
+        return upscaler.to_payload()
 
     def _step_module(self, module: torch.nn.Module) -> torch.nn.Module:
         wrapped = self.dist.wrap(module, self.device)
@@ -436,10 +469,15 @@ class Trainer:
             final = self.step == total
             if self.dist.is_writer and (final or self.step % config.eval_every == 0):
                 self.last_metrics = self._evaluate()
-                self._pending.append(
-                    {"step": self.step, "eval": self.last_metrics, "baseline": self.baseline}
-                )
+                record = {"step": self.step, "eval": self.last_metrics, "baseline": self.baseline}
+                if self.generator_ema is not None:
+                    record["eval_raw"] = self._evaluate(self.generator)
+                self._pending.append(record)
                 yield EvalEvent(self.step, dict(self.last_metrics), dict(self.baseline))
+                if self.best is None or self.last_metrics["iou"] > self.best["iou"]:
+                    self.best = {"step": self.step, "iou": self.last_metrics["iou"]}
+                    if self._non_finite_weights() is None:
+                        save_checkpoint(self.run_dir / BEST, self._payload())
             if self.dist.is_writer and (final or self.step % config.preview_every == 0):
                 yield self._preview()
             if final or len(self._pending) >= 10 or self.step % config.checkpoint_every == 0:
@@ -504,6 +542,10 @@ class Trainer:
                 loss_iou = soft_iou_loss(fake.float(), target)
                 losses["iou"] = loss_iou
                 loss_g = loss_g + config.iou_weight * loss_iou
+            if config.cldice_weight > 0:
+                loss_cldice = cldice_loss(fake.float(), target)
+                losses["cldice"] = loss_cldice
+                loss_g = loss_g + config.cldice_weight * loss_cldice
             if config.const_weight > 0:
                 loss_const = constant_loss(self.generator, fake, source).float()
                 losses["const"] = loss_const
@@ -516,15 +558,32 @@ class Trainer:
         self._step_start = None
         self.scaler.step(self.optimizer_g)
         self.scaler.update()
+        if self.generator_ema is not None:
+            self._update_ema(index)
         losses = self.dist.mean(losses)
         self._step_start = {}
         return losses, None
 
+    @torch.no_grad()
+    def _update_ema(self, index: int) -> None:
+        # The decay ramps up over the first steps (as in TensorFlow's ExponentialMovingAverage),
+        # so the average does not hold on to the random initial weights.
+        decay = min(self.config.ema_decay, (1 + index) / (10 + index))
+        averaged = list(self.generator_ema.parameters())
+        torch._foreach_lerp_(averaged, [p.detach() for p in self.generator.parameters()], 1 - decay)
+        for mine, theirs in zip(self.generator_ema.buffers(), self.generator.buffers(), strict=True):
+            mine.copy_(theirs)
+
     # ------------------------------------------------------ evaluation, preview
 
-    def _predict(self, images: np.ndarray) -> np.ndarray:
+    @property
+    def inference_generator(self) -> torch.nn.Module:
+        """The generator validation, previews and generation use: the weight average when kept."""
+        return self.generator_ema if self.generator_ema is not None else self.generator
+
+    def _predict(self, images: np.ndarray, model: torch.nn.Module | None = None) -> np.ndarray:
         return predict(
-            self.generator,
+            model or self.inference_generator,
             images,
             device=self.device,
             batch_size=max(16, self.config.batch_size),
@@ -532,8 +591,8 @@ class Trainer:
             channels_last=self.precision.channels_last,
         )
 
-    def _evaluate(self) -> dict[str, float]:
-        generated = self._predict(self.val_set.source.numpy())
+    def _evaluate(self, model: torch.nn.Module | None = None) -> dict[str, float]:
+        generated = self._predict(self.val_set.source.numpy(), model)
         return mean_metrics(glyph_metrics(generated, self.val_set.target.numpy()))
 
     def _preview(self) -> PreviewEvent:
@@ -555,6 +614,9 @@ class Trainer:
             self.config,
             self.step,
             generator=self.generator.state_dict(),
+            generator_ema=self.generator_ema.state_dict() if self.generator_ema is not None else None,
+            best=self.best,
+            upscaler=self.upscaler,
             discriminator=self.discriminator.state_dict() if self.discriminator is not None else None,
             optimizer_g=self.optimizer_g.state_dict(),
             optimizer_d=self.optimizer_d.state_dict() if self.optimizer_d is not None else None,
@@ -636,7 +698,8 @@ class Trainer:
         raise JobCancelled(f"Training stopped at step {self.step}{where}.", checkpoint=self._last_checkpoint)
 
     def _non_finite_weights(self) -> str | None:
-        for name, module in (("generator", self.generator), ("discriminator", self.discriminator)):
+        modules = (("generator", self.generator), ("discriminator", self.discriminator))
+        for name, module in modules + (("generator average", self.generator_ema),):
             if module is not None and not all(torch.isfinite(p).all() for p in module.parameters()):
                 return name
         return None

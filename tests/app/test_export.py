@@ -154,6 +154,22 @@ def test_trace_settings_preview_live_on_the_current_glyph(qtbot, export):
     assert page.traceOptions().tolerance == 2.5
 
 
+def test_preview_shows_the_glyph_before_and_after_cleaning_and_each_step_switches(qtbot, export):
+    page, chars = export, export.chars
+    page.state.setCurrentChar(chars[3])
+    wait_until(
+        qtbot, lambda: page.trace_view.pointCounts()[0] > 0 and page.before_view.pointCounts()[0] > 0, 60
+    )
+    before = page.before_view.pointCounts()
+    assert set(page.clean_boxes) >= {"straighten", "merge_colinear", "clean_contours", "fit_extremes"}
+    assert page.traceOptions().straighten and page.traceOptions().axis_angle is not None  # from the target
+    for box in page.clean_boxes.values():
+        box.setChecked(False)
+    # With every step off, "after" is "before".
+    wait_until(qtbot, lambda: page.trace_view.pointCounts() == before == page.before_view.pointCounts(), 60)
+    assert page.session.project.export["straighten"] is False and not page.traceOptions().straighten
+
+
 def test_defaults_name_the_font_after_the_target():
     assert default_family("Zen Maru Gothic", "tw-edu-4808") == "Zen Maru Gothic TC"
     assert default_family("Zen Maru Gothic", None) == "Zen Maru Gothic Plus"

@@ -163,6 +163,38 @@ def test_closing_during_training_asks_stops_and_leaves_a_loadable_checkpoint(eng
     assert checkpoint.config.model.norm == "batch"
 
 
+def test_presets_fill_the_form_and_the_settings_it_does_not_show(engine_ready):
+    page = engine_ready.train_page
+    form = page.form
+    index = form.preset.findData("quick")
+    form.preset.setCurrentIndex(index)
+    form.preset.activated.emit(index)
+    train = engine_ready.session.project.train
+    assert form.size.currentData() == 64 and form.steps.value() == 2500
+    assert (
+        train["adv_start"] == 1250
+        and train["model"]["max_channels"] == 128
+        and train["augment_shift"] == 0.05
+    )
+    assert all(w.toolTip() for w in (form.size, form.base_channels, form.steps, form.lr, form.batch_size))
+
+
+def test_estimate_time_shows_the_measured_total(engine_ready, qtbot):
+    page = engine_ready.train_page
+    page.session.setTrainSettings({**page.session.project.train, "steps": 40, "eval_every": 20})
+    page.estimateTime()
+    qtbot.waitUntil(lambda: not page._estimating, timeout=120_000)
+    assert "Estimated time:" in page.estimate_label.text() and "40 steps" in page.estimate_label.text()
+    assert page.start_button.isEnabled()
+
+
+def test_validation_says_whether_the_run_beats_the_source(engine_ready):
+    page = engine_ready.train_page
+    text = page._metrics_text(100, {"iou": 0.70}, {"iou": 0.59})
+    assert "better than the source as is by 0.110 IoU" in text
+    assert "not yet better than the source as is" in page._metrics_text(100, {"iou": 0.5}, {"iou": 0.59})
+
+
 def test_device_list_shows_gpus_with_memory_and_how_to_use_several(qtbot):
     from fontassist.app.train.trainform import TrainSettingsForm
 

@@ -50,3 +50,46 @@ def test_constant_loss_compares_encodings():
     assert loss.item() == pytest.approx(expected.item()) and loss.item() > 0
     loss.backward()
     assert model.down[0][0].weight.grad.abs().sum() > 0
+
+
+def _bar(size=32, width=6, gap=None):
+    """A vertical stroke in model range (-1 paper, +1 ink), optionally cut by a gap of rows."""
+    image = -torch.ones(1, 1, size, size)
+    left = (size - width) // 2
+    image[..., 4:-4, left : left + width] = 1.0
+    if gap is not None:
+        image[..., gap[0] : gap[1], :] = -1.0
+    return image
+
+
+def test_soft_skeleton_of_a_stroke_is_its_centre_line():
+    from fontassist.model.losses import soft_skeleton
+
+    ink = (_bar() + 1) / 2
+    skeleton = soft_skeleton(ink, iterations=4)[0, 0]
+    columns = skeleton[10:-10].sum(dim=0)
+    assert columns[:12].sum() == 0 and columns[20:].sum() == 0  # nothing outside the stroke
+    assert columns[14:18].sum() > 0.9 * columns.sum()  # the middle of a 6 px stroke (columns 13-18)
+
+
+def test_cldice_sees_a_broken_stroke_that_l1_barely_sees():
+    from fontassist.model.losses import cldice_loss
+
+    real = _bar(width=6)
+    broken = _bar(width=6, gap=(15, 17))  # 12 pixels wrong, the stroke in two
+    thinner = _bar(width=4)  # 48 pixels wrong, the topology intact
+    assert cldice_loss(real, real).item() == pytest.approx(0.0, abs=1e-6)
+    assert l1_loss(broken, real) < l1_loss(thinner, real)
+    assert cldice_loss(broken, real) > cldice_loss(thinner, real)
+
+
+def test_cldice_has_gradients_and_handles_blank_glyphs():
+    from fontassist.model.losses import cldice_loss
+
+    fake = torch.zeros(2, 1, 32, 32, requires_grad=True)
+    real = torch.cat([_bar(), -torch.ones(1, 1, 32, 32)])
+    loss = cldice_loss(fake, real)
+    loss.backward()
+    assert torch.isfinite(loss) and fake.grad is not None and fake.grad.abs().sum() > 0
+    blank = -torch.ones(1, 1, 32, 32)
+    assert cldice_loss(blank, blank).item() == pytest.approx(0.0, abs=1e-6)

@@ -39,7 +39,8 @@ def _is_run(folder: Path) -> bool:
 def checkpoint_choices(
     run_dir: Path | None, runs_folders: Iterable[Path] = (), *, demo: bool = True, max_runs: int = 20
 ) -> list[CheckpointChoice]:
-    """The project's run first (newest checkpoint first), then other runs' newest checkpoints, then the demo model."""
+    """The project's run first (newest checkpoint, its best by validation IoU, then older ones), then other
+    runs' newest checkpoints, then the demo model."""
     choices: list[CheckpointChoice] = []
     seen: set[Path] = set()
     if run_dir is not None and Path(run_dir).is_dir():
@@ -48,6 +49,10 @@ def checkpoint_choices(
             label = f"{run_dir.name} · {_tr('newest') if path.name == 'last.pt' else path.stem}"
             choices.append(CheckpointChoice(label, path))
             seen.add(path.resolve())
+        best = run_dir / "best.pt"
+        if best.is_file():
+            choices.insert(min(1, len(choices)), CheckpointChoice(f"{run_dir.name} · {_tr('best')}", best))
+            seen.add(best.resolve())
     others: list[Path] = []
     for folder in runs_folders:
         folder = Path(folder)

@@ -86,6 +86,7 @@ class TrainPage(QWidget):
         self.form = TrainSettingsForm(self)
         self.form.hide()  # until the engine brings the trainer's defaults
         self.form.changed.connect(self._form_changed)
+        self.form.presetChosen.connect(self.applyPreset)
         self.run_dir_edit = QLineEdit(self)
         self.run_dir_edit.setObjectName("runDirEdit")
         self.run_dir_edit.setPlaceholderText(self.tr("automatic"))
@@ -107,11 +108,24 @@ class TrainPage(QWidget):
         self.pause_button.clicked.connect(self.togglePause)
         self.stop_button.clicked.connect(self.stopTraining)
         self.resume_run_button.clicked.connect(lambda: self.resumeRun())
+        self.estimate_button = QPushButton(self.tr("Estimate time"), self)
+        self.estimate_button.setObjectName("estimateButton")
+        self.estimate_button.setToolTip(
+            self.tr(
+                "Time a few training steps on the chosen device and show how long the whole run will take."
+            )
+        )
+        self.estimate_button.clicked.connect(self.estimateTime)
+        self.estimate_label = muted(QLabel(self))
+        self.estimate_label.setObjectName("estimateLabel")
+        self.estimate_label.setWordWrap(True)
+        self._estimating = False
         buttons = QGridLayout()
-        buttons.addWidget(self.start_button, 0, 0, 1, 2)
-        buttons.addWidget(self.pause_button, 1, 0)
-        buttons.addWidget(self.stop_button, 1, 1)
-        buttons.addWidget(self.resume_run_button, 2, 0, 1, 2)
+        buttons.addWidget(self.estimate_button, 0, 0, 1, 2)
+        buttons.addWidget(self.start_button, 1, 0, 1, 2)
+        buttons.addWidget(self.pause_button, 2, 0)
+        buttons.addWidget(self.stop_button, 2, 1)
+        buttons.addWidget(self.resume_run_button, 3, 0, 1, 2)
         self.engine_label = muted(QLabel(self.tr("Loading the training engine…"), self))
         self.engine_label.setWordWrap(True)
 
@@ -122,6 +136,7 @@ class TrainPage(QWidget):
         left_layout.addWidget(QLabel(self.tr("New run folder:"), self))
         left_layout.addLayout(run_row)
         left_layout.addLayout(buttons)
+        left_layout.addWidget(self.estimate_label)
         left_layout.addWidget(self.engine_label)
         left_layout.addStretch(1)
         self.left_scroll = QScrollArea(self)
@@ -263,6 +278,56 @@ class TrainPage(QWidget):
             self.session.setTrainSettings(overlay_settings(self.session.project.train, self.form.values()))
         finally:
             self._form_loading = False
+
+    def applyPreset(self, name: str) -> None:
+        """Set the preset's settings (the form's and the ones it does not show) in the project."""
+        from ...train.presets import preset_settings
+
+        settings = preset_settings(name)
+        settings["model"]["attention"] = list(settings["model"]["attention"])
+        self.session.setTrainSettings(overlay_settings(self.session.project.train, settings))
+        self._show_settings()
+        self.estimate_label.setText("")
+
+    def estimateTime(self) -> None:
+        """Measure a few steps of the current settings in the background and show the run's estimated time."""
+        if self.engine is None or self._estimating or self.isTraining():
+            return
+        plan = self.session.plan
+        if plan is None:
+            self.error.showError(
+                self.session.plan_error or self.tr("Choose a source and a target font first.")
+            )
+            return
+        try:
+            config = build_train_config(self.session.project, plan, self.engine.defaults)
+        except FontAssistError as e:
+            self.error.showError(str(e))
+            return
+        from ...train.presets import estimate_time
+
+        self._estimating = True
+        self.estimate_label.setText(self.tr("Measuring a few steps…"))
+        self._update_buttons()
+        run_in_background(lambda: estimate_time(config), self._estimated, self._estimate_failed)
+
+    def _estimated(self, estimate) -> None:
+        self._estimating = False
+        self.estimate_label.setText(
+            self.tr("Estimated time: {0} for {1} steps on {2} ({3} ms per step measured).").format(
+                format_duration(estimate.total_s),
+                f"{estimate.steps:,}",
+                estimate.device,
+                f"{estimate.seconds_per_step * 1000:.0f}",
+            )
+        )
+        self._update_buttons()
+
+    def _estimate_failed(self, error: Exception) -> None:
+        self._estimating = False
+        self.estimate_label.setText("")
+        self.error.showError(self.tr("The time could not be estimated: {0}").format(error))
+        self._update_buttons()
 
     # -- charts (created when first needed: pyqtgraph is not imported at start-up) ---------------------
     def ensureCharts(self) -> None:
@@ -591,7 +656,15 @@ class TrainPage(QWidget):
             if key in metrics:
                 base = f" ({self.tr('source as is')} {baseline[key]:.3f})" if key in baseline else ""
                 parts.append(f"{name} {metrics[key]:.3f}{base}")
-        return self.tr("Validation at step {0}: {1}").format(step, " · ".join(parts))
+        text = self.tr("Validation at step {0}: {1}").format(step, " · ".join(parts))
+        if "iou" in metrics and "iou" in baseline:
+            gain = metrics["iou"] - baseline["iou"]
+            if gain > 0:
+                verdict = self.tr("better than the source as is by {0} IoU").format(f"{gain:.3f}")
+            else:
+                verdict = self.tr("not yet better than the source as is")
+            text += " — " + verdict
+        return text
 
     def _show_finished(self, event) -> None:
         # The speed stays worth knowing; "about … left" is false once the run has ended.
@@ -637,7 +710,10 @@ class TrainPage(QWidget):
         idle = self.state == self.IDLE
         ready = idle and self.engine is not None
         other = self.otherTraining()
-        self.start_button.setEnabled(ready and self.session.plan is not None and not other)
+        self.start_button.setEnabled(
+            ready and self.session.plan is not None and not other and not self._estimating
+        )
+        self.estimate_button.setEnabled(ready and self.session.plan is not None and not self._estimating)
         self.resume_run_button.setEnabled(ready and not other)
         self.resume_run_button.setToolTip(
             other or self.tr("Continue training a run folder from its last checkpoint")
