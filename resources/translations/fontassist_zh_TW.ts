@@ -448,6 +448,10 @@
             <source>Demo model (Zen Maru Gothic style, bundled)</source>
             <translation>示範模型（Zen Maru Gothic 風格，內附）</translation>
         </message>
+        <message>
+            <source>best</source>
+            <translation>最佳</translation>
+        </message>
     </context>
     <context>
         <name>CheckpointPicker</name>
@@ -1998,230 +2002,266 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
     <context>
         <name>TrainPage</name>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="91" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="92" />
             <source>automatic</source>
             <translation>自動</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="92" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="93" />
             <source>Choose…</source>
             <translation>選擇…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="97" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="98" />
             <source>Start training</source>
             <translation>開始訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="99" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="647" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="100" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="725" />
             <source>Pause</source>
             <translation>暫停</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="101" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="102" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="103" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="104" />
             <source>Continue a run…</source>
             <translation>接續訓練…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="105" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="641" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="106" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="719" />
             <source>Continue training a run folder from its last checkpoint</source>
             <translation>從訓練資料夾的最後一個檢查點接續訓練</translation>
         </message>
         <message>
+            <location filename="../../fontassist/app/train/trainpage.py" line="111" />
+            <source>Estimate time</source>
+            <translation>估計時間</translation>
+        </message>
+        <message>
             <location filename="../../fontassist/app/train/trainpage.py" line="115" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="658" />
+            <source>Time a few training steps on the chosen device and show how long the whole run will take.</source>
+            <translation>在所選裝置上計時幾個訓練步驟，並顯示整次訓練需要多久。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainpage.py" line="129" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="736" />
             <source>Loading the training engine…</source>
             <translation>正在載入訓練引擎…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="122" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="136" />
             <source>New run folder:</source>
             <translation>新訓練資料夾：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="135" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="563" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="150" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="630" />
             <source>Not started.</source>
             <translation>尚未開始。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="141" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="554" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="156" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="621" />
             <source>not started</source>
             <translation>尚未開始</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="154" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="543" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="169" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="610" />
             <source>Preview: source | generated | target</source>
             <translation>預覽：來源 | 生成 | 目標</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="158" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="173" />
             <source>The preview appears at the first preview step.</source>
             <translation>訓練到第一個預覽步數時會顯示預覽。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="192" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="207" />
             <source>Next: Review →</source>
             <translation>下一步：審閱 →</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="196" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="211" />
             <source>3 · Train</source>
             <translation>3 · 訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="231" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="246" />
             <source>Devices: {0}</source>
             <translation>裝置：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="240" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="255" />
             <source>The training engine could not be loaded: {0}</source>
             <translation>無法載入訓練引擎：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="297" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="310" />
+            <source>Measuring a few steps…</source>
+            <translation>正在測量幾個步驟…</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainpage.py" line="317" />
+            <source>Estimated time: {0} for {1} steps on {2} ({3} ms per step measured).</source>
+            <translation>估計時間：{1} 步在 {2} 上約 {0}（實測每步 {3} 毫秒）。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainpage.py" line="329" />
+            <source>The time could not be estimated: {0}</source>
+            <translation>無法估計時間：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainpage.py" line="364" />
             <source>Stopping the run: saving a checkpoint</source>
             <translation>正在停止訓練：儲存檢查點</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="298" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="365" />
             <source>Paused: {0}</source>
             <translation>已暫停：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="298" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="365" />
             <source>Training {0}</source>
             <translation>正在訓練 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="323" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="390" />
             <source>Folder for the new run</source>
             <translation>新訓練的資料夾</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="350" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="299" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="417" />
             <source>Choose a source and a target font first.</source>
             <translation>請先選擇來源字型和目標字型。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="373" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="440" />
             <source>Run folder to continue</source>
             <translation>要接續的訓練資料夾</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="395" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="462" />
             <source>{0} has already trained {1:,} steps: give a larger total to train it further.</source>
             <translation>{0} 已訓練 {1:,} 步：要繼續訓練，請給更大的總步數。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="433" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="500" />
             <source>step %v of %m</source>
             <translation>第 %v／%m 步</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="435" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="560" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="502" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="627" />
             <source>Run folder: {0}</source>
             <translation>訓練資料夾：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="436" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="503" />
             <source>Preparing the glyph pairs and the model…</source>
             <translation>正在準備字符配對與模型…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="468" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="535" />
             <source>Paused at step {0}. Resume to go on.</source>
             <translation>已在第 {0} 步暫停。按「繼續」接著訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="476" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="500" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="543" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="567" />
             <source>Training…</source>
             <translation>訓練中…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="484" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="551" />
             <source>Stopping: saving a checkpoint…</source>
             <translation>正在停止：儲存檢查點…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="503" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="570" />
             <source>{0:.1f} images/s · about {1} left</source>
             <translation>每秒 {0:.1f} 張 · 約剩 {1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="514" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="581" />
             <source>Preview at step {0}: source | generated | target</source>
             <translation>第 {0} 步預覽：來源 | 生成 | 目標</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="519" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="586" />
             <source>Run folder: {0} · checkpoint at step {1}</source>
             <translation>訓練資料夾：{0} · 第 {1} 步的檢查點</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="559" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="626" />
             <source>The project's run: continue it, or start a new one.</source>
             <translation>專案的訓練：可繼續它，或開始新的訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="592" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="659" />
             <source>Validation at step {0}: {1}</source>
             <translation>第 {0} 步驗證：{1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="597" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="663" />
+            <source>better than the source as is by {0} IoU</source>
+            <translation>比來源原樣好 {0} IoU</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainpage.py" line="665" />
+            <source>not yet better than the source as is</source>
+            <translation>尚未優於來源原樣</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainpage.py" line="672" />
             <source>{0:.1f} images/s</source>
             <translation>{0:.1f} 張/秒</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="600" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="675" />
             <source>Training completed at step {0}.</source>
             <translation>訓練在第 {0} 步完成。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="612" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="687" />
             <source>Stopped at step {0}. Continue the run to train further.</source>
             <translation>已在第 {0} 步停止。接續這次訓練即可繼續。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="602" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="677" />
             <source>Training ended at step {0}.</source>
             <translation>訓練在第 {0} 步結束。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="606" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="681" />
             <source>Run folder: {0} · checkpoint: {1}</source>
             <translation>訓練資料夾：{0} · 檢查點：{1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="616" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="691" />
             <source>Training could not go on.</source>
             <translation>訓練無法繼續。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="618" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="693" />
             <source>Training failed</source>
             <translation>訓練失敗</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="647" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="725" />
             <source>Resume</source>
             <translation>繼續</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="660" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="738" />
             <source>Choose the fonts and characters first.</source>
             <translation>請先選擇字型與要產生的字。</translation>
         </message>
@@ -2245,93 +2285,176 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
     <context>
         <name>TrainSettingsForm</name>
         <message>
-            <location filename="../../fontassist/app/train/trainform.py" line="133" />
+            <location filename="../../fontassist/app/train/trainform.py" line="207" />
             <source>{0} GPUs found. Training here uses one of them (Automatic: the first); to train on all {0}, run: fontassist train --nproc-per-node {0} …</source>
             <translation>找到 {0} 個 GPU。在這裡訓練只用其中一個（自動：第一個）；要用全部 {0} 個訓練，請執行：fontassist train --nproc-per-node {0} …</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainform.py" line="47" />
+            <location filename="../../fontassist/app/train/trainform.py" line="56" />
             <source>Settings</source>
             <translation>設定</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainform.py" line="55" />
-            <location filename="../../fontassist/app/train/trainform.py" line="178" />
+            <location filename="../../fontassist/app/train/trainform.py" line="44" />
+            <source>Choose a preset…</source>
+            <translation>選擇預設組合…</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainform.py" line="45" />
+            <source>Quick: a first look (≈ 5 min on a CPU, 64 px)</source>
+            <translation>快速：先看看（CPU 約 5 分鐘，64 px）</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainform.py" line="46" />
+            <source>Balanced (≈ 30 min on a CPU, 64 px)</source>
+            <translation>平衡（CPU 約 30 分鐘，64 px）</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainform.py" line="47" />
+            <source>Quality (128 px, meant for a GPU)</source>
+            <translation>品質（128 px，適用 GPU）</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainform.py" line="68" />
+            <source>Sets image size, widths, steps and losses together. Quick shows within minutes whether the pair works; Balanced gives usable drafts in about half an hour on a CPU; Quality needs a GPU. Change any field afterwards.</source>
+            <translation>一次設定影像大小、寬度、步數與損失。快速可在幾分鐘內看出這對字型是否可行；平衡在 CPU 上約半小時可得到可用的草稿；品質需要 GPU。之後仍可修改任何欄位。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainform.py" line="76" />
+            <location filename="../../fontassist/app/train/trainform.py" line="257" />
             <source>{0} × {0} px</source>
             <translation>{0} × {0} px</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainform.py" line="64" />
             <source>Normalization in the generator and discriminator. Compare BatchNorm and InstanceNorm runs with the same seed.</source>
-            <translation>生成器與判別器使用的正規化方式。可用相同的隨機種子比較 BatchNorm 與 InstanceNorm 的訓練結果。</translation>
+            <translation type="vanished">生成器與判別器使用的正規化方式。可用相同的隨機種子比較 BatchNorm 與 InstanceNorm 的訓練結果。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainform.py" line="72" />
             <source>Self-attention after the encoder levels of these sizes (in pixels).</source>
-            <translation>在這些尺寸（像素）的編碼器層之後加入自注意力。</translation>
+            <translation type="vanished">在這些尺寸（像素）的編碼器層之後加入自注意力。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainform.py" line="84" />
+            <location filename="../../fontassist/app/train/trainform.py" line="79" />
+            <source>Glyph raster size. Larger keeps finer detail of complex characters but each step costs about 4× per doubling; 64 px suits a CPU, 128 or 256 px a GPU.</source>
+            <translation>字符點陣大小。越大越能保留複雜字的細節，但每加倍一次，每步約慢 4 倍；CPU 適合 64 px，GPU 適合 128 或 256 px。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainform.py" line="88" />
+            <source>Width of the network. Wider learns more detail but each step is slower (up to 4× per doubling) and it needs more steps; 32 suits a CPU, 64 a GPU.</source>
+            <translation>網路寬度。越寬能學到越多細節，但每步較慢（每加倍最多慢 4 倍），也需要更多步數；CPU 適合 32，GPU 適合 64。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainform.py" line="97" />
+            <source>Normalization in the generator and discriminator; no effect on time. InstanceNorm is the safe default; compare BatchNorm and InstanceNorm runs with the same seed.</source>
+            <translation>生成器與判別器中的正規化方式；不影響時間。InstanceNorm 是穩妥的預設值；可用相同隨機種子比較 BatchNorm 與 InstanceNorm 的訓練。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainform.py" line="107" />
+            <source>Self-attention after the encoder levels of these sizes (in pixels): helps place strokes of complex characters; a larger level costs noticeably more time and memory.</source>
+            <translation>在這些大小（像素）的編碼層之後加入自注意力：有助於安排複雜字的筆畫；層級越大，時間與記憶體花費明顯越多。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainform.py" line="115" />
+            <source>Glyph pairs per step. Time grows with it per step but the model sees more per step; 16 suits a CPU. Lower it if memory runs out.</source>
+            <translation>每步的字符對數。數值越大每步越久，但模型每步看得越多；CPU 適合 16。記憶體不足時請調低。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainform.py" line="125" />
+            <source>Length of the run; time grows in proportion. Quality rises quickly at first, then slowly: watch the validation IoU against the source as is. Use Estimate time to see what a number costs.</source>
+            <translation>訓練長度；時間隨之成比例增加。品質起初上升很快，之後變慢：請對照來源原樣觀察驗證 IoU。可用「估計時間」查看某個步數需要多久。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainform.py" line="135" />
+            <source>Step size of the optimiser; no effect on time per step. Higher learns faster in short runs but can diverge (the run stops with a message); 0.0005 suits the 64 px presets.</source>
+            <translation>最佳化器的步長；不影響每步時間。較高在短訓練中學得較快，但可能發散（訓練會停止並顯示訊息）；64 px 的預設組合適合 0.0005。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainform.py" line="139" />
             <source>Adversarial loss (sharper, slower)</source>
             <translation>對抗損失（較銳利、較慢）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainform.py" line="96" />
+            <location filename="../../fontassist/app/train/trainform.py" line="142" />
+            <source>A discriminator judges the glyphs (pix2pix): crisper edges and terminals, at the cost of training a second network each step. The presets switch it on half-way through the run.</source>
+            <translation>由判別器評判字符（pix2pix）：邊緣與筆畫末端更銳利，代價是每步多訓練一個網路。預設組合會在訓練進行到一半時開啟它。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainform.py" line="148" />
+            <source>Where to train. A GPU is many times faster and allows larger sizes; results are alike.</source>
+            <translation>訓練的裝置。GPU 快上許多倍，也能用較大的尺寸；結果相近。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainform.py" line="157" />
+            <source>Steps between preview images; no effect on quality, little on time.</source>
+            <translation>預覽圖之間的步數；不影響品質，對時間影響很小。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainform.py" line="163" />
+            <source>Steps between scorings on the held-out glyphs. Each one costs a few seconds and may update best.pt, the checkpoint with the highest validation IoU.</source>
+            <translation>在保留字符上評分的間隔步數。每次評分需要幾秒，並可能更新 best.pt（驗證 IoU 最高的檢查點）。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainform.py" line="169" />
+            <source>Preset:</source>
+            <translation>預設組合：</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainform.py" line="170" />
             <source>Image size:</source>
             <translation>影像大小：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainform.py" line="97" />
+            <location filename="../../fontassist/app/train/trainform.py" line="171" />
             <source>Base channels:</source>
             <translation>基礎通道數：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainform.py" line="98" />
+            <location filename="../../fontassist/app/train/trainform.py" line="172" />
             <source>Normalization:</source>
             <translation>正規化：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainform.py" line="99" />
+            <location filename="../../fontassist/app/train/trainform.py" line="173" />
             <source>Attention at:</source>
             <translation>注意力位置：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainform.py" line="100" />
+            <location filename="../../fontassist/app/train/trainform.py" line="174" />
             <source>Batch size:</source>
             <translation>批次大小：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainform.py" line="101" />
+            <location filename="../../fontassist/app/train/trainform.py" line="175" />
             <source>Steps:</source>
             <translation>步數：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainform.py" line="102" />
+            <location filename="../../fontassist/app/train/trainform.py" line="176" />
             <source>Learning rate:</source>
             <translation>學習率：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainform.py" line="104" />
+            <location filename="../../fontassist/app/train/trainform.py" line="178" />
             <source>Device:</source>
             <translation>裝置：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainform.py" line="106" />
+            <location filename="../../fontassist/app/train/trainform.py" line="180" />
             <source>Preview every:</source>
             <translation>預覽間隔：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainform.py" line="107" />
+            <location filename="../../fontassist/app/train/trainform.py" line="181" />
             <source>Evaluate every:</source>
             <translation>評估間隔：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainform.py" line="123" />
+            <location filename="../../fontassist/app/train/trainform.py" line="197" />
             <source>Automatic (best available)</source>
             <translation>自動（最佳可用裝置）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainform.py" line="125" />
+            <location filename="../../fontassist/app/train/trainform.py" line="199" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
