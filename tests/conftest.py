@@ -164,6 +164,17 @@ def _variable_copy(ttf: Path, out: Path) -> Path:
     return out
 
 
+def draw_rect(pen, x0, y0, x1, y1, clockwise=True) -> None:
+    """A rectangle contour in font units; clockwise (TrueType's ink direction) unless asked otherwise."""
+    corners = [(x0, y0), (x0, y1), (x1, y1), (x1, y0)]
+    if not clockwise:
+        corners.reverse()
+    pen.moveTo(corners[0])
+    for point in corners[1:]:
+        pen.lineTo(point)
+    pen.closePath()
+
+
 def build_font(
     path: Path, upm: int = 1000, descender: int = -120, glyphs: dict | None = None, family: str = "Test Sans"
 ) -> Path:

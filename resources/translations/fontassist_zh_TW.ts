@@ -2018,7 +2018,7 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainpage.py" line="100" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="723" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="725" />
             <source>Pause</source>
             <translation>暫停</translation>
         </message>
@@ -2034,7 +2034,7 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainpage.py" line="106" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="717" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="719" />
             <source>Continue training a run folder from its last checkpoint</source>
             <translation>從訓練資料夾的最後一個檢查點接續訓練</translation>
         </message>
@@ -2050,7 +2050,7 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainpage.py" line="129" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="734" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="736" />
             <source>Loading the training engine…</source>
             <translation>正在載入訓練引擎…</translation>
         </message>
@@ -2061,19 +2061,19 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainpage.py" line="150" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="628" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="630" />
             <source>Not started.</source>
             <translation>尚未開始。</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainpage.py" line="156" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="619" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="621" />
             <source>not started</source>
             <translation>尚未開始</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainpage.py" line="169" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="608" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="610" />
             <source>Preview: source | generated | target</source>
             <translation>預覽：來源 | 生成 | 目標</translation>
         </message>
@@ -2110,7 +2110,7 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
         <message>
             <location filename="../../fontassist/app/train/trainpage.py" line="317" />
             <source>Estimated time: {0} for {1} steps on {2} ({3} ms per step measured).</source>
-            <translation>估計時間：{0}，共 {1} 步，於 {2}（實測每步 {3} 毫秒）。</translation>
+            <translation>估計時間：{1} 步在 {2} 上約 {0}（實測每步 {3} 毫秒）。</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainpage.py" line="329" />
@@ -2118,150 +2118,150 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
             <translation>無法估計時間：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="362" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="364" />
             <source>Stopping the run: saving a checkpoint</source>
             <translation>正在停止訓練：儲存檢查點</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="363" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="365" />
             <source>Paused: {0}</source>
             <translation>已暫停：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="363" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="365" />
             <source>Training {0}</source>
             <translation>正在訓練 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="388" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="390" />
             <source>Folder for the new run</source>
             <translation>新訓練的資料夾</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainpage.py" line="299" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="415" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="417" />
             <source>Choose a source and a target font first.</source>
             <translation>請先選擇來源字型和目標字型。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="438" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="440" />
             <source>Run folder to continue</source>
             <translation>要接續的訓練資料夾</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="460" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="462" />
             <source>{0} has already trained {1:,} steps: give a larger total to train it further.</source>
             <translation>{0} 已訓練 {1:,} 步：要繼續訓練，請給更大的總步數。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="498" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="500" />
             <source>step %v of %m</source>
             <translation>第 %v／%m 步</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="500" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="625" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="502" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="627" />
             <source>Run folder: {0}</source>
             <translation>訓練資料夾：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="501" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="503" />
             <source>Preparing the glyph pairs and the model…</source>
             <translation>正在準備字符配對與模型…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="533" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="535" />
             <source>Paused at step {0}. Resume to go on.</source>
             <translation>已在第 {0} 步暫停。按「繼續」接著訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="541" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="565" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="543" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="567" />
             <source>Training…</source>
             <translation>訓練中…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="549" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="551" />
             <source>Stopping: saving a checkpoint…</source>
             <translation>正在停止：儲存檢查點…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="568" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="570" />
             <source>{0:.1f} images/s · about {1} left</source>
             <translation>每秒 {0:.1f} 張 · 約剩 {1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="579" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="581" />
             <source>Preview at step {0}: source | generated | target</source>
             <translation>第 {0} 步預覽：來源 | 生成 | 目標</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="584" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="586" />
             <source>Run folder: {0} · checkpoint at step {1}</source>
             <translation>訓練資料夾：{0} · 第 {1} 步的檢查點</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="624" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="626" />
             <source>The project's run: continue it, or start a new one.</source>
             <translation>專案的訓練：可繼續它，或開始新的訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="657" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="659" />
             <source>Validation at step {0}: {1}</source>
             <translation>第 {0} 步驗證：{1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="661" />
-            <source>better than the source as is by {0} IoU</source>
-            <translation>比直接使用來源字型好 {0} IoU</translation>
-        </message>
-        <message>
             <location filename="../../fontassist/app/train/trainpage.py" line="663" />
-            <source>not yet better than the source as is</source>
-            <translation>尚未優於直接使用來源字型</translation>
+            <source>better than the source as is by {0} IoU</source>
+            <translation>比來源原樣好 {0} IoU</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="670" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="665" />
+            <source>not yet better than the source as is</source>
+            <translation>尚未優於來源原樣</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/train/trainpage.py" line="672" />
             <source>{0:.1f} images/s</source>
             <translation>{0:.1f} 張/秒</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="673" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="675" />
             <source>Training completed at step {0}.</source>
             <translation>訓練在第 {0} 步完成。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="685" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="687" />
             <source>Stopped at step {0}. Continue the run to train further.</source>
             <translation>已在第 {0} 步停止。接續這次訓練即可繼續。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="675" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="677" />
             <source>Training ended at step {0}.</source>
             <translation>訓練在第 {0} 步結束。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="679" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="681" />
             <source>Run folder: {0} · checkpoint: {1}</source>
             <translation>訓練資料夾：{0} · 檢查點：{1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="689" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="691" />
             <source>Training could not go on.</source>
             <translation>訓練無法繼續。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="691" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="693" />
             <source>Training failed</source>
             <translation>訓練失敗</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="723" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="725" />
             <source>Resume</source>
             <translation>繼續</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="736" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="738" />
             <source>Choose the fonts and characters first.</source>
             <translation>請先選擇字型與要產生的字。</translation>
         </message>
@@ -2297,7 +2297,7 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
         <message>
             <location filename="../../fontassist/app/train/trainform.py" line="44" />
             <source>Choose a preset…</source>
-            <translation>選擇預設…</translation>
+            <translation>選擇預設組合…</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainform.py" line="45" />
@@ -2307,17 +2307,17 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
         <message>
             <location filename="../../fontassist/app/train/trainform.py" line="46" />
             <source>Balanced (≈ 30 min on a CPU, 64 px)</source>
-            <translation>均衡（CPU 約 30 分鐘，64 px）</translation>
+            <translation>平衡（CPU 約 30 分鐘，64 px）</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainform.py" line="47" />
             <source>Quality (128 px, meant for a GPU)</source>
-            <translation>品質（128 px，適合 GPU）</translation>
+            <translation>品質（128 px，適用 GPU）</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainform.py" line="68" />
             <source>Sets image size, widths, steps and losses together. Quick shows within minutes whether the pair works; Balanced gives usable drafts in about half an hour on a CPU; Quality needs a GPU. Change any field afterwards.</source>
-            <translation>一次設定影像大小、網路寬度、步數與損失函數。快速可在幾分鐘內看出這組字型是否可行；均衡在 CPU 上約半小時產生可用的草稿；品質需要 GPU。之後仍可修改任何欄位。</translation>
+            <translation>一次設定影像大小、寬度、步數與損失。快速可在幾分鐘內看出這對字型是否可行；平衡在 CPU 上約半小時可得到可用的草稿；品質需要 GPU。之後仍可修改任何欄位。</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainform.py" line="76" />
@@ -2336,37 +2336,37 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
         <message>
             <location filename="../../fontassist/app/train/trainform.py" line="79" />
             <source>Glyph raster size. Larger keeps finer detail of complex characters but each step costs about 4× per doubling; 64 px suits a CPU, 128 or 256 px a GPU.</source>
-            <translation>字形點陣大小。越大越能保留複雜字的細節，但每加倍一次，每步約多花 4 倍時間；64 px 適合 CPU，128 或 256 px 適合 GPU。</translation>
+            <translation>字符點陣大小。越大越能保留複雜字的細節，但每加倍一次，每步約慢 4 倍；CPU 適合 64 px，GPU 適合 128 或 256 px。</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainform.py" line="88" />
             <source>Width of the network. Wider learns more detail but each step is slower (up to 4× per doubling) and it needs more steps; 32 suits a CPU, 64 a GPU.</source>
-            <translation>網路寬度。越寬能學到越多細節，但每步較慢（每加倍最多 4 倍）且需要更多步數；32 適合 CPU，64 適合 GPU。</translation>
+            <translation>網路寬度。越寬能學到越多細節，但每步較慢（每加倍最多慢 4 倍），也需要更多步數；CPU 適合 32，GPU 適合 64。</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainform.py" line="97" />
             <source>Normalization in the generator and discriminator; no effect on time. InstanceNorm is the safe default; compare BatchNorm and InstanceNorm runs with the same seed.</source>
-            <translation>生成器與判別器的正規化方式，不影響時間。InstanceNorm 是穩妥的預設；可用相同種子比較 BatchNorm 與 InstanceNorm。</translation>
+            <translation>生成器與判別器中的正規化方式；不影響時間。InstanceNorm 是穩妥的預設值；可用相同隨機種子比較 BatchNorm 與 InstanceNorm 的訓練。</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainform.py" line="107" />
             <source>Self-attention after the encoder levels of these sizes (in pixels): helps place strokes of complex characters; a larger level costs noticeably more time and memory.</source>
-            <translation>在這些大小（像素）的編碼層之後加入自注意力：有助於安排複雜字的筆畫；越大的層級明顯耗費更多時間與記憶體。</translation>
+            <translation>在這些大小（像素）的編碼層之後加入自注意力：有助於安排複雜字的筆畫；層級越大，時間與記憶體花費明顯越多。</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainform.py" line="115" />
             <source>Glyph pairs per step. Time grows with it per step but the model sees more per step; 16 suits a CPU. Lower it if memory runs out.</source>
-            <translation>每步的字形對數。每步時間隨之增加，但模型每步看到更多；16 適合 CPU。記憶體不足時請調低。</translation>
+            <translation>每步的字符對數。數值越大每步越久，但模型每步看得越多；CPU 適合 16。記憶體不足時請調低。</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainform.py" line="125" />
             <source>Length of the run; time grows in proportion. Quality rises quickly at first, then slowly: watch the validation IoU against the source as is. Use Estimate time to see what a number costs.</source>
-            <translation>訓練長度，時間與之成正比。品質起初上升快、之後變慢：請對照直接使用來源字型的驗證 IoU。用「估計時間」查看某個步數要花多久。</translation>
+            <translation>訓練長度；時間隨之成比例增加。品質起初上升很快，之後變慢：請對照來源原樣觀察驗證 IoU。可用「估計時間」查看某個步數需要多久。</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainform.py" line="135" />
             <source>Step size of the optimiser; no effect on time per step. Higher learns faster in short runs but can diverge (the run stops with a message); 0.0005 suits the 64 px presets.</source>
-            <translation>最佳化器的步長，不影響每步時間。較高在短訓練中學得較快，但可能發散（訓練會停止並顯示訊息）；0.0005 適合 64 px 預設。</translation>
+            <translation>最佳化器的步長；不影響每步時間。較高在短訓練中學得較快，但可能發散（訓練會停止並顯示訊息）；64 px 的預設組合適合 0.0005。</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainform.py" line="139" />
@@ -2376,12 +2376,12 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
         <message>
             <location filename="../../fontassist/app/train/trainform.py" line="142" />
             <source>A discriminator judges the glyphs (pix2pix): crisper edges and terminals, at the cost of training a second network each step. The presets switch it on half-way through the run.</source>
-            <translation>由判別器評判字形（pix2pix）：邊緣與筆畫末端更銳利，代價是每步要多訓練一個網路。預設會在訓練進行到一半時開啟它。</translation>
+            <translation>由判別器評判字符（pix2pix）：邊緣與筆畫末端更銳利，代價是每步多訓練一個網路。預設組合會在訓練進行到一半時開啟它。</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainform.py" line="148" />
             <source>Where to train. A GPU is many times faster and allows larger sizes; results are alike.</source>
-            <translation>在哪裡訓練。GPU 快上許多倍，也能用更大的尺寸；結果相近。</translation>
+            <translation>訓練的裝置。GPU 快上許多倍，也能用較大的尺寸；結果相近。</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainform.py" line="157" />
@@ -2391,12 +2391,12 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
         <message>
             <location filename="../../fontassist/app/train/trainform.py" line="163" />
             <source>Steps between scorings on the held-out glyphs. Each one costs a few seconds and may update best.pt, the checkpoint with the highest validation IoU.</source>
-            <translation>在保留字形上評分的間隔步數。每次花幾秒鐘，並可能更新 best.pt（驗證 IoU 最高的檢查點）。</translation>
+            <translation>在保留字符上評分的間隔步數。每次評分需要幾秒，並可能更新 best.pt（驗證 IoU 最高的檢查點）。</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainform.py" line="169" />
             <source>Preset:</source>
-            <translation>預設：</translation>
+            <translation>預設組合：</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainform.py" line="170" />

@@ -160,3 +160,24 @@ def test_the_train_page_leads_on_to_review(qtbot, window):
     window.goTo("train")
     window.train_page.next_button.click()
     assert window.currentStep() == "review"
+
+
+def test_a_project_opened_before_the_train_page_is_shown_shows_its_runs_curves(qtbot, app_settings, tmp_path):
+    import json
+
+    from fontassist.app.common.session import Session
+    from fontassist.app.train.trainpage import TrainPage
+
+    run_dir = tmp_path / "theirs"
+    run_dir.mkdir()
+    records = [{"step": s, "losses": {"l1": 1.0 / s}} for s in (1, 2, 3)]
+    (run_dir / "history.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    session = Session()
+    page = TrainPage(session, app_settings)
+    qtbot.addWidget(page)
+    project = Project()
+    project.run_dir = run_dir
+    session.replaceProject(project)
+    assert page.loss_chart is None  # no charts before the page is first shown
+    page.ensureCharts()
+    assert list(page.loss_chart._steps["l1"]) == [1, 2, 3]

@@ -8,7 +8,7 @@ from fontassist.errors import FontAssistError
 from fontassist.fonts import open_font, render, render_glyph
 from fontassist.fonts.emframe import EmFrame
 from fontassist.fonts.render import CACHE, render_outline
-from tests.conftest import build_font
+from tests.conftest import build_font, draw_rect
 
 CHARS = "永東國酬愛鬱一丁口回あAg"
 
@@ -81,19 +81,9 @@ def test_repeated_request_comes_from_cache(demo_source):
 OUTLINE_FRAME = EmFrame(upm=1000, bottom=0, size=100)  # 10 font units per pixel, y = 1000 at the top
 
 
-def _rect_outline(pen, x0, y0, x1, y1, clockwise=True):
-    corners = [(x0, y0), (x0, y1), (x1, y1), (x1, y0)]
-    if not clockwise:
-        corners.reverse()
-    pen.moveTo(corners[0])
-    for p in corners[1:]:
-        pen.lineTo(p)
-    pen.closePath()
-
-
 def test_an_outline_lands_on_the_pixels_the_frame_maps_it_to():
     pen = RecordingPen()
-    _rect_outline(pen, 100, 500, 300, 800)  # pixels x 10..29, rows 20..49
+    draw_rect(pen, 100, 500, 300, 800)  # pixels x 10..29, rows 20..49
     expected = np.zeros((100, 100), bool)
     expected[20:50, 10:30] = True
     assert np.array_equal(render_outline(pen.replay, OUTLINE_FRAME) >= 128, expected)
@@ -102,16 +92,16 @@ def test_an_outline_lands_on_the_pixels_the_frame_maps_it_to():
     expected = np.zeros((100, 100), bool)
     expected[round(y[0]) : round(y[1]), round(x[0]) : round(x[1])] = True
     pen = RecordingPen()
-    _rect_outline(pen, 150, 580, 350, 880)
+    draw_rect(pen, 150, 580, 350, 880)
     assert np.array_equal(render_outline(pen.replay, framed) >= 128, expected)
 
 
 def test_outlines_fill_nonzero_keeping_holes():
     pen = RecordingPen()
-    _rect_outline(pen, 100, 100, 500, 500)
-    _rect_outline(pen, 300, 300, 700, 700)  # same direction: overlap stays ink
-    _rect_outline(pen, 800, 100, 950, 250)
-    _rect_outline(pen, 850, 150, 900, 200, clockwise=False)  # opposite direction: a hole
+    draw_rect(pen, 100, 100, 500, 500)
+    draw_rect(pen, 300, 300, 700, 700)  # same direction: overlap stays ink
+    draw_rect(pen, 800, 100, 950, 250)
+    draw_rect(pen, 850, 150, 900, 200, clockwise=False)  # opposite direction: a hole
     mask = render_outline(pen.replay, OUTLINE_FRAME) >= 128
     assert mask[60, 40]  # the overlap of the first two squares (x 350, y 400)
     assert not mask[82, 87]  # inside the hole (x 875, y 175)
@@ -120,7 +110,7 @@ def test_outlines_fill_nonzero_keeping_holes():
 
 def test_outline_coverage_is_the_covered_area():
     pen = RecordingPen()
-    _rect_outline(pen, 100, 500, 305, 800)  # the right edge at x = 30.5 px
+    draw_rect(pen, 100, 500, 305, 800)  # the right edge at x = 30.5 px
     coverage = render_outline(pen.replay, OUTLINE_FRAME)
     assert coverage[30, 20] == 255
     assert 100 <= coverage[30, 30] <= 160

@@ -19,6 +19,7 @@ from fontassist.vector import (
     trace_to_glyph,
     trace_to_svg_path,
 )
+from tests.conftest import draw_rect
 
 from .masks import outline_coverage, outline_mask
 
@@ -43,17 +44,9 @@ def _signed_area(points):
 
 def _square_raster(frame, x0, y0, x1, y1, hole=None):
     def draw(pen):
-        for box, clockwise in (((x0, y0, x1, y1), True), (hole, False)):
-            if box is None:
-                continue
-            a, b, c, d = box
-            corners = [(a, b), (a, d), (c, d), (c, b)]
-            if not clockwise:
-                corners.reverse()
-            pen.moveTo(corners[0])
-            for p in corners[1:]:
-                pen.lineTo(p)
-            pen.closePath()
+        draw_rect(pen, x0, y0, x1, y1)
+        if hole is not None:
+            draw_rect(pen, *hole, clockwise=False)
 
     return outline_coverage(draw, frame, oversample=8)
 

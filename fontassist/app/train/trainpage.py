@@ -339,6 +339,8 @@ class TrainPage(QWidget):
         self.metrics_chart = MetricsChart(self.charts_holder)
         self.charts_layout.addWidget(self.loss_chart, 1)
         self.charts_layout.addWidget(self.metrics_chart, 1)
+        if not self.isTraining() and self.run_dir is not None:  # a project opened before the page was shown
+            self._show_history(self.run_dir)
 
     def _redraw_charts(self) -> None:
         if self.loss_chart is not None:
