@@ -240,7 +240,8 @@ def _each_contour(points: np.ndarray, on_curve: np.ndarray, count: np.ndarray, s
 
 
 def _glyph_cleaned(outline: FontOutline, settings: TraceSettings, min_area: float) -> FontOutline:
-    """One glyph without specks (after tracing, not only before) and inside the ink box."""
+    """One glyph without specks (after tracing, not only before), inside the ink box, and
+    with its contours simple and wound TrueType's way (:func:`untangled`)."""
     contours = [(p.astype(float), f) for p, f in outline.contours()]
     if settings.clean_contours:
         contours = tidy.drop_small_contours(contours, min_area)
@@ -253,7 +254,45 @@ def _glyph_cleaned(outline: FontOutline, settings: TraceSettings, min_area: floa
     on_curve = np.concatenate([f for _, f in contours])
     count = np.asarray([len(f) for _, f in contours], np.int64)
     points, on_curve, count, _ = _clean(points, on_curve, count)
+    if settings.clean_contours:  # last: untangling can split a fold off as a speck of its own
+        points, on_curve, count = untangled(points, on_curve, count)
+        kept = tidy.drop_small_contours(list(FontOutline(points, on_curve, count).contours()), min_area)
+        if not kept:
+            return _EMPTY
+        points = np.concatenate([p for p, _ in kept])
+        on_curve = np.concatenate([f for _, f in kept])
+        count = np.asarray([len(f) for _, f in kept], np.int64)
+    if len(count) == 0:
+        return _EMPTY
     return FontOutline(points, on_curve, count, moved)
+
+
+def untangled(points: np.ndarray, on_curve: np.ndarray, count: np.ndarray, rounds: int = 4):
+    """One glyph's integer contours as skia-pathops' non-zero union, TrueType-wound, rounded.
+
+    The last step of the clean-contours stage: rounding the first union's cuts, merging
+    colinear points and fitting the ink box come after the overlap removal and can fold a
+    hair-thin spot into a self-intersection or turn a contour; this union undoes that, so
+    winding and simplicity hold by construction. Rounding its own cuts can fold again, so
+    it repeats until the union changes nothing (``rounds`` at most). Lines stay lines.
+    """
+    for _ in range(rounds):
+        if len(count) == 0:
+            break
+        array, on, new_count, _ = union_by_raster(points, on_curve, count, np.zeros(len(count), np.int64), 1)
+        new_points, on, new_count, _ = _clean(np.round(array).astype(np.int64), on, new_count)
+        if _same(new_points, on, new_count, points, on_curve, count):
+            break
+        points, on_curve, count = new_points, on, new_count
+    return points, on_curve, count
+
+
+def _same(points, on_curve, count, other_points, other_on_curve, other_count) -> bool:
+    return (
+        np.array_equal(count, other_count)
+        and np.array_equal(points, other_points)
+        and np.array_equal(on_curve, other_on_curve)
+    )
 
 
 def _clean(points: np.ndarray, on_curve: np.ndarray, count: np.ndarray):

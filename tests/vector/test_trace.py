@@ -263,3 +263,35 @@ def test_bad_rasters_are_refused():
         trace_outlines(np.zeros((128, 128), np.uint8), FRAME)  # one raster is not a stack
     with pytest.raises(TypeError):
         trace_outline(np.zeros((128, 128), np.uint8), FRAME, corner_angel=40)
+
+
+def _pathops_contours(outline: FontOutline) -> list:
+    path = pathops.Path()
+    outline.draw(path.getPen())
+    return list(path.contours)
+
+
+def test_the_clean_contours_stage_ends_untangled_and_wound_truetype_s_way():
+    """A bow-tie (crossing itself) and a counter-clockwise outer square, as rounding or the
+    ink-box fit after the overlap removal can leave them, come out as simple clockwise contours."""
+    from fontassist.vector.tracer import _glyph_cleaned
+    from fontassist.vector.tracesettings import TraceSettings
+
+    bowtie = [(0, 0), (400, 400), (400, 0), (0, 200)]  # crossing itself at (133.3, 133.3)
+    square_ccw = [(600, 0), (900, 0), (900, 300), (600, 300)]
+    points = np.array(bowtie + square_ccw, np.int64)
+    tangled = FontOutline(points, np.ones(len(points), bool), np.array([4, 4]))
+    bowtie_path, square_path = _pathops_contours(tangled)
+    assert len(list(pathops.simplify(bowtie_path, fix_winding=False).contours)) == 2
+    assert not square_path.clockwise
+
+    cleaned = _glyph_cleaned(tangled, TraceSettings(), min_area=0.0)
+    contours = _pathops_contours(cleaned)
+    assert len(contours) == 3  # the bow-tie's two triangles and the square
+    for contour in contours:
+        alone = pathops.simplify(contour, fix_winding=False)
+        assert len(list(alone.contours)) == 1 and alone.area == pytest.approx(contour.area)
+        assert contour.clockwise  # outer contours clockwise (y-up), as TrueType wants
+    triangles = 200 * (400 / 3) / 2 + 400 * (800 / 3) / 2
+    assert sum(c.area for c in contours) == pytest.approx(triangles + 300 * 300, rel=0.01)
+    assert cleaned.points.dtype == np.int64
