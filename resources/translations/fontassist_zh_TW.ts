@@ -1174,103 +1174,107 @@
     <context>
         <name>GlyphDetail</name>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="64" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="73" />
             <source>Source</source>
             <translation>來源</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="65" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="74" />
             <source>Generated</source>
             <translation>生成結果</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="66" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="75" />
             <source>Traced outline</source>
             <translation>描出的外框</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="67" />
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="146" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="76" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="155" />
             <source>Target's own glyph</source>
             <translation>目標字型原有的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="84" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="93" />
             <source>The glyph is set where * (or ＊) stands, between the target font's own glyphs.</source>
             <translation>字符會排在 *（或＊）的位置，前後是目標字型原有的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="105" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="114" />
             <source>In a line of the target font (* marks the glyph):</source>
             <translation>排在目標字型的一行文字中（* 標示字符位置）：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="128" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="137" />
             <source>No glyph selected</source>
             <translation>未選取字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="139" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="148" />
             <source>Tracing…</source>
             <translation>描圖中…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="152" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="161" />
             <source>The target</source>
             <translation>目標字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="153" />
             <source>{0} has no glyph for {1}</source>
-            <translation>{0} 沒有「{1}」的字符</translation>
+            <translation type="vanished">{0} 沒有「{1}」的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="164" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="163" />
+            <source>{0} has no glyph for {1} ({2})</source>
+            <translation>{0} 沒有「{1}」（{2}）的字符</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="175" />
             <source>undecided</source>
             <translation>未決定</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="165" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="176" />
             <source>accepted</source>
             <translation>已採用</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="166" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="177" />
             <source>rejected</source>
             <translation>已退回</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="174" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="185" />
             <source>Status: &lt;b&gt;{0}&lt;/b&gt;</source>
             <translation>狀態：&lt;b&gt;{0}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="174" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="185" />
             <source>drawn by {0}</source>
             <translation>由 {0} 繪製</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="175" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="186" />
             <source>quality flags: {0}</source>
             <translation>品質標記：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="175" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="186" />
             <source>no quality flags</source>
             <translation>無品質標記</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="206" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="217" />
             <source>Outline: {0} contours, {1} on-curve points (■), {2} off-curve points (○)</source>
             <translation>外框：{0} 個輪廓、{1} 個線上點（■）、{2} 個控制點（○）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="213" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="224" />
             <source>Tracing failed: {0}</source>
             <translation>描圖失敗：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="223" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="234" />
             <source>Left out (the target lacks them): {0}</source>
             <translation>已略過（目標字型沒有）：{0}</translation>
         </message>

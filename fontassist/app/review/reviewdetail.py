@@ -18,6 +18,15 @@ from .reviewdata import FLAG_FILTERS, describe_flags
 from .reviewstate import ReviewState
 
 
+def code_point(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def labelled(char: str) -> str:
+    """A character with its code point, so a character the UI font cannot draw is never a tofu box alone."""
+    return f"{char} {code_point(char)}"
+
+
 class GlyphTile(QWidget):
     """A caption over a glyph picture."""
 
@@ -150,7 +159,9 @@ class GlyphDetail(QWidget):
         else:
             self.target_view.setImage(QImage())
             name = target.family if target is not None else self.tr("The target")
-            self.target_view.setPlaceholder(self.tr("{0} has no glyph for {1}").format(name, char))
+            self.target_view.setPlaceholder(
+                self.tr("{0} has no glyph for {1} ({2})").format(name, char, code_point(char))
+            )
         self._show_info()
         self._show_context()
 
@@ -220,5 +231,7 @@ class GlyphDetail(QWidget):
         line, missing = context_line(target, self.context_edit.text(), glyphs.images[i], glyphs.frame)
         self.context_view.setImage(raster_to_qimage(line))
         self.context_note.setText(
-            self.tr("Left out (the target lacks them): {0}").format("".join(missing)) if missing else ""
+            self.tr("Left out (the target lacks them): {0}").format(", ".join(map(labelled, missing)))
+            if missing
+            else ""
         )
