@@ -1630,8 +1630,8 @@
         </message>
         <message>
             <location filename="../../fontassist/app/review/reviewpage.py" line="180" />
-            <source>Keys in the grid: A accept · R reject · U undecided · Del exclude from the generate set · arrows move · Shift/Ctrl select several</source>
-            <translation>格狀檢視快捷鍵：A 採用 · R 退回 · U 未決定 · Del 從生成集合排除 · 方向鍵移動 · Shift／Ctrl 多選</translation>
+            <source>Keys in the grid: A accept · R reject · U undecided · Del exclude · arrows move · Shift/Ctrl select several</source>
+            <translation>格狀檢視快捷鍵：A 採用 · R 退回 · U 未決定 · Del 排除 · 方向鍵移動 · Shift／Ctrl 多選</translation>
         </message>
         <message>
             <location filename="../../fontassist/app/review/reviewpage.py" line="187" />

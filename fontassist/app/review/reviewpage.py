@@ -177,7 +177,7 @@ class ReviewPage(QWidget):
         decisions.addWidget(self.reject_button)
         decisions.addWidget(self.undecide_button)
         keys_text = self.tr(
-            "Keys in the grid: A accept · R reject · U undecided · Del exclude from the generate set"
+            "Keys in the grid: A accept · R reject · U undecided · Del exclude"
             " · arrows move · Shift/Ctrl select several"
         )
         keys_hint = muted(ElidedLabel(keys_text, self))
