@@ -1174,103 +1174,107 @@
     <context>
         <name>GlyphDetail</name>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="64" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="73" />
             <source>Source</source>
             <translation>來源</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="65" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="74" />
             <source>Generated</source>
             <translation>生成結果</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="66" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="75" />
             <source>Traced outline</source>
             <translation>描出的外框</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="67" />
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="146" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="76" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="155" />
             <source>Target's own glyph</source>
             <translation>目標字型原有的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="84" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="93" />
             <source>The glyph is set where * (or ＊) stands, between the target font's own glyphs.</source>
             <translation>字符會排在 *（或＊）的位置，前後是目標字型原有的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="105" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="114" />
             <source>In a line of the target font (* marks the glyph):</source>
             <translation>排在目標字型的一行文字中（* 標示字符位置）：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="128" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="137" />
             <source>No glyph selected</source>
             <translation>未選取字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="139" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="148" />
             <source>Tracing…</source>
             <translation>描圖中…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="152" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="161" />
             <source>The target</source>
             <translation>目標字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="153" />
             <source>{0} has no glyph for {1}</source>
-            <translation>{0} 沒有「{1}」的字符</translation>
+            <translation type="vanished">{0} 沒有「{1}」的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="164" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="163" />
+            <source>{0} has no glyph for {1} ({2})</source>
+            <translation>{0} 沒有「{1}」（{2}）的字符</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="175" />
             <source>undecided</source>
             <translation>未決定</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="165" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="176" />
             <source>accepted</source>
             <translation>已採用</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="166" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="177" />
             <source>rejected</source>
             <translation>已退回</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="174" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="185" />
             <source>Status: &lt;b&gt;{0}&lt;/b&gt;</source>
             <translation>狀態：&lt;b&gt;{0}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="174" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="185" />
             <source>drawn by {0}</source>
             <translation>由 {0} 繪製</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="175" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="186" />
             <source>quality flags: {0}</source>
             <translation>品質標記：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="175" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="186" />
             <source>no quality flags</source>
             <translation>無品質標記</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="206" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="217" />
             <source>Outline: {0} contours, {1} on-curve points (■), {2} off-curve points (○)</source>
             <translation>外框：{0} 個輪廓、{1} 個線上點（■）、{2} 個控制點（○）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="213" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="224" />
             <source>Tracing failed: {0}</source>
             <translation>描圖失敗：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="223" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="234" />
             <source>Left out (the target lacks them): {0}</source>
             <translation>已略過（目標字型沒有）：{0}</translation>
         </message>
@@ -1555,128 +1559,142 @@
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="67" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="77" />
             <source>Generate</source>
             <translation>產生</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="73" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="83" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="80" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="90" />
             <source>Model:</source>
             <translation>模型：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="88" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="98" />
             <source>Raster</source>
             <translation>點陣</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="90" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="100" />
             <source>Outline</source>
             <translation>外框</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="103" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="113" />
             <source>Search: 永 or U+6C38</source>
             <translation>搜尋：永 或 U+6C38</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="206" />
-            <location filename="../../fontassist/app/review/reviewpage.py" line="122" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="228" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="132" />
             <source>Status</source>
             <translation>狀態</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="123" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="133" />
             <source>Quality</source>
             <translation>品質</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="124" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="134" />
             <source>Order</source>
             <translation>排序</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="130" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="140" />
             <source>Size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="153" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="167" />
             <source>Accept  (A)</source>
             <translation>採用  (A)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="155" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="169" />
             <source>Reject  (R)</source>
             <translation>退回  (R)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="157" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="171" />
             <source>Undecided  (U)</source>
             <translation>未決定  (U)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="166" />
             <source>Keys in the grid: A accept · R reject · U undecided · arrows move · Shift/Ctrl select several</source>
-            <translation>格狀檢視快捷鍵：A 採用 · R 退回 · U 未決定 · 方向鍵移動 · Shift／Ctrl 多選</translation>
+            <translation type="vanished">格狀檢視快捷鍵：A 採用 · R 退回 · U 未決定 · 方向鍵移動 · Shift／Ctrl 多選</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="172" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="180" />
+            <source>Keys in the grid: A accept · R reject · U undecided · Del exclude · arrows move · Shift/Ctrl select several</source>
+            <translation>格狀檢視快捷鍵：A 採用 · R 退回 · U 未決定 · Del 排除 · 方向鍵移動 · Shift／Ctrl 多選</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/review/reviewpage.py" line="187" />
             <source>Regenerate selected</source>
             <translation>重新產生選取的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="176" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="191" />
             <source>Redraw with:</source>
             <translation>重新繪製使用：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="179" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="194" />
             <source>Draw the selected glyphs again with another checkpoint</source>
             <translation>用另一個檢查點重新繪製選取的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="210" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="225" />
             <source>Glyphs</source>
             <translation>字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="211" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="226" />
             <source>Compare runs (A/B)</source>
             <translation>比較訓練（A／B）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="212" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="227" />
             <source>Next: Export →</source>
             <translation>下一步：匯出 →</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="215" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="230" />
             <source>4 · Review</source>
             <translation>4 · 審閱</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="359" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="375" />
             <source>{0} (U+{1:04X}) is hidden by the filters; showing the first glyph that passes them.</source>
             <translation>{0}（U+{1:04X}）被篩選條件隱藏了；改為顯示第一個符合條件的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="439" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="469" />
+            <source>Include in the generate set again  (Del)</source>
+            <translation>重新加入生成集合  (Del)</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/review/reviewpage.py" line="472" />
+            <source>Exclude from the generate set  (Del)</source>
+            <translation>從生成集合排除  (Del)</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/review/reviewpage.py" line="488" />
             <source>{0:,} glyphs · {1:,} accepted · {2:,} rejected · {3:,} undecided · {4:,} flagged · {5:,} shown</source>
             <translation>{0:,} 個字符 · 已採用 {1:,} · 已退回 {2:,} · 未決定 {3:,} · 有標記 {4:,} · 顯示 {5:,}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="461" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="510" />
             <source>Draw with another model</source>
             <translation>用另一個模型繪製</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="463" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="512" />
             <source>Every glyph will be drawn again by {0}. Keep your decisions?
 
 Yes: rejected glyphs stay rejected; accepted ones become undecided, since nobody has seen their new drawings yet.
@@ -1695,42 +1713,42 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
             <translation type="vanished">這些字符將由 {0} 重新繪製。要保留你對它們的採用／退回決定嗎？</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="496" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="545" />
             <source>Select glyphs in the grid and a checkpoint to draw them with.</source>
             <translation>請在格狀檢視中選取字符，並選擇用來繪製的檢查點。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="512" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="561" />
             <source>starting…</source>
             <translation>啟動中…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="521" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="570" />
             <source>about {0} left</source>
             <translation>約剩 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="526" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="575" />
             <source>Generating failed</source>
             <translation>產生失敗</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="533" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="582" />
             <source>No glyph passes these filters.</source>
             <translation>沒有符合這些篩選條件的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="535" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="584" />
             <source>Drawing the glyphs…</source>
             <translation>正在繪製字符…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="537" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="586" />
             <source>Press Generate to draw the glyphs.</source>
             <translation>按「產生」來繪製字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="197" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="218" />
             <source>All</source>
             <translation>全部</translation>
         </message>
@@ -1739,72 +1757,77 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
             <translation type="vanished">未決定</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="199" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="220" />
             <source>Accepted</source>
             <translation>已採用</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="200" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="221" />
             <source>Rejected</source>
             <translation>已退回</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="181" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="202" />
             <source>Any quality</source>
             <translation>任何品質</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="182" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="203" />
             <source>Flagged (worth a look)</source>
             <translation>有標記（值得一看）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="183" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="204" />
             <source>Not flagged</source>
             <translation>無標記</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="184" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="205" />
             <source>Specks</source>
             <translation>墨點</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="186" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="207" />
             <source>Broken strokes</source>
             <translation>筆畫斷開</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="190" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="211" />
             <source>Merged strokes</source>
             <translation>筆畫沾連</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="193" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="214" />
             <source>Counters changed</source>
             <translation>字懷改變</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="194" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="215" />
             <source>Empty</source>
             <translation>空白</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="198" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="219" />
             <source>Undecided</source>
             <translation>未決定</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="203" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="222" />
+            <source>Excluded</source>
+            <translation>已排除</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/review/reviewdata.py" line="225" />
             <source>Character order</source>
             <translation>原始順序</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="204" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="226" />
             <source>Code point</source>
             <translation>碼位</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="205" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="227" />
             <source>Most doubtful first</source>
             <translation>最可疑的優先</translation>
         </message>
@@ -1812,67 +1835,77 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
     <context>
         <name>ReviewState</name>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="159" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="161" />
             <source>Choose a source and a target font first.</source>
             <translation>請先選擇來源字型和目標字型。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="161" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="163" />
             <source>Choose the characters to generate first.</source>
             <translation>請先選擇要產生的字。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="163" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="165" />
             <source>There is nothing to generate: the target already has every character chosen.</source>
             <translation>沒有要產生的字：選定的字目標字型全都有了。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="165" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="167" />
             <source>Train a model first (step 3), or choose a checkpoint.</source>
             <translation>請先訓練模型（步驟 3），或選擇檢查點。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="180" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="182" />
             <source>Drawing the glyphs</source>
             <translation>正在繪製字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="182" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="184" />
             <source>Redrawing the selected glyphs</source>
             <translation>正在重新繪製選取的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="243" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="245" />
             <source>Regenerate {0} glyphs with {1}</source>
             <translation>用 {1} 重新產生 {0} 個字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="201" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="203" />
             <source>The source font has none of these characters, so nothing was drawn.</source>
             <translation>來源字型沒有這些字，因此沒有產生任何字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="349" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="351" />
             <source>Accept</source>
             <translation>採用</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="350" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="352" />
             <source>Reject</source>
             <translation>退回</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="351" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="353" />
             <source>Mark undecided</source>
             <translation>設為未決定</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="353" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="355" />
             <source>{0} {1}</source>
             <translation>{0} {1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="415" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="366" />
+            <source>Exclude {0}</source>
+            <translation>排除 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/review/reviewstate.py" line="368" />
+            <source>Include {0}</source>
+            <translation>重新加入 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/review/reviewstate.py" line="445" />
             <source>Draw with {0}</source>
             <translation>改用 {0} 繪製</translation>
         </message>

@@ -308,11 +308,30 @@ def test_the_detail_view_shows_outline_points_target_glyph_and_context(qtbot, ap
     on, off = detail.outline_view.pointCounts()
     assert on > 4 and off > 0 and "on-curve" in detail.points_label.text()
     assert detail.target_view.image().isNull()  # the target lacks it
+    # ... and says so with the code point, never with a (possibly tofu) character alone
+    assert f"U+{ord(chars[1]):04X}" in detail.target_view._placeholder
     assert not detail.generated_view.image().isNull() and not detail.source_view.image().isNull()
     detail.context_edit.setText("永*永")
     detail._show_context()
     line = detail.context_view.image()
     assert line.height() == 64 and line.width() >= 3 * 60
+    detail.context_edit.setText(f"永*{chars[2]}")
+    detail._show_context()
+    assert f"{chars[2]} U+{ord(chars[2]):04X}" in detail.context_note.text()  # left out, named by code point
+    # The line sets the traced outline (what will be exported), not the generated raster.
+    from fontassist.fonts.render import render_outline
+
+    detail.context_edit.setText("*")
+    detail._show_context()
+    line = qimage_raster(detail.context_view.image())
+    from fontassist.vector import trace_outline
+
+    raster = state.glyphs.images[state.glyphs.index(chars[1])]
+    traced = render_outline(
+        trace_outline(raster, state.glyphs.frame, detail.trace_options).draw, state.glyphs.frame
+    )
+    n = min(line.shape[1], traced.shape[1])
+    assert np.array_equal(line[:, :n], traced[:, :n]) and not np.array_equal(line[:, :n], raster[:, :n])
 
 
 def test_the_model_picker_lists_the_demo_model_and_the_projects_run(qtbot, app_settings, tmp_path):

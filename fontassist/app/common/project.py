@@ -306,7 +306,7 @@ def check_project_data(data: Any) -> None:
     for key in ("a", "b"):
         if ab.get(key) is not None and not isinstance(ab[key], str):
             raise ValueError(f"review.ab.{key} must be a path")
-    for key in ("accepted", "rejected"):  # the decisions: characters as text
+    for key in ("accepted", "rejected", "excluded"):  # the decisions: characters as text
         if review.get(key) is not None and not isinstance(review[key], str):
             raise ValueError(f"review.{key} must be text, not {_kind(review[key])}")
 

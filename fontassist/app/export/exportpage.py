@@ -44,7 +44,7 @@ from ..common.session import Session
 from ..common.settings import AppSettings
 from ..common.widgets import MessageLabel, heading, muted
 from ..common.worker import Worker, run_in_background
-from ..review.reviewdata import ACCEPTED, REJECTED
+from ..review.reviewdata import export_chars
 from ..review.reviewstate import ReviewState
 from .exportjobs import (
     chosen_glyphs,
@@ -507,11 +507,11 @@ class ExportPage(QWidget):
             self.accepted_radio.setText(self.tr("Accepted only"))
             self.not_rejected_radio.setText(self.tr("All not rejected"))
         else:
-            d = self.state.decisions
-            accepted = d.count(ACCEPTED, glyphs.chars)
+            d = self.state.decisions  # excluded glyphs are counted in neither
+            accepted = len(export_chars(glyphs, d, "accepted"))
             self.accepted_radio.setText(self.tr("Accepted only ({0:,})").format(accepted))
             self.not_rejected_radio.setText(
-                self.tr("All not rejected ({0:,})").format(len(glyphs) - d.count(REJECTED, glyphs.chars))
+                self.tr("All not rejected ({0:,})").format(len(export_chars(glyphs, d, "not_rejected")))
             )
         self._update_buttons()
 

@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 NEW, ACCEPTED, REJECTED = "new", "accepted", "rejected"
 STATUSES = (NEW, ACCEPTED, REJECTED)
+EXCLUDED = "excluded"  # left out of the generate set: not in the grid, not exported
 
 
 # -- checkpoints as the project stores them ----------------------------------------------------------------
@@ -116,6 +117,18 @@ class Decisions:
         for status in (ACCEPTED, REJECTED):
             for char in str(review.get(status, "")):
                 self._status[char] = status
+        self._excluded: set[str] = set(str(review.get(EXCLUDED, "")))
+
+    def isExcluded(self, char: str) -> bool:
+        return char in self._excluded
+
+    def setExcluded(self, chars: Iterable[str], excluded: bool) -> list[str]:
+        """Leave ``chars`` out of the generate set (or take them back); returns those that changed."""
+        changed = [c for c in dict.fromkeys(chars) if (c in self._excluded) != excluded]
+        if changed:
+            (self._excluded.update if excluded else self._excluded.difference_update)(changed)
+            self._write()
+        return changed
 
     def status(self, char: str) -> str:
         return self._status.get(char, NEW)
@@ -154,14 +167,22 @@ class Decisions:
             self.review[status] = "".join(
                 sorted((c for c, s in self._status.items() if s == status), key=ord)
             )
+        if self._excluded:
+            self.review[EXCLUDED] = "".join(sorted(self._excluded, key=ord))
+        else:
+            self.review.pop(EXCLUDED, None)
 
 
 def export_chars(glyphs: ReviewGlyphs, decisions: Decisions, which: str) -> list[str]:
-    """The characters to export: ``"accepted"`` only, or ``"not_rejected"`` (accepted and undecided)."""
+    """The characters to export: ``"accepted"`` only, or ``"not_rejected"`` (accepted and undecided).
+
+    Characters excluded from the generate set are never exported.
+    """
+    chars = [c for c in glyphs.chars if not decisions.isExcluded(c)]
     if which == "accepted":
-        return [c for c in glyphs.chars if decisions.status(c) == ACCEPTED]
+        return [c for c in chars if decisions.status(c) == ACCEPTED]
     if which == "not_rejected":
-        return [c for c in glyphs.chars if decisions.status(c) != REJECTED]
+        return [c for c in chars if decisions.status(c) != REJECTED]
     raise ValueError(f"which must be 'accepted' or 'not_rejected', not {which!r}")
 
 
@@ -198,6 +219,7 @@ STATUS_FILTERS = {
     NEW: QT_TRANSLATE_NOOP("ReviewPage", "Undecided"),
     ACCEPTED: QT_TRANSLATE_NOOP("ReviewPage", "Accepted"),
     REJECTED: QT_TRANSLATE_NOOP("ReviewPage", "Rejected"),
+    EXCLUDED: QT_TRANSLATE_NOOP("ReviewPage", "Excluded"),
 }
 SORT_ORDERS = {
     "order": QT_TRANSLATE_NOOP("ReviewPage", "Character order"),
@@ -240,7 +262,11 @@ def select_rows(
     rows = [
         i
         for i, char in enumerate(glyphs.chars)
-        if (status == "all" or decisions.status(char) == status)
+        if (
+            decisions.isExcluded(char)
+            if status == EXCLUDED
+            else not decisions.isExcluded(char) and status in ("all", decisions.status(char))
+        )
         and (test is None or test(glyphs.flags[i]))
         and (wanted is None or char in wanted)
     ]

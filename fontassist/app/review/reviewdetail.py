@@ -18,6 +18,15 @@ from .reviewdata import FLAG_FILTERS, describe_flags
 from .reviewstate import ReviewState
 
 
+def code_point(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def labelled(char: str) -> str:
+    """A character with its code point, so a character the UI font cannot draw is never a tofu box alone."""
+    return f"{char} {code_point(char)}"
+
+
 class GlyphTile(QWidget):
     """A caption over a glyph picture."""
 
@@ -43,6 +52,7 @@ class GlyphDetail(QWidget):
         self.trace_options = TraceSettings()
         self._char = ""
         self._trace_ticket = 0
+        self.context_glyph = None  # the traced outline (what will be exported) as a raster, once traced
 
         self.title = QLabel(self)
         self.title.setObjectName("detailTitle")
@@ -137,6 +147,7 @@ class GlyphDetail(QWidget):
         self.generated_view.setImage(raster_to_qimage(glyphs.images[i]))
         self.outline_view.setRaster(glyphs.images[i], glyphs.frame)
         self.points_label.setText(self.tr("Tracing…"))
+        self.context_glyph = None
         self._trace(glyphs.images[i], glyphs.frame)
         target = self.state.session.target
         if target is not None and target.has(char):
@@ -150,7 +161,9 @@ class GlyphDetail(QWidget):
         else:
             self.target_view.setImage(QImage())
             name = target.family if target is not None else self.tr("The target")
-            self.target_view.setPlaceholder(self.tr("{0} has no glyph for {1}").format(name, char))
+            self.target_view.setPlaceholder(
+                self.tr("{0} has no glyph for {1} ({2})").format(name, char, code_point(char))
+            )
         self._show_info()
         self._show_context()
 
@@ -185,9 +198,11 @@ class GlyphDetail(QWidget):
         ticket, options = self._trace_ticket, self.trace_options
 
         def trace():
+            from ...fonts.render import render_outline
             from ...vector import trace_outline
 
-            return trace_outline(raster, frame, options)
+            outline = trace_outline(raster, frame, options)
+            return outline, render_outline(outline.draw, frame)
 
         run_in_background(
             trace,
@@ -197,9 +212,11 @@ class GlyphDetail(QWidget):
             name="trace preview",
         )
 
-    def _traced(self, ticket: int, outline) -> None:
+    def _traced(self, ticket: int, traced) -> None:
         if ticket != self._trace_ticket:
             return
+        outline, self.context_glyph = traced
+        self._show_context()  # the line now sets the traced outline, not the raster
         self.outline_view.setOutline(outline)
         stats = outline.stats()
         self.points_label.setText(
@@ -217,8 +234,13 @@ class GlyphDetail(QWidget):
         i = glyphs.index(self._char) if glyphs is not None and self._char else None
         if i is None or target is None:
             return
-        line, missing = context_line(target, self.context_edit.text(), glyphs.images[i], glyphs.frame)
+        glyph = (
+            self.context_glyph if self.context_glyph is not None else glyphs.images[i]
+        )  # raster until traced
+        line, missing = context_line(target, self.context_edit.text(), glyph, glyphs.frame)
         self.context_view.setImage(raster_to_qimage(line))
         self.context_note.setText(
-            self.tr("Left out (the target lacks them): {0}").format("".join(missing)) if missing else ""
+            self.tr("Left out (the target lacks them): {0}").format(", ".join(map(labelled, missing)))
+            if missing
+            else ""
         )

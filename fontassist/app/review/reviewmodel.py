@@ -245,9 +245,12 @@ class ReviewGridDelegate(GlyphGridDelegate):
 
 
 class ReviewGridView(GlyphGridView):
-    """The grid with the review keys: A accept, R reject, U (or Backspace) undecided; arrows move."""
+    """The grid with the review keys: A accept, R reject, U (or Backspace) undecided, Delete exclude; arrows move."""
 
     decisionRequested = Signal(str)
+    exclusionRequested = (
+        Signal()
+    )  # Delete: leave the selected glyphs out of the generate set (or take them back)
 
     KEYS = {Qt.Key.Key_A: ACCEPTED, Qt.Key.Key_R: REJECTED, Qt.Key.Key_U: NEW, Qt.Key.Key_Backspace: NEW}
 
@@ -266,6 +269,10 @@ class ReviewGridView(GlyphGridView):
             )
         ):
             self.decisionRequested.emit(status)
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Delete:
+            self.exclusionRequested.emit()
             event.accept()
             return
         super().keyPressEvent(event)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -37,7 +38,16 @@ from ..common.settings import AppSettings
 from ..common.widgets import ElidedLabel, FitScrollArea, MessageLabel, heading, muted
 from ..compare.abpage import ABPage
 from ..export.exportjobs import trace_options_from
-from .reviewdata import ACCEPTED, FLAG_FILTERS, NEW, REJECTED, SORT_ORDERS, STATUS_FILTERS, select_rows
+from .reviewdata import (
+    ACCEPTED,
+    EXCLUDED,
+    FLAG_FILTERS,
+    NEW,
+    REJECTED,
+    SORT_ORDERS,
+    STATUS_FILTERS,
+    select_rows,
+)
 from .reviewdetail import GlyphDetail
 from .reviewmodel import ReviewGridModel, ReviewGridView
 from .reviewstate import ReviewState, run_and_file
@@ -136,8 +146,12 @@ class ReviewPage(QWidget):
         self.grid.setObjectName("reviewGrid")
         self.grid.setModel(self.grid_model)
         self.grid.decisionRequested.connect(self.decide)
+        self.grid.exclusionRequested.connect(lambda: self.excludeSelected(not self._showing_excluded()))
+        self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.grid.customContextMenuRequested.connect(self._grid_menu)
         self.grid.glyphActivated.connect(lambda _row: self.openGlyphWindow())
         self.glyph_window = None
+        self._exclude_position: int | None = None
         self.grid.selectionModel().currentChanged.connect(self._current_changed)
         self.empty_label = muted(QLabel(self))
         self.empty_label.setWordWrap(True)
@@ -163,7 +177,8 @@ class ReviewPage(QWidget):
         decisions.addWidget(self.reject_button)
         decisions.addWidget(self.undecide_button)
         keys_text = self.tr(
-            "Keys in the grid: A accept · R reject · U undecided · arrows move · Shift/Ctrl select several"
+            "Keys in the grid: A accept · R reject · U undecided · Del exclude"
+            " · arrows move · Shift/Ctrl select several"
         )
         keys_hint = muted(ElidedLabel(keys_text, self))
         keys_hint.setToolTip(keys_text)
@@ -221,6 +236,7 @@ class ReviewPage(QWidget):
 
         state.glyphsChanged.connect(self._glyphs_changed)
         state.decisionsChanged.connect(self._decisions_changed)
+        state.exclusionsChanged.connect(self._exclusions_changed)
         state.busyChanged.connect(self._busy_changed)
         state.progressed.connect(self._progressed)
         state.failed.connect(self._failed)
@@ -423,6 +439,39 @@ class ReviewPage(QWidget):
         elif single and position + 1 < self.grid_model.rowCount():
             self.selectRow(position + 1)
         self.grid.setFocus()
+
+    # -- the generate set ------------------------------------------------------------------------------------
+    def _showing_excluded(self) -> bool:
+        return self.status_filter.currentData() == EXCLUDED
+
+    def _exclusions_changed(self, _chars: list) -> None:
+        # The first glyph after those that left takes their place.
+        position = (
+            self._exclude_position if self._exclude_position is not None else self.grid.currentIndex().row()
+        )
+        self._exclude_position = None
+        self.refilter(select_position=position if position >= 0 else None)
+
+    def excludeSelected(self, excluded: bool = True) -> list[str]:
+        """Leave the selected glyphs out of the generate set (grid and export), or take them back."""
+        rows = self.grid.selectedRows() or [self.grid.currentIndex().row()]
+        self._exclude_position = min(rows)
+        changed = self.state.setExcluded(self.selectedChars(), excluded)
+        self._exclude_position = None
+        self.grid.setFocus()
+        return changed
+
+    def _grid_menu(self, pos) -> None:
+        if not self.selectedChars():
+            return
+        menu = QMenu(self.grid)
+        if self._showing_excluded():
+            action = menu.addAction(self.tr("Include in the generate set again  (Del)"))
+            action.triggered.connect(lambda: self.excludeSelected(False))
+        else:
+            action = menu.addAction(self.tr("Exclude from the generate set  (Del)"))
+            action.triggered.connect(lambda: self.excludeSelected(True))
+        menu.exec(self.grid.viewport().mapToGlobal(pos))
 
     def _decisions_changed(self, _chars: list) -> None:
         self._update_summary()

@@ -20,6 +20,7 @@ from ..common.session import Session
 from ..common.worker import Worker
 from .reviewdata import (
     ACCEPTED,
+    EXCLUDED,
     NEW,
     REJECTED,
     Decisions,
@@ -34,7 +35,8 @@ from .reviewdata import (
 class ReviewState(QObject):
     glyphsChanged = Signal()  # a new set of glyphs (or none)
     glyphsRedrawn = Signal(list)  # these characters were drawn again
-    decisionsChanged = Signal(list)  # these characters changed status
+    decisionsChanged = Signal(list)  # these characters changed status (or were excluded / included)
+    exclusionsChanged = Signal(list)  # these characters left (or came back to) the generate set
     checkpointChanged = Signal()
     currentCharChanged = Signal(str)
     busyChanged = Signal(bool)
@@ -356,6 +358,26 @@ class ReviewState(QObject):
             self.undo_stack.push(_DecisionCommand(self, changed, status, text))
         return changed
 
+    def setExcluded(self, chars: list[str], excluded: bool) -> list[str]:
+        """Leave ``chars`` out of the generate set, or take them back (one undoable step)."""
+        changed = [c for c in dict.fromkeys(chars) if self.decisions.isExcluded(c) != excluded]
+        if changed:
+            name = (
+                QCoreApplication.translate("ReviewState", "Exclude {0}")
+                if excluded
+                else QCoreApplication.translate("ReviewState", "Include {0}")
+            )
+            text = name.format("".join(changed[:8]) + ("…" if len(changed) > 8 else ""))
+            self.undo_stack.push(_ExcludeCommand(self, changed, excluded, text))
+        return changed
+
+    def _apply_exclusion(self, chars: list[str], excluded: bool) -> None:
+        changed = self.decisions.setExcluded(chars, excluded)
+        if changed:
+            self.session.setModified(True)
+            self.exclusionsChanged.emit(changed)
+            self.decisionsChanged.emit(changed)
+
     def _apply_statuses(self, statuses: dict[str, str]) -> None:
         changed = []
         for status in (NEW, ACCEPTED, REJECTED):
@@ -373,6 +395,7 @@ class ReviewState(QObject):
             "regenerated": dict(self.review.get("regenerated") or {}),
             "accepted": self.review.get(ACCEPTED, ""),
             "rejected": self.review.get(REJECTED, ""),
+            "excluded": self.review.get(EXCLUDED, ""),
         }
 
     def _restore(self, snapshot: dict, redrawn: list[str] | None = None) -> None:
@@ -385,6 +408,11 @@ class ReviewState(QObject):
             else:
                 self.review.pop(key, None)
         self.review[ACCEPTED], self.review[REJECTED] = snapshot["accepted"], snapshot["rejected"]
+        excluded_moved = snapshot["excluded"] != self.review.get(EXCLUDED, "")
+        if snapshot["excluded"]:
+            self.review[EXCLUDED] = snapshot["excluded"]
+        else:
+            self.review.pop(EXCLUDED, None)
         self.decisions = Decisions(self.review)
         self.session.setModified(True)
         if redrawn is None or snapshot["key"] != self._glyphs_key:
@@ -395,6 +423,8 @@ class ReviewState(QObject):
             self.glyphsRedrawn.emit(list(redrawn))
         if checkpoint_moved:
             self.checkpointChanged.emit()
+        if excluded_moved:
+            self.exclusionsChanged.emit([])
         self.decisionsChanged.emit([])
 
     def useModel(self, path: str | Path, keep_decisions: bool) -> None:
@@ -441,6 +471,18 @@ class _DecisionCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.state._apply_statuses(self.before)
+
+
+class _ExcludeCommand(QUndoCommand):
+    def __init__(self, state: ReviewState, chars: list[str], excluded: bool, text: str):
+        super().__init__(text)
+        self.state, self.chars, self.excluded = state, chars, excluded
+
+    def redo(self) -> None:
+        self.state._apply_exclusion(self.chars, self.excluded)
+
+    def undo(self) -> None:
+        self.state._apply_exclusion(self.chars, not self.excluded)
 
 
 class _SnapshotCommand(QUndoCommand):
