@@ -28,7 +28,7 @@ from ..common.glyphgrid import FontGlyphSource, GlyphGridModel, GlyphGridView
 from ..common.project import LEARN_AUTO, LEARN_SHARED, CharChoice
 from ..common.session import Session
 from ..common.settings import AppSettings
-from ..common.widgets import MessageLabel, heading, muted
+from ..common.widgets import MessageLabel, heading, muted, settings_column
 from .charsetnames import charset_label
 
 GRID_RENDER_SIZE = 96
@@ -135,15 +135,7 @@ class CharactersPage(QWidget):
         self.notes = MessageLabel(self)
         self.error = MessageLabel(self)
 
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(generate_box)
-        left_layout.addWidget(learn_box)
-        left_layout.addWidget(summary_box)
-        left_layout.addWidget(self.notes)
-        left_layout.addWidget(self.error)
-        left_layout.addStretch(1)
+        left = settings_column(self, generate_box, learn_box, summary_box, self.notes, self.error)
 
         # The grid of source glyphs that will be generated.
         self.grid_title = heading("", self, 1.1)

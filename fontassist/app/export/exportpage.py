@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -42,7 +41,7 @@ from ..common.errordialog import show_error
 from ..common.outlineview import OutlineView
 from ..common.session import Session
 from ..common.settings import AppSettings
-from ..common.widgets import MessageLabel, heading, muted
+from ..common.widgets import MessageLabel, heading, muted, settings_column, vertical_scroll
 from ..common.worker import Worker, run_in_background
 from ..review.reviewdata import export_chars
 from ..review.reviewstate import ReviewState
@@ -234,23 +233,18 @@ class ExportPage(QWidget):
         files_form.addRow(self.tr("Folder:"), folder_row)
         files_form.addRow("", self.glyphs_button)
 
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(font_box)
-        left_layout.addWidget(trace_box)
-        left_layout.addLayout(run_row)
-        left_layout.addWidget(self.message)
-        left_layout.addWidget(self.result_label)
-        left_layout.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignLeft)
-        left_layout.addWidget(files_box)
-        left_layout.addWidget(self._build_edits_box())
-        left_layout.addStretch(1)
-        left_scroll = QScrollArea(self)
-        left_scroll.setWidget(left)
-        left_scroll.setWidgetResizable(True)
-        left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left = settings_column(
+            self,
+            font_box,
+            trace_box,
+            run_row,
+            self.message,
+            self.result_label,
+            (self.open_folder_button, Qt.AlignmentFlag.AlignLeft),
+            files_box,
+            self._build_edits_box(),
+        )
+        left_scroll = vertical_scroll(left, self)
         left_scroll.setMinimumWidth(420)
 
         # Trace preview and text preview.

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -35,7 +34,7 @@ from ..common.errordialog import show_error
 from ..common.images import raster_to_qimage
 from ..common.session import Session
 from ..common.settings import AppSettings
-from ..common.widgets import ImageView, MessageLabel, heading, muted
+from ..common.widgets import ImageView, MessageLabel, heading, muted, settings_column, vertical_scroll
 from ..common.worker import CANCELLED, Worker, run_in_background, stream_events
 from .engine import Engine, build_train_config, load_engine, overlay_settings
 from .trainform import TrainSettingsForm
@@ -129,21 +128,16 @@ class TrainPage(QWidget):
         self.engine_label = muted(QLabel(self.tr("Loading the training engine…"), self))
         self.engine_label.setWordWrap(True)
 
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.form)
-        left_layout.addWidget(QLabel(self.tr("New run folder:"), self))
-        left_layout.addLayout(run_row)
-        left_layout.addLayout(buttons)
-        left_layout.addWidget(self.estimate_label)
-        left_layout.addWidget(self.engine_label)
-        left_layout.addStretch(1)
-        self.left_scroll = QScrollArea(self)
-        self.left_scroll.setWidget(left)
-        self.left_scroll.setWidgetResizable(True)
-        self.left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left = settings_column(
+            self,
+            self.form,
+            QLabel(self.tr("New run folder:"), self),
+            run_row,
+            buttons,
+            self.estimate_label,
+            self.engine_label,
+        )
+        self.left_scroll = vertical_scroll(left, self)
         self._fit_settings_width()
 
         # Progress, charts, preview.
