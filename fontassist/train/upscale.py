@@ -187,25 +187,20 @@ def training_glyphs(font: FontFile, exclude: Iterable[str], count: int) -> tuple
 
 
 def upscaler_for(
-    font: FontFile,
-    size: int,
-    margin: float = 0.0,
-    *,
-    exclude: Iterable[str] = (),
-    config: UpscalerConfig | None = None,
-    training: UpscalerTraining | None = None,
-    cache: bool = True,
-    progress: Progress | None = None,
-    cancel=None,
+    font: FontFile, size: int, margin: float = 0.0, *, progress: Progress | None = None, **options
 ) -> Upscaler:
     """The upscaler for ``font`` at ``size`` px: from the cache, else trained now (and cached).
 
+    ``options`` are those of :func:`upscaler_steps` (``cache=False`` always trains a new one).
     ``progress`` and ``cancel`` follow :mod:`fontassist.jobs` (a cancel raises JobCancelled).
     """
-    steps = upscaler_steps(
-        font, size, margin, exclude=exclude, config=config, training=training, cache=cache, cancel=cancel
-    )
-    return _drain(steps, progress)
+    steps = upscaler_steps(font, size, margin, **options)
+    while True:
+        try:
+            done, total = next(steps)
+        except StopIteration as finished:
+            return finished.value
+        report(progress, done, total, "Training the upscaler")
 
 
 def upscaler_steps(
@@ -220,7 +215,11 @@ def upscaler_steps(
     cancel=None,
 ) -> Generator[tuple[int, int], None, Upscaler]:
     """:func:`upscaler_for` as a generator: yields ``(done, total)`` training steps (nothing when the
-    cache has it) and returns the upscaler, so an event loop (the trainer's) can report its progress."""
+    cache has it) and returns the upscaler, so an event loop (the trainer's) can report its progress.
+
+    The upscaler learns ``font``'s own glyphs (see the module docstring), the
+    characters in ``exclude`` left out; a cancel raises JobCancelled.
+    """
     config, training = config or UpscalerConfig(), training or UpscalerTraining()
     exclude = "".join(sorted(set(exclude)))
     path = cache_directory() / f"{_cache_key(font, size, margin, exclude, config, training)}.pt"
@@ -229,54 +228,22 @@ def upscaler_steps(
         if cached is not None:
             log.info("upscaler for %s at %d px from the cache (%s)", font.full_name, size, path.name)
             return cached
-    upscaler = yield from training_steps(
-        font, size, margin, exclude=exclude, config=config, training=training, cancel=cancel
-    )
+    upscaler = yield from training_steps(font, size, margin, exclude, config, training, cancel)
     if cache:
         _write_cached(path, upscaler)
     return upscaler
 
 
-def train_upscaler(
-    font: FontFile,
-    size: int,
-    margin: float = 0.0,
-    *,
-    exclude: Iterable[str] = (),
-    config: UpscalerConfig | None = None,
-    training: UpscalerTraining | None = None,
-    progress: Progress | None = None,
-    cancel=None,
-) -> Upscaler:
-    """Train an upscaler on ``font``'s own glyphs (see the module docstring); a cancel raises JobCancelled."""
-    steps = training_steps(
-        font, size, margin, exclude=exclude, config=config, training=training, cancel=cancel
-    )
-    return _drain(steps, progress)
-
-
-def _drain(steps: Generator[tuple[int, int], None, Upscaler], progress: Progress | None) -> Upscaler:
-    """Run a training generator to its end, reporting each step to ``progress``; its upscaler."""
-    while True:
-        try:
-            done, total = next(steps)
-        except StopIteration as finished:
-            return finished.value
-        report(progress, done, total, "Training the upscaler")
-
-
 def training_steps(
     font: FontFile,
     size: int,
-    margin: float = 0.0,
-    *,
-    exclude: Iterable[str] = (),
-    config: UpscalerConfig | None = None,
-    training: UpscalerTraining | None = None,
-    cancel=None,
+    margin: float,
+    exclude: str,
+    config: UpscalerConfig,
+    training: UpscalerTraining,
+    cancel,
 ) -> Generator[tuple[int, int], None, Upscaler]:
-    """Train an upscaler, yielding ``(done, total)`` after each step; returns it (see :func:`train_upscaler`)."""
-    config, training = config or UpscalerConfig(), training or UpscalerTraining()
+    """Train a new upscaler, yielding ``(done, total)`` after each step; returns it."""
     factor = config.factor
     big = size * factor
     count = max(16, min(training.glyphs, PIXEL_BUDGET // (big * big)))

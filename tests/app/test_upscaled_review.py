@@ -25,9 +25,10 @@ SIZE = 32
 def upscaler():
     """A real (tiny, briefly trained) 4x upscaler for 32 px glyphs of the demo target."""
     target = open_font(resources.DEMO_TARGET)
-    return upscale.train_upscaler(
+    return upscale.upscaler_for(
         target,
         SIZE,
+        cache=False,
         config=UpscalerConfig(factor=4, channels=4, blocks=1),
         training=UpscalerTraining(steps=3, batch=2, crop=8, glyphs=12),
     )

@@ -64,7 +64,7 @@ def test_upscaler_is_trained_once_per_font_and_then_read_from_the_cache(target, 
 
 
 def test_payload_round_trip_and_size_check(target):
-    up = upscale.train_upscaler(target, 16, config=SMALL, training=TINY)
+    up = upscale.upscaler_for(target, 16, config=SMALL, training=TINY, cache=False)
     loaded = Upscaler.from_payload(up.to_payload())
     images = render(target, "永東", 16).images
     assert np.abs(loaded.upscale(images).astype(int) - up.upscale(images).astype(int)).max() <= 2
@@ -80,10 +80,12 @@ def test_cancel_ends_the_job_the_protocol_way(target):
     token = CancelToken()
     token.cancel()
     with pytest.raises(JobCancelled, match="upscaler was cancelled"):
-        upscale.train_upscaler(target, 16, config=SMALL, training=TINY, cancel=token)
+        upscale.upscaler_for(target, 16, config=SMALL, training=TINY, cache=False, cancel=token)
 
 
 def test_training_reports_each_step_to_the_progress_callback(target):
     seen = []
-    upscale.train_upscaler(target, 16, config=SMALL, training=TINY, progress=lambda *a: seen.append(a))
+    upscale.upscaler_for(
+        target, 16, config=SMALL, training=TINY, cache=False, progress=lambda *a: seen.append(a)
+    )
     assert seen == [(step, TINY.steps, "Training the upscaler") for step in range(1, TINY.steps + 1)]
