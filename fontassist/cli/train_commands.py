@@ -336,6 +336,7 @@ def _train(args) -> int:
         CheckpointEvent,
         EvalEvent,
         FinishedEvent,
+        PreparingEvent,
         PreviewEvent,
         StepEvent,
         Trainer,
@@ -384,7 +385,11 @@ def _train(args) -> int:
             if not told and hasattr(trainer, "val_set"):
                 told = True
                 progress.message(_held_out_line(trainer))
-            if isinstance(event, StepEvent):
+            if isinstance(event, PreparingEvent):
+                progress.update(
+                    f"{event.message} [{bar(event.done, event.total)}] {event.done}/{event.total}"
+                )
+            elif isinstance(event, StepEvent):
                 losses = " ".join(f"{k} {v:.3f}" for k, v in event.losses.items() if k != "g")
                 progress.update(
                     f"step {event.step}/{event.total_steps} [{bar(event.step, event.total_steps)}] "
