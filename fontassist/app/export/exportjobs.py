@@ -55,6 +55,14 @@ def chosen_glyphs(glyphs: ReviewGlyphs, decisions: Decisions, which: str):
     return glyphs.subset(export_chars(glyphs, decisions, which))
 
 
+def hand_drawn(review: dict | None) -> list:
+    """The glyphs drawn by hand in the designer's editor, less those excluded from the generate set."""
+    from ...export.handedits import edited_glyphs
+
+    excluded = Decisions(review or {})
+    return [g for g in edited_glyphs(review or {}) if not excluded.isExcluded(g.char)]
+
+
 def export_font(
     glyphs: ReviewGlyphs,
     chars: list[str],
@@ -73,9 +81,7 @@ def export_font(
 
     Glyphs drawn by hand (``review``'s hand edits) are written as drawn, not traced.
     """
-    from ...export.handedits import edited_glyphs
-
-    drawn = edited_glyphs(review or {})
+    drawn = hand_drawn(review)
     hand = {g.char for g in drawn}
     images, chars = glyphs.subset([c for c in chars if c not in hand])
     if not chars and not drawn:
@@ -120,11 +126,10 @@ def export_ufo(
 
     Hand-drawn glyphs go in as drawn (marked edited); the source glyphs fill the background layer.
     """
-    from ...export.handedits import edited_glyphs
     from ...pipeline import write_ufo_export
     from ..review.reviewdata import checkpoint_path
 
-    drawn = edited_glyphs(review or {})
+    drawn = hand_drawn(review)
     hand = {g.char for g in drawn}
     chars = [c for c in chars if c not in hand]
     images, chars = glyphs.subset(chars)

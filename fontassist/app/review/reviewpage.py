@@ -482,15 +482,18 @@ class ReviewPage(QWidget):
             self.summary.setText("")
             return
         d = self.state.decisions
-        flagged = sum(1 for f in glyphs.flags if f.get("score", 0) >= 1.0)
+        # Excluded characters left the generate set: they are counted nowhere (the Excluded filter lists them).
+        kept = [i for i, c in enumerate(glyphs.chars) if not d.isExcluded(c)]
+        chars = [glyphs.chars[i] for i in kept]
+        flagged = sum(1 for i in kept if glyphs.flags[i].get("score", 0) >= 1.0)
         self.summary.setText(
             self.tr(
                 "{0:,} glyphs · {1:,} accepted · {2:,} rejected · {3:,} undecided · {4:,} flagged · {5:,} shown"
             ).format(
-                len(glyphs),
-                d.count(ACCEPTED, glyphs.chars),
-                d.count(REJECTED, glyphs.chars),
-                d.count(NEW, glyphs.chars),
+                len(chars),
+                d.count(ACCEPTED, chars),
+                d.count(REJECTED, chars),
+                d.count(NEW, chars),
                 flagged,
                 self.grid_model.rowCount(),
             )
