@@ -35,7 +35,7 @@ from ..common.checkpointpicker import CheckpointPicker
 from ..common.errordialog import show_error
 from ..common.session import Session
 from ..common.settings import AppSettings
-from ..common.widgets import ElidedLabel, FitScrollArea, MessageLabel, heading, muted
+from ..common.widgets import FitScrollArea, MessageLabel, heading, muted
 from ..compare.abpage import ABPage
 from ..export.exportjobs import trace_options_from
 from .reviewdata import (
@@ -180,8 +180,10 @@ class ReviewPage(QWidget):
             "Keys in the grid: A accept · R reject · U undecided · Del exclude"
             " · arrows move · Shift/Ctrl select several"
         )
-        keys_hint = muted(ElidedLabel(keys_text, self))
-        keys_hint.setToolTip(keys_text)
+        # Wrapped, never elided: a hint cut short hides the very key the designer looks for.
+        self.keys_hint = keys_hint = muted(QLabel(keys_text, self))
+        keys_hint.setObjectName("keysHint")
+        keys_hint.setWordWrap(True)
         self.regen_picker = CheckpointPicker(session, self)
         self.regen_picker.setObjectName("regenPicker")
         self.regen_button = QPushButton(self.tr("Regenerate selected"), self)
