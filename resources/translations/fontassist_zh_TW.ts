@@ -337,67 +337,67 @@
             <translation>將產生：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="154" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="146" />
             <source>Cell size</source>
             <translation>格子大小</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="165" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="157" />
             <source>Size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="179" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="171" />
             <source>Next: train →</source>
             <translation>下一步：訓練 →</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="185" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="177" />
             <source>2 · Characters</source>
             <translation>2 · 選字</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="276" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="268" />
             <source>Choose a character list</source>
             <translation>選擇字表</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="300" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="292" />
             <source>Choose a source and a target font first</source>
             <translation>請先選擇來源字型和目標字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="304" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="296" />
             <source>every Han character</source>
             <translation>所有漢字</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="306" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="298" />
             <source>{0} characters both fonts have ({1})</source>
             <translation>兩套字型都有的 {0} 個字（{1}）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="309" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="301" />
             <source>{0} (trained on {1})</source>
             <translation>{0}（另 {1} 個用於訓練）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="317" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="309" />
             <source>{0} are already in the target and are skipped: {1}</source>
             <translation>{0} 個字目標字型已經有了，將略過：{1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="323" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="315" />
             <source>{0} are in neither font and cannot be generated: {1}</source>
             <translation>{0} 個字兩套字型都沒有，無法產生：{1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="330" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="322" />
             <source>Nothing to generate: the target already has every character of this choice that the source has.</source>
             <translation>沒有要產生的字：這個選項中來源字型有的字，目標字型全都有了。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="335" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="327" />
             <source>To generate: {0} (source glyphs)</source>
             <translation>要產生：{0}（顯示來源字型的字符）</translation>
         </message>
@@ -530,78 +530,78 @@
     <context>
         <name>ExportPage</name>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="96" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="95" />
             <source>Merge into a copy of the target font</source>
             <translation>合併到目標字型的複本</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="98" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="97" />
             <source>A new font with only the generated glyphs</source>
             <translation>只含生成字符的新字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="116" />
-            <location filename="../../fontassist/app/export/exportpage.py" line="223" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="115" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="222" />
             <source>Choose…</source>
             <translation>選擇…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="129" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="128" />
             <source>Font</source>
             <translation>字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="131" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="130" />
             <source>Family name:</source>
             <translation>字族名稱：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="132" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="131" />
             <source>Style name:</source>
             <translation>樣式名稱：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="134" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="133" />
             <source>Mode:</source>
             <translation>模式：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="137" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="136" />
             <source>Output file:</source>
             <translation>輸出檔案：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="138" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="137" />
             <source>Glyphs:</source>
             <translation>字符：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="148" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="147" />
             <source>Ink specks and pinholes smaller than this are dropped</source>
             <translation>小於此大小的墨點與針孔會被移除</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="156" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="155" />
             <source>How far outlines may stray from the raster's edge: higher gives fewer points</source>
             <translation>外框可偏離點陣邊緣的程度：數值越高，點越少</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="163" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="162" />
             <source>Straighten horizontal and vertical strokes</source>
             <translation>拉直橫豎筆畫</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="164" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="163" />
             <source>Merge colinear segments</source>
             <translation>合併共線線段</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="165" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="164" />
             <source>Clean contours (specks, overlaps)</source>
             <translation>清理輪廓（雜點、重疊）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="166" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="165" />
             <source>Keep ink inside the target's ideographic box</source>
             <translation>墨跡保持在目標字型的漢字框內</translation>
         </message>
@@ -610,180 +610,180 @@
             <translation type="vanished">均勻筆畫粗細（半勾選：目標字型粗細一致時）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="181" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="180" />
             <source>The glyph the trace preview shows (the one selected on the Review page)</source>
             <translation>描圖預覽顯示的字符（即「審閱」頁選取的字符）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="184" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="183" />
             <source>Tracing</source>
             <translation>描圖</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="186" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="185" />
             <source>Speck size:</source>
             <translation>墨點大小：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="187" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="186" />
             <source>Curve tolerance:</source>
             <translation>曲線容許誤差：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="190" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="189" />
             <source>Preview glyph:</source>
             <translation>預覽字符：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="193" />
-            <location filename="../../fontassist/app/export/exportpage.py" line="436" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="192" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="430" />
             <source>Export font</source>
             <translation>匯出字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="198" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="197" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="211" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="210" />
             <source>Open folder</source>
             <translation>開啟資料夾</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="219" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="218" />
             <source>PNG rasters</source>
             <translation>PNG 點陣圖</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="220" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="219" />
             <source>SVG outlines</source>
             <translation>SVG 外框</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="225" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="224" />
             <source>Export glyph files</source>
             <translation>匯出字符檔</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="231" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="230" />
             <source>Glyph files (same glyphs, one file each, named U+XXXX)</source>
             <translation>字符檔（相同的字符，每個字符一個檔案，以 U+XXXX 命名）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="136" />
-            <location filename="../../fontassist/app/export/exportpage.py" line="233" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="135" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="232" />
             <source>Format:</source>
             <translation>格式：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="106" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="105" />
             <source>TrueType font (.ttf)</source>
             <translation>TrueType 字型 (.ttf)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="107" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="106" />
             <source>UFO for your font editor (.ufo)</source>
             <translation>給字型編輯器的 UFO (.ufo)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="110" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="109" />
             <source>A UFO marks each glyph with its review state (accepted green, undecided blue, flagged orange, edited purple) and holds the source glyph as its background layer</source>
             <translation>UFO 以顏色標記每個字符的審閱狀態（接受為綠、未決為藍、有疑慮為橘、手動修改為紫），並把來源字符放在背景圖層</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="168" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="167" />
             <source>Even out stroke width (experimental)</source>
             <translation>均勻筆畫粗細（實驗性）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="234" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="233" />
             <source>Folder:</source>
             <translation>資料夾：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="257" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="251" />
             <source>Trace preview</source>
             <translation>描圖預覽</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="259" />
-            <location filename="../../fontassist/app/export/exportpage.py" line="559" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="253" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="553" />
             <source>Generate glyphs on the Review page to preview their outlines.</source>
             <translation>請在「審閱」頁產生字符，即可預覽外框。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="267" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="261" />
             <source>Before cleaning</source>
             <translation>清理前</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="268" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="262" />
             <source>After cleaning (what is exported)</source>
             <translation>清理後（匯出的樣子）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="287" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="281" />
             <source>Text preview</source>
             <translation>文字預覽</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="298" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="292" />
             <source>5 · Export</source>
             <translation>5 · 匯出</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="436" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="430" />
             <source>Export UFO</source>
             <translation>匯出 UFO</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="467" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="461" />
             <source>UFO fonts</source>
             <translation>UFO 字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="469" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="463" />
             <source>Export the font as</source>
             <translation>將字型匯出為</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="481" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="475" />
             <source>Folder for the glyph files</source>
             <translation>字符檔的資料夾</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="507" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="501" />
             <source>Accepted only</source>
             <translation>僅已採用</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="508" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="502" />
             <source>All not rejected</source>
             <translation>所有未退回</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="512" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="506" />
             <source>Accepted only ({0:,})</source>
             <translation>僅已採用（{0:,}）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="514" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="508" />
             <source>All not rejected ({0:,})</source>
             <translation>所有未退回（{0:,}）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="561" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="555" />
             <source>{0} is not among the generated glyphs.</source>
             <translation>{0} 不在生成的字符中。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="561" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="555" />
             <source>No glyph</source>
             <translation>無字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="570" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="564" />
             <source>Trace preview: {0}  U+{1:04X}</source>
             <translation>描圖預覽：{0}  U+{1:04X}</translation>
         </message>
@@ -792,168 +792,168 @@
             <translation type="vanished">{0} 個輪廓 · {1} 個線上點（■）· {2} 個控制點（○）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="587" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="581" />
             <source>{0} contours · {1} on-curve points (■) · {2} off-curve points (○); before cleaning {3} · {4} · {5}</source>
             <translation>{0} 個輪廓 · {1} 個線上點（■）· {2} 個控制點（○）；清理前 {3} · {4} · {5}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="618" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="612" />
             <source>Exporting</source>
             <translation>正在匯出</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="633" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="627" />
             <source>Generate the glyphs on the Review page first.</source>
             <translation>請先在「審閱」頁產生字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="639" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="633" />
             <source>No glyph is accepted yet. Accept glyphs on the Review page, or export all that are not rejected.</source>
             <translation>尚未採用任何字符。請在「審閱」頁採用字符，或匯出所有未退回的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="644" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="638" />
             <source>Give the new font a family name.</source>
             <translation>請輸入新字型的字族名稱。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="660" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="654" />
             <source>Replace the file?</source>
             <translation>要取代檔案嗎？</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="661" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="655" />
             <source>{0} exists. Replace it?</source>
             <translation>{0} 已存在，要取代嗎？</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="686" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="680" />
             <source>Exporting {0} glyphs…</source>
             <translation>正在匯出 {0} 個字符…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="700" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="694" />
             <source>There are no glyphs to export: generate and accept some on the Review page.</source>
             <translation>沒有可匯出的字符：請先在「審閱」頁產生並採用字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="714" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="708" />
             <source>Writing glyph files…</source>
             <translation>正在寫入字符檔…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="740" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="734" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="754" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="748" />
             <source>not validated</source>
             <translation>未驗證</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="756" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="750" />
             <source>&lt;b&gt;passed&lt;/b&gt; (fontTools reload and OpenType Sanitizer)</source>
             <translation>&lt;b&gt;通過&lt;/b&gt;（fontTools 重新載入與 OpenType Sanitizer）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="758" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="752" />
             <source>&lt;b&gt;failed&lt;/b&gt;: {0}</source>
             <translation>&lt;b&gt;未通過&lt;/b&gt;：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="760" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="754" />
             <source>merged into a copy of the target</source>
             <translation>合併到目標字型的複本</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="762" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="756" />
             <source>in a new font</source>
             <translation>寫入新字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="765" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="759" />
             <source>Wrote &lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1:,} new glyphs {2}, {3:,} glyphs in all, {4}.&lt;br&gt;Validation: {5}.</source>
             <translation>已寫出 &lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;新增 {1:,} 個字符（{2}），共 {3:,} 個字符，{4}。&lt;br&gt;驗證：{5}。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="775" />
-            <location filename="../../fontassist/app/export/exportpage.py" line="949" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="769" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="943" />
             <source>Warning: {0}</source>
             <translation>警告：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="788" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="782" />
             <source>Wrote {0:,} {1} files into &lt;b&gt;{2}&lt;/b&gt;.</source>
             <translation>已將 {0:,} 個 {1} 檔寫入 &lt;b&gt;{2}&lt;/b&gt;。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="794" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="788" />
             <source>Export failed</source>
             <translation>匯出失敗</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="799" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="793" />
             <source>Export cancelled; no font file was written.</source>
             <translation>已取消匯出；沒有寫出任何字型檔。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="801" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="795" />
             <source>Export cancelled; the glyph files written so far are kept.</source>
             <translation>已取消匯出；已寫出的字符檔會保留。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="821" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="815" />
             <source>Your font editor</source>
             <translation>你的字型編輯器</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="822" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="816" />
             <source>Take edits from the editor…</source>
             <translation>從編輯器取回修改…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="826" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="820" />
             <source>Read a UFO exported here and fixed in Glyphs, RoboFont, FontForge or Fontra: changed glyphs come back as edited by hand (exported as drawn, never regenerated), new ones are taken too</source>
             <translation>讀取在此匯出、並在 Glyphs、RoboFont、FontForge 或 Fontra 中修改過的 UFO：改過的字符以「手動修改」取回（依原樣匯出，不再重新生成），新畫的字符也一併取回</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="832" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="826" />
             <source>Add the hand-fixed glyphs to the next run's training pairs</source>
             <translation>把手動修正的字符加入下一次訓練的字符對</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="884" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="878" />
             <source>{0} changed in your editor. Click “Take edits from the editor…” to take them.</source>
             <translation>{0} 已在編輯器中變更。按「從編輯器取回修改…」即可取回。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="896" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="890" />
             <source>The UFO you edited</source>
             <translation>你修改過的 UFO</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="906" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="900" />
             <source>Reading the edited UFO…</source>
             <translation>正在讀取修改過的 UFO…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="913" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="907" />
             <source>Took the edits from {0}: {1}.</source>
             <translation>已從 {0} 取回修改：{1}。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="915" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="909" />
             <source>{0} holds no new edits.</source>
             <translation>{0} 沒有新的修改。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="944" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="938" />
             <source>Wrote &lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1:,} new glyphs, {2:,} glyphs in all; read back with validation.&lt;br&gt;Marks: accepted green, undecided blue, flagged orange, edited purple; the source glyph is in the background layer. Fix the glyphs in your editor, then take the edits.</source>
             <translation>已寫入 &lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;新增 {1:,} 個字符，共 {2:,} 個字符；已重新讀取並驗證。&lt;br&gt;標記：接受為綠、未決為藍、有疑慮為橘、手動修改為紫；來源字符在背景圖層。請在編輯器中修正字符，再取回修改。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="467" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="461" />
             <source>TrueType fonts</source>
             <translation>TrueType 字型</translation>
         </message>
@@ -1174,48 +1174,48 @@
     <context>
         <name>GlyphDetail</name>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="73" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="74" />
             <source>Source</source>
             <translation>來源</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="74" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="75" />
             <source>Generated</source>
             <translation>生成結果</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="75" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="76" />
             <source>Traced outline</source>
             <translation>描出的外框</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="76" />
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="155" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="77" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="157" />
             <source>Target's own glyph</source>
             <translation>目標字型原有的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="93" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="94" />
             <source>The glyph is set where * (or ＊) stands, between the target font's own glyphs.</source>
             <translation>字符會排在 *（或＊）的位置，前後是目標字型原有的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="114" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="115" />
             <source>In a line of the target font (* marks the glyph):</source>
             <translation>排在目標字型的一行文字中（* 標示字符位置）：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="137" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="138" />
             <source>No glyph selected</source>
             <translation>未選取字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="148" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="149" />
             <source>Tracing…</source>
             <translation>描圖中…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="161" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="163" />
             <source>The target</source>
             <translation>目標字型</translation>
         </message>
@@ -1224,57 +1224,57 @@
             <translation type="vanished">{0} 沒有「{1}」的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="163" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="165" />
             <source>{0} has no glyph for {1} ({2})</source>
             <translation>{0} 沒有「{1}」（{2}）的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="175" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="177" />
             <source>undecided</source>
             <translation>未決定</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="176" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="178" />
             <source>accepted</source>
             <translation>已採用</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="177" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="179" />
             <source>rejected</source>
             <translation>已退回</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="185" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="187" />
             <source>Status: &lt;b&gt;{0}&lt;/b&gt;</source>
             <translation>狀態：&lt;b&gt;{0}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="185" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="187" />
             <source>drawn by {0}</source>
             <translation>由 {0} 繪製</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="186" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="188" />
             <source>quality flags: {0}</source>
             <translation>品質標記：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="186" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="188" />
             <source>no quality flags</source>
             <translation>無品質標記</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="217" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="223" />
             <source>Outline: {0} contours, {1} on-curve points (■), {2} off-curve points (○)</source>
             <translation>外框：{0} 個輪廓、{1} 個線上點（■）、{2} 個控制點（○）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="224" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="230" />
             <source>Tracing failed: {0}</source>
             <translation>描圖失敗：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="234" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="243" />
             <source>Left out (the target lacks them): {0}</source>
             <translation>已略過（目標字型沒有）：{0}</translation>
         </message>
@@ -1282,47 +1282,61 @@
     <context>
         <name>GlyphWindow</name>
         <message>
-            <location filename="../../fontassist/app/review/glyphwindow.py" line="231" />
+            <location filename="../../fontassist/app/review/glyphwindow.py" line="291" />
             <source>Glyph</source>
             <translation>字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/glyphwindow.py" line="239" />
+            <location filename="../../fontassist/app/review/glyphwindow.py" line="299" />
             <source>Points</source>
             <translation>控制點</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/glyphwindow.py" line="240" />
+            <location filename="../../fontassist/app/review/glyphwindow.py" line="300" />
             <source>Guides</source>
             <translation>參考線</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/glyphwindow.py" line="241" />
+            <location filename="../../fontassist/app/review/glyphwindow.py" line="301" />
+            <source>Ideographic face</source>
+            <translation>表意字面框</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/review/glyphwindow.py" line="304" />
+            <source>The box the target's ideographs are designed to fill (its BASE table's ideographic character face, else the ink extremes of its own ideographs)</source>
+            <translation>目標字型的漢字設計上填滿的框（取自其 BASE 表的表意字面框 ICF，否則取其漢字的墨跡邊界）</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/review/glyphwindow.py" line="309" />
             <source>Generated raster</source>
             <translation>生成點陣</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/glyphwindow.py" line="242" />
+            <location filename="../../fontassist/app/review/glyphwindow.py" line="310" />
             <source>Source glyph</source>
             <translation>來源字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/glyphwindow.py" line="251" />
+            <location filename="../../fontassist/app/review/glyphwindow.py" line="319" />
             <source>Opacity</source>
             <translation>不透明度</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/glyphwindow.py" line="257" />
-            <source>Wheel: zoom · drag: pan · double-click: fit. Guides: em box (grey), baseline (pink), the target's ink extremes (green).</source>
-            <translation>滾輪：縮放 · 拖曳：平移 · 按兩下：符合視窗。參考線：全形框（灰）、基線（粉紅）、目標字型的墨跡邊界（綠）。</translation>
+            <location filename="../../fontassist/app/review/glyphwindow.py" line="325" />
+            <source>Wheel: zoom · drag: pan · double-click: fit. Guides: em box (grey), baseline (pink), ideographic face (orange), the target's ink extremes (green).</source>
+            <translation>滾輪：縮放 · 拖曳：平移 · 按兩下：符合視窗。參考線：全形框（灰）、基線（粉紅）、表意字面框（橘）、目標字型的墨跡邊界（綠）。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/glyphwindow.py" line="265" />
+            <source>Wheel: zoom · drag: pan · double-click: fit. Guides: em box (grey), baseline (pink), the target's ink extremes (green).</source>
+            <translation type="vanished">滾輪：縮放 · 拖曳：平移 · 按兩下：符合視窗。參考線：全形框（灰）、基線（粉紅）、目標字型的墨跡邊界（綠）。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/review/glyphwindow.py" line="333" />
             <source>Related target glyphs (their sources look most like this one's):</source>
             <translation>相關的目標字型字符（其來源字形與此字最相似）：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/glyphwindow.py" line="336" />
+            <location filename="../../fontassist/app/review/glyphwindow.py" line="405" />
             <source>{0}: {1}</source>
             <translation>{0}：{1}</translation>
         </message>
@@ -1358,192 +1372,192 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="86" />
+            <location filename="../../fontassist/app/mainwindow.py" line="100" />
             <source>1  Fonts</source>
             <translation>1  字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="87" />
+            <location filename="../../fontassist/app/mainwindow.py" line="101" />
             <source>2  Characters</source>
             <translation>2  選字</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="88" />
+            <location filename="../../fontassist/app/mainwindow.py" line="102" />
             <source>3  Train</source>
             <translation>3  訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="89" />
+            <location filename="../../fontassist/app/mainwindow.py" line="103" />
             <source>4  Review</source>
             <translation>4  審閱</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="90" />
+            <location filename="../../fontassist/app/mainwindow.py" line="104" />
             <source>5  Export</source>
             <translation>5  匯出</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="117" />
+            <location filename="../../fontassist/app/mainwindow.py" line="131" />
             <source>“Train both” on the Review page is training; wait for it or stop it first.</source>
             <translation>審閱頁的「兩種都訓練」正在進行；請等它完成或先停止它。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="122" />
+            <location filename="../../fontassist/app/mainwindow.py" line="136" />
             <source>A run is training on the Train page; wait for it or stop it first.</source>
             <translation>訓練頁正在訓練；請等它完成或先停止它。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="143" />
+            <location filename="../../fontassist/app/mainwindow.py" line="157" />
             <source>Ready</source>
             <translation>就緒</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="154" />
+            <location filename="../../fontassist/app/mainwindow.py" line="169" />
             <source>&amp;File</source>
             <translation>檔案(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="156" />
+            <location filename="../../fontassist/app/mainwindow.py" line="171" />
             <source>&amp;New Project</source>
             <translation>新增專案(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="159" />
+            <location filename="../../fontassist/app/mainwindow.py" line="174" />
             <source>&amp;Open Project…</source>
             <translation>開啟專案(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="161" />
+            <location filename="../../fontassist/app/mainwindow.py" line="176" />
             <source>Open &amp;Recent</source>
             <translation>最近開啟(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="167" />
+            <location filename="../../fontassist/app/mainwindow.py" line="182" />
             <source>&amp;Save Project</source>
             <translation>儲存專案(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="170" />
+            <location filename="../../fontassist/app/mainwindow.py" line="185" />
             <source>Save Project &amp;As…</source>
             <translation>專案另存新檔(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="173" />
+            <location filename="../../fontassist/app/mainwindow.py" line="188" />
             <source>&amp;Quit</source>
             <translation>結束(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="176" />
+            <location filename="../../fontassist/app/mainwindow.py" line="191" />
             <source>&amp;Edit</source>
             <translation>編輯(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="178" />
+            <location filename="../../fontassist/app/mainwindow.py" line="193" />
             <source>&amp;Undo</source>
             <translation>復原(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="180" />
+            <location filename="../../fontassist/app/mainwindow.py" line="195" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="186" />
+            <location filename="../../fontassist/app/mainwindow.py" line="201" />
             <source>&amp;Go</source>
             <translation>前往(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="195" />
+            <location filename="../../fontassist/app/mainwindow.py" line="210" />
             <source>&amp;Help</source>
             <translation>說明(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="196" />
+            <location filename="../../fontassist/app/mainwindow.py" line="211" />
             <source>&amp;About fontassist</source>
             <translation>關於 fontassist(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="208" />
+            <location filename="../../fontassist/app/mainwindow.py" line="223" />
             <source>No recent projects</source>
             <translation>沒有最近開啟的專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="211" />
+            <location filename="../../fontassist/app/mainwindow.py" line="226" />
             <source>Clear Menu</source>
             <translation>清除清單</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="220" />
+            <location filename="../../fontassist/app/mainwindow.py" line="235" />
             <source>Training is running: stop it (or wait for it) before opening another project.</source>
             <translation>正在訓練：開啟其他專案前，請先停止（或等候）訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="240" />
+            <location filename="../../fontassist/app/mainwindow.py" line="255" />
             <source>About fontassist</source>
             <translation>關於 fontassist</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="242" />
+            <location filename="../../fontassist/app/mainwindow.py" line="257" />
             <source>&lt;b&gt;fontassist {0}&lt;/b&gt;&lt;p&gt;Learn a target font's style from a source font and generate the characters it lacks.&lt;/p&gt;</source>
             <translation>&lt;b&gt;fontassist {0}&lt;/b&gt;&lt;p&gt;以來源字型學習目標字型的風格，補齊目標字型缺少的字。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="284" />
+            <location filename="../../fontassist/app/mainwindow.py" line="299" />
             <source>The bundled demo fonts are missing from this installation ({0}). Choose a source and a target font to begin.</source>
             <translation>這份安裝缺少內附的示範字型（{0}）。請選擇來源字型和目標字型來開始。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="290" />
+            <location filename="../../fontassist/app/mainwindow.py" line="305" />
             <source>Showing the bundled demo fonts: Noto Sans TC as the source and Zen Maru Gothic as the target. Choose your own fonts at any time.</source>
             <translation>目前顯示內附的示範字型：來源為 Noto Sans TC，目標為 Zen Maru Gothic。你隨時可以改用自己的字型。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="309" />
+            <location filename="../../fontassist/app/mainwindow.py" line="324" />
             <source>Unsaved changes</source>
             <translation>尚未儲存的變更</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="310" />
+            <location filename="../../fontassist/app/mainwindow.py" line="325" />
             <source>The project has unsaved changes. Save them?</source>
             <translation>專案有尚未儲存的變更，要儲存嗎？</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="333" />
+            <location filename="../../fontassist/app/mainwindow.py" line="348" />
             <source>Open project</source>
             <translation>開啟專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="351" />
+            <location filename="../../fontassist/app/mainwindow.py" line="366" />
             <source>Opened {0}</source>
             <translation>已開啟 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="367" />
+            <location filename="../../fontassist/app/mainwindow.py" line="382" />
             <source>Save project</source>
             <translation>儲存專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="388" />
+            <location filename="../../fontassist/app/mainwindow.py" line="403" />
             <source>Saved {0}</source>
             <translation>已儲存 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="392" />
+            <location filename="../../fontassist/app/mainwindow.py" line="407" />
             <source>Untitled project</source>
             <translation>未命名專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="409" />
+            <location filename="../../fontassist/app/mainwindow.py" line="424" />
             <source>Training is running</source>
             <translation>正在訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="411" />
+            <location filename="../../fontassist/app/mainwindow.py" line="426" />
             <source>Stop training and quit? The run saves a checkpoint first, so it can be continued later.</source>
             <translation>要停止訓練並結束嗎？會先儲存檢查點，之後可以接續訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="419" />
+            <location filename="../../fontassist/app/mainwindow.py" line="434" />
             <source>Stopping training and saving a checkpoint…</source>
             <translation>正在停止訓練並儲存檢查點…</translation>
         </message>
@@ -1589,7 +1603,7 @@
             <translation>搜尋：永 或 U+6C38</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="228" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="259" />
             <location filename="../../fontassist/app/review/reviewpage.py" line="132" />
             <source>Status</source>
             <translation>狀態</translation>
@@ -1634,67 +1648,67 @@
             <translation>格狀檢視快捷鍵：A 採用 · R 退回 · U 未決定 · Del 排除 · 方向鍵移動 · Shift／Ctrl 多選</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="187" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="189" />
             <source>Regenerate selected</source>
             <translation>重新產生選取的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="191" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="193" />
             <source>Redraw with:</source>
             <translation>重新繪製使用：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="194" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="196" />
             <source>Draw the selected glyphs again with another checkpoint</source>
             <translation>用另一個檢查點重新繪製選取的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="225" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="227" />
             <source>Glyphs</source>
             <translation>字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="226" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="228" />
             <source>Compare runs (A/B)</source>
             <translation>比較訓練（A／B）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="227" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="229" />
             <source>Next: Export →</source>
             <translation>下一步：匯出 →</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="230" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="232" />
             <source>4 · Review</source>
             <translation>4 · 審閱</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="375" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="377" />
             <source>{0} (U+{1:04X}) is hidden by the filters; showing the first glyph that passes them.</source>
             <translation>{0}（U+{1:04X}）被篩選條件隱藏了；改為顯示第一個符合條件的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="469" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="471" />
             <source>Include in the generate set again  (Del)</source>
             <translation>重新加入生成集合  (Del)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="472" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="474" />
             <source>Exclude from the generate set  (Del)</source>
             <translation>從生成集合排除  (Del)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="488" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="493" />
             <source>{0:,} glyphs · {1:,} accepted · {2:,} rejected · {3:,} undecided · {4:,} flagged · {5:,} shown</source>
             <translation>{0:,} 個字符 · 已採用 {1:,} · 已退回 {2:,} · 未決定 {3:,} · 有標記 {4:,} · 顯示 {5:,}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="510" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="515" />
             <source>Draw with another model</source>
             <translation>用另一個模型繪製</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="512" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="517" />
             <source>Every glyph will be drawn again by {0}. Keep your decisions?
 
 Yes: rejected glyphs stay rejected; accepted ones become undecided, since nobody has seen their new drawings yet.
@@ -1713,42 +1727,42 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
             <translation type="vanished">這些字符將由 {0} 重新繪製。要保留你對它們的採用／退回決定嗎？</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="545" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="550" />
             <source>Select glyphs in the grid and a checkpoint to draw them with.</source>
             <translation>請在格狀檢視中選取字符，並選擇用來繪製的檢查點。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="561" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="566" />
             <source>starting…</source>
             <translation>啟動中…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="570" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="575" />
             <source>about {0} left</source>
             <translation>約剩 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="575" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="580" />
             <source>Generating failed</source>
             <translation>產生失敗</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="582" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="587" />
             <source>No glyph passes these filters.</source>
             <translation>沒有符合這些篩選條件的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="584" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="589" />
             <source>Drawing the glyphs…</source>
             <translation>正在繪製字符…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="586" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="591" />
             <source>Press Generate to draw the glyphs.</source>
             <translation>按「產生」來繪製字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="218" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="249" />
             <source>All</source>
             <translation>全部</translation>
         </message>
@@ -1757,77 +1771,77 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
             <translation type="vanished">未決定</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="220" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="251" />
             <source>Accepted</source>
             <translation>已採用</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="221" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="252" />
             <source>Rejected</source>
             <translation>已退回</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="202" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="233" />
             <source>Any quality</source>
             <translation>任何品質</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="203" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="234" />
             <source>Flagged (worth a look)</source>
             <translation>有標記（值得一看）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="204" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="235" />
             <source>Not flagged</source>
             <translation>無標記</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="205" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="236" />
             <source>Specks</source>
             <translation>墨點</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="207" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="238" />
             <source>Broken strokes</source>
             <translation>筆畫斷開</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="211" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="242" />
             <source>Merged strokes</source>
             <translation>筆畫沾連</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="214" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="245" />
             <source>Counters changed</source>
             <translation>字懷改變</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="215" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="246" />
             <source>Empty</source>
             <translation>空白</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="219" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="250" />
             <source>Undecided</source>
             <translation>未決定</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="222" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="253" />
             <source>Excluded</source>
             <translation>已排除</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="225" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="256" />
             <source>Character order</source>
             <translation>原始順序</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="226" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="257" />
             <source>Code point</source>
             <translation>碼位</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="227" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="258" />
             <source>Most doubtful first</source>
             <translation>最可疑的優先</translation>
         </message>
@@ -1835,77 +1849,82 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
     <context>
         <name>ReviewState</name>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="161" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="165" />
             <source>Choose a source and a target font first.</source>
             <translation>請先選擇來源字型和目標字型。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="163" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="167" />
             <source>Choose the characters to generate first.</source>
             <translation>請先選擇要產生的字。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="165" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="169" />
             <source>There is nothing to generate: the target already has every character chosen.</source>
             <translation>沒有要產生的字：選定的字目標字型全都有了。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="167" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="173" />
             <source>Train a model first (step 3), or choose a checkpoint.</source>
             <translation>請先訓練模型（步驟 3），或選擇檢查點。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="182" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="188" />
             <source>Drawing the glyphs</source>
             <translation>正在繪製字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="184" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="190" />
             <source>Redrawing the selected glyphs</source>
             <translation>正在重新繪製選取的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="245" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="265" />
             <source>Regenerate {0} glyphs with {1}</source>
             <translation>用 {1} 重新產生 {0} 個字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="203" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="210" />
             <source>The source font has none of these characters, so nothing was drawn.</source>
             <translation>來源字型沒有這些字，因此沒有產生任何字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="351" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="171" />
+            <source>Every character to generate is excluded: choose other characters (step 2).</source>
+            <translation>要生成的字符都已排除：請選擇其他字符（步驟 2）。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/review/reviewstate.py" line="398" />
             <source>Accept</source>
             <translation>採用</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="352" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="399" />
             <source>Reject</source>
             <translation>退回</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="353" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="400" />
             <source>Mark undecided</source>
             <translation>設為未決定</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="355" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="402" />
             <source>{0} {1}</source>
             <translation>{0} {1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="366" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="413" />
             <source>Exclude {0}</source>
             <translation>排除 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="368" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="415" />
             <source>Include {0}</source>
             <translation>重新加入 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewstate.py" line="445" />
+            <location filename="../../fontassist/app/review/reviewstate.py" line="495" />
             <source>Draw with {0}</source>
             <translation>改用 {0} 繪製</translation>
         </message>
@@ -2035,266 +2054,266 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
     <context>
         <name>TrainPage</name>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="92" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="91" />
             <source>automatic</source>
             <translation>自動</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="93" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="92" />
             <source>Choose…</source>
             <translation>選擇…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="98" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="97" />
             <source>Start training</source>
             <translation>開始訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="100" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="725" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="99" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="719" />
             <source>Pause</source>
             <translation>暫停</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="102" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="101" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="104" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="103" />
             <source>Continue a run…</source>
             <translation>接續訓練…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="106" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="719" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="105" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="713" />
             <source>Continue training a run folder from its last checkpoint</source>
             <translation>從訓練資料夾的最後一個檢查點接續訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="111" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="110" />
             <source>Estimate time</source>
             <translation>估計時間</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="115" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="114" />
             <source>Time a few training steps on the chosen device and show how long the whole run will take.</source>
             <translation>在所選裝置上計時幾個訓練步驟，並顯示整次訓練需要多久。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="129" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="736" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="128" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="730" />
             <source>Loading the training engine…</source>
             <translation>正在載入訓練引擎…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="136" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="134" />
             <source>New run folder:</source>
             <translation>新訓練資料夾：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="150" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="630" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="144" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="624" />
             <source>Not started.</source>
             <translation>尚未開始。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="156" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="621" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="150" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="615" />
             <source>not started</source>
             <translation>尚未開始</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="169" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="610" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="163" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="604" />
             <source>Preview: source | generated | target</source>
             <translation>預覽：來源 | 生成 | 目標</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="173" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="167" />
             <source>The preview appears at the first preview step.</source>
             <translation>訓練到第一個預覽步數時會顯示預覽。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="207" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="201" />
             <source>Next: Review →</source>
             <translation>下一步：審閱 →</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="211" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="205" />
             <source>3 · Train</source>
             <translation>3 · 訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="246" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="240" />
             <source>Devices: {0}</source>
             <translation>裝置：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="255" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="249" />
             <source>The training engine could not be loaded: {0}</source>
             <translation>無法載入訓練引擎：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="310" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="304" />
             <source>Measuring a few steps…</source>
             <translation>正在測量幾個步驟…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="317" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="311" />
             <source>Estimated time: {0} for {1} steps on {2} ({3} ms per step measured).</source>
             <translation>估計時間：{1} 步在 {2} 上約 {0}（實測每步 {3} 毫秒）。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="329" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="323" />
             <source>The time could not be estimated: {0}</source>
             <translation>無法估計時間：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="364" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="358" />
             <source>Stopping the run: saving a checkpoint</source>
             <translation>正在停止訓練：儲存檢查點</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="365" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="359" />
             <source>Paused: {0}</source>
             <translation>已暫停：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="365" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="359" />
             <source>Training {0}</source>
             <translation>正在訓練 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="390" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="384" />
             <source>Folder for the new run</source>
             <translation>新訓練的資料夾</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="299" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="417" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="293" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="411" />
             <source>Choose a source and a target font first.</source>
             <translation>請先選擇來源字型和目標字型。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="440" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="434" />
             <source>Run folder to continue</source>
             <translation>要接續的訓練資料夾</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="462" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="456" />
             <source>{0} has already trained {1:,} steps: give a larger total to train it further.</source>
             <translation>{0} 已訓練 {1:,} 步：要繼續訓練，請給更大的總步數。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="500" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="494" />
             <source>step %v of %m</source>
             <translation>第 %v／%m 步</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="502" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="627" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="496" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="621" />
             <source>Run folder: {0}</source>
             <translation>訓練資料夾：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="503" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="497" />
             <source>Preparing the glyph pairs and the model…</source>
             <translation>正在準備字符配對與模型…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="535" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="529" />
             <source>Paused at step {0}. Resume to go on.</source>
             <translation>已在第 {0} 步暫停。按「繼續」接著訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="543" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="567" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="537" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="561" />
             <source>Training…</source>
             <translation>訓練中…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="551" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="545" />
             <source>Stopping: saving a checkpoint…</source>
             <translation>正在停止：儲存檢查點…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="570" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="564" />
             <source>{0:.1f} images/s · about {1} left</source>
             <translation>每秒 {0:.1f} 張 · 約剩 {1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="581" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="575" />
             <source>Preview at step {0}: source | generated | target</source>
             <translation>第 {0} 步預覽：來源 | 生成 | 目標</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="586" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="580" />
             <source>Run folder: {0} · checkpoint at step {1}</source>
             <translation>訓練資料夾：{0} · 第 {1} 步的檢查點</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="626" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="620" />
             <source>The project's run: continue it, or start a new one.</source>
             <translation>專案的訓練：可繼續它，或開始新的訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="659" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="653" />
             <source>Validation at step {0}: {1}</source>
             <translation>第 {0} 步驗證：{1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="663" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="657" />
             <source>better than the source as is by {0} IoU</source>
             <translation>比來源原樣好 {0} IoU</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="665" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="659" />
             <source>not yet better than the source as is</source>
             <translation>尚未優於來源原樣</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="672" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="666" />
             <source>{0:.1f} images/s</source>
             <translation>{0:.1f} 張/秒</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="675" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="669" />
             <source>Training completed at step {0}.</source>
             <translation>訓練在第 {0} 步完成。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="687" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="681" />
             <source>Stopped at step {0}. Continue the run to train further.</source>
             <translation>已在第 {0} 步停止。接續這次訓練即可繼續。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="677" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="671" />
             <source>Training ended at step {0}.</source>
             <translation>訓練在第 {0} 步結束。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="681" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="675" />
             <source>Run folder: {0} · checkpoint: {1}</source>
             <translation>訓練資料夾：{0} · 檢查點：{1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="691" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="685" />
             <source>Training could not go on.</source>
             <translation>訓練無法繼續。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="693" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="687" />
             <source>Training failed</source>
             <translation>訓練失敗</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="725" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="719" />
             <source>Resume</source>
             <translation>繼續</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="738" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="732" />
             <source>Choose the fonts and characters first.</source>
             <translation>請先選擇字型與要產生的字。</translation>
         </message>
