@@ -190,6 +190,14 @@ VARIANTS = (
 )
 
 
+def finished(run: Path) -> bool:
+    """Whether the run in ``run`` trained all its steps (last.pt is saved at every checkpoint too)."""
+    if not (run / "last.pt").is_file():
+        return False
+    last = load_checkpoint(run / "last.pt")
+    return last.step >= last.config.total_steps(last.data.get("train_glyphs", 0))
+
+
 def score(args) -> int:
     out = Path(args.out)
     chars = validation_chars()
@@ -199,7 +207,7 @@ def score(args) -> int:
     truth64 = render(scorer.target_font, scorer.chars, 64).images
     for label, run, weights, which, upscale in VARIANTS:
         path = out / run / f"{which}.pt"
-        if not path.is_file() or not (out / run / "last.pt").is_file():
+        if not path.is_file() or not finished(out / run):
             print(f"skipping {label}: {run} has not finished", flush=True)
             continue
         saved = out / "rows" / f"{run}-{weights}-{which}-{'up' if upscale else 'plain'}.json"

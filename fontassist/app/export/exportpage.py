@@ -46,7 +46,6 @@ from ..common.worker import Worker, run_in_background
 from ..review.reviewdata import export_chars
 from ..review.reviewstate import ReviewState
 from .exportjobs import (
-    chosen_glyphs,
     default_family,
     default_file_name,
     export_font,
@@ -509,7 +508,7 @@ class ExportPage(QWidget):
         glyphs = self.state.glyphs
         if glyphs is None:
             return []
-        return chosen_glyphs(glyphs, self.state.decisions, self.which())[1]
+        return export_chars(glyphs, self.state.decisions, self.which())
 
     def glyphFolder(self) -> Path:
         """The folder for glyph files: the chosen one, else ``glyphs`` beside the font file."""
@@ -591,7 +590,8 @@ class ExportPage(QWidget):
         def trace():
             from ...vector import trace_outline
 
-            return trace_outline(raster, frame, raw), trace_outline(raster, frame, options)
+            traced, traced_frame = glyphs.trace_raster(i), glyphs.trace_frame  # what the export traces
+            return trace_outline(traced, traced_frame, raw), trace_outline(traced, traced_frame, options)
 
         def show(outlines):
             before, outline = outlines

@@ -377,14 +377,15 @@ class GlyphWindow(QDialog):
             return
         self.title.setText(f"<b>{char}</b>  U+{ord(char):04X}")
         self.canvas.setGlyph(glyphs.frame, glyphs.images[i], glyphs.source_images[i])
-        ticket, raster, frame = self._ticket, glyphs.images[i], glyphs.frame
+        ticket, frame = self._ticket, glyphs.frame
         options = self.trace_options
         target, source = self.state.session.target, self.state.session.source
 
         def work():
             from ...vector import trace_outline
 
-            outline = trace_outline(raster, frame, options) if options else trace_outline(raster, frame)
+            raster, traced = glyphs.trace_raster(i), glyphs.trace_frame  # what the export traces
+            outline = trace_outline(raster, traced, options) if options else trace_outline(raster, traced)
             extremes = ink_extremes(target, frame) if target is not None else None
             face = face_guide(target, frame, extremes) if target is not None else None
             related = (

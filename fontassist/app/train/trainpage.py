@@ -569,7 +569,15 @@ class TrainPage(QWidget):
     def _on_event(self, event) -> None:
         from ...train import events
 
-        if isinstance(event, events.StepEvent):
+        if isinstance(event, events.PreparingEvent):
+            self.progress.setMaximum(event.total)
+            self.progress.setValue(event.done)
+            self.status_label.setText(
+                self.tr("Training the upscaler: step {0} of {1} (once per target font)").format(
+                    event.done, event.total
+                )
+            )
+        elif isinstance(event, events.StepEvent):
             if self.state == self.STARTING:
                 self.state = self.RUNNING
                 self._update_buttons()
