@@ -648,6 +648,7 @@ class TrainPage(QWidget):
             self.status_label.setText(self.tr("The project's run: continue it, or start a new one."))
             self.run_label.setText(self.tr("Run folder: {0}").format(self.run_dir))
             self._show_history(self.run_dir)
+            self._show_saved_run(self.run_dir)
         else:
             self.status_label.setText(self.tr("Not started."))
             self.run_label.setText("")
@@ -661,6 +662,40 @@ class TrainPage(QWidget):
         except (FontAssistError, OSError):
             history = []
         self._add_history(history)
+
+    def _show_saved_run(self, run_dir: Path) -> None:
+        """An opened project's run as it was left: how far it got, its last validation, its latest preview."""
+        import json
+
+        from ...train import runfolder
+
+        try:
+            history = runfolder.read_history(run_dir)
+        except (FontAssistError, OSError):
+            history = []
+        step = max((record["step"] for record in history), default=0)
+        try:
+            total = int(json.loads((run_dir / runfolder.CONFIG).read_text(encoding="utf-8"))["steps"])
+        except (OSError, ValueError, KeyError, TypeError):
+            total = step
+        if step:
+            self.progress.setRange(0, max(total, step))
+            self.progress.setValue(step)
+            self.progress.setFormat(self.tr("step %v of %m"))
+        evals = [record for record in history if "eval" in record]
+        if evals:
+            last = evals[-1]
+            self.metrics_label.setText(
+                self._metrics_text(last["step"], last["eval"], last.get("baseline", {}))
+            )
+        previews = sorted((run_dir / runfolder.PREVIEWS).glob("step-*.png"))
+        image = QImage(str(previews[-1])) if previews else QImage()
+        if not image.isNull():
+            self.preview.setImage(image)
+            shown = previews[-1].stem.removeprefix("step-").lstrip("0") or "0"
+            self.preview_title.setText(
+                self.tr("Preview at step {0}: source | generated | target").format(shown)
+            )
 
     def _add_history(self, history: list[dict]) -> None:
         if self.loss_chart is None:
