@@ -360,8 +360,16 @@ class MainWindow(QMainWindow):
         self.session.replaceProject(project)
         self.settings.add_recent_project(path)
         self.settings.set_last_folder("projects", path)
+        self.statusBar().setToolTip("")
         if project.warnings:  # paths outside the project, the bundled files and home: worth a look
-            self.statusBar().showMessage(" ".join(project.warnings))
+            # One short line (the status bar is one line); each path in its tooltip.
+            self.statusBar().showMessage(
+                self.tr(
+                    "This project uses {0} path(s) outside its folder, the bundled files and your home "
+                    "folder: check that you trust it (point here for the list)."
+                ).format(len(project.warnings))
+            )
+            self.statusBar().setToolTip("\n".join(project.warnings))
         else:
             self.statusBar().showMessage(self.tr("Opened {0}").format(path), 5000)
         self.projectOpened.emit()

@@ -1527,37 +1527,42 @@
             <translation>開啟專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="366" />
+            <location filename="../../fontassist/app/mainwindow.py" line="368" />
+            <source>This project uses {0} path(s) outside its folder, the bundled files and your home folder: check that you trust it (point here for the list).</source>
+            <translation>此專案用到 {0} 個位於專案資料夾、內建檔案與你的家目錄之外的路徑：請確認你信任它（將滑鼠移到這裡可看清單）。</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/mainwindow.py" line="374" />
             <source>Opened {0}</source>
             <translation>已開啟 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="382" />
+            <location filename="../../fontassist/app/mainwindow.py" line="390" />
             <source>Save project</source>
             <translation>儲存專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="403" />
+            <location filename="../../fontassist/app/mainwindow.py" line="411" />
             <source>Saved {0}</source>
             <translation>已儲存 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="407" />
+            <location filename="../../fontassist/app/mainwindow.py" line="415" />
             <source>Untitled project</source>
             <translation>未命名專案</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="424" />
+            <location filename="../../fontassist/app/mainwindow.py" line="432" />
             <source>Training is running</source>
             <translation>正在訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="426" />
+            <location filename="../../fontassist/app/mainwindow.py" line="434" />
             <source>Stop training and quit? The run saves a checkpoint first, so it can be continued later.</source>
             <translation>要停止訓練並結束嗎？會先儲存檢查點，之後可以接續訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/mainwindow.py" line="434" />
+            <location filename="../../fontassist/app/mainwindow.py" line="442" />
             <source>Stopping training and saving a checkpoint…</source>
             <translation>正在停止訓練並儲存檢查點…</translation>
         </message>
@@ -2070,7 +2075,7 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainpage.py" line="141" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="747" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="782" />
             <source>Pause</source>
             <translation>暫停</translation>
         </message>
@@ -2086,7 +2091,7 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainpage.py" line="147" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="741" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="776" />
             <source>Continue training a run folder from its last checkpoint</source>
             <translation>從訓練資料夾的最後一個檢查點接續訓練</translation>
         </message>
@@ -2102,7 +2107,7 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainpage.py" line="170" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="758" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="793" />
             <source>Loading the training engine…</source>
             <translation>正在載入訓練引擎…</translation>
         </message>
@@ -2113,7 +2118,7 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainpage.py" line="176" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="652" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="653" />
             <source>Not started.</source>
             <translation>尚未開始。</translation>
         </message>
@@ -2207,6 +2212,7 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainpage.py" line="514" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="684" />
             <source>step %v of %m</source>
             <translation>第 %v／%m 步</translation>
         </message>
@@ -2249,6 +2255,7 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
         </message>
         <message>
             <location filename="../../fontassist/app/train/trainpage.py" line="603" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="697" />
             <source>Preview at step {0}: source | generated | target</source>
             <translation>第 {0} 步預覽：來源 | 生成 | 目標</translation>
         </message>
@@ -2263,62 +2270,62 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
             <translation>專案的訓練：可繼續它，或開始新的訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="681" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="716" />
             <source>Validation at step {0}: {1}</source>
             <translation>第 {0} 步驗證：{1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="685" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="720" />
             <source>better than the source as is by {0} IoU</source>
             <translation>比來源原樣好 {0} IoU</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="687" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="722" />
             <source>not yet better than the source as is</source>
             <translation>尚未優於來源原樣</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="694" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="729" />
             <source>{0:.1f} images/s</source>
             <translation>{0:.1f} 張/秒</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="697" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="732" />
             <source>Training completed at step {0}.</source>
             <translation>訓練在第 {0} 步完成。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="709" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="744" />
             <source>Stopped at step {0}. Continue the run to train further.</source>
             <translation>已在第 {0} 步停止。接續這次訓練即可繼續。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="699" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="734" />
             <source>Training ended at step {0}.</source>
             <translation>訓練在第 {0} 步結束。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="703" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="738" />
             <source>Run folder: {0} · checkpoint: {1}</source>
             <translation>訓練資料夾：{0} · 檢查點：{1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="713" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="748" />
             <source>Training could not go on.</source>
             <translation>訓練無法繼續。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="715" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="750" />
             <source>Training failed</source>
             <translation>訓練失敗</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="747" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="782" />
             <source>Resume</source>
             <translation>繼續</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="760" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="795" />
             <source>Choose the fonts and characters first.</source>
             <translation>請先選擇字型與要產生的字。</translation>
         </message>
