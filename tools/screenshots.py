@@ -198,7 +198,18 @@ def capture(app, window, args, scratch: Path, folder: Path, *, train: bool) -> i
     review.setFilters(flag="flagged", sort="doubt")
     review.outline_button.click()
     review.cell_slider.setValue(88)
-    wait_until(app, lambda: review.grid_model.outlines.pending() == 0, 120)
+
+    def visible_cells_traced() -> bool:
+        # Every cell on screen has its outline (asking queues those not yet traced).
+        grid, model = review.grid, review.grid_model
+        shown = grid.viewport().rect()
+        rows = [r for r in range(model.rowCount()) if grid.visualRect(model.index(r)).intersects(shown)]
+        return bool(rows) and all(model.outlines.outline(model._source.char(r)) is not None for r in rows)
+
+    settle(app, 0.5)
+    if not wait_until(app, visible_cells_traced, 600):
+        print("the outlines on screen were not traced in time", file=sys.stderr)
+        return 1
     settle(app, 1.0)
     shot("review-outlines")
     review.raster_button.click()
