@@ -50,6 +50,14 @@ def trace_options_from(export: dict, target: FontFile | None = None) -> TraceSet
     return settings_for(TraceSettings(**values), target)
 
 
+def hand_drawn(review: dict | None) -> list:
+    """The glyphs drawn by hand in the designer's editor, less those excluded from the generate set."""
+    from ...export.handedits import edited_glyphs
+
+    excluded = Decisions(review or {})
+    return [g for g in edited_glyphs(review or {}) if not excluded.isExcluded(g.char)]
+
+
 def export_font(
     glyphs: ReviewGlyphs,
     chars: list[str],
@@ -68,9 +76,7 @@ def export_font(
 
     Glyphs drawn by hand (``review``'s hand edits) are written as drawn, not traced.
     """
-    from ...export.handedits import edited_glyphs
-
-    drawn = edited_glyphs(review or {})
+    drawn = hand_drawn(review)
     hand = {g.char for g in drawn}
     images, chars = glyphs.subset([c for c in chars if c not in hand], cancel=cancel)
     if not chars and not drawn:
@@ -115,11 +121,10 @@ def export_ufo(
 
     Hand-drawn glyphs go in as drawn (marked edited); the source glyphs fill the background layer.
     """
-    from ...export.handedits import edited_glyphs
     from ...pipeline import write_ufo_export
     from ..review.reviewdata import checkpoint_path
 
-    drawn = edited_glyphs(review or {})
+    drawn = hand_drawn(review)
     hand = {g.char for g in drawn}
     chars = [c for c in chars if c not in hand]
     images, chars = glyphs.subset(chars, cancel=cancel)

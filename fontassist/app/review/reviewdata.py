@@ -42,7 +42,8 @@ log = logging.getLogger(__name__)
 
 NEW, ACCEPTED, REJECTED = "new", "accepted", "rejected"
 STATUSES = (NEW, ACCEPTED, REJECTED)
-EXCLUDED = "excluded"  # left out of the generate set: not in the grid, not exported
+EXCLUDED = "excluded"  # left out of the generate set: not drawn, not in the grid, not counted, not exported
+UNDRAWN = "undrawn"  # a glyph's flag: excluded when the set was drawn, so not drawn (drawn when taken back)
 TRACEABLE_CACHE = 512  # upscaled rasters kept per glyph set (256 px: 64 kB each)
 
 
@@ -142,6 +143,32 @@ class ReviewGlyphs:
     def size(self) -> int:
         return self.frame.size
 
+    def isUndrawn(self, char: str) -> bool:
+        i = self._where.get(char)
+        return i is not None and bool(self.flags[i].get(UNDRAWN))
+
+    def undrawn(self) -> list[str]:
+        """Characters held as placeholders (their source glyph only): the model has not drawn them."""
+        return [c for c, f in zip(self.chars, self.flags, strict=True) if f.get(UNDRAWN)]
+
+    def merged(self, other: ReviewGlyphs) -> ReviewGlyphs:
+        """A copy in which the glyphs of ``other`` replace those of the same characters (with their checkpoints)."""
+        out = self
+        for ref in dict.fromkeys(other.checkpoints):
+            part = [c for c, r in zip(other.chars, other.checkpoints, strict=True) if r == ref]
+            rows = [other.index(c) for c in part]
+            out = out.replaced(
+                _Drawn(
+                    part,
+                    other.images[rows],
+                    other.source_images[rows],
+                    [other.flags[i] for i in rows],
+                    other.upscalers.get(ref),
+                ),
+                ref,
+            )
+        return out
+
     def replaced(self, generated, ref: str) -> ReviewGlyphs:
         """A copy in which the glyphs of ``generated`` (drawn by ``ref``) replace those of the same characters."""
         if len(generated.chars) and np.asarray(generated.images).shape[1:] != self.images.shape[1:]:
@@ -171,6 +198,17 @@ class ReviewGlyphs:
         :attr:`trace_frame`."""
         rows = [self._where[c] for c in chars if c in self._where]
         return self.trace_rasters(rows, cancel=cancel), [self.chars[i] for i in rows]
+
+
+@dataclass
+class _Drawn:
+    """Glyphs as :meth:`ReviewGlyphs.replaced` takes them (the fields of the core's GeneratedGlyphs it reads)."""
+
+    chars: list[str]
+    images: np.ndarray
+    source_images: np.ndarray
+    flags: list[dict]
+    upscaler: Upscaler | None = None
 
 
 # -- decisions ---------------------------------------------------------------------------------------------
@@ -242,9 +280,9 @@ class Decisions:
 def export_chars(glyphs: ReviewGlyphs, decisions: Decisions, which: str) -> list[str]:
     """The characters to export: ``"accepted"`` only, or ``"not_rejected"`` (accepted and undecided).
 
-    Characters excluded from the generate set are never exported.
+    Characters excluded from the generate set are never exported, nor glyphs the model has not drawn.
     """
-    chars = [c for c in glyphs.chars if not decisions.isExcluded(c)]
+    chars = [c for c in glyphs.chars if not decisions.isExcluded(c) and not glyphs.isUndrawn(c)]
     if which == "accepted":
         return [c for c in chars if decisions.status(c) == ACCEPTED]
     if which == "not_rejected":
@@ -387,21 +425,27 @@ def generate_glyphs(
     source: FontFile,
     target: FontFile,
     *,
+    skip: Iterable[str] = (),
     device: str = "auto",
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> ReviewGlyphs | None:
     """Draw ``chars`` with the checkpoint ``main_ref``, except those in ``overrides`` (char → checkpoint ref).
 
-    Glyphs keep the order of ``chars``; characters the source lacks are left
-    out. Returns None when nothing could be drawn; a cancel raises JobCancelled.
+    Characters in ``skip`` (excluded from the generate set) are not drawn: they
+    are kept as placeholders flagged :data:`UNDRAWN`, showing only their source
+    glyph, so that they can be taken back (and drawn then). Glyphs keep the
+    order of ``chars``; characters the source lacks are left out. Returns None
+    when nothing could be drawn; a cancel raises JobCancelled.
     """
     from ...generate import Generator
 
+    skip = set(skip)
     groups: dict[str, list[str]] = {main_ref: []}
     for char in chars:
-        groups.setdefault(overrides.get(char, main_ref), []).append(char)
-    total = len(chars)
+        if char not in skip:
+            groups.setdefault(overrides.get(char, main_ref), []).append(char)
+    total = sum(len(group) for group in groups.values())
     done = 0
     drawn: dict[str, tuple] = {}  # char -> (image, source image, flags, ref)
     upscalers: dict = {}  # ref -> the upscaler its model is paired with, or None
@@ -430,9 +474,17 @@ def generate_glyphs(
                 len(generated.skipped),
                 "".join(generated.skipped[:20]),
             )
-    kept = [c for c in chars if c in drawn]
-    if not kept:
+    if not drawn:
         return None
+    placeholders = [c for c in chars if c in skip and c not in drawn]
+    if placeholders:
+        from ...fonts import render
+
+        rendered = render(source, placeholders, frame.size, frame.margin, cancel=cancel)
+        blank = np.zeros((frame.size, frame.size), np.uint8)
+        for j, char in enumerate(rendered.chars):
+            drawn[char] = (blank, rendered.images[j], {UNDRAWN: True}, "")
+    kept = [c for c in chars if c in drawn]
     return ReviewGlyphs(
         kept,
         np.stack([drawn[c][0] for c in kept]),

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 from ...vector import TraceSettings
 from ..common.glyphgrid import GlyphGridDelegate, GlyphGridModel, GlyphGridView, GlyphSource
 from ..common.outlineview import OutlineCache, outline_image
-from .reviewdata import ACCEPTED, NEW, REJECTED, STATUS_FILTERS, ReviewGlyphs
+from .reviewdata import ACCEPTED, NEW, REJECTED, STATUS_FILTERS, UNDRAWN, ReviewGlyphs
 from .reviewstate import ReviewState
 
 ACCEPTED_COLOR = QColor(30, 140, 60)
@@ -45,7 +45,10 @@ class ReviewGlyphSource(GlyphSource):
         return self.state.glyphs
 
     def raster(self, row: int) -> np.ndarray:
-        return self.glyphs.images[self.rows[row]]
+        glyphs, i = self.glyphs, self.rows[row]
+        if glyphs.flags[i].get(UNDRAWN):  # excluded, so never drawn: its source glyph, faint
+            return glyphs.source_images[i] // 4
+        return glyphs.images[i]
 
     def glyph_index(self, row: int) -> int:
         return self.rows[row]
