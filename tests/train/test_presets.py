@@ -28,6 +28,16 @@ def test_presets_build_valid_configs_and_explicit_settings_win(tmp_path):
         with_preset("fast", {})
 
 
+def test_every_preset_sets_every_lever_so_switching_presets_leaves_none_behind():
+    """The app overlays a preset on the project's settings: a lever one preset turns on (Balanced's
+    clDice) must be turned off by the next (Quick), not inherited."""
+    levers = ("cldice_weight", "ema_decay", "upscale")
+    for name in PRESETS:
+        assert all(lever in with_preset(name, {}) for lever in levers), name
+    assert with_preset("balanced", {})["cldice_weight"] > 0  # measured to pay at 30 minutes
+    assert with_preset("quick", {})["cldice_weight"] == 0  # and not in 5
+
+
 def test_estimate_scales_measured_steps_to_the_run():
     config = tiny_config(steps=1000, adv_start=500, eval_every=100)
     estimate = estimate_time(config, steps=2, val_glyphs=8)
