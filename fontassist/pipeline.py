@@ -133,49 +133,21 @@ def write_font(
             f"Nothing to write to {os.fspath(out_path)}: all {len(chars):,} glyphs traced to nothing (empty rasters).",
             hint="Check the model and the characters (fontassist generate --grid shows what it draws).",
         )
+    job = {"family": family, "style": style, "validate": validate, "progress": progress, "cancel": cancel}
+    fonts = {
+        "font_number": target.face_index,
+        "source_path": source.path if source is not None else None,
+        "source_number": source.face_index if source is not None else 0,
+    }
     if target.outline_format == "ufo":
         from .export.ufo import merge_into_ufo_target
 
-        written = merge_into_ufo_target(
-            target,
-            glyphs,
-            out_path,
-            family=family,
-            style=style,
-            mode=mode,
-            validate=validate,
-            progress=progress,
-            cancel=cancel,
-        )
-        return dataclasses.replace(written, left_out=tuple(left_out))
-    if mode == "merge":
-        written = merge_into_font(
-            target.path,
-            glyphs,
-            out_path,
-            family=family,
-            style=style,
-            font_number=target.face_index,
-            source_path=source.path if source is not None else None,
-            source_number=source.face_index if source is not None else 0,
-            validate=validate,
-            progress=progress,
-            cancel=cancel,
-        )
-        return dataclasses.replace(written, left_out=tuple(left_out))
-    return build_new_font(
-        glyphs,
-        out_path,
-        family=family,
-        style=style,
-        metrics_from=target.path,
-        font_number=target.face_index,
-        source_path=source.path if source is not None else None,
-        source_number=source.face_index if source is not None else 0,
-        validate=validate,
-        progress=progress,
-        cancel=cancel,
-    )
+        written = merge_into_ufo_target(target, glyphs, out_path, mode=mode, **job)
+    elif mode == "merge":
+        written = merge_into_font(target.path, glyphs, out_path, **fonts, **job)
+    else:
+        written = build_new_font(glyphs, out_path, metrics_from=target.path, **fonts, **job)
+    return dataclasses.replace(written, left_out=tuple(left_out))
 
 
 def _leave_out_present(images, chars, drawn, target: FontFile):

@@ -85,72 +85,40 @@ def _refused(argv: list[str], capsys) -> str:
 
 # --------------------------------------------------------------- outputs = inputs
 
+
+def _fonts_and_chars(s) -> list[str]:
+    return ["--source", str(s["source"]), "--target", str(s["target"]), "--chars-file", str(s["chars"])]
+
+
 # Each writing command, as a function of (inputs, output path) -> argv.
 COMMANDS = {
     "render --out": lambda s, o: ["render", str(s["source"]), "--chars", "永", "--out", o],
-    "render --grid": lambda s, o: [
-        "render",
-        str(s["source"]),
-        "--chars-file",
-        str(s["chars"]),
-        "--out",
-        str(s["root"].parent / "render-out"),
-        "--grid",
-        o,
-    ],
+    "render --grid": lambda s, o: (
+        ["render", str(s["source"]), "--chars-file", str(s["chars"]), "--grid", o]
+        + ["--out", str(s["root"].parent / "render-out")]
+    ),
     "glyphs --out": lambda s, o: ["glyphs", "--font", str(s["source"]), "--chars", "永", "--out", o],
-    "generate --out": lambda s, o: [
-        "generate",
-        str(s["run"]),
-        "--source",
-        str(s["source"]),
-        "--target",
-        str(s["target"]),
-        "--chars-file",
-        str(s["chars"]),
-        "--out",
-        o,
-    ],
-    "generate --grid": lambda s, o: [
-        "generate",
-        str(s["packed"]),
-        "--source",
-        str(s["source"]),
-        "--chars",
-        GENERATE,
-        "--out",
-        str(s["root"].parent / "gen-out"),
-        "--grid",
-        o,
-    ],
+    "generate --out": lambda s, o: ["generate", str(s["run"]), *_fonts_and_chars(s), "--out", o],
+    "generate --grid": lambda s, o: (
+        ["generate", str(s["packed"]), "--source", str(s["source"]), "--grid", o]
+        + ["--chars", GENERATE, "--out", str(s["root"].parent / "gen-out")]
+    ),
     "export --out": lambda s, o: [
         "export",
         str(s["run"]),
-        "--source",
-        str(s["source"]),
-        "--target",
-        str(s["target"]),
-        "--chars-file",
-        str(s["chars"]),
+        *_fonts_and_chars(s),
         "--family",
         "T T",
         "--out",
         o,
     ],
+    "export --format ufo": lambda s, o: (
+        ["export", str(s["run"]), *_fonts_and_chars(s)] + ["--format", "ufo", "--out", o]
+    ),
     "evaluate --grid": lambda s, o: ["evaluate", str(s["run"]), "--grid", o],
     "compare --grid": lambda s, o: ["compare", str(s["run"]), str(s["packed"]), "--grid", o],
     "pack-model": lambda s, o: ["pack-model", str(s["run"]), o],
-    "train --out": lambda s, o: [
-        "train",
-        "--source",
-        str(s["source"]),
-        "--target",
-        str(s["target"]),
-        "--chars-file",
-        str(s["chars"]),
-        "--out",
-        o,
-    ],
+    "train --out": lambda s, o: ["train", *_fonts_and_chars(s), "--out", o],
 }
 INPUTS_OF = {
     "render --out": ["source"],
@@ -159,6 +127,7 @@ INPUTS_OF = {
     "generate --out": ["source", "target", "chars", "run", "last"],
     "generate --grid": ["source", "packed"],
     "export --out": ["source", "target", "chars", "run", "last", "config"],
+    "export --format ufo": ["source", "target", "chars", "run", "last", "config"],
     "evaluate --grid": ["run", "last", "config"],
     "compare --grid": ["run", "last", "packed"],
     "pack-model": ["run", "last", "config"],
@@ -203,10 +172,19 @@ def test_derived_names_stay_in_the_output_folder(space, tmp_path, capsys):
     assert _files(tmp_path) == {"a/b/escaped.ttf"}
 
 
-def test_demo_never_writes_over_its_bundled_files(tmp_path, capsys):
-    before = hashlib.sha256(Path(resources.DEMO_TARGET).read_bytes()).hexdigest()
-    _refused(["demo", "--out", str(tmp_path), "--grid", str(resources.DEMO_TARGET)], capsys)
-    assert hashlib.sha256(Path(resources.DEMO_TARGET).read_bytes()).hexdigest() == before
+# The demo's inputs are the bundled model and fonts.
+BUNDLED = ("DEMO_MODEL", "DEMO_SOURCE", "DEMO_TARGET")
+
+
+def _bundled_digest() -> dict[str, str]:
+    return {name: hashlib.sha256(Path(getattr(resources, name)).read_bytes()).hexdigest() for name in BUNDLED}
+
+
+@pytest.mark.parametrize("bundled", BUNDLED)
+def test_demo_never_writes_over_its_bundled_files(tmp_path, bundled, capsys):
+    before = _bundled_digest()
+    _refused(["demo", "--out", str(tmp_path), "--grid", str(getattr(resources, bundled))], capsys)
+    assert _bundled_digest() == before
 
 
 def test_project_save_never_writes_over_its_fonts(space):
@@ -314,6 +292,7 @@ INTO = {
     "generate --out": "gen",
     "generate --grid": "sheet.png",
     "export --out": "new.ttf",
+    "export --format ufo": "new.ufo",
     "evaluate --grid": "eval.png",
     "compare --grid": "ab.png",
     "pack-model": "small.pt",
@@ -352,6 +331,8 @@ def _train_chars(space) -> Path:
 
 @pytest.mark.parametrize("command", list(INTO))
 def test_a_full_disk_is_one_line_and_leaves_nothing(space, full_folder, command, capsys):
+    if command == "export --format ufo" and MOUNTS["full"] != "tmpfs":
+        pytest.skip("ufoLib2 writes the UFO's files itself, past the simulated full disk (a tmpfs fills)")
     before, files = _digest(space["root"]), _files(full_folder)
     line = _refused(_into(space, command, full_folder), capsys)
     assert "disk is full" in line or "data could not be written" in line, line
@@ -359,23 +340,47 @@ def test_a_full_disk_is_one_line_and_leaves_nothing(space, full_folder, command,
     assert _digest(space["root"]) == before
 
 
-@pytest.mark.parametrize("command", [*INTO, "demo --out"])
+@pytest.mark.parametrize("command", list(INTO))
 def test_a_read_only_folder_is_one_line_and_leaves_nothing(space, read_only_folder, command, capsys):
     before = _digest(space["root"])
-    if command == "demo --out":
-        argv = ["demo", "--out", str(read_only_folder / "demo")]
-    else:
-        argv = _into(space, command, read_only_folder)
-    _refused(argv, capsys)
+    _refused(_into(space, command, read_only_folder), capsys)
     assert _files(read_only_folder) == set(), MOUNTS
     assert _digest(space["root"]) == before
 
 
-def test_project_save_on_a_full_disk(full_folder):
-    from fontassist.app.common.project import Project
+FOLDERS = {"full": "full_folder", "read-only": "read_only_folder"}
+
+
+@pytest.mark.parametrize("kind", list(FOLDERS))
+def test_demo_into_a_full_or_read_only_folder_is_one_line_and_leaves_nothing(
+    kind, request, monkeypatch, capsys
+):
+    import fontassist.fonts
+
+    # Four characters instead of 647 (about 40 s here): the same generation and the same writes, sooner.
+    missing = fontassist.fonts.missing_from_target
+    monkeypatch.setattr(fontassist.fonts, "missing_from_target", lambda *a, **k: missing(*a, **k)[:4])
+    folder = request.getfixturevalue(FOLDERS[kind])
+    before, files = _bundled_digest(), _files(folder)
+    line = _refused(["demo", "--out", str(folder / "demo")], capsys)
+    if kind == "full":
+        assert "disk is full" in line or "data could not be written" in line, line
+    assert _files(folder) == files, MOUNTS
+    assert _bundled_digest() == before
+
+
+@pytest.mark.parametrize("kind", list(FOLDERS))
+def test_project_save_into_a_full_or_read_only_folder_is_one_line_and_leaves_nothing(space, kind, request):
+    """Project save has no exit code (the app shows the error); its message is the CLI's one line."""
+    from fontassist.app.common.project import FontChoice, Project
     from fontassist.errors import FontAssistError
 
-    files = _files(full_folder)
-    with pytest.raises(FontAssistError, match="disk is full"):
-        Project().save(full_folder / "p.fontassist.json")
-    assert _files(full_folder) == files
+    folder = request.getfixturevalue(FOLDERS[kind])
+    project = Project(source=FontChoice(space["source"]), target=FontChoice(space["target"]))
+    before, files = _digest(space["root"]), _files(folder)
+    with pytest.raises(FontAssistError, match="disk is full" if kind == "full" else None) as refused:
+        project.save(folder / "p.fontassist.json")
+    assert len(str(refused.value).splitlines()) == 1, str(refused.value)
+    assert project.path is None
+    assert _files(folder) == files, MOUNTS
+    assert _digest(space["root"]) == before

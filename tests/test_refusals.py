@@ -114,24 +114,56 @@ def test_no_display_is_one_line_and_exit_2(monkeypatch, capsys):
     assert len(err.splitlines()) == 1
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
-def test_a_fifo_is_not_a_font(tmp_path, capsys):
-    fifo = tmp_path / "font.ttf"
-    os.mkfifo(fifo)
-    line = _one_line_refusal(["coverage", "--source", str(fifo), "--target", FONT, "--chars", "永"], capsys)
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_fifo_or_a_device_is_not_a_font(kind, tmp_path, capsys):
+    if kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs on this system")
+        path = tmp_path / "font.ttf"
+        os.mkfifo(path)
+    else:
+        path = Path(os.devnull)
+        if not path.is_char_device():
+            pytest.skip(f"{os.devnull} is not a device here")
+    line = _one_line_refusal(["coverage", "--source", str(path), "--target", FONT, "--chars", "永"], capsys)
     assert "not a regular file" in line
 
 
-def test_a_font_that_renders_no_ink_is_refused(tmp_path):
+@pytest.mark.parametrize(
+    ("grid", "says"), [("sheet.xyz", "unknown image type"), ("missing/sheet.png", "does not exist")]
+)
+def test_a_grid_that_cannot_be_written_is_refused_before_the_work(grid, says, tmp_path, capsys):
+    out = tmp_path / "pngs"
+    argv = ["render", FONT, "--chars", "永", "--out", str(out), "--grid", str(tmp_path / grid)]
+    assert says in _one_line_refusal(argv, capsys)
+    assert list(tmp_path.iterdir()) == [], "nothing was rendered"
+
+
+def _empty_outlines(font) -> None:
+    from fontTools.ttLib.tables._g_l_y_f import Glyph
+
+    for name in font.getGlyphOrder():
+        font["glyf"][name] = Glyph()
+
+
+UNUSABLE = {
+    "upm 16384": lambda font: setattr(font["head"], "unitsPerEm", 16384),  # ~1000-unit outlines: specks
+    "upm 16": lambda font: setattr(font["head"], "unitsPerEm", 16),  # far outside the em: nothing in frame
+    "empty outlines": _empty_outlines,
+}
+
+
+@pytest.mark.parametrize("change", list(UNUSABLE))
+def test_a_font_that_renders_no_ink_is_refused(tmp_path, change):
     from fontTools.ttLib import TTFont
 
     from fontassist.data import GlyphPairs
     from fontassist.fonts import open_font
 
     font = TTFont(resources.DEMO_TARGET)
-    font["head"].unitsPerEm = 16384  # the outlines stay in ~1000 units: specks at 32 px
-    font.save(tmp_path / "huge-em.ttf")
-    source, target = open_font(resources.DEMO_SOURCE), open_font(tmp_path / "huge-em.ttf")
+    UNUSABLE[change](font)
+    font.save(tmp_path / "unusable.ttf")
+    source, target = open_font(resources.DEMO_SOURCE), open_font(tmp_path / "unusable.ttf")
     with pytest.raises(FontAssistError, match="blank"):
         GlyphPairs.build(source, target, list(tiny_chars(40)), 32, cache=False)
 

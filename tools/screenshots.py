@@ -1,6 +1,6 @@
 """Screenshots of every page of the desktop app, on the bundled demo fonts, for the docs and for review.
 
-    python tools/screenshots.py [FOLDER] [--steps 120] [--size 64]
+    python tools/screenshots.py [FOLDER] [--steps 80] [--size 64] [--ab-runs RUN_A RUN_B]
 
 Writes fonts.png, characters.png, train.png, review.png, review-outlines.png,
 ab.png and export.png into FOLDER (default docs/screenshots/) in English, and
@@ -10,8 +10,10 @@ caches in a temporary folder. In English the Train page is captured during a
 short CPU run (stopped once the shot is taken), so it shows live curves and a
 preview; the Traditional Chinese pass opens the project the English pass
 saved, so its Train page shows that run's curves. The Review and Export pages
-show the bundled demo model's glyphs; the A/B tab compares two short runs
-that differ only in normalization (--ab-steps each).
+show the bundled demo model's glyphs. The A/B tab compares two existing run
+folders given with --ab-runs (each stands for its newest checkpoint, e.g. a
+BatchNorm and an InstanceNorm run of the same length), else two short runs
+trained here that differ only in normalization (--ab-steps each).
 """
 
 from __future__ import annotations
@@ -46,6 +48,19 @@ def settle(app, seconds: float = 0.3) -> None:
         time.sleep(0.01)
 
 
+def check_ab_runs(paths) -> str:
+    """Why these two paths cannot be compared (each must be a checkpoint or a run folder with one), or ""."""
+    for path in paths:
+        path = Path(path)
+        if path.is_file() and path.suffix == ".pt":
+            continue
+        if not path.is_dir():
+            return f"{path} is neither a run folder nor a checkpoint"
+        if not any(path.glob("*.pt")):
+            return f"{path} has no checkpoint yet (no last.pt or step-*.pt)"
+    return ""
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", default=str(ROOT / "docs" / "screenshots"))
@@ -54,7 +69,18 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--ab-steps", type=int, default=80, help="length of each of the two runs shown on the A/B tab"
     )
+    parser.add_argument(
+        "--ab-runs",
+        nargs=2,
+        type=Path,
+        metavar=("RUN_A", "RUN_B"),
+        help="two run folders (or checkpoints) for the A/B tab, instead of training two short runs",
+    )
     args = parser.parse_args(argv)
+    if args.ab_runs:
+        problem = check_ab_runs(args.ab_runs)
+        if problem:
+            parser.error(problem)
 
     scratch = Path(tempfile.mkdtemp(prefix="fontassist-shots-"))
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -172,7 +198,18 @@ def capture(app, window, args, scratch: Path, folder: Path, *, train: bool) -> i
     review.setFilters(flag="flagged", sort="doubt")
     review.outline_button.click()
     review.cell_slider.setValue(88)
-    wait_until(app, lambda: review.grid_model.outlines.pending() == 0, 120)
+
+    def visible_cells_traced() -> bool:
+        # Every cell on screen has its outline (asking queues those not yet traced).
+        grid, model = review.grid, review.grid_model
+        shown = grid.viewport().rect()
+        rows = [r for r in range(model.rowCount()) if grid.visualRect(model.index(r)).intersects(shown)]
+        return bool(rows) and all(model.outlines.outline(model._source.char(r)) is not None for r in rows)
+
+    settle(app, 0.5)
+    if not wait_until(app, visible_cells_traced, 600):
+        print("the outlines on screen were not traced in time", file=sys.stderr)
+        return 1
     settle(app, 1.0)
     shot("review-outlines")
     review.raster_button.click()
@@ -183,7 +220,10 @@ def capture(app, window, args, scratch: Path, folder: Path, *, train: bool) -> i
     review.tabs.setCurrentWidget(review.ab_page)
     ab = review.ab_page
     ab_runs = scratch / "ab-runs"
-    if train:
+    if args.ab_runs:
+        ab.setRuns(*args.ab_runs)  # runs made elsewhere, long enough to show what the choice changes
+        ab.compare()
+    elif train:
         window.session.setTrainSettings(
             dict(window.session.project.train, steps=args.ab_steps, checkpoint_every=args.ab_steps)
         )

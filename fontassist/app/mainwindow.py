@@ -37,6 +37,20 @@ from .train.trainpage import TrainPage
 STEPS = ("fonts", "characters", "train", "review", "export")
 # After the window is shown, load the trainer (torch) in the background so Train is ready when reached.
 ENGINE_PRELOAD_DELAY_MS = 1500
+PREFERRED_SIZE = QSize(1200, 800)
+TITLE_BAR_ROOM = 40  # what the window manager's title bar takes above the client area
+
+
+def first_size(available: QSize) -> QSize:
+    """The window's size when it opens with nothing remembered: the preferred size, as far as the screen allows.
+
+    ``available`` is the screen's available geometry in logical pixels (1280×720 on a 1920×1080
+    screen at 150 %), so the window never opens with its status bar below the screen.
+    """
+    return QSize(
+        min(PREFERRED_SIZE.width(), available.width()),
+        min(PREFERRED_SIZE.height(), available.height() - TITLE_BAR_ROOM),
+    )
 
 
 def step_icon(step: str) -> QIcon:
@@ -141,7 +155,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._update_title()
         self.statusBar().showMessage(self.tr("Ready"))
-        self.resize(1200, 800)
+        screen = self.screen()
+        self.resize(first_size(screen.availableGeometry().size()) if screen is not None else PREFERRED_SIZE)
         geometry = self.settings.geometry("main")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -345,8 +360,16 @@ class MainWindow(QMainWindow):
         self.session.replaceProject(project)
         self.settings.add_recent_project(path)
         self.settings.set_last_folder("projects", path)
+        self.statusBar().setToolTip("")
         if project.warnings:  # paths outside the project, the bundled files and home: worth a look
-            self.statusBar().showMessage(" ".join(project.warnings))
+            # One short line (the status bar is one line); each path in its tooltip.
+            self.statusBar().showMessage(
+                self.tr(
+                    "This project uses {0} path(s) outside its folder, the bundled files and your home "
+                    "folder: check that you trust it (point here for the list)."
+                ).format(len(project.warnings))
+            )
+            self.statusBar().setToolTip("\n".join(project.warnings))
         else:
             self.statusBar().showMessage(self.tr("Opened {0}").format(path), 5000)
         self.projectOpened.emit()

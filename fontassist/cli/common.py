@@ -158,7 +158,9 @@ def generation_chars(args, source, target) -> tuple[list[str], str]:
     return resolve_chars(args.charset, args.chars, args.chars_file)
 
 
-def add_runtime(p: argparse.ArgumentParser, batch_default: int | None = 64) -> None:
+def add_runtime(p: argparse.ArgumentParser, batch_default: int | None = 64, *, upscale: bool = False) -> None:
+    """--device and --threads; --batch unless ``batch_default`` is None; --no-upscale for commands that trace
+    what a model draws."""
     p.add_argument(
         "--device", default="auto", help="auto (CUDA, then Apple MPS, then CPU), cpu, cuda, cuda:N or mps"
     )
@@ -175,15 +177,13 @@ def add_runtime(p: argparse.ArgumentParser, batch_default: int | None = 64) -> N
             default=batch_default,
             help=f"glyphs per batch (default {batch_default})",
         )
-
-
-def add_upscale_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--no-upscale",
-        action="store_true",
-        help="trace the model's glyphs as drawn, not enlarged 4x by the upscaler the model is paired with "
-        "(for comparison; models without an upscaler are traced as drawn anyway)",
-    )
+    if upscale:
+        p.add_argument(
+            "--no-upscale",
+            action="store_true",
+            help="trace the model's glyphs as drawn, not enlarged 4x by the upscaler the model is paired with "
+            "(for comparison; models without an upscaler are traced as drawn anyway)",
+        )
 
 
 def chars_file_or_text(value: str) -> str:

@@ -12,7 +12,6 @@ from ..errors import FontAssistError
 from ..fonts import DEFAULT_CHARSET
 from .common import (
     add_runtime,
-    add_upscale_option,
     declare_outputs,
     generation_chars,
     image_size,
@@ -152,6 +151,12 @@ def _leave_out_edited(glyphs, review: dict):
     return drawn, keep
 
 
+def _for_tracing(glyphs, keep: list[int]):
+    """The kept glyphs as the tracer takes them: rasters, characters, em frame."""
+    images, frame = glyphs.for_tracing()
+    return images[keep], [glyphs.chars[i] for i in keep], frame
+
+
 def _export_ttf(args) -> int:
     from ..export import naming_warnings
     from ..export.writing import check_output_path
@@ -175,12 +180,9 @@ def _export_ttf(args) -> int:
     if drawn:
         print(f"Taking {len(drawn):,} glyphs drawn by hand as drawn (no tracing).")
     line, report = progress_printer()
-    images, frame = glyphs.for_tracing()
     try:
         result = write_font(
-            images[keep],
-            [glyphs.chars[i] for i in keep],
-            frame,
+            *_for_tracing(glyphs, keep),
             target,
             args.out,
             family=args.family,
@@ -234,13 +236,10 @@ def _export_ufo(args) -> int:
     statuses = {c: "accepted" for c in review.get("accepted", "")}
     statuses.update({c: "rejected" for c in review.get("rejected", "")})
     checkpoint = str(Path(args.checkpoint).absolute())
-    images, frame = glyphs.for_tracing()
     line, report = progress_printer()
     try:
         result = write_ufo_export(
-            images[keep],
-            [glyphs.chars[i] for i in keep],
-            frame,
+            *_for_tracing(glyphs, keep),
             target,
             args.out,
             source=source,
@@ -371,8 +370,7 @@ def _checkpoint_inputs(p) -> None:
         help=f"the characters of the set (default {DEFAULT_CHARSET}) the target lacks",
     )
     add_charset_arguments(p, default=None)
-    add_runtime(p)
-    add_upscale_option(p)
+    add_runtime(p, upscale=True)
 
 
 def register(subparsers) -> None:

@@ -25,7 +25,6 @@ from ..train.trainconfig import ADV_LOSSES, LR_SCHEDULES, RUN_LENGTH_FIELDS
 from .common import (
     ProgressLine,
     add_runtime,
-    add_upscale_option,
     bar,
     chars_file_or_text,
     declare_outputs,
@@ -337,6 +336,7 @@ def _train(args) -> int:
         CheckpointEvent,
         EvalEvent,
         FinishedEvent,
+        PreparingEvent,
         PreviewEvent,
         StepEvent,
         Trainer,
@@ -385,7 +385,11 @@ def _train(args) -> int:
             if not told and hasattr(trainer, "val_set"):
                 told = True
                 progress.message(_held_out_line(trainer))
-            if isinstance(event, StepEvent):
+            if isinstance(event, PreparingEvent):
+                progress.update(
+                    f"{event.message} [{bar(event.done, event.total)}] {event.done}/{event.total}"
+                )
+            elif isinstance(event, StepEvent):
                 losses = " ".join(f"{k} {v:.3f}" for k, v in event.losses.items() if k != "g")
                 progress.update(
                     f"step {event.step}/{event.total_steps} [{bar(event.step, event.total_steps)}] "
@@ -727,8 +731,7 @@ def register(subparsers) -> None:
     add_charset_arguments(p, default=None)
     p.add_argument("--out", required=True, metavar="DIR", help="folder for U+XXXX.png files and quality.json")
     p.add_argument("--grid", metavar="PNG", help="also write a contact sheet")
-    add_runtime(p)
-    add_upscale_option(p)
+    add_runtime(p, upscale=True)
     declare_outputs(p, out="folder", grid="picture")
     p.set_defaults(handler=_generate)
 
@@ -743,8 +746,7 @@ def register(subparsers) -> None:
     )
     p.add_argument("--grid", metavar="PNG", help="contact sheet path (default DIR/contact-sheet.png)")
     p.add_argument("--no-font", action="store_true", help=f"only the PNGs, no {DEMO_FONT_NAME}")
-    add_runtime(p)
-    add_upscale_option(p)
+    add_runtime(p, upscale=True)
     declare_outputs(p, out="folder", grid="picture")
     p.set_defaults(handler=_demo)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,23 +22,21 @@ from fontassist.export.hinting import is_hinted
 from fontassist.export.naming import (
     FontNames,
     apply_names,
-    naming_warnings_for_font,
+    family_warnings,
     source_copyright,
-    source_naming_warnings,
 )
 from fontassist.export.os2ranges import unicode_codepoints, update_os2_coverage
 from fontassist.export.outlines import convert_cff_to_glyf
 from fontassist.export.writing import (
     ExportReport,
-    cancelled_message,
+    add_glyphs,
     check_glyph_count,
     check_output_path,
     open_input_font,
     save_atomically,
+    written_report,
 )
-from fontassist.jobs import CancelToken, Progress, check_cancel, report
-
-log = logging.getLogger(__name__)
+from fontassist.jobs import CancelToken, Progress
 
 # Tables that list every glyph or sign the file: they would be wrong (or
 # reject the font) once glyphs are added, and all of them are optional.
@@ -79,9 +76,9 @@ def merge_into_font(
 
     font = open_input_font(target_path, font_number)
     try:
-        warnings = naming_warnings_for_font(font, names.family, f"the target font {os.fspath(target_path)}")
-        if source_path is not None:
-            warnings += source_naming_warnings(source_path, names.family, source_number)
+        warnings = family_warnings(
+            font, target_path, names.family, source_path=source_path, source_number=source_number
+        )
         original_order = list(font.getGlyphOrder())
         check_glyph_count(len(original_order) + len(new_glyphs), out_path)
         _refuse_present_characters(font, new_glyphs, target_path)
@@ -115,16 +112,7 @@ def merge_into_font(
         total = len(font.getGlyphOrder())
     finally:
         font.close()
-    for warning in warnings:
-        log.info("%s", warning)  # the report carries it; the front end shows it once
-    return ExportReport(
-        out_path=out_path,
-        glyphs_added=len(new_glyphs),
-        total_glyphs=total,
-        file_size=out_path.stat().st_size,
-        validation=validation,
-        warnings=tuple(warnings),
-    )
+    return written_report(out_path, len(new_glyphs), total, validation, warnings)
 
 
 def _refuse_present_characters(font: TTFont, new_glyphs: list[NewGlyph], target_path) -> None:
@@ -147,18 +135,12 @@ def _append_glyphs(
     out_path: Path,
 ) -> list[str]:
     new_names = unique_glyph_names((g.codepoint for g in new_glyphs), set(original_order))
-    glyphs = font["glyf"].glyphs
-    total = len(new_glyphs)
-    for done, (name, new) in enumerate(zip(new_names, new_glyphs, strict=False)):
-        check_cancel(cancel, cancelled_message(out_path))
-        report(progress, done, total, "Adding glyphs")
-        glyphs[name] = new.glyph
+    add_glyphs(font["glyf"].glyphs, new_names, new_glyphs, progress, cancel, out_path)
     font.setGlyphOrder(original_order + new_names)
     vertical = None
     if "vmtx" in font and "vhea" in font:
         vertical = (ideograph_vertical_advance(font), ideograph_vertical_origin(font))
     set_new_glyph_metrics(font, new_names, [g.glyph for g in new_glyphs], ideograph_advance(font), vertical)
-    report(progress, total, total, "Adding glyphs")
     return new_names
 
 

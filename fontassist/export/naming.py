@@ -278,9 +278,23 @@ def naming_warnings(
 
     font = open_input_font(target_path, font_number)
     try:
-        warnings = naming_warnings_for_font(font, family, f"the target font {os.fspath(target_path)}")
+        return family_warnings(
+            font, target_path, family, source_path=source_path, source_number=source_number
+        )
     finally:
         font.close()
+
+
+def family_warnings(
+    target: TTFont,
+    target_path: str | os.PathLike,
+    family: str,
+    *,
+    source_path: str | os.PathLike | None = None,
+    source_number: int = 0,
+) -> list[str]:
+    """:func:`naming_warnings` for a target font already open (``target``, read from ``target_path``)."""
+    warnings = naming_warnings_for_font(target, family, f"the target font {os.fspath(target_path)}")
     if source_path is not None:
         warnings += source_naming_warnings(source_path, family, source_number)
     return warnings

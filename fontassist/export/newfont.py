@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Iterable
 
@@ -23,22 +22,20 @@ from fontassist.export.naming import (
     VENDOR_NONE,
     FontNames,
     apply_names,
-    naming_warnings_for_font,
+    family_warnings,
     source_copyright,
-    source_naming_warnings,
 )
 from fontassist.export.os2ranges import update_os2_coverage
 from fontassist.export.writing import (
     ExportReport,
-    cancelled_message,
+    add_glyphs,
     check_glyph_count,
     check_output_path,
     open_input_font,
     save_atomically,
+    written_report,
 )
-from fontassist.jobs import CancelToken, Progress, check_cancel, report
-
-log = logging.getLogger(__name__)
+from fontassist.jobs import CancelToken, Progress
 
 # OS/2 fields that describe the target's design and line metrics; the new font
 # takes them over so it sets text like the target.
@@ -99,26 +96,15 @@ def build_new_font(
 
     source = open_input_font(metrics_from, font_number, role="font to take metrics from")
     try:
-        warnings = naming_warnings_for_font(
-            source, names.family, f"the target font {os.fspath(metrics_from)}"
+        warnings = family_warnings(
+            source, metrics_from, names.family, source_path=source_path, source_number=source_number
         )
-        if source_path is not None:
-            warnings += source_naming_warnings(source_path, names.family, source_number)
         font = _build(source, new_glyphs, names, progress, cancel, out_path)
         apply_names(font, names, source_copyright=source_copyright(source_path, source_number))
     finally:
         source.close()
     validation = save_atomically(font, out_path, validate=validate, cancel=cancel, progress=progress)
-    for warning in warnings:
-        log.info("%s", warning)  # the report carries it; the front end shows it once
-    return ExportReport(
-        out_path=out_path,
-        glyphs_added=len(new_glyphs),
-        total_glyphs=len(font.getGlyphOrder()),
-        file_size=out_path.stat().st_size,
-        validation=validation,
-        warnings=tuple(warnings),
-    )
+    return written_report(out_path, len(new_glyphs), len(font.getGlyphOrder()), validation, warnings)
 
 
 def _build(
@@ -137,12 +123,7 @@ def _build(
         ".notdef": _notdef_glyph(upm, advance, ascender, descender),
         "space": _empty_glyph(),
     }
-    total = len(new_glyphs)
-    for done, (name, new) in enumerate(zip(new_names, new_glyphs, strict=False)):
-        check_cancel(cancel, cancelled_message(out_path))
-        report(progress, done, total, "Adding glyphs")
-        glyphs[name] = new.glyph
-    report(progress, total, total, "Adding glyphs")
+    add_glyphs(glyphs, new_names, new_glyphs, progress, cancel, out_path)
 
     # The call order fontBuilder's docstring prescribes.
     builder = FontBuilder(upm, isTTF=True)

@@ -39,6 +39,7 @@ from fontassist.export.writing import (
     cancelled_message,
     check_output_path,
     save_atomically,
+    written_report,
 )
 from fontassist.jobs import CancelToken, Progress, check_cancel, report
 
@@ -708,11 +709,4 @@ def compile_loaded_ufo(
         total = len(font.getGlyphOrder())
     finally:
         font.close()
-    return ExportReport(
-        out_path=out_path,
-        glyphs_added=added,
-        total_glyphs=total,
-        file_size=out_path.stat().st_size,
-        validation=validation,
-        warnings=(),
-    )
+    return written_report(out_path, added, total, validation, ())

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from fontTools.ttLib import TTFont, TTLibError
+from fontTools.ttLib.tables._g_l_y_f import Glyph
 
 from fontassist.errors import FontAssistError
+from fontassist.export.glyphs import NewGlyph
 from fontassist.export.validate import ValidationResult, validate_font
 from fontassist.jobs import CancelToken, Progress, check_cancel, report
 from fontassist.safeio import atomic_write, check_output_file, protect_inputs
+
+log = logging.getLogger(__name__)
 
 # Names that promise another container than the plain sfnt fontassist writes.
 _CONTAINER_SUFFIXES = {".woff", ".woff2", ".ttc", ".otc"}
@@ -125,6 +131,39 @@ def save_atomically(
             check_cancel(cancel, cancelled_message(out_path))
     report(progress, 2, 2, "Done")
     return validation
+
+
+def written_report(
+    out_path: Path, glyphs_added: int, total_glyphs: int, validation: ValidationResult | None, warnings
+) -> ExportReport:
+    """The report of a font just written to ``out_path``; each warning is logged (the front end shows it once)."""
+    for warning in warnings:
+        log.info("%s", warning)
+    return ExportReport(
+        out_path=out_path,
+        glyphs_added=glyphs_added,
+        total_glyphs=total_glyphs,
+        file_size=out_path.stat().st_size,
+        validation=validation,
+        warnings=tuple(warnings),
+    )
+
+
+def add_glyphs(
+    glyphs: MutableMapping[str, Glyph],
+    names: list[str],
+    new_glyphs: list[NewGlyph],
+    progress: Progress | None,
+    cancel: CancelToken | None,
+    out_path: Path,
+) -> None:
+    """Put each new glyph into ``glyphs`` under its name; a cancel stops between glyphs."""
+    total = len(new_glyphs)
+    for done, (name, new) in enumerate(zip(names, new_glyphs, strict=True)):
+        check_cancel(cancel, cancelled_message(out_path))
+        report(progress, done, total, "Adding glyphs")
+        glyphs[name] = new.glyph
+    report(progress, total, total, "Adding glyphs")
 
 
 def cancelled_message(out_path: str | os.PathLike) -> str:

@@ -30,6 +30,7 @@ _LAZY = {
     "FinishedEvent": "events",
     "PreviewEvent": "events",
     "StepEvent": "events",
+    "PreparingEvent": "events",
     "TrainEvent": "events",
     "glyph_metrics": "similarity",
     "mean_metrics": "similarity",

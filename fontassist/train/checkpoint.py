@@ -148,7 +148,9 @@ def _read(path: Path, map_location) -> Any:
     except PermissionError:
         raise FontAssistError("cannot be read (permission denied).", path=path) from None
     except pickle.UnpicklingError as e:
-        if "GLOBAL" in str(e):
+        # A class or function the weights-only unpickler will not import: "... GLOBAL ..." in torch 2.13,
+        # "Unsupported class ..." in torch 2.3.
+        if "GLOBAL" in str(e) or "Unsupported class" in str(e):
             raise FontAssistError(
                 "holds Python objects or code, not just weights, so fontassist refuses to load it "
                 "(loading it could run arbitrary code).",

@@ -34,6 +34,7 @@ what the trainer asks about the process it runs in:
 from __future__ import annotations
 
 import datetime
+import inspect
 import logging
 import os
 import signal
@@ -48,6 +49,14 @@ from ..errors import FontAssistError
 log = logging.getLogger(__name__)
 
 TIMEOUT = datetime.timedelta(minutes=30)
+
+
+def _no_buffer_broadcast() -> dict[str, bool]:
+    """DDP's switch for broadcasting buffers before each forward, off: ``forward_sync_buffers`` since
+    torch 2.13, ``broadcast_buffers`` before (deprecated since; also skips the buffers' sync at start,
+    which changes nothing here: every rank builds or loads the same buffers)."""
+    parameters = inspect.signature(nn.parallel.DistributedDataParallel.__init__).parameters
+    return {"forward_sync_buffers" if "forward_sync_buffers" in parameters else "broadcast_buffers": False}
 
 
 @dataclass(frozen=True)
@@ -154,7 +163,7 @@ class Distributed:
             module,
             device_ids=[device.index] if device.type == "cuda" else None,
             # SyncBatchNorm keeps running statistics equal on every rank; nothing to broadcast.
-            forward_sync_buffers=False,
+            **_no_buffer_broadcast(),
             gradient_as_bucket_view=True,
         )
 

@@ -18,6 +18,15 @@ FINISH_REASONS = ("completed", "nan", "oom", "error")  # a cancelled run raises 
 
 
 @dataclass(frozen=True)
+class PreparingEvent:
+    """Work before the first step that takes a while (training the paired upscaler): ``done`` of ``total``."""
+
+    message: str
+    done: int
+    total: int
+
+
+@dataclass(frozen=True)
 class StepEvent:
     """One optimisation step done. ``step`` counts from 1; ``losses`` by name (e.g. "l1", "g_adv", "d")."""
 
@@ -63,4 +72,4 @@ class FinishedEvent:
     checkpoint: Path | None = None
 
 
-TrainEvent = StepEvent | EvalEvent | PreviewEvent | CheckpointEvent | FinishedEvent
+TrainEvent = PreparingEvent | StepEvent | EvalEvent | PreviewEvent | CheckpointEvent | FinishedEvent

@@ -67,6 +67,7 @@ from .events import (
     CheckpointEvent,
     EvalEvent,
     FinishedEvent,
+    PreparingEvent,
     PreviewEvent,
     StepEvent,
     TrainEvent,
@@ -79,6 +80,7 @@ from .trainconfig import RUN_LENGTH_FIELDS, TrainConfig
 log = logging.getLogger(__name__)
 
 PREVIEW_GLYPHS = 12
+UPSCALER_REPORT_EVERY = 10  # upscaler training steps per PreparingEvent
 _EMA = 0.9
 
 
@@ -272,7 +274,7 @@ class Trainer:
         self.config = self.config.replace(source_hash=source.content_hash, target_hash=target.content_hash)
         return source, target
 
-    def _prepare(self) -> None:
+    def _prepare(self) -> Iterator[TrainEvent]:
         config = self.config
         torch.manual_seed(config.seed)
         np.random.seed(config.seed % 2**32)
@@ -302,7 +304,7 @@ class Trainer:
         if config.upscale:
             self.upscaler = self._resume_from.upscaler if self._resume_from is not None else None
             if self.upscaler is None:
-                self.upscaler = self._train_upscaler(target, pairs.val_chars)
+                self.upscaler = yield from self._train_upscaler(target, pairs.val_chars)
         count = min(PREVIEW_GLYPHS, len(self.val_set))
         self.preview_index = (
             np.linspace(0, len(self.val_set) - 1, count).round().astype(int) if count else np.zeros(0, int)
@@ -370,17 +372,24 @@ class Trainer:
             self.total_steps,
         )
 
-    def _train_upscaler(self, target, validation_chars: list[str]) -> dict:
+    def _train_upscaler(self, target, validation_chars: list[str]) -> Iterator[TrainEvent]:
         """The upscaler for the target at this size (cached per font), as a checkpoint payload;
-        the validation characters stay out of its training too."""
-        from .upscale import upscaler_for
+        the validation characters stay out of its training too. Yields its training progress."""
+        from .upscale import upscaler_steps
 
         config = self.config
         log.info("upscaler: training on %s's own glyphs (or reading it from the cache)", target.full_name)
-        upscaler = upscaler_for(
+        steps = upscaler_steps(
             target, config.model.image_size, config.margin, exclude=validation_chars, cancel=self.cancel
         )
-        return upscaler.to_payload()
+        message = f"Training the upscaler on {target.full_name}'s own glyphs"
+        while True:
+            try:
+                done, total = next(steps)
+            except StopIteration as finished:
+                return finished.value.to_payload()
+            if done == 1 or done == total or done % UPSCALER_REPORT_EVERY == 0:
+                yield PreparingEvent(message, done, total)
 
     def _step_module(self, module: torch.nn.Module) -> torch.nn.Module:
         wrapped = self.dist.wrap(module, self.device)
@@ -421,7 +430,7 @@ class Trainer:
             yield self._out_of_memory()
 
     def _run_steps(self) -> Iterator[TrainEvent]:
-        self._prepare()
+        yield from self._prepare()
         config, total = self.config, self.total_steps
         if self.step >= total:
             yield FinishedEvent(

@@ -19,7 +19,7 @@ import json
 import logging
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -75,7 +75,7 @@ class Upscaler:
 
     def frame(self, frame: EmFrame) -> EmFrame:
         """``frame`` (the working size's em frame) at the upscaled size."""
-        return EmFrame(frame.upm, frame.bottom, frame.size * self.factor, frame.margin, frame.left)
+        return frame.with_size(frame.size * self.factor)
 
     def upscale(self, images: np.ndarray, *, batch_size: int = 16, progress=None, cancel=None) -> np.ndarray:
         """uint8 rasters N×S×S → uint8 rasters N×fS×fS."""
@@ -187,6 +187,23 @@ def training_glyphs(font: FontFile, exclude: Iterable[str], count: int) -> tuple
 
 
 def upscaler_for(
+    font: FontFile, size: int, margin: float = 0.0, *, progress: Progress | None = None, **options
+) -> Upscaler:
+    """The upscaler for ``font`` at ``size`` px: from the cache, else trained now (and cached).
+
+    ``options`` are those of :func:`upscaler_steps` (``cache=False`` always trains a new one).
+    ``progress`` and ``cancel`` follow :mod:`fontassist.jobs` (a cancel raises JobCancelled).
+    """
+    steps = upscaler_steps(font, size, margin, **options)
+    while True:
+        try:
+            done, total = next(steps)
+        except StopIteration as finished:
+            return finished.value
+        report(progress, done, total, "Training the upscaler")
+
+
+def upscaler_steps(
     font: FontFile,
     size: int,
     margin: float = 0.0,
@@ -195,12 +212,13 @@ def upscaler_for(
     config: UpscalerConfig | None = None,
     training: UpscalerTraining | None = None,
     cache: bool = True,
-    progress: Progress | None = None,
     cancel=None,
-) -> Upscaler:
-    """The upscaler for ``font`` at ``size`` px: from the cache, else trained now (and cached).
+) -> Generator[tuple[int, int], None, Upscaler]:
+    """:func:`upscaler_for` as a generator: yields ``(done, total)`` training steps (nothing when the
+    cache has it) and returns the upscaler, so an event loop (the trainer's) can report its progress.
 
-    ``progress`` and ``cancel`` follow :mod:`fontassist.jobs` (a cancel raises JobCancelled).
+    The upscaler learns ``font``'s own glyphs (see the module docstring), the
+    characters in ``exclude`` left out; a cancel raises JobCancelled.
     """
     config, training = config or UpscalerConfig(), training or UpscalerTraining()
     exclude = "".join(sorted(set(exclude)))
@@ -210,34 +228,22 @@ def upscaler_for(
         if cached is not None:
             log.info("upscaler for %s at %d px from the cache (%s)", font.full_name, size, path.name)
             return cached
-    upscaler = train_upscaler(
-        font,
-        size,
-        margin,
-        exclude=exclude,
-        config=config,
-        training=training,
-        progress=progress,
-        cancel=cancel,
-    )
+    upscaler = yield from training_steps(font, size, margin, exclude, config, training, cancel)
     if cache:
         _write_cached(path, upscaler)
     return upscaler
 
 
-def train_upscaler(
+def training_steps(
     font: FontFile,
     size: int,
-    margin: float = 0.0,
-    *,
-    exclude: Iterable[str] = (),
-    config: UpscalerConfig | None = None,
-    training: UpscalerTraining | None = None,
-    progress: Progress | None = None,
-    cancel=None,
-) -> Upscaler:
-    """Train an upscaler on ``font``'s own glyphs (see the module docstring); a cancel raises JobCancelled."""
-    config, training = config or UpscalerConfig(), training or UpscalerTraining()
+    margin: float,
+    exclude: str,
+    config: UpscalerConfig,
+    training: UpscalerTraining,
+    cancel,
+) -> Generator[tuple[int, int], None, Upscaler]:
+    """Train a new upscaler, yielding ``(done, total)`` after each step; returns it."""
     factor = config.factor
     big = size * factor
     count = max(16, min(training.glyphs, PIXEL_BUDGET // (big * big)))
@@ -275,7 +281,7 @@ def train_upscaler(
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         optimizer.step()
-        report(progress, step + 1, training.steps, "Training the upscaler")
+        yield step + 1, training.steps
     model.eval()
     upscaler = Upscaler(model, size, margin, font.content_hash, trained_chars=len(train_chars))
     upscaler.metrics = measure(upscaler, font, held_chars)

@@ -103,3 +103,25 @@ def engine_ready(qtbot, window):
     qtbot.waitUntil(lambda: page.engine is not None, timeout=120_000)
     window.session.setTrainSettings(TINY_TRAIN)
     return window
+
+
+@pytest.fixture(params=["en", "zh_TW"])
+def language_window(request, qtbot, settings, qapp):
+    """The main window built in English, then in Traditional Chinese (the app translates at start-up)."""
+    from fontassist.app.common.i18n import install_translators
+    from fontassist.app.common.worker import wait_for_workers
+    from fontassist.app.mainwindow import MainWindow
+
+    install_translators(qapp, request.param)
+    try:
+        win = MainWindow(settings)
+        win.ask = lambda *args: args[-1]
+        win.startWithFonts(None, None)
+        win.show()
+        qtbot.waitExposed(win)
+        yield win
+        win.session.setModified(False)
+        win.close()
+        wait_for_workers()
+    finally:
+        install_translators(qapp, "en")

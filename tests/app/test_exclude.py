@@ -3,12 +3,13 @@
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
+from fontassist import resources
 from fontassist.app.common.project import Project
 from fontassist.app.common.settings import AppSettings
 from fontassist.app.review.reviewdata import EXCLUDED, REJECTED, Decisions, export_chars
 from fontassist.app.review.reviewstate import ReviewState
 
-from .reviewkit import demo_session, missing_chars, synthetic_glyphs
+from .reviewkit import demo_session, missing_chars, synthetic_glyphs, wait_until
 
 
 @pytest.fixture
@@ -77,3 +78,77 @@ def test_an_excluded_rejected_glyph_stays_rejected_and_excluded():
         from fontassist.app.common.project import check_project_data
 
         check_project_data({"review": {"excluded": 3}})
+
+
+def test_excluded_characters_are_not_drawn_and_are_drawn_once_taken_back(qtbot, monkeypatch):
+    from fontassist.generate import Generator
+
+    asked = []
+    run = Generator.run
+
+    def spy(self, source_font, chars, **options):
+        asked.append(list(chars))
+        return run(self, source_font, chars, **options)
+
+    monkeypatch.setattr(Generator, "run", spy)
+    chars = missing_chars(4)
+    state = ReviewState(demo_session(chars))
+    state.device = "cpu"
+    state.setExcluded([chars[1]], True)
+    assert state.generate()
+    wait_until(qtbot, lambda: state.glyphs is not None and not state.isBusy())
+    assert asked == [[chars[0], chars[2], chars[3]]]  # the model was never asked for it
+    glyphs = state.glyphs
+    assert glyphs.chars == list(chars) and glyphs.undrawn() == [chars[1]]  # a placeholder, for the filter
+    assert not glyphs.images[1].any() and glyphs.source_images[1].any()
+    assert export_chars(glyphs, state.decisions, "not_rejected") == [chars[0], chars[2], chars[3]]
+    assert not state.regenerate([chars[1]], resources.DEMO_MODEL)  # nor redrawn while excluded
+
+    state.setExcluded([chars[1]], False)  # taken back: drawn now
+    wait_until(qtbot, lambda: not state.isBusy() and not state.glyphs.undrawn())
+    assert asked[-1] == [chars[1]] and state.glyphs.images[1].any()
+    assert export_chars(state.glyphs, state.decisions, "not_rejected") == list(chars)
+
+
+def test_the_summary_line_counts_no_excluded_glyph(qtbot, page_and_state):
+    page, state = page_and_state
+    chars = list(state.glyphs.chars)
+    flagged = [c for c, f in zip(chars, state.glyphs.flags, strict=True) if f["score"] >= 1.0]
+    gone = [flagged[0], next(c for c in chars if c not in flagged)]
+    state.setStatus([gone[0]], "accepted")
+    state.setExcluded(gone, True)
+    assert page.summary.text() == (
+        f"4 glyphs · 0 accepted · 0 rejected · 4 undecided · {len(flagged) - 1} flagged · 4 shown"
+    )
+
+
+def test_an_excluded_glyph_drawn_by_hand_is_not_exported(tmp_path):
+    from fontTools.ttLib import TTFont
+
+    from fontassist.app.export.exportjobs import export_font
+    from fontassist.fonts import open_font
+    from fontassist.vector import TraceSettings
+
+    glyphs = synthetic_glyphs(3, size=64)
+    square = [[100, -50, "line"], [100, 700, "line"], [800, 700, "line"], [800, -50, "line"]]
+    review = {
+        "edited": {glyphs.chars[2]: {"width": 1000, "contours": [square], "how": "drawn"}},
+        EXCLUDED: glyphs.chars[1] + glyphs.chars[2],
+    }
+    chars = export_chars(glyphs, Decisions(review), "not_rejected")
+    assert chars == glyphs.chars[:1]
+    out = tmp_path / "out.ttf"
+    export_font(
+        glyphs,
+        chars,
+        open_font(resources.DEMO_TARGET),
+        out,
+        family="Excluded Test",
+        style="Regular",
+        mode="new",
+        trace_options=TraceSettings(),
+        review=review,
+    )
+    cmap = TTFont(out).getBestCmap()
+    assert ord(glyphs.chars[0]) in cmap
+    assert ord(glyphs.chars[1]) not in cmap and ord(glyphs.chars[2]) not in cmap

@@ -10,6 +10,7 @@ from fontassist.app.export.exportjobs import default_family, default_file_name
 from fontassist.app.review.reviewdata import ACCEPTED, REJECTED
 from fontassist.app.review.reviewstate import ReviewState
 from fontassist.export import validate_font
+from tests.export.support import draw_new_glyph
 
 from .reviewkit import demo_session, missing_chars, wait_until
 
@@ -201,13 +202,7 @@ def test_ufo_out_edits_back_in_and_the_font_as_drawn(qtbot, export, tmp_path):
     edited = by_char[chars[0]]
     edited.contours[0].points[0].x += 30
     del ufo[by_char[chars[1]].name]
-    drawn = ufo.newGlyph("uni9F9C")  # 龜, drawn new in the editor
-    drawn.unicodes, drawn.width = [0x9F9C], 1000
-    pen = drawn.getPen()
-    pen.moveTo((100, 0))
-    pen.lineTo((100, 700))
-    pen.lineTo((800, 700))
-    pen.closePath()
+    draw_new_glyph(ufo)  # 龜, drawn new in the editor
     ufo.save(overwrite=True)
     wait_until(qtbot, lambda: "changed in your editor" in page.edits_note.text(), 20)  # the file watcher
 

@@ -157,3 +157,31 @@ def test_the_entry_point_opens_the_window_on_given_fonts_and_quits_when_it_close
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "shown True Noto Sans TC tiny.woff2"
     assert list((tmp_path / "state").rglob("fontassist.log"))  # the app logs to the user's log folder
+
+
+def test_a_project_with_far_paths_says_so_in_one_translated_line(qtbot, language_window, tmp_path):
+    """The warnings ran on in English, one sentence per path, off the end of the status bar."""
+    from PySide6.QtCore import QCoreApplication
+
+    window = language_window
+    window.resize(1366, 680)
+    far = tmp_path / "far"  # outside the project's folder (and, in a test, the home folder)
+    (far / "a").mkdir(parents=True)
+    (far / "b").mkdir()
+    project = Project()
+    project.run_dir = far / "a"
+    project.review["checkpoint"] = str(far / "b" / "last.pt")
+    folder = tmp_path / "project"
+    folder.mkdir()
+    project.save(folder / "p.fontassist")
+    assert window.openProject(folder / "p.fontassist")
+    bar = window.statusBar()
+    text = bar.currentMessage()
+    expected = QCoreApplication.translate(
+        "MainWindow",
+        "This project uses {0} path(s) outside its folder, the bundled files and your home folder: "
+        "check that you trust it (point here for the list).",
+    ).format(2)
+    assert text == expected
+    assert bar.fontMetrics().horizontalAdvance(text) < bar.width()  # one line that fits
+    assert str(far / "a") in bar.toolTip() and str(far / "b" / "last.pt") in bar.toolTip()

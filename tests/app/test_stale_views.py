@@ -181,3 +181,28 @@ def test_a_project_opened_before_the_train_page_is_shown_shows_its_runs_curves(q
     assert page.loss_chart is None  # no charts before the page is first shown
     page.ensureCharts()
     assert list(page.loss_chart._steps["l1"]) == [1, 2, 3]
+
+
+def test_an_opened_projects_run_shows_how_far_it_got_its_validation_and_preview(qtbot, train_page, tmp_path):
+    """It showed "not started" and no preview beside the run's curves."""
+    import json
+
+    from PySide6.QtGui import QColor, QImage
+
+    page, session = train_page, train_page.session
+    run_dir = tmp_path / "theirs"
+    (run_dir / "previews").mkdir(parents=True)
+    (run_dir / "config.json").write_text(json.dumps({"steps": 10}))
+    records = [{"step": s, "losses": {"l1": 1.0 / s}} for s in range(1, 7)]
+    records.insert(5, {"step": 5, "eval": {"l1": 0.1, "ssim": 0.5, "iou": 0.6}, "baseline": {"iou": 0.5}})
+    (run_dir / "history.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    picture = QImage(36, 12, QImage.Format.Format_RGB32)
+    picture.fill(QColor("gray"))
+    picture.save(str(run_dir / "previews" / "step-000004.png"))
+    project = Project()
+    project.run_dir = run_dir
+    session.replaceProject(project)
+    assert (page.progress.value(), page.progress.maximum()) == (6, 10)
+    assert page.progress.text() == "step 6 of 10"
+    assert page.metrics_label.text().startswith("Validation at step 5: ")
+    assert not page.preview.image().isNull() and "step 4" in page.preview_title.text()

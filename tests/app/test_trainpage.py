@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from fontassist import resources
@@ -94,20 +95,23 @@ def test_a_tiny_run_completes_with_live_preview(engine_ready, qtbot, tmp_path):
 
 
 def test_pause_holds_the_run_and_resume_finishes_it(engine_ready, qtbot, tmp_path):
-    page = start(engine_ready, tmp_path / "run", qtbot, steps=12)
+    page = start(engine_ready, tmp_path / "run", qtbot, steps=24)
     qtbot.waitUntil(lambda: page.progress.value() >= 1, timeout=RUN_TIMEOUT_MS)
-    page.togglePause()
+    # The worker says when it stops pulling; the events it forwarded before are delivered first.
+    with qtbot.waitSignal(page.worker.held, timeout=RUN_TIMEOUT_MS):
+        page.togglePause()
     assert page.state == page.PAUSED and page.pause_button.text() == "Resume"
+    step = page.progress.value()
+    assert 1 <= step < 24
     received = []
     page.worker.event.connect(received.append)
-    step = page.progress.value()
-    qtbot.wait(1500)
-    # At most the step already under way when Pause was pressed arrives; then the trainer holds at its yield.
-    assert len(received) <= 1 and page.progress.value() <= step + 1
+    QCoreApplication.processEvents()
+    # Blocked at the pause, the worker's thread cannot send anything: the trainer holds at its yield.
+    assert page.worker.isHolding() and received == [] and page.progress.value() == step
     assert "Paused" in page.status_label.text()
     with qtbot.waitSignal(page.trainingFinished, timeout=RUN_TIMEOUT_MS) as finished:
         page.togglePause()
-    assert finished.args == ["completed"] and page.last_finished.step == 12
+    assert finished.args == ["completed"] and page.last_finished.step == 24
 
 
 def test_stop_saves_a_checkpoint_and_the_run_can_be_continued(engine_ready, qtbot, tmp_path):

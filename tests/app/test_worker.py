@@ -82,10 +82,11 @@ def test_a_paused_stream_holds_and_cancel_lets_it_end(qtbot):
     received = []
     worker.event.connect(received.append)
     worker.pause()  # before the start: the worker forwards the first event, then holds
-    worker.start()
-    qtbot.waitUntil(lambda: received == [0], timeout=10_000)
-    qtbot.wait(100)
-    assert worker.isPaused() and pulled == [0]  # the generator is suspended at its yield
+    with qtbot.waitSignal(worker.held, timeout=10_000) as held:
+        worker.start()
+    assert held.args == [1] and received == [0]  # what it forwarded arrived before the hold was told
+    # While holding, the worker's thread waits at the pause: the generator is suspended at its yield.
+    assert worker.isHolding() and worker.isPaused() and pulled == [0]
     worker.resume()
     qtbot.waitUntil(lambda: len(received) >= 3, timeout=10_000)
     with qtbot.waitSignal(worker.ended, timeout=10_000) as ended:

@@ -102,37 +102,27 @@ def test_new_glyph_metrics_follow_the_target_ideographs(merged, make_new_glyphs)
         )
 
 
+# The font-wide fields derived from the glyphs, per table.
+EXTENTS = {
+    "head": ("xMin", "yMin", "xMax", "yMax"),
+    "hhea": ("advanceWidthMax", "minLeftSideBearing", "minRightSideBearing", "xMaxExtent"),
+    "vhea": ("advanceHeightMax", "minTopSideBearing", "minBottomSideBearing", "yMaxExtent"),
+    "maxp": ("numGlyphs", "maxPoints", "maxContours"),
+}
+
+
+def _extents(font: TTFont) -> dict[str, list]:
+    return {tag: [getattr(font[tag], k) for k in keys] for tag, keys in EXTENTS.items()}
+
+
 def test_font_wide_extents_match_a_full_recalculation(merged):
     report, _ = merged
     result = TTFont(report.out_path)
-    written = {
-        "head": [getattr(result["head"], k) for k in ("xMin", "yMin", "xMax", "yMax")],
-        "hhea": [
-            getattr(result["hhea"], k)
-            for k in ("advanceWidthMax", "minLeftSideBearing", "minRightSideBearing", "xMaxExtent")
-        ],
-        "vhea": [
-            getattr(result["vhea"], k)
-            for k in ("advanceHeightMax", "minTopSideBearing", "minBottomSideBearing", "yMaxExtent")
-        ],
-        "maxp": [getattr(result["maxp"], k) for k in ("numGlyphs", "maxPoints", "maxContours")],
-    }
+    written = _extents(result)
     result["maxp"].recalc(result)  # also recomputes head's bounding box
     result["hhea"].recalc(result)
     result["vhea"].recalc(result)
-    recalculated = {
-        "head": [getattr(result["head"], k) for k in ("xMin", "yMin", "xMax", "yMax")],
-        "hhea": [
-            getattr(result["hhea"], k)
-            for k in ("advanceWidthMax", "minLeftSideBearing", "minRightSideBearing", "xMaxExtent")
-        ],
-        "vhea": [
-            getattr(result["vhea"], k)
-            for k in ("advanceHeightMax", "minTopSideBearing", "minBottomSideBearing", "yMaxExtent")
-        ],
-        "maxp": [getattr(result["maxp"], k) for k in ("numGlyphs", "maxPoints", "maxContours")],
-    }
-    assert written == recalculated
+    assert written == _extents(result)
 
 
 def test_merged_font_passes_validation(merged):

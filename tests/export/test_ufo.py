@@ -32,7 +32,7 @@ from fontassist.export.ufo import (
 from fontassist.fonts import list_faces, open_font, render
 from fontassist.pipeline import write_font
 from fontassist.train.similarity import iou
-from tests.export.support import MISSING_IN_ZEN
+from tests.export.support import MISSING_IN_ZEN, draw_new_glyph
 
 FLAGGED = {
     "specks": 2,
@@ -191,13 +191,7 @@ def test_the_editor_loop_edit_delete_draw_then_export(exported_ufo, target, tmp_
     changed, deleted, flagged_one = MISSING_IN_ZEN[0], MISSING_IN_ZEN[1], MISSING_IN_ZEN[2]
     ufo[by_char[changed]].contours[0].points[0].x += 25  # one outline fixed by hand
     del ufo[by_char[deleted]]  # one glyph thrown out
-    drawn = ufo.newGlyph("uni9F9C")  # one glyph drawn new (龜)
-    drawn.unicodes, drawn.width = [0x9F9C], 1000
-    pen = drawn.getPen()
-    pen.moveTo((100, 0))
-    pen.lineTo((100, 700))
-    pen.lineTo((800, 700))
-    pen.closePath()
+    draw_new_glyph(ufo)  # one glyph drawn new (龜)
     ufo[by_char[flagged_one]].markColor = MARK_COLORS["rejected"]  # a decision taken in the editor
     ufo.save()
 

@@ -78,23 +78,27 @@ def test_corrupt_table(tmp_path, tiny_fonts):
         open_font(path)
 
 
-def test_no_unicode_cmap(tmp_path):
-    path = build_font(tmp_path / "nocmap.ttf")
-    font = TTFont(path)
+def _drop_cmap(font: TTFont) -> None:
     del font["cmap"]
-    font.save(path)
-    with pytest.raises(FontAssistError, match="no Unicode character map"):
-        open_font(path)
 
 
-def test_no_outlines(tmp_path):
-    path = build_font(tmp_path / "bitmap.ttf")
-    font = TTFont(path)
+def _drop_outlines(font: TTFont) -> None:  # a bitmap-only font
     del font["glyf"]
     del font["loca"]
     font["maxp"].tableVersion = 0x00005000
+
+
+@pytest.mark.parametrize(
+    ("drop", "message"),
+    [(_drop_cmap, "no Unicode character map"), (_drop_outlines, "no glyph outlines.*outline font")],
+    ids=["no unicode cmap", "no outlines"],
+)
+def test_a_font_without_a_table_it_needs(tmp_path, drop, message):
+    path = build_font(tmp_path / "font.ttf")
+    font = TTFont(path)
+    drop(font)
     font.save(path)
-    with pytest.raises(FontAssistError, match="no glyph outlines.*outline font"):
+    with pytest.raises(FontAssistError, match=message):
         open_font(path)
 
 

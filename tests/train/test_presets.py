@@ -9,7 +9,7 @@ from fontassist.errors import FontAssistError
 from fontassist.train import load_checkpoint
 from fontassist.train.presets import PRESETS, estimate_time, format_duration, with_preset
 
-from .tiny import tiny_chars, tiny_config
+from .tiny import TINY_MODEL_FLAGS, tiny_chars, tiny_config
 
 
 def test_presets_build_valid_configs_and_explicit_settings_win(tmp_path):
@@ -26,6 +26,16 @@ def test_presets_build_valid_configs_and_explicit_settings_win(tmp_path):
     assert with_preset("quality", {})["model"]["image_size"] >= 128
     with pytest.raises(FontAssistError, match="quick, balanced, quality"):
         with_preset("fast", {})
+
+
+def test_every_preset_sets_every_lever_so_switching_presets_leaves_none_behind():
+    """The app overlays a preset on the project's settings: a lever one preset turns on (Balanced's
+    clDice) must be turned off by the next (Quick), not inherited."""
+    levers = ("cldice_weight", "ema_decay", "upscale")
+    for name in PRESETS:
+        assert all(lever in with_preset(name, {}) for lever in levers), name
+    assert with_preset("balanced", {})["cldice_weight"] > 0  # measured to pay at 30 minutes
+    assert with_preset("quick", {})["cldice_weight"] == 0  # and not in 5
 
 
 def test_estimate_scales_measured_steps_to_the_run():
@@ -54,23 +64,20 @@ def test_format_duration():
     )
 
 
+def _train(source, target) -> list[str]:
+    return ["train", "--source", str(source), "--target", str(target)]
+
+
 def test_cli_estimate_prints_and_trains_nothing(tmp_path, capsys, demo_source, demo_target):
     out = tmp_path / "run"
     code = main(
         [
-            "train",
-            "--source",
-            str(demo_source),
-            "--target",
-            str(demo_target),
+            *_train(demo_source, demo_target),
             "--chars",
             tiny_chars(),
             "--preset",
             "quick",
-            "--size",
-            "32",
-            "--base-channels",
-            "4",
+            *TINY_MODEL_FLAGS,
             "--steps",
             "50",
             "--estimate",
@@ -90,25 +97,12 @@ def test_cli_validation_chars_and_evaluate_any_chars(tmp_path, capsys, caplog, d
     out = tmp_path / "run"
     code = main(
         [
-            "train",
-            "--source",
-            str(demo_source),
-            "--target",
-            str(demo_target),
+            *_train(demo_source, demo_target),
             "--chars",
             chars,
             "--validation-chars",
             str(tmp_path / "held.txt"),
-            "--size",
-            "32",
-            "--base-channels",
-            "4",
-            "--max-channels",
-            "16",
-            "--attention",
-            "8",
-            "--disc-channels",
-            "4",
+            *TINY_MODEL_FLAGS,
             "--steps",
             "2",
             "--batch",

@@ -10,6 +10,7 @@ from fontassist.model.upscaler import GlyphUpscaler, UpscalerConfig
 from fontassist.train import Trainer, list_checkpoints, load_checkpoint
 from fontassist.train import upscale as upscale_module
 from fontassist.train.checkpoint import pack_for_inference
+from fontassist.train.events import PreparingEvent, StepEvent
 from fontassist.train.runfolder import read_history
 from fontassist.train.upscale import Upscaler
 
@@ -57,14 +58,21 @@ def test_no_average_when_the_decay_is_zero_and_cldice_is_a_loss(tmp_path):
 def test_an_upscaler_is_paired_with_the_run_and_used_for_tracing(tmp_path, monkeypatch):
     asked = {}
 
-    def fake_upscaler_for(font, size, margin=0.0, *, exclude=(), cancel=None, **kwargs):
+    def quick_upscaler_steps(font, size, margin=0.0, *, exclude=(), cancel=None, **kwargs):
+        """The trainer's upscaler, untrained (its training is tested in test_upscale.py): three steps."""
         asked.update(size=size, exclude=set(exclude))
+        for step in range(1, 4):
+            yield step, 3
         return Upscaler(
             GlyphUpscaler(UpscalerConfig(channels=4, blocks=0)).eval(), size, margin, font.content_hash
         )
 
-    monkeypatch.setattr(upscale_module, "upscaler_for", fake_upscaler_for)
+    monkeypatch.setattr(upscale_module, "upscaler_steps", quick_upscaler_steps)
     events = list(Trainer(tiny_config(steps=2, upscale=True), tmp_path / "run"))
+    # Its training is reported before the first step (a CPU user would otherwise wait in silence).
+    preparing = [e for e in events if isinstance(e, PreparingEvent)]
+    assert [(e.done, e.total) for e in preparing] == [(1, 3), (3, 3)]
+    assert events.index(preparing[-1]) < min(i for i, e in enumerate(events) if isinstance(e, StepEvent))
     assert events[-1].reason == "completed", events[-1].message
     checkpoint = load_checkpoint(tmp_path / "run")
     assert asked == {"size": 32, "exclude": set(checkpoint.validation_chars)}

@@ -55,7 +55,7 @@ def test_upscaler_is_trained_once_per_font_and_then_read_from_the_cache(target, 
     def no_training(*args, **kwargs):
         raise AssertionError("trained again instead of reading the cache")
 
-    monkeypatch.setattr(upscale, "train_upscaler", no_training)
+    monkeypatch.setattr(upscale, "training_steps", no_training)
     again = upscaler_for(target, 16, exclude="永", config=SMALL, training=TINY)
     for a, b in zip(first.model.state_dict().values(), again.model.state_dict().values(), strict=True):
         assert torch.allclose(a.half().float(), b)
@@ -64,7 +64,7 @@ def test_upscaler_is_trained_once_per_font_and_then_read_from_the_cache(target, 
 
 
 def test_payload_round_trip_and_size_check(target):
-    up = upscale.train_upscaler(target, 16, config=SMALL, training=TINY)
+    up = upscale.upscaler_for(target, 16, config=SMALL, training=TINY, cache=False)
     loaded = Upscaler.from_payload(up.to_payload())
     images = render(target, "永東", 16).images
     assert np.abs(loaded.upscale(images).astype(int) - up.upscale(images).astype(int)).max() <= 2
@@ -80,4 +80,12 @@ def test_cancel_ends_the_job_the_protocol_way(target):
     token = CancelToken()
     token.cancel()
     with pytest.raises(JobCancelled, match="upscaler was cancelled"):
-        upscale.train_upscaler(target, 16, config=SMALL, training=TINY, cancel=token)
+        upscale.upscaler_for(target, 16, config=SMALL, training=TINY, cache=False, cancel=token)
+
+
+def test_training_reports_each_step_to_the_progress_callback(target):
+    seen = []
+    upscale.upscaler_for(
+        target, 16, config=SMALL, training=TINY, cache=False, progress=lambda *a: seen.append(a)
+    )
+    assert seen == [(step, TINY.steps, "Training the upscaler") for step in range(1, TINY.steps + 1)]

@@ -51,7 +51,39 @@ class CharactersPage(QWidget):
         self.settings = settings
         self._updating = False
 
-        # What to generate.
+        generate_box = self._build_generate_box()
+        learn_box = self._build_learn_box()
+        summary_box = self._build_summary_box()
+        left = settings_column(self, generate_box, learn_box, summary_box, self.notes, self.error)
+
+        right = self._build_grid()
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        left.setMaximumWidth(460)
+        splitter.setSizes([400, 700])
+        splitter.setChildrenCollapsible(False)
+
+        self.next_button = QPushButton(self.tr("Next: train →"), self)
+        self.next_button.clicked.connect(self.nextRequested)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("2 · Characters"), self))
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+        self._connect_choices()
+        session.planChanged.connect(self.refresh)
+        session.projectReplaced.connect(self.loadChoice)
+        self.loadChoice()
+        self.refresh()
+
+    def _build_generate_box(self):
+        """What to generate: a named set, all the source has, custom text, or a text file."""
         self.mode_buttons = QButtonGroup(self)
         self.charset_radio = QRadioButton(self.tr("What the target lacks in:"), self)
         self.source_radio = QRadioButton(self.tr("Everything the source has that the target lacks"), self)
@@ -88,8 +120,10 @@ class CharactersPage(QWidget):
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(self.file_button)
         generate.addWidget(self._indented(file_row))
+        return generate_box
 
-        # What to learn from.
+    def _build_learn_box(self):
+        """What the model learns from."""
         self.learn_combo = QComboBox(self)
         self.learn_combo.addItem(self.tr("Automatic"), LEARN_AUTO)
         self.learn_combo.setItemData(
@@ -117,8 +151,10 @@ class CharactersPage(QWidget):
         )
         learn_hint.setWordWrap(True)
         learn.addWidget(learn_hint)
+        return learn_box
 
-        # The numbers.
+    def _build_summary_box(self):
+        """The numbers: training pool, held out, to generate; notes and errors below."""
         summary_box = QGroupBox(self.tr("Summary"), self)
         summary = QFormLayout(summary_box)
         self.pool_label = QLabel(self)
@@ -134,10 +170,10 @@ class CharactersPage(QWidget):
         summary.addRow(self.tr("Will be generated:"), self.generate_label)
         self.notes = MessageLabel(self)
         self.error = MessageLabel(self)
+        return summary_box
 
-        left = settings_column(self, generate_box, learn_box, summary_box, self.notes, self.error)
-
-        # The grid of source glyphs that will be generated.
+    def _build_grid(self):
+        """The grid of source glyphs that will be generated, with its cell size."""
         self.grid_title = heading("", self, 1.1)
         self.cell_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.cell_slider.setRange(32, 128)
@@ -158,26 +194,10 @@ class CharactersPage(QWidget):
         title_row.addWidget(self.cell_slider)
         right_layout.addLayout(title_row)
         right_layout.addWidget(self.grid, 1)
+        return right
 
-        splitter = QSplitter(self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        left.setMaximumWidth(460)
-        splitter.setSizes([400, 700])
-        splitter.setChildrenCollapsible(False)
-
-        self.next_button = QPushButton(self.tr("Next: train →"), self)
-        self.next_button.clicked.connect(self.nextRequested)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.next_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("2 · Characters"), self))
-        layout.addWidget(splitter, 1)
-        layout.addLayout(bottom)
-
+    def _connect_choices(self):
+        """Every change of the choice is committed to the session (typed text after a pause)."""
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(_EDIT_DELAY_MS)
@@ -186,11 +206,6 @@ class CharactersPage(QWidget):
         self.charset_combo.currentIndexChanged.connect(lambda _i: self._select_and_commit(self.charset_radio))
         self.learn_combo.currentIndexChanged.connect(lambda _i: self._commit())
         self.text_edit.textChanged.connect(self._text_edited)
-
-        session.planChanged.connect(self.refresh)
-        session.projectReplaced.connect(self.loadChoice)
-        self.loadChoice()
-        self.refresh()
 
     @staticmethod
     def _indented(item) -> QWidget:

@@ -172,8 +172,11 @@ class OutlineCache(QObject):
 
     ``outline(key)`` answers from the cache or returns None and queues the
     glyph; queued glyphs are traced in batches by the core's batch tracer, and
-    ``traced(keys)`` announces each batch. ``invalidate`` drops glyphs whose
-    raster changed; ``setOptions`` or ``clear`` drops everything.
+    ``traced(keys)`` announces each batch. ``rasters_of(keys)`` gives the
+    rasters to trace, on the frame set with ``setFrame``, as ``(keys it has,
+    their stack)``; it runs on the thread pool with the tracing (it may
+    upscale). ``invalidate`` drops glyphs whose raster changed;
+    ``setOptions`` or ``clear`` drops everything.
     """
 
     traced = Signal(list)
@@ -182,14 +185,14 @@ class OutlineCache(QObject):
 
     def __init__(
         self,
-        raster_of: Callable[[Hashable], np.ndarray | None],
+        rasters_of: Callable[[list[Hashable]], tuple[list[Hashable], np.ndarray]],
         frame: EmFrame | None = None,
         options: TraceSettings | None = None,
         max_cached: int = 20000,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
-        self._raster_of = raster_of
+        self._rasters_of = rasters_of
         self._frame = frame
         self._options = options if options is not None else TraceSettings()
         self._max_cached = max_cached
@@ -239,17 +242,11 @@ class OutlineCache(QObject):
     def _dispatch(self) -> None:
         if self._running or not self._queue or self._frame is None:
             return
-        keys, rasters = [], []
-        while self._queue and len(keys) < self.BATCH:
-            key, _ = self._queue.popitem(last=False)
-            raster = self._raster_of(key)
-            if raster is not None:
-                keys.append(key)
-                rasters.append(raster)
-        if not keys:
-            return
-        stack, frame, options, generation = (
-            np.stack(rasters).astype(np.uint8),
+        wanted = []
+        while self._queue and len(wanted) < self.BATCH:
+            wanted.append(self._queue.popitem(last=False)[0])
+        rasters_of, frame, options, generation = (
+            self._rasters_of,
             self._frame,
             self._options,
             self._generation,
@@ -258,12 +255,13 @@ class OutlineCache(QObject):
         def trace_batch():
             from ...vector import trace_outlines
 
-            return trace_outlines(stack, frame, options)
+            keys, stack = rasters_of(wanted)
+            return keys, trace_outlines(np.asarray(stack, np.uint8), frame, options) if keys else []
 
         self._running = True
         run_in_background(
             trace_batch,
-            lambda outlines: self._done(generation, keys, outlines),
+            lambda traced: self._done(generation, *traced),
             lambda message, _details: self._failed(generation, message),
             owner=self,
             name="trace outlines",

@@ -54,6 +54,7 @@ class Worker(QThread):
     failed = Signal(str, str)  # message, details (empty for errors the designer can fix)
     cancelled = Signal(str)  # the JobCancelled message (what was kept, if anything)
     pausedChanged = Signal(bool)
+    held = Signal(int)  # a paused stream stopped pulling, after forwarding this many events
     ended = Signal(str)  # DONE, FAILED or CANCELLED, after the thread has finished
 
     def __init__(self, job: Job, name: str = "job", parent=None, *, stream: bool = False):
@@ -65,6 +66,7 @@ class Worker(QThread):
         self.outcome: str | None = None
         self._go = threading.Event()
         self._go.set()
+        self._holding = threading.Event()  # set while a paused stream waits at its pause
         self._last_shown: tuple[int, str] | None = None
         self.finished.connect(self._end)
 
@@ -84,6 +86,10 @@ class Worker(QThread):
 
     def isPaused(self) -> bool:
         return not self._go.is_set()
+
+    def isHolding(self) -> bool:
+        """True while a paused stream is blocked at its pause: no event can come until resume or cancel."""
+        return self._holding.is_set()
 
     def pause(self) -> None:
         """Stop pulling events from a stream job; the job stays suspended at its ``yield``."""
@@ -108,9 +114,13 @@ class Worker(QThread):
         try:
             result = self._job(self._progress, self.cancel_token)
             if self.stream:
-                for item in result:
+                for count, item in enumerate(result, 1):
                     self.event.emit(item)
-                    self._go.wait()  # the pause
+                    if not self._go.is_set():  # the pause: the job stays suspended at its yield
+                        self._holding.set()
+                        self.held.emit(count)
+                        self._go.wait()
+                        self._holding.clear()
                 result = None
         except JobCancelled as e:
             self.outcome = CANCELLED

@@ -104,7 +104,44 @@ class ABPage(QWidget):
         self._queue: list = []
         self._current_run: RunStarting | None = None
 
-        # Choosing A and B.
+        pick = self._build_pickers()
+        progress_row = self._build_progress_row()
+        self._build_summary_table()
+        grids_box = self._build_grids()
+        side = self._build_glyph_side()
+        splitter = QSplitter(self)
+        splitter.addWidget(grids_box)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 400])
+        splitter.setChildrenCollapsible(False)
+
+        winner = self._build_winner_row()
+        layout = QVBoxLayout(self)
+        layout.addLayout(pick)
+        layout.addLayout(progress_row)
+        layout.addWidget(self.status)
+        layout.addWidget(self.message)
+        layout.addWidget(self.summary_table)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(winner)
+
+        session.projectReplaced.connect(self._restore)
+        self._restore()
+        self._update_buttons()
+
+    def _column_titles(self) -> dict[str, str]:
+        return {
+            "source": self.tr("Source"),
+            "a": self.tr("A"),
+            "b": self.tr("B"),
+            "target": self.tr("Target"),
+        }
+
+    def _build_pickers(self):
+        """Choosing A and B, Compare, and Train both."""
+        session = self.session
         self.picker_a = CheckpointPicker(session, self, demo=True)
         self.picker_a.setObjectName("pickerA")
         self.picker_b = CheckpointPicker(session, self, demo=True)
@@ -131,7 +168,10 @@ class ABPage(QWidget):
         pick.addWidget(self.compare_button, 0, 2)
         pick.addWidget(self.train_both_button, 1, 2)
         pick.setColumnStretch(1, 1)
+        return pick
 
+    def _build_progress_row(self):
+        """Progress with Stop, the status line and the message."""
         self.progress = QProgressBar(self)
         self.progress.hide()
         self.stop_button = QPushButton(self.tr("Stop"), self)
@@ -144,8 +184,10 @@ class ABPage(QWidget):
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.stop_button)
+        return progress_row
 
-        # Aggregate figures.
+    def _build_summary_table(self):
+        """The aggregate figures: one row per metric, A, B, the baseline, which is better."""
         self.summary_table = QTableWidget(3, 5, self)
         self.summary_table.setObjectName("abSummary")
         self.summary_table.setHorizontalHeaderLabels(
@@ -164,7 +206,8 @@ class ABPage(QWidget):
         self.summary_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._fit_summary_height()
 
-        # Grids.
+    def _build_grids(self):
+        """Source, A, B and target grids side by side, scrolled together, ordered by a metric; the flip."""
         self.metric_combo = QComboBox(self)
         self.metric_combo.setObjectName("metricCombo")
         for key, label in METRIC_LABELS.items():
@@ -186,12 +229,7 @@ class ABPage(QWidget):
         self.grid_titles: dict[str, QLabel] = {}
         grids = QGridLayout()
         grids.setSpacing(4)
-        titles = {
-            "source": self.tr("Source"),
-            "a": self.tr("A"),
-            "b": self.tr("B"),
-            "target": self.tr("Target"),
-        }
+        titles = self._column_titles()
         for column, name in enumerate(self.grid_names):
             model = ABGridModel(cell_size=CELL, parent=self)
             view = GlyphGridView(self)
@@ -221,8 +259,10 @@ class ABPage(QWidget):
         grids_layout.setContentsMargins(0, 0, 0, 0)
         grids_layout.addLayout(grid_options)
         grids_layout.addLayout(grids, 1)
+        return grids_box
 
-        # Per-glyph table and the selected glyph.
+    def _build_glyph_side(self):
+        """The per-glyph table and the selected glyph, large."""
         self.glyph_table = QTableWidget(0, 5, self)
         self.glyph_table.setObjectName("abGlyphTable")
         self.glyph_table.setHorizontalHeaderLabels(
@@ -236,6 +276,7 @@ class ABPage(QWidget):
         self.glyph_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.glyph_table.currentCellChanged.connect(lambda row, *_: self.selectRow(row))
         self.detail_views = {name: ImageView(self, max_scale=3.0) for name in self.grid_names}
+        titles = self._column_titles()
         detail = QGridLayout()
         for column, name in enumerate(self.grid_names):
             caption = muted(QLabel(titles[name], self))
@@ -252,16 +293,10 @@ class ABPage(QWidget):
         side_layout.addWidget(self.glyph_table, 1)
         side_layout.addLayout(detail)
         side_layout.addWidget(self.detail_label)
+        return side
 
-        splitter = QSplitter(self)
-        splitter.addWidget(grids_box)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([640, 400])
-        splitter.setChildrenCollapsible(False)
-
-        # The winner.
+    def _build_winner_row(self):
+        """Use A / Use B for generation."""
         self.use_a_button = QPushButton(self.tr("Use A for generation"), self)
         self.use_a_button.setObjectName("useAButton")
         self.use_b_button = QPushButton(self.tr("Use B for generation"), self)
@@ -274,19 +309,7 @@ class ABPage(QWidget):
         winner.addWidget(self.use_a_button)
         winner.addWidget(self.use_b_button)
         winner.addWidget(self.winner_label, 1)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(pick)
-        layout.addLayout(progress_row)
-        layout.addWidget(self.status)
-        layout.addWidget(self.message)
-        layout.addWidget(self.summary_table)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(winner)
-
-        session.projectReplaced.connect(self._restore)
-        self._restore()
-        self._update_buttons()
+        return winner
 
     def _fit_summary_height(self) -> None:
         """Three rows, always all visible, never more room than they need."""

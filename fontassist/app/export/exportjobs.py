@@ -19,7 +19,7 @@ from ...fonts import FontFile
 from ...jobs import CancelToken, Progress
 from ...pipeline import settings_for, write_font, write_glyph_files
 from ...vector import TraceSettings
-from ..review.reviewdata import ACCEPTED, REJECTED, Decisions, ReviewGlyphs, export_chars
+from ..review.reviewdata import ACCEPTED, REJECTED, Decisions, ReviewGlyphs
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +50,12 @@ def trace_options_from(export: dict, target: FontFile | None = None) -> TraceSet
     return settings_for(TraceSettings(**values), target)
 
 
-def chosen_glyphs(glyphs: ReviewGlyphs, decisions: Decisions, which: str):
-    """(rasters, characters) to export: accepted only, or all not rejected."""
-    return glyphs.subset(export_chars(glyphs, decisions, which))
+def hand_drawn(review: dict | None) -> list:
+    """The glyphs drawn by hand in the designer's editor, less those excluded from the generate set."""
+    from ...export.handedits import edited_glyphs
+
+    excluded = Decisions(review or {})
+    return [g for g in edited_glyphs(review or {}) if not excluded.isExcluded(g.char)]
 
 
 def export_font(
@@ -73,11 +76,9 @@ def export_font(
 
     Glyphs drawn by hand (``review``'s hand edits) are written as drawn, not traced.
     """
-    from ...export.handedits import edited_glyphs
-
-    drawn = edited_glyphs(review or {})
+    drawn = hand_drawn(review)
     hand = {g.char for g in drawn}
-    images, chars = glyphs.subset([c for c in chars if c not in hand])
+    images, chars = glyphs.subset([c for c in chars if c not in hand], cancel=cancel)
     if not chars and not drawn:
         raise FontAssistError(
             "There are no glyphs to export.",
@@ -86,7 +87,7 @@ def export_font(
     return write_font(
         images,
         chars,
-        glyphs.frame,
+        glyphs.trace_frame,
         target,
         out_path,
         family=family,
@@ -120,14 +121,13 @@ def export_ufo(
 
     Hand-drawn glyphs go in as drawn (marked edited); the source glyphs fill the background layer.
     """
-    from ...export.handedits import edited_glyphs
     from ...pipeline import write_ufo_export
     from ..review.reviewdata import checkpoint_path
 
-    drawn = edited_glyphs(review or {})
+    drawn = hand_drawn(review)
     hand = {g.char for g in drawn}
     chars = [c for c in chars if c not in hand]
-    images, chars = glyphs.subset(chars)
+    images, chars = glyphs.subset(chars, cancel=cancel)
     if not chars and not drawn:
         raise FontAssistError(
             "There are no glyphs to export.",
@@ -138,7 +138,7 @@ def export_ufo(
     return write_ufo_export(
         images,
         chars,
-        glyphs.frame,
+        glyphs.trace_frame,
         target,
         out_path,
         source=source,
@@ -171,7 +171,7 @@ def export_glyph_files(
     cancel: CancelToken | None = None,
 ) -> list[Path]:
     """One PNG (raster) or SVG (traced outline) per glyph into ``out_dir``, named by code point."""
-    images, chars = glyphs.subset(chars)
+    images, chars = glyphs.subset(chars, cancel=cancel)
     if not chars:
         raise FontAssistError(
             "There are no glyphs to export.",
@@ -180,7 +180,7 @@ def export_glyph_files(
     return write_glyph_files(
         images,
         chars,
-        glyphs.frame,
+        glyphs.trace_frame,
         out_dir,
         fmt,
         trace_settings=trace_options,

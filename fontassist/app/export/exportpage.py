@@ -46,7 +46,6 @@ from ..common.worker import Worker, run_in_background
 from ..review.reviewdata import export_chars
 from ..review.reviewstate import ReviewState
 from .exportjobs import (
-    chosen_glyphs,
     default_family,
     default_file_name,
     export_font,
@@ -86,7 +85,44 @@ class ExportPage(QWidget):
         self._job_kind = ""
         self._naming_ticket = 0
 
-        # The font.
+        font_box = self._build_font_box()
+        trace_box = self._build_trace_box()
+        run_row = self._build_run_row()
+        files_box = self._build_files_box()
+        left = settings_column(
+            self,
+            font_box,
+            trace_box,
+            run_row,
+            self.message,
+            self.result_label,
+            (self.open_folder_button, Qt.AlignmentFlag.AlignLeft),
+            files_box,
+            self._build_edits_box(),
+        )
+        left_scroll = vertical_scroll(left, self)
+        left_scroll.setMinimumWidth(420)
+
+        right = self._build_previews()
+        splitter = QSplitter(self)
+        splitter.addWidget(left_scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([520, 520])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("5 · Export"), self))
+        layout.addWidget(splitter, 1)
+
+        self._connect_settings()
+        self._connect_state()
+        self._auto_output = True
+        self._load_settings()
+        self._update_counts()
+
+    def _build_font_box(self):
+        """The font's names, mode, format, output file and which glyphs go in."""
         self.family_edit = QLineEdit(self)
         self.family_edit.setObjectName("familyEdit")
         self.style_edit = QLineEdit(self)
@@ -136,8 +172,10 @@ class ExportPage(QWidget):
         font_form.addRow(self.tr("Output file:"), out_row)
         font_form.addRow(self.tr("Glyphs:"), self.accepted_radio)
         font_form.addRow("", self.not_rejected_radio)
+        return font_box
 
-        # Tracing.
+    def _build_trace_box(self):
+        """How rasters are traced: speck size, tolerance, one switch per cleaning step, the preview glyph."""
         self.speck_spin = QDoubleSpinBox(self)
         self.speck_spin.setObjectName("speckSpin")
         self.speck_spin.setRange(0.0, 200.0)
@@ -187,8 +225,10 @@ class ExportPage(QWidget):
         for box in self.clean_boxes.values():
             trace_form.addRow(box)
         trace_form.addRow(self.tr("Preview glyph:"), self.preview_char_edit)
+        return trace_box
 
-        # Export, progress, result.
+    def _build_run_row(self):
+        """The Export button with its progress and Cancel, then the message and result lines."""
         self.export_button = QPushButton(self.tr("Export font"), self)
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(lambda: self.exportFont())
@@ -211,8 +251,10 @@ class ExportPage(QWidget):
         self.open_folder_button.setObjectName("openFolderButton")
         self.open_folder_button.clicked.connect(self.openFolder)
         self.open_folder_button.hide()
+        return run_row
 
-        # Glyph files.
+    def _build_files_box(self):
+        """Glyph files: the same glyphs, one PNG or SVG each."""
         self.format_combo = QComboBox(self)
         self.format_combo.setObjectName("formatCombo")
         self.format_combo.addItem(self.tr("PNG rasters"), "png")
@@ -232,22 +274,10 @@ class ExportPage(QWidget):
         files_form.addRow(self.tr("Format:"), self.format_combo)
         files_form.addRow(self.tr("Folder:"), folder_row)
         files_form.addRow("", self.glyphs_button)
+        return files_box
 
-        left = settings_column(
-            self,
-            font_box,
-            trace_box,
-            run_row,
-            self.message,
-            self.result_label,
-            (self.open_folder_button, Qt.AlignmentFlag.AlignLeft),
-            files_box,
-            self._build_edits_box(),
-        )
-        left_scroll = vertical_scroll(left, self)
-        left_scroll.setMinimumWidth(420)
-
-        # Trace preview and text preview.
+    def _build_previews(self):
+        """The trace preview (before and after cleaning) and the text preview."""
         self.trace_title = QLabel(self.tr("Trace preview"), self)
         self.trace_view = OutlineView(
             self, placeholder=self.tr("Generate glyphs on the Review page to preview their outlines.")
@@ -280,18 +310,10 @@ class ExportPage(QWidget):
         right_layout.addWidget(self.trace_stats)
         right_layout.addWidget(heading(self.tr("Text preview"), self, scale=1.1))
         right_layout.addWidget(self.text_preview, 2)
+        return right
 
-        splitter = QSplitter(self)
-        splitter.addWidget(left_scroll)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([520, 520])
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("5 · Export"), self))
-        layout.addWidget(splitter, 1)
-
+    def _connect_settings(self):
+        """Every setting saves itself and refreshes the previews it changes."""
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
@@ -315,15 +337,15 @@ class ExportPage(QWidget):
         self.font_format_combo.currentIndexChanged.connect(self._font_format_changed)
         self.accepted_radio.toggled.connect(self._update_counts)
 
+    def _connect_state(self):
+        """The glyphs, decisions and project the page shows."""
+        state, session = self.state, self.session
         state.currentCharChanged.connect(self._current_char_changed)
         state.glyphsChanged.connect(self._glyphs_changed)
         state.glyphsRedrawn.connect(lambda chars: self.previewChar() in chars and self._preview_timer.start())
         state.decisionsChanged.connect(lambda _chars: self._update_counts())
         session.projectReplaced.connect(self._load_settings)
         session.fontsChanged.connect(self._fonts_changed)
-        self._auto_output = True
-        self._load_settings()
-        self._update_counts()
 
     def ask(
         self, title: str, text: str, buttons: QMessageBox.StandardButton, default: QMessageBox.StandardButton
@@ -486,7 +508,7 @@ class ExportPage(QWidget):
         glyphs = self.state.glyphs
         if glyphs is None:
             return []
-        return chosen_glyphs(glyphs, self.state.decisions, self.which())[1]
+        return export_chars(glyphs, self.state.decisions, self.which())
 
     def glyphFolder(self) -> Path:
         """The folder for glyph files: the chosen one, else ``glyphs`` beside the font file."""
@@ -568,7 +590,8 @@ class ExportPage(QWidget):
         def trace():
             from ...vector import trace_outline
 
-            return trace_outline(raster, frame, raw), trace_outline(raster, frame, options)
+            traced, traced_frame = glyphs.trace_raster(i), glyphs.trace_frame  # what the export traces
+            return trace_outline(traced, traced_frame, raw), trace_outline(traced, traced_frame, options)
 
         def show(outlines):
             before, outline = outlines

@@ -6,9 +6,11 @@ exported) over the generated raster, with:
 
 - wheel zoom about the pointer and drag to pan (double-click fits it again);
 - on-curve (■) and off-curve (○) points, on or off;
-- guides: the em box, the baseline and the target's ink extremes (the union
-  of the ink of a few of its own ideographs), in font units through the same
-  :class:`~fontassist.fonts.EmFrame` that made the raster;
+- guides: the em box, the baseline, the target's ideographic character face
+  (its BASE table's ``icfb``/``icft`` baselines, else the ink extremes) and
+  the target's ink extremes (the union of the ink of a few of its own
+  ideographs), in font units through the same
+  :class:`~fontassist.fonts.EmFrame` that made the raster; each switchable;
 - overlays of the source glyph and of the generated raster, with an opacity;
 - "Related target glyphs": the target's own glyphs whose source drawings are
   nearest to this glyph's source drawing (nearest neighbours of small source
@@ -18,6 +20,7 @@ exported) over the generated raster, with:
 
 from __future__ import annotations
 
+import io
 import logging
 
 import numpy as np
@@ -45,7 +48,11 @@ log = logging.getLogger(__name__)
 
 INK_SAMPLE = "永國東風體鬱靈鷹"  # ideographs whose ink reaches the usual extremes
 RELATED = 6
-NEIGHBOUR_SIZE = 24  # source rasters compared at this size: enough for structure, cheap for thousands
+NEIGHBOUR_SIZE = 24
+INK_COLOR = QColor(40, 160, 90)
+FACE_COLOR = QColor(
+    230, 130, 20
+)  # source rasters compared at this size: enough for structure, cheap for thousands
 
 
 def ink_extremes(target, frame: EmFrame) -> tuple[float, float, float, float] | None:
@@ -61,6 +68,55 @@ def ink_extremes(target, frame: EmFrame) -> tuple[float, float, float, float] | 
     left, top = frame.to_font_units(cols[0], rows[0])
     right, bottom = frame.to_font_units(cols[-1] + 1, rows[-1] + 1)
     return float(left), float(bottom), float(right), float(top)
+
+
+def ideographic_face(target) -> tuple[float, float, float, float] | None:
+    """(left, bottom, right, top) in font units of the target's ideographic character face, from its BASE table.
+
+    The horizontal axis's ``icfb`` / ``icft`` baselines give the bottom and top;
+    the vertical axis's give the left and right (else the face is centred in the
+    em, as wide as it is inset from the em box at the bottom). None when the
+    font has no such baselines (or cannot be read as an OpenType font).
+    """
+    from fontTools.ttLib import TTFont
+
+    try:
+        font = TTFont(io.BytesIO(target.font_bytes), fontNumber=target.freetype_index, lazy=True)
+        if "BASE" not in font:
+            return None
+        table = font["BASE"].table
+        upm = font["head"].unitsPerEm
+    except Exception as e:  # a font fontTools cannot read is still shown, without this guide
+        log.info("no ideographic face for %s: %s", getattr(target, "path", target), e)
+        return None
+
+    def baselines(axis) -> dict[str, float]:
+        if axis is None or axis.BaseTagList is None or axis.BaseScriptList is None:
+            return {}
+        tags = [str(t) for t in axis.BaseTagList.BaselineTag]
+        records = {r.BaseScriptTag: r.BaseScript for r in axis.BaseScriptList.BaseScriptRecord}
+        script = records.get("hani") or records.get("DFLT") or next(iter(records.values()), None)
+        values = script.BaseValues if script is not None else None
+        if values is None:
+            return {}
+        return {tag: float(c.Coordinate) for tag, c in zip(tags, values.BaseCoord, strict=False)}
+
+    across = baselines(table.HorizAxis)
+    if "icfb" not in across or "icft" not in across:
+        return None
+    bottom, top = across["icfb"], across["icft"]
+    down = baselines(getattr(table, "VertAxis", None))
+    if "icfb" in down and "icft" in down:
+        left, right = down["icfb"], down["icft"]
+    else:
+        inset = bottom - across.get("ideo", bottom)
+        left, right = inset, upm - inset
+    return left, bottom, right, top
+
+
+def face_guide(target, frame: EmFrame, ink=None) -> tuple[float, float, float, float] | None:
+    """The ideographic face to draw: from the target's BASE table, else its ink extremes (``ink`` when known)."""
+    return ideographic_face(target) or (ink if ink is not None else ink_extremes(target, frame))
 
 
 def related_chars(source, target, char: str, exclude: set[str], count: int = RELATED) -> list[str]:
@@ -94,7 +150,7 @@ class GlyphCanvas(QWidget):
         self.handles: list = []
         self.generated, self.source = QImage(), QImage()
         self.guides: dict[str, tuple] = {}
-        self.show_points = self.show_guides = True
+        self.show_points = self.show_guides = self.show_face = True
         self.show_generated, self.show_source = True, False
         self.overlay_opacity = 0.35
         self.zoom, self.pan = 1.0, QPointF(0, 0)
@@ -120,8 +176,9 @@ class GlyphCanvas(QWidget):
             self.on, self.off, self.handles = outline_points(outline, self.frame)
         self.update()
 
-    def setGuides(self, extremes) -> None:
-        self.guides = {"ink": extremes} if extremes else {}
+    def setGuides(self, ink=None, face=None) -> None:
+        """The target's ink extremes and ideographic face, each (left, bottom, right, top) in font units."""
+        self.guides = {name: box for name, box in (("ink", ink), ("face", face)) if box}
         self.update()
 
     def fit(self) -> None:
@@ -218,7 +275,12 @@ class GlyphCanvas(QWidget):
         ink = self.guides.get("ink")
         if ink:
             left, bottom, right, top = ink
-            painter.setPen(QPen(QColor(40, 160, 90), 1, Qt.PenStyle.DotLine))
+            painter.setPen(QPen(INK_COLOR, 1, Qt.PenStyle.DotLine))
+            painter.drawRect(QRectF(at(left, top), at(right, bottom)))
+        face = self.guides.get("face")
+        if face and self.show_face:
+            left, bottom, right, top = face
+            painter.setPen(QPen(FACE_COLOR, 1, Qt.PenStyle.DashLine))
             painter.drawRect(QRectF(at(left, top), at(right, bottom)))
 
 
@@ -238,6 +300,14 @@ class GlyphWindow(QDialog):
         self.title.setObjectName("glyphWindowTitle")
         self.points_box = self._check(self.tr("Points"), True, "show_points")
         self.guides_box = self._check(self.tr("Guides"), True, "show_guides")
+        self.face_box = self._check(self.tr("Ideographic face"), True, "show_face")
+        self.face_box.setToolTip(
+            self.tr(
+                "The box the target's ideographs are designed to fill (its BASE table's ideographic "
+                "character face, else the ink extremes of its own ideographs)"
+            )
+        )
+        self.guides_box.toggled.connect(self.face_box.setEnabled)
         self.raster_box = self._check(self.tr("Generated raster"), True, "show_generated")
         self.source_box = self._check(self.tr("Source glyph"), False, "show_source")
         self.opacity = QSlider(Qt.Orientation.Horizontal, self)
@@ -246,7 +316,7 @@ class GlyphWindow(QDialog):
         self.opacity.setMaximumWidth(120)
         self.opacity.valueChanged.connect(self._opacity_changed)
         options = QHBoxLayout()
-        for box in (self.points_box, self.guides_box, self.raster_box, self.source_box):
+        for box in (self.points_box, self.guides_box, self.face_box, self.raster_box, self.source_box):
             options.addWidget(box)
         options.addWidget(QLabel(self.tr("Opacity"), self))
         options.addWidget(self.opacity)
@@ -255,7 +325,7 @@ class GlyphWindow(QDialog):
             QLabel(
                 self.tr(
                     "Wheel: zoom · drag: pan · double-click: fit. Guides: em box (grey), baseline (pink), "
-                    "the target's ink extremes (green)."
+                    "ideographic face (orange), the target's ink extremes (green)."
                 ),
                 self,
             )
@@ -307,22 +377,24 @@ class GlyphWindow(QDialog):
             return
         self.title.setText(f"<b>{char}</b>  U+{ord(char):04X}")
         self.canvas.setGlyph(glyphs.frame, glyphs.images[i], glyphs.source_images[i])
-        ticket, raster, frame = self._ticket, glyphs.images[i], glyphs.frame
+        ticket, frame = self._ticket, glyphs.frame
         options = self.trace_options
         target, source = self.state.session.target, self.state.session.source
 
         def work():
             from ...vector import trace_outline
 
-            outline = trace_outline(raster, frame, options) if options else trace_outline(raster, frame)
+            raster, traced = glyphs.trace_raster(i), glyphs.trace_frame  # what the export traces
+            outline = trace_outline(raster, traced, options) if options else trace_outline(raster, traced)
             extremes = ink_extremes(target, frame) if target is not None else None
+            face = face_guide(target, frame, extremes) if target is not None else None
             related = (
                 related_chars(source, target, char, set(glyphs.chars))
                 if source is not None and target is not None
                 else []
             )
             images = render(target, related, frame.size, frame.margin).images if related else []
-            return outline, extremes, related, images
+            return outline, extremes, face, related, images
 
         run_in_background(
             work,
@@ -338,9 +410,9 @@ class GlyphWindow(QDialog):
     def _shown(self, ticket: int, result) -> None:
         if ticket != self._ticket:
             return
-        outline, extremes, related, images = result
+        outline, extremes, face, related, images = result
         self.canvas.setOutline(outline)
-        self.canvas.setGuides(extremes)
+        self.canvas.setGuides(ink=extremes, face=face)
         for j, (view, caption) in enumerate(self.related_views):
             if j < len(related):
                 view.setImage(raster_to_qimage(images[j]))

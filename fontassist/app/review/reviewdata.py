@@ -21,9 +21,11 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -33,11 +35,16 @@ from ...fonts import EmFrame, FontFile
 from ...jobs import CancelToken, Progress, check_cancel, part_of
 from ..common.projectrefs import resolve_path, store_path
 
+if TYPE_CHECKING:
+    from ...train.upscale import Upscaler
+
 log = logging.getLogger(__name__)
 
 NEW, ACCEPTED, REJECTED = "new", "accepted", "rejected"
 STATUSES = (NEW, ACCEPTED, REJECTED)
-EXCLUDED = "excluded"  # left out of the generate set: not in the grid, not exported
+EXCLUDED = "excluded"  # left out of the generate set: not drawn, not in the grid, not counted, not exported
+UNDRAWN = "undrawn"  # a glyph's flag: excluded when the set was drawn, so not drawn (drawn when taken back)
+TRACEABLE_CACHE = 512  # upscaled rasters kept per glyph set (256 px: 64 kB each)
 
 
 # -- checkpoints as the project stores them ----------------------------------------------------------------
@@ -61,6 +68,8 @@ class ReviewGlyphs:
     flags: list[dict] = field(repr=False)
     frame: EmFrame
     checkpoints: list[str] = field(repr=False)  # checkpoint_ref of the model that drew each glyph
+    # The upscaler each checkpoint is paired with (None: it has none), by checkpoint_ref.
+    upscalers: dict[str, Upscaler | None] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
         n = len(self.chars)
@@ -69,6 +78,60 @@ class ReviewGlyphs:
                 "chars, images, source images, flags and checkpoints must have one entry per glyph"
             )
         self._where = {c: i for i, c in enumerate(self.chars)}
+        self._traceable: OrderedDict[int, np.ndarray] = OrderedDict()
+
+    # -- what is traced (and so exported): the rasters enlarged by their models' upscalers -------------------
+    @property
+    def trace_factor(self) -> int:
+        """How many times larger than drawn the glyphs are traced: the upscalers' factor when every
+        model that drew a glyph here is paired with one (of one factor), else 1.
+
+        One factor for the whole set, so the grid, the detail view, the glyph
+        window and the export all trace a glyph from the same raster.
+        """
+        refs = {ref for ref in self.checkpoints if ref}  # "" is a glyph drawn by hand, never traced
+        factors = {self.upscalers[ref].factor if self.upscalers.get(ref) else 1 for ref in refs}
+        return factors.pop() if len(factors) == 1 else 1
+
+    @property
+    def trace_frame(self) -> EmFrame:
+        """The em frame of the rasters that are traced (:meth:`trace_raster`)."""
+        return self.frame.with_size(self.size * self.trace_factor)
+
+    def trace_raster(self, i: int) -> np.ndarray:
+        """Glyph ``i`` as it is traced: upscaled by its model's upscaler when the set is traced larger."""
+        return self.trace_rasters([i])[0]
+
+    def trace_rasters(self, rows: Sequence[int], *, cancel: CancelToken | None = None) -> np.ndarray:
+        """The rasters of ``rows`` as they are traced (see :attr:`trace_factor`), on :attr:`trace_frame`."""
+        factor = self.trace_factor
+        if factor == 1:
+            return self.images[list(rows)] if len(rows) else self.images[:0]
+        size = self.size * factor
+        out = np.zeros((len(rows), size, size), np.uint8)
+        missing: dict[str, list[int]] = {}
+        for k, i in enumerate(rows):
+            cached = self._traceable.get(i)
+            if cached is not None:
+                out[k] = cached
+            else:
+                missing.setdefault(self.checkpoints[i], []).append(k)
+        for ref, ks in missing.items():
+            check_cancel(cancel, "Upscaling was cancelled.")
+            images = self.images[[rows[k] for k in ks]]
+            upscaler = self.upscalers.get(ref)
+            if upscaler is not None:
+                upscaled = upscaler.upscale(images, cancel=cancel)
+            else:  # drawn by hand: rendered from its outline, enlarged smoothly
+                from ...train.upscale import bicubic
+
+                upscaled = bicubic(images, factor)
+            for k, image in zip(ks, upscaled, strict=True):
+                out[k] = image
+                self._traceable[rows[k]] = image
+                while len(self._traceable) > TRACEABLE_CACHE:
+                    self._traceable.popitem(last=False)
+        return out
 
     def __len__(self) -> int:
         return len(self.chars)
@@ -79,6 +142,32 @@ class ReviewGlyphs:
     @property
     def size(self) -> int:
         return self.frame.size
+
+    def isUndrawn(self, char: str) -> bool:
+        i = self._where.get(char)
+        return i is not None and bool(self.flags[i].get(UNDRAWN))
+
+    def undrawn(self) -> list[str]:
+        """Characters held as placeholders (their source glyph only): the model has not drawn them."""
+        return [c for c, f in zip(self.chars, self.flags, strict=True) if f.get(UNDRAWN)]
+
+    def merged(self, other: ReviewGlyphs) -> ReviewGlyphs:
+        """A copy in which the glyphs of ``other`` replace those of the same characters (with their checkpoints)."""
+        out = self
+        for ref in dict.fromkeys(other.checkpoints):
+            part = [c for c, r in zip(other.chars, other.checkpoints, strict=True) if r == ref]
+            rows = [other.index(c) for c in part]
+            out = out.replaced(
+                _Drawn(
+                    part,
+                    other.images[rows],
+                    other.source_images[rows],
+                    [other.flags[i] for i in rows],
+                    other.upscalers.get(ref),
+                ),
+                ref,
+            )
+        return out
 
     def replaced(self, generated, ref: str) -> ReviewGlyphs:
         """A copy in which the glyphs of ``generated`` (drawn by ``ref``) replace those of the same characters."""
@@ -99,12 +188,27 @@ class ReviewGlyphs:
                 generated.flags[j],
                 ref,
             )
-        return ReviewGlyphs(list(self.chars), images, sources, flags, self.frame, checkpoints)
+        upscalers = {**self.upscalers, ref: generated.upscaler}
+        return ReviewGlyphs(list(self.chars), images, sources, flags, self.frame, checkpoints, upscalers)
 
-    def subset(self, chars: Sequence[str]) -> tuple[np.ndarray, list[str]]:
-        """Rasters and characters of ``chars`` (those present, in that order)."""
+    def subset(
+        self, chars: Sequence[str], *, cancel: CancelToken | None = None
+    ) -> tuple[np.ndarray, list[str]]:
+        """The rasters to trace and the characters of ``chars`` (those present, in that order), on
+        :attr:`trace_frame`."""
         rows = [self._where[c] for c in chars if c in self._where]
-        return self.images[rows] if rows else self.images[:0], [self.chars[i] for i in rows]
+        return self.trace_rasters(rows, cancel=cancel), [self.chars[i] for i in rows]
+
+
+@dataclass
+class _Drawn:
+    """Glyphs as :meth:`ReviewGlyphs.replaced` takes them (the fields of the core's GeneratedGlyphs it reads)."""
+
+    chars: list[str]
+    images: np.ndarray
+    source_images: np.ndarray
+    flags: list[dict]
+    upscaler: Upscaler | None = None
 
 
 # -- decisions ---------------------------------------------------------------------------------------------
@@ -176,9 +280,9 @@ class Decisions:
 def export_chars(glyphs: ReviewGlyphs, decisions: Decisions, which: str) -> list[str]:
     """The characters to export: ``"accepted"`` only, or ``"not_rejected"`` (accepted and undecided).
 
-    Characters excluded from the generate set are never exported.
+    Characters excluded from the generate set are never exported, nor glyphs the model has not drawn.
     """
-    chars = [c for c in glyphs.chars if not decisions.isExcluded(c)]
+    chars = [c for c in glyphs.chars if not decisions.isExcluded(c) and not glyphs.isUndrawn(c)]
     if which == "accepted":
         return [c for c in chars if decisions.status(c) == ACCEPTED]
     if which == "not_rejected":
@@ -321,23 +425,30 @@ def generate_glyphs(
     source: FontFile,
     target: FontFile,
     *,
+    skip: Iterable[str] = (),
     device: str = "auto",
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> ReviewGlyphs | None:
     """Draw ``chars`` with the checkpoint ``main_ref``, except those in ``overrides`` (char → checkpoint ref).
 
-    Glyphs keep the order of ``chars``; characters the source lacks are left
-    out. Returns None when nothing could be drawn; a cancel raises JobCancelled.
+    Characters in ``skip`` (excluded from the generate set) are not drawn: they
+    are kept as placeholders flagged :data:`UNDRAWN`, showing only their source
+    glyph, so that they can be taken back (and drawn then). Glyphs keep the
+    order of ``chars``; characters the source lacks are left out. Returns None
+    when nothing could be drawn; a cancel raises JobCancelled.
     """
     from ...generate import Generator
 
+    skip = set(skip)
     groups: dict[str, list[str]] = {main_ref: []}
     for char in chars:
-        groups.setdefault(overrides.get(char, main_ref), []).append(char)
-    total = len(chars)
+        if char not in skip:
+            groups.setdefault(overrides.get(char, main_ref), []).append(char)
+    total = sum(len(group) for group in groups.values())
     done = 0
     drawn: dict[str, tuple] = {}  # char -> (image, source image, flags, ref)
+    upscalers: dict = {}  # ref -> the upscaler its model is paired with, or None
     frame = None
     for ref, group in groups.items():
         if not group:
@@ -354,6 +465,7 @@ def generate_glyphs(
         generated = generator.run(source, list(group), target_font=target, progress=report, cancel=cancel)
         done += len(group)
         frame = frame or generated.frame
+        upscalers[ref] = generator.upscaler
         for j, char in enumerate(generated.chars):
             drawn[char] = (generated.images[j], generated.source_images[j], generated.flags[j], ref)
         if generated.skipped:
@@ -362,9 +474,17 @@ def generate_glyphs(
                 len(generated.skipped),
                 "".join(generated.skipped[:20]),
             )
-    kept = [c for c in chars if c in drawn]
-    if not kept:
+    if not drawn:
         return None
+    placeholders = [c for c in chars if c in skip and c not in drawn]
+    if placeholders:
+        from ...fonts import render
+
+        rendered = render(source, placeholders, frame.size, frame.margin, cancel=cancel)
+        blank = np.zeros((frame.size, frame.size), np.uint8)
+        for j, char in enumerate(rendered.chars):
+            drawn[char] = (blank, rendered.images[j], {UNDRAWN: True}, "")
+    kept = [c for c in chars if c in drawn]
     return ReviewGlyphs(
         kept,
         np.stack([drawn[c][0] for c in kept]),
@@ -372,6 +492,7 @@ def generate_glyphs(
         [drawn[c][2] for c in kept],
         frame,
         [drawn[c][3] for c in kept],
+        upscalers,
     )
 
 

@@ -148,7 +148,7 @@ class GlyphDetail(QWidget):
         self.outline_view.setRaster(glyphs.images[i], glyphs.frame)
         self.points_label.setText(self.tr("Tracing…"))
         self.context_glyph = None
-        self._trace(glyphs.images[i], glyphs.frame)
+        self._trace(glyphs, i)
         target = self.state.session.target
         if target is not None and target.has(char):
             try:
@@ -193,7 +193,8 @@ class GlyphDetail(QWidget):
         """A flag named as the Review page's Quality filter names it, translated."""
         return QCoreApplication.translate("ReviewPage", FLAG_FILTERS[key][0])
 
-    def _trace(self, raster, frame) -> None:
+    def _trace(self, glyphs, i: int) -> None:
+        """Trace glyph ``i`` as the export will (upscaled where the set is), off the GUI thread."""
         self._trace_ticket += 1
         ticket, options = self._trace_ticket, self.trace_options
 
@@ -201,8 +202,8 @@ class GlyphDetail(QWidget):
             from ...fonts.render import render_outline
             from ...vector import trace_outline
 
-            outline = trace_outline(raster, frame, options)
-            return outline, render_outline(outline.draw, frame)
+            outline = trace_outline(glyphs.trace_raster(i), glyphs.trace_frame, options)
+            return outline, render_outline(outline.draw, glyphs.frame)
 
         run_in_background(
             trace,

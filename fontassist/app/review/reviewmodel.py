@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 from ...vector import TraceSettings
 from ..common.glyphgrid import GlyphGridDelegate, GlyphGridModel, GlyphGridView, GlyphSource
 from ..common.outlineview import OutlineCache, outline_image
-from .reviewdata import ACCEPTED, NEW, REJECTED, STATUS_FILTERS, ReviewGlyphs
+from .reviewdata import ACCEPTED, NEW, REJECTED, STATUS_FILTERS, UNDRAWN, ReviewGlyphs
 from .reviewstate import ReviewState
 
 ACCEPTED_COLOR = QColor(30, 140, 60)
@@ -45,7 +45,10 @@ class ReviewGlyphSource(GlyphSource):
         return self.state.glyphs
 
     def raster(self, row: int) -> np.ndarray:
-        return self.glyphs.images[self.rows[row]]
+        glyphs, i = self.glyphs, self.rows[row]
+        if glyphs.flags[i].get(UNDRAWN):  # excluded, so never drawn: its source glyph, faint
+            return glyphs.source_images[i] // 4
+        return glyphs.images[i]
 
     def glyph_index(self, row: int) -> int:
         return self.rows[row]
@@ -62,7 +65,7 @@ class ReviewGridModel(GlyphGridModel):
         self.state = state
         self._show_outlines = False
         self._row_of: dict[str, int] = {}
-        self.outlines = OutlineCache(self._raster_of_char, parent=self)
+        self.outlines = OutlineCache(self._rasters_of_chars, parent=self)
         self.outlines.traced.connect(self._outlines_traced)
         state.decisionsChanged.connect(self._statuses_changed)
         state.glyphsRedrawn.connect(self._redrawn)
@@ -75,11 +78,11 @@ class ReviewGridModel(GlyphGridModel):
             self._row_of = {}
             self.clear()
             return
-        frame_changed = self.outlines._frame != glyphs.frame
+        frame_changed = self.outlines._frame != glyphs.trace_frame
         source = ReviewGlyphSource(self.state, rows)
         self._row_of = {c: i for i, c in enumerate(source.chars)}
         if frame_changed:
-            self.outlines.setFrame(glyphs.frame)
+            self.outlines.setFrame(glyphs.trace_frame)
         self.setSource(source)
 
     def setGlyphsReplaced(self) -> None:
@@ -89,10 +92,13 @@ class ReviewGridModel(GlyphGridModel):
     def rowOfChar(self, char: str) -> int | None:
         return self._row_of.get(char)
 
-    def _raster_of_char(self, char: str) -> np.ndarray | None:
+    def _rasters_of_chars(self, chars: list[str]) -> tuple[list[str], np.ndarray]:
+        """The rasters that are traced for ``chars`` (upscaled where the set is): runs off the GUI thread."""
         glyphs = self.state.glyphs
-        i = glyphs.index(char) if glyphs is not None else None
-        return glyphs.images[i] if i is not None else None
+        if glyphs is None:
+            return [], np.zeros((0, 1, 1), np.uint8)
+        found = [c for c in chars if glyphs.index(c) is not None]
+        return found, glyphs.trace_rasters([glyphs.index(c) for c in found])
 
     # -- display ---------------------------------------------------------------------------------------------
     def showOutlines(self) -> bool:

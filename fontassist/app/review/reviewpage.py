@@ -35,7 +35,7 @@ from ..common.checkpointpicker import CheckpointPicker
 from ..common.errordialog import show_error
 from ..common.session import Session
 from ..common.settings import AppSettings
-from ..common.widgets import ElidedLabel, FitScrollArea, MessageLabel, heading, muted
+from ..common.widgets import FitScrollArea, MessageLabel, heading, muted
 from ..compare.abpage import ABPage
 from ..export.exportjobs import trace_options_from
 from .reviewdata import (
@@ -70,7 +70,49 @@ class ReviewPage(QWidget):
         self.settings = settings
         self._restoring = False
 
-        # Model and generation.
+        top = self._build_model_row()
+        filters = self._build_filters()
+        grid_box = self._build_grid()
+        right = self._build_detail_side()
+        splitter = QSplitter(self)
+        splitter.addWidget(grid_box)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([620, 420])
+        splitter.setChildrenCollapsible(False)
+
+        glyphs_tab = QWidget(self)
+        glyphs_layout = QVBoxLayout(glyphs_tab)
+        glyphs_layout.addLayout(top)
+        glyphs_layout.addWidget(self.summary)
+        glyphs_layout.addWidget(self.message)
+        glyphs_layout.addLayout(filters)
+        glyphs_layout.addWidget(splitter, 1)
+
+        self.ab_page = ABPage(session, state, settings, self)
+        self.ab_page.winnerChosen.connect(self._winner_chosen)
+        state.checkpointChanged.connect(self.ab_page._show_winner)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(glyphs_tab, self.tr("Glyphs"))
+        self.tabs.addTab(self.ab_page, self.tr("Compare runs (A/B)"))
+        self.next_button = QPushButton(self.tr("Next: Export →"), self)
+        self.next_button.clicked.connect(self.nextRequested)
+        header = QHBoxLayout()
+        header.addWidget(heading(self.tr("4 · Review"), self))
+        header.addStretch(1)
+        header.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+
+        self._connect_state()
+        self._restore_view()
+        self._glyphs_changed()
+
+    def _build_model_row(self):
+        """The model that draws the glyphs, Generate with its progress and Cancel; the summary and message lines."""
+        session, state = self.session, self.state
         self.model_picker = CheckpointPicker(session, self)
         self.model_picker.setObjectName("modelPicker")
         self.model_picker.pathChanged.connect(self._model_picked)
@@ -92,8 +134,10 @@ class ReviewPage(QWidget):
         top.addWidget(self.generate_button)
         top.addWidget(self.progress, 1)
         top.addWidget(self.cancel_button)
+        return top
 
-        # Filters and display.
+    def _build_filters(self):
+        """Raster or outline, the status / quality / order filters, search, and the cell size."""
         self.raster_button = QToolButton(self)
         self.raster_button.setText(self.tr("Raster"))
         self.outline_button = QToolButton(self)
@@ -139,9 +183,11 @@ class ReviewPage(QWidget):
         filters.addStretch(1)
         filters.addWidget(QLabel(self.tr("Size"), self))
         filters.addWidget(self.cell_slider)
+        return filters
 
-        # The grid.
-        self.grid_model = ReviewGridModel(state, DEFAULT_CELL, self)
+    def _build_grid(self):
+        """The grid with the review keys, and the line shown when it is empty."""
+        self.grid_model = ReviewGridModel(self.state, DEFAULT_CELL, self)
         self.grid = ReviewGridView(self)
         self.grid.setObjectName("reviewGrid")
         self.grid.setModel(self.grid_model)
@@ -161,9 +207,11 @@ class ReviewPage(QWidget):
         grid_layout.setContentsMargins(0, 0, 0, 0)
         grid_layout.addWidget(self.grid, 1)
         grid_layout.addWidget(self.empty_label)
+        return grid_box
 
-        # Detail, decisions, regeneration.
-        self.detail = GlyphDetail(state, self)
+    def _build_detail_side(self):
+        """The selected glyph in detail, the decision buttons and keys, and Regenerate selected."""
+        self.detail = GlyphDetail(self.state, self)
         self.accept_button = QPushButton(self.tr("Accept  (A)"), self)
         self.accept_button.setObjectName("acceptButton")
         self.reject_button = QPushButton(self.tr("Reject  (R)"), self)
@@ -180,9 +228,11 @@ class ReviewPage(QWidget):
             "Keys in the grid: A accept · R reject · U undecided · Del exclude"
             " · arrows move · Shift/Ctrl select several"
         )
-        keys_hint = muted(ElidedLabel(keys_text, self))
-        keys_hint.setToolTip(keys_text)
-        self.regen_picker = CheckpointPicker(session, self)
+        # Wrapped, never elided: a hint cut short hides the very key the designer looks for.
+        self.keys_hint = keys_hint = muted(QLabel(keys_text, self))
+        keys_hint.setObjectName("keysHint")
+        keys_hint.setWordWrap(True)
+        self.regen_picker = CheckpointPicker(self.session, self)
         self.regen_picker.setObjectName("regenPicker")
         self.regen_button = QPushButton(self.tr("Regenerate selected"), self)
         self.regen_button.setObjectName("regenButton")
@@ -201,39 +251,11 @@ class ReviewPage(QWidget):
         right_layout.addLayout(decisions)
         right_layout.addWidget(keys_hint)
         right_layout.addLayout(regen_box)
+        return right
 
-        splitter = QSplitter(self)
-        splitter.addWidget(grid_box)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([620, 420])
-        splitter.setChildrenCollapsible(False)
-
-        glyphs_tab = QWidget(self)
-        glyphs_layout = QVBoxLayout(glyphs_tab)
-        glyphs_layout.addLayout(top)
-        glyphs_layout.addWidget(self.summary)
-        glyphs_layout.addWidget(self.message)
-        glyphs_layout.addLayout(filters)
-        glyphs_layout.addWidget(splitter, 1)
-
-        self.ab_page = ABPage(session, state, settings, self)
-        self.ab_page.winnerChosen.connect(self._winner_chosen)
-        state.checkpointChanged.connect(self.ab_page._show_winner)
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(glyphs_tab, self.tr("Glyphs"))
-        self.tabs.addTab(self.ab_page, self.tr("Compare runs (A/B)"))
-        self.next_button = QPushButton(self.tr("Next: Export →"), self)
-        self.next_button.clicked.connect(self.nextRequested)
-        header = QHBoxLayout()
-        header.addWidget(heading(self.tr("4 · Review"), self))
-        header.addStretch(1)
-        header.addWidget(self.next_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addWidget(self.tabs, 1)
-
+    def _connect_state(self):
+        """The glyphs, decisions and jobs of the state, and the project, as they change."""
+        state, session = self.state, self.session
         state.glyphsChanged.connect(self._glyphs_changed)
         state.decisionsChanged.connect(self._decisions_changed)
         state.exclusionsChanged.connect(self._exclusions_changed)
@@ -243,8 +265,6 @@ class ReviewPage(QWidget):
         state.checkpointChanged.connect(self._show_checkpoint)
         session.projectReplaced.connect(self._restore_view)
         session.planChanged.connect(self._update_empty)
-        self._restore_view()
-        self._glyphs_changed()
 
     def _combo(self, items: dict[str, str], name: str) -> QComboBox:
         combo = QComboBox(self)
@@ -482,15 +502,18 @@ class ReviewPage(QWidget):
             self.summary.setText("")
             return
         d = self.state.decisions
-        flagged = sum(1 for f in glyphs.flags if f.get("score", 0) >= 1.0)
+        # Excluded characters left the generate set: they are counted nowhere (the Excluded filter lists them).
+        kept = [i for i, c in enumerate(glyphs.chars) if not d.isExcluded(c)]
+        chars = [glyphs.chars[i] for i in kept]
+        flagged = sum(1 for i in kept if glyphs.flags[i].get("score", 0) >= 1.0)
         self.summary.setText(
             self.tr(
                 "{0:,} glyphs · {1:,} accepted · {2:,} rejected · {3:,} undecided · {4:,} flagged · {5:,} shown"
             ).format(
-                len(glyphs),
-                d.count(ACCEPTED, glyphs.chars),
-                d.count(REJECTED, glyphs.chars),
-                d.count(NEW, glyphs.chars),
+                len(chars),
+                d.count(ACCEPTED, chars),
+                d.count(REJECTED, chars),
+                d.count(NEW, chars),
                 flagged,
                 self.grid_model.rowCount(),
             )

@@ -156,6 +156,10 @@ class ReviewState(QObject):
         plan = self.session.plan
         return list(plan.generate) if plan is not None else []
 
+    def charsToDraw(self) -> list[str]:
+        """The wanted characters less those excluded from the generate set."""
+        return [c for c in self.wantedChars() if not self.decisions.isExcluded(c)]
+
     def cannotGenerateReason(self) -> str:
         if self.session.source is None or self.session.target is None:
             return self.tr("Choose a source and a target font first.")
@@ -163,6 +167,8 @@ class ReviewState(QObject):
             return self.session.plan_error or self.tr("Choose the characters to generate first.")
         if not self.wantedChars():
             return self.tr("There is nothing to generate: the target already has every character chosen.")
+        if not self.charsToDraw():
+            return self.tr("Every character to generate is excluded: choose other characters (step 2).")
         if self.checkpoint() is None:
             return self.tr("Train a model first (step 3), or choose a checkpoint.")
         return ""
@@ -196,6 +202,7 @@ class ReviewState(QObject):
         if self.isBusy() or self.cannotGenerateReason():
             return False
         chars, main_ref = self.wantedChars(), checkpoint_ref(self.checkpoint())
+        excluded = [c for c in chars if self.decisions.isExcluded(c)]  # kept as placeholders, not drawn
         overrides = {c: r for c, r in self.overrides().items() if Path(checkpoint_path(r)).is_file()}
         source, target, device = self.session.source, self.session.target, self.device
         key = self._wanted_key()
@@ -204,7 +211,15 @@ class ReviewState(QObject):
 
         def job(progress, cancel):
             glyphs = generate_glyphs(
-                chars, main_ref, overrides, source, target, device=device, progress=progress, cancel=cancel
+                chars,
+                main_ref,
+                overrides,
+                source,
+                target,
+                skip=excluded,
+                device=device,
+                progress=progress,
+                cancel=cancel,
             )
             if glyphs is None:
                 raise FontAssistError(nothing)
@@ -224,7 +239,12 @@ class ReviewState(QObject):
         glyphs, ref = self.glyphs, checkpoint_ref(checkpoint)
         source, target, device = self.session.source, self.session.target, self.device
         # Glyphs fixed by hand in the editor are the designer's; the model never draws over them.
-        chars = [c for c in chars if glyphs.index(c) is not None and not self.isEdited(c)]
+        # Excluded ones are not drawn at all.
+        chars = [
+            c
+            for c in chars
+            if glyphs.index(c) is not None and not self.isEdited(c) and not self.decisions.isExcluded(c)
+        ]
         if not chars:
             return False
 
@@ -268,6 +288,33 @@ class ReviewState(QObject):
             self.worker = None
             self.busyChanged.emit(False)
         self.finished.emit(outcome)
+        if outcome == "done":
+            self._draw_taken_back()
+
+    def _draw_taken_back(self) -> bool:
+        """Draw the placeholders of characters taken back into the generate set (not an undoable step)."""
+        glyphs = self.glyphs
+        if glyphs is None or self.isBusy() or self.checkpoint() is None:
+            return False
+        chars = [c for c in glyphs.undrawn() if not self.decisions.isExcluded(c)]
+        if not chars:
+            return False
+        main_ref = checkpoint_ref(self.checkpoint())
+        overrides = {c: r for c, r in self.overrides().items() if Path(checkpoint_path(r)).is_file()}
+        source, target, device = self.session.source, self.session.target, self.device
+
+        def job(progress, cancel):
+            drawn = generate_glyphs(
+                chars, main_ref, overrides, source, target, device=device, progress=progress, cancel=cancel
+            )
+            return glyphs if drawn is None else glyphs.merged(drawn)
+
+        def done(new_glyphs):
+            if self.glyphs is glyphs:
+                self.glyphs = new_glyphs
+                self.glyphsRedrawn.emit(chars)
+
+        return self._start(job, done, "regenerate")
 
     def cancel(self) -> None:
         if self.worker is not None:
@@ -377,6 +424,8 @@ class ReviewState(QObject):
             self.session.setModified(True)
             self.exclusionsChanged.emit(changed)
             self.decisionsChanged.emit(changed)
+            if not excluded:
+                self._draw_taken_back()
 
     def _apply_statuses(self, statuses: dict[str, str]) -> None:
         changed = []
@@ -426,6 +475,7 @@ class ReviewState(QObject):
         if excluded_moved:
             self.exclusionsChanged.emit([])
         self.decisionsChanged.emit([])
+        self._draw_taken_back()
 
     def useModel(self, path: str | Path, keep_decisions: bool) -> None:
         """Draw every glyph with ``path`` (one undoable step) and start drawing.

@@ -59,6 +59,13 @@ class TrainSettingsForm(QGroupBox):
         self._defaults: dict[str, Any] = {}
         self._adv_loss_on = "lsgan"
 
+        self._build_model_fields()
+        self._build_run_fields()
+        self._lay_out()
+        self._connect_fields()
+
+    def _build_model_fields(self):
+        """The preset and the model's shape: image size, width, normalization, attention."""
         self.preset = QComboBox(self)
         self.preset.setObjectName("presetCombo")
         for value, label in PRESETS:
@@ -108,6 +115,9 @@ class TrainSettingsForm(QGroupBox):
                 "complex characters; a larger level costs noticeably more time and memory."
             )
         )
+
+    def _build_run_fields(self):
+        """How the run goes: batch, steps, learning rate, adversarial loss, device, preview and evaluation steps."""
         self.batch_size = QSpinBox(self)
         self.batch_size.setRange(1, 1024)
         self.batch_size.setToolTip(
@@ -165,6 +175,8 @@ class TrainSettingsForm(QGroupBox):
             )
         )
 
+    def _lay_out(self):
+        """One row per setting, in the order a designer decides them."""
         layout = QFormLayout(self)
         layout.addRow(self.tr("Preset:"), self.preset)
         layout.addRow(self.tr("Image size:"), self.size)
@@ -181,6 +193,8 @@ class TrainSettingsForm(QGroupBox):
         layout.addRow(self.tr("Evaluate every:"), self.eval_every)
         self.setDevices([])
 
+    def _connect_fields(self):
+        """Every field tells the page when it changes."""
         self.size.currentIndexChanged.connect(self._size_changed)
         for widget in (self.base_channels, self.batch_size, self.steps, self.preview_every, self.eval_every):
             widget.valueChanged.connect(self._emit_changed)
@@ -190,6 +204,7 @@ class TrainSettingsForm(QGroupBox):
         self.adversarial.toggled.connect(self._emit_changed)
 
     # -- setup --------------------------------------------------------------------------------------
+
     def setDevices(self, devices: list[tuple[str, str]]) -> None:
         current = self.device.currentData()
         self._loading = True

@@ -81,7 +81,45 @@ class TrainPage(QWidget):
         self.loss_chart = None
         self.metrics_chart = None
 
-        # Settings column.
+        run_row = self._build_form_and_folder()
+        buttons = self._build_buttons()
+        left = settings_column(
+            self,
+            self.form,
+            QLabel(self.tr("New run folder:"), self),
+            run_row,
+            buttons,
+            self.estimate_label,
+            self.engine_label,
+        )
+        self.left_scroll = vertical_scroll(left, self)
+        self._fit_settings_width()
+
+        self._build_progress_widgets()
+        right = self._build_run_side()
+        splitter = QSplitter(self)
+        splitter.addWidget(self.left_scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([340, 760])
+        splitter.setChildrenCollapsible(False)
+        self.next_button = QPushButton(self.tr("Next: Review →"), self)
+        self.next_button.setObjectName("trainNextButton")
+        self.next_button.clicked.connect(self.nextRequested)
+        header = QHBoxLayout()
+        header.addWidget(heading(self.tr("3 · Train"), self))
+        header.addStretch(1)
+        header.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(splitter, 1)
+
+        self._connect_session()
+        self._update_buttons()
+
+    def _build_form_and_folder(self):
+        """The settings form (shown once the engine brings the trainer's defaults) and the new run's folder."""
         self.form = TrainSettingsForm(self)
         self.form.hide()  # until the engine brings the trainer's defaults
         self.form.changed.connect(self._form_changed)
@@ -94,6 +132,10 @@ class TrainPage(QWidget):
         run_row = QHBoxLayout()
         run_row.addWidget(self.run_dir_edit, 1)
         run_row.addWidget(self.run_dir_button)
+        return run_row
+
+    def _build_buttons(self):
+        """Estimate, Start, Pause / Resume, Stop and Continue a run, with the estimate and engine lines."""
         self.start_button = QPushButton(self.tr("Start training"), self)
         self.start_button.setObjectName("startButton")
         self.pause_button = QPushButton(self.tr("Pause"), self)
@@ -127,20 +169,10 @@ class TrainPage(QWidget):
         buttons.addWidget(self.resume_run_button, 3, 0, 1, 2)
         self.engine_label = muted(QLabel(self.tr("Loading the training engine…"), self))
         self.engine_label.setWordWrap(True)
+        return buttons
 
-        left = settings_column(
-            self,
-            self.form,
-            QLabel(self.tr("New run folder:"), self),
-            run_row,
-            buttons,
-            self.estimate_label,
-            self.engine_label,
-        )
-        self.left_scroll = vertical_scroll(left, self)
-        self._fit_settings_width()
-
-        # Progress, charts, preview.
+    def _build_progress_widgets(self):
+        """The run's status, progress, rate, metrics, folder and error lines; the charts' holder; the preview."""
         self.status_label = QLabel(self.tr("Not started."), self)
         self.status_label.setObjectName("trainStatus")
         self.status_label.setWordWrap(True)
@@ -170,6 +202,8 @@ class TrainPage(QWidget):
         self.preview.setObjectName("preview")
         self.preview.setMinimumHeight(120)
 
+    def _build_run_side(self):
+        """The progress lines above the charts and the preview, which share the height by a splitter."""
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -190,25 +224,11 @@ class TrainPage(QWidget):
         lower.setSizes([260, 220])
         lower.setChildrenCollapsible(False)
         right_layout.addWidget(lower, 1)
+        return right
 
-        splitter = QSplitter(self)
-        splitter.addWidget(self.left_scroll)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([340, 760])
-        splitter.setChildrenCollapsible(False)
-        self.next_button = QPushButton(self.tr("Next: Review →"), self)
-        self.next_button.setObjectName("trainNextButton")
-        self.next_button.clicked.connect(self.nextRequested)
-        header = QHBoxLayout()
-        header.addWidget(heading(self.tr("3 · Train"), self))
-        header.addStretch(1)
-        header.addWidget(self.next_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addWidget(splitter, 1)
-
+    def _connect_session(self):
+        """The chart refresh timer; the project and its settings, as they change."""
+        session = self.session
         self._chart_timer = QTimer(self)
         self._chart_timer.setInterval(CHART_REFRESH_MS)
         self._chart_timer.timeout.connect(self._redraw_charts)
@@ -217,9 +237,9 @@ class TrainPage(QWidget):
         session.projectReplaced.connect(self._project_replaced)
         session.trainSettingsChanged.connect(self._show_settings)
         session.planChanged.connect(self._update_buttons)
-        self._update_buttons()
 
     # -- engine ---------------------------------------------------------------------------------------
+
     def loadEngine(self) -> None:
         """Import the trainer (and torch) on the thread pool; the form fills in when it is ready."""
         if self.engine is not None or self._engine_loading:
@@ -549,7 +569,15 @@ class TrainPage(QWidget):
     def _on_event(self, event) -> None:
         from ...train import events
 
-        if isinstance(event, events.StepEvent):
+        if isinstance(event, events.PreparingEvent):
+            self.progress.setMaximum(event.total)
+            self.progress.setValue(event.done)
+            self.status_label.setText(
+                self.tr("Training the upscaler: step {0} of {1} (once per target font)").format(
+                    event.done, event.total
+                )
+            )
+        elif isinstance(event, events.StepEvent):
             if self.state == self.STARTING:
                 self.state = self.RUNNING
                 self._update_buttons()
@@ -620,6 +648,7 @@ class TrainPage(QWidget):
             self.status_label.setText(self.tr("The project's run: continue it, or start a new one."))
             self.run_label.setText(self.tr("Run folder: {0}").format(self.run_dir))
             self._show_history(self.run_dir)
+            self._show_saved_run(self.run_dir)
         else:
             self.status_label.setText(self.tr("Not started."))
             self.run_label.setText("")
@@ -633,6 +662,40 @@ class TrainPage(QWidget):
         except (FontAssistError, OSError):
             history = []
         self._add_history(history)
+
+    def _show_saved_run(self, run_dir: Path) -> None:
+        """An opened project's run as it was left: how far it got, its last validation, its latest preview."""
+        import json
+
+        from ...train import runfolder
+
+        try:
+            history = runfolder.read_history(run_dir)
+        except (FontAssistError, OSError):
+            history = []
+        step = max((record["step"] for record in history), default=0)
+        try:
+            total = int(json.loads((run_dir / runfolder.CONFIG).read_text(encoding="utf-8"))["steps"])
+        except (OSError, ValueError, KeyError, TypeError):
+            total = step
+        if step:
+            self.progress.setRange(0, max(total, step))
+            self.progress.setValue(step)
+            self.progress.setFormat(self.tr("step %v of %m"))
+        evals = [record for record in history if "eval" in record]
+        if evals:
+            last = evals[-1]
+            self.metrics_label.setText(
+                self._metrics_text(last["step"], last["eval"], last.get("baseline", {}))
+            )
+        previews = sorted((run_dir / runfolder.PREVIEWS).glob("step-*.png"))
+        image = QImage(str(previews[-1])) if previews else QImage()
+        if not image.isNull():
+            self.preview.setImage(image)
+            shown = previews[-1].stem.removeprefix("step-").lstrip("0") or "0"
+            self.preview_title.setText(
+                self.tr("Preview at step {0}: source | generated | target").format(shown)
+            )
 
     def _add_history(self, history: list[dict]) -> None:
         if self.loss_chart is None:

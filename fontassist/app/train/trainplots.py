@@ -12,12 +12,14 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from ...train.metricnames import METRIC_LABELS, METRIC_NAMES
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
 
+TITLE_PADDING = 6  # px kept free on each side of the title line
 LOSS_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2")
 METRIC_COLOURS = {"l1": "#1f77b4", "ssim": "#2ca02c", "iou": "#d62728"}
 
@@ -50,6 +52,11 @@ class _Chart(pg.PlotWidget):
         super().__init__(parent)
         self._title = title
         self._legend: list[tuple[str, str, bool]] = []  # (label, colour, dashed)
+        # The title (with its legend) spans the whole chart, not just the column above the plot,
+        # so it is centred on the chart and has all of its width.
+        item = self.getPlotItem()
+        item.layout.removeItem(item.titleLabel)
+        item.layout.addItem(item.titleLabel, 0, 0, 1, 3)
         self._show_title()
         self.setLabel("bottom", _tr("step"))
         self.showGrid(x=True, y=True, alpha=0.2)
@@ -67,11 +74,48 @@ class _Chart(pg.PlotWidget):
         self._show_title()
 
     def _show_title(self) -> None:
-        entries = "".join(
-            f"&nbsp;&nbsp;<span style='color:{colour}'>{'┅' if dashed else '━'}</span>&nbsp;{label}"
+        """The title and the legend on one line where the chart is wide enough, else as many lines as needed."""
+        entries = [
+            f"<span style='color:{colour}'>{'┅' if dashed else '━'}</span>&nbsp;{label}"
             for label, colour, dashed in self._legend
-        )
-        self.setTitle(f"<b>{self._title}</b><span style='font-size:8pt'>{entries}</span>", size="10pt")
+        ]
+        self._titled_width = self.width()
+        room = self.width() - 2 * TITLE_PADDING
+        lines = [[f"<b>{self._title}</b>"]]
+        for entry in entries:
+            lines[-1].append(entry)
+            if len(lines[-1]) > 1 and self._title_width(lines) > room:
+                lines[-1].pop()
+                lines.append([entry])
+        self.setTitle(self._title_html(lines), size="10pt")
+        # pyqtgraph gives the title row a fixed 30 px: room for one line only.
+        height = max(30, int(self.getPlotItem().titleLabel.item.boundingRect().height()) + 2)
+        self.getPlotItem().titleLabel.setMaximumHeight(height)
+        self.getPlotItem().layout.setRowFixedHeight(0, height)
+
+    def _title_html(self, lines: list[list[str]]) -> str:
+        def small(entries: list[str], lead: str = "") -> str:
+            return (
+                f"<span style='font-size:8pt'>{lead}{'&nbsp;&nbsp;'.join(entries)}</span>" if entries else ""
+            )
+
+        first = lines[0][0] + small(lines[0][1:], "&nbsp;&nbsp;")
+        return "<br>".join([first] + [small(line) for line in lines[1:]])
+
+    def _title_width(self, lines: list[list[str]]) -> float:
+        """How wide the title label would draw these lines (its own font and document margin included)."""
+        document = QTextDocument()
+        item = self.getPlotItem().titleLabel.item
+        document.setDefaultFont(item.font())
+        document.setDocumentMargin(item.document().documentMargin())
+        document.setHtml(f"<span style='font-size:10pt'>{self._title_html(lines)}</span>")
+        return document.idealWidth()
+
+    def resizeEvent(self, event) -> None:
+        # The title first: its width is the plot's minimum width, which the resize below must see.
+        if getattr(self, "_title", None) is not None and self.width() != self._titled_width:
+            self._show_title()
+        super().resizeEvent(event)  # pyqtgraph itself calls this with None
 
 
 class LossChart(_Chart):
