@@ -4,7 +4,8 @@ The bundled demo model draws (1) the 647 tw-edu-4808 characters Zen Maru
 Gothic lacks (the demo) and (2) its 500 validation characters, which Zen Maru
 Gothic has but the model never trained on (held out). Both are traced with
 every cleaning step on, all off (the tracer before the tidy stage), and each
-step off in turn; each variant is written as a font (merge mode for the demo,
+step off in turn (the rasters the export traces: enlarged by the model's upscaler when
+it has one); each variant is written as a font (merge mode for the demo,
 ``--mode new`` for the held-out set) and measured with
 ``benchmarks/outline_quality.py`` over both sets together, plus the held-out
 glyphs' IoU against the target's own at 128 px (em square, binarised) and the
@@ -52,7 +53,7 @@ def generated(out: Path):
     cache = out / "rasters.npz"
     if cache.is_file():
         data = np.load(cache, allow_pickle=False)
-        frame = open_font(resources.DEMO_TARGET).frame(int(data["size"]))
+        frame = open_font(resources.DEMO_TARGET).frame(int(data["model_size"])).with_size(int(data["size"]))
         return list(str(data["demo_chars"])), data["demo"], list(str(data["held_chars"])), data["held"], frame
     import torch
 
@@ -65,15 +66,18 @@ def generated(out: Path):
     demo_chars = missing_from_target(source, target, named_charset("tw-edu-4808"))
     demo = generator.run(source, demo_chars, target_font=target)
     held = generator.run(source, held_chars, target_font=target)
+    # What the export traces: enlarged by the model's upscaler when it has one.
+    (demo_images, frame), (held_images, _) = demo.for_tracing(), held.for_tracing()
     np.savez(
         cache,
-        demo=demo.images,
+        demo=demo_images,
         demo_chars="".join(demo.chars),
-        held=held.images,
+        held=held_images,
         held_chars="".join(held.chars),
-        size=demo.frame.size,
+        size=frame.size,
+        model_size=demo.frame.size,
     )
-    return list(demo.chars), demo.images, list(held.chars), held.images, demo.frame
+    return list(demo.chars), demo_images, list(held.chars), held_images, frame
 
 
 def main(argv=None) -> int:
