@@ -120,7 +120,13 @@ def snap_axis_lines(
 
 
 def _stretches(nodes, axis: int, axis_degrees: float, max_spread: float) -> list[list[int]]:
-    """Runs of consecutive segments (by start node) that together fit the band and the angle."""
+    """Runs of consecutive segments (by start node) that together fit the band and the angle.
+
+    First the longest runs that fit the band, whatever each segment's own lean: a hole's
+    roof or a stroke edge's kink, two or three leaning pieces whose ends lie level, is one
+    stretch when the whole run keeps within the angle. Runs that do not are split into
+    stretches whose every prefix keeps within the angle, as before.
+    """
     n = len(nodes)
     along = 1 - axis
     slope = math.tan(math.radians(axis_degrees))
@@ -128,40 +134,56 @@ def _stretches(nodes, axis: int, axis_degrees: float, max_spread: float) -> list
     def controls(k):
         return _curve_points(nodes[k][0], nodes[k][1], nodes[(k + 1) % n][0])
 
-    def fits(chain, k) -> bool:
+    def leans_little(chain, k) -> bool:
+        start, end = nodes[chain[0] if chain else k][0], nodes[(k + 1) % n][0]
+        return abs(end[axis] - start[axis]) <= slope * abs(end[along] - start[along])
+
+    def in_band(chain, k) -> bool:
         pts = np.array([p for j in [*chain, k] for p in controls(j)])
         start, end = nodes[chain[0] if chain else k][0], nodes[(k + 1) % n][0]
         run = end[along] - start[along]
         step = nodes[(k + 1) % n][0][along] - nodes[k][0][along]
-        across = pts[:, axis].max() - pts[:, axis].min()
         return (
             (step != 0 or bool(chain))  # a step across the axis only inside a stretch
             and (not chain or step == 0 or np.sign(step) == np.sign(run))
-            and across <= max_spread
-            and abs(end[axis] - start[axis]) <= slope * abs(run)
+            and pts[:, axis].max() - pts[:, axis].min() <= max_spread
         )
 
-    chains: list[list[int]] = []
+    def fits(chain, k) -> bool:
+        return in_band(chain, k) and leans_little(chain, k)
 
-    def close(chain):
+    def trimmed(chain):
         while chain and nodes[(chain[-1] + 1) % n][0][along] == nodes[chain[-1]][0][along]:
             chain = chain[:-1]  # a stretch ends heading along the axis
-        if chain:
-            chains.append(chain)
+        return chain
+
+    def runs(order, fits, alone) -> list[list[int]]:
+        found, chain = [], []
+        for k in order:
+            if chain and fits(chain, k):
+                chain.append(k)
+                continue
+            if trimmed(chain):
+                found.append(trimmed(chain))
+            chain = [k] if alone[k] else []
+        if trimmed(chain):
+            found.append(trimmed(chain))
+        return found
 
     alone = [fits([], k) for k in range(n)]
-    if all(alone) or not any(alone):
-        return []
-    begin = next(k for k in range(n) if not alone[k]) + 1  # no stretch wraps round the start
-    chain: list[int] = []
-    for step in range(n):
-        k = (begin + step) % n
-        if chain and fits(chain, k):
-            chain.append(k)
-            continue
-        close(chain)
-        chain = [k] if alone[k] else []
-    close(chain)
+    banded = [in_band([], k) for k in range(n)]
+    if all(banded) or not any(banded):
+        if all(alone) or not any(alone):
+            return []
+        begin = next(k for k in range(n) if not alone[k]) + 1  # no stretch wraps round the start
+        return runs([(begin + i) % n for i in range(n)], fits, alone)
+    begin = next(k for k in range(n) if not banded[k]) + 1
+    chains: list[list[int]] = []
+    for run in runs([(begin + i) % n for i in range(n)], in_band, banded):
+        if leans_little(run[:-1], run[-1]):
+            chains.append(run)
+        else:
+            chains.extend(runs(run, fits, alone))
     return chains
 
 
@@ -238,6 +260,33 @@ def round_corners(
             nodes[k][1] = [np.array([b[0], a[1]])]
         elif vertical_before and horizontal_after:
             nodes[k][1] = [np.array([a[0], b[1]])]
+    return _contour(nodes)
+
+
+def unfold(points: np.ndarray, on_curve: np.ndarray, max_length: float) -> tuple[np.ndarray, np.ndarray]:
+    """A short segment (chord at most ``max_length``) that runs back against the contour at both
+    of its ends is a fold, a zig-zag of a unit or two that rounding a union's cuts leaves (held-out
+    陰). It becomes a straight step square to the edge it leaves: its end moves back level with
+    its start along that edge, so a horizontal (vertical) edge on either side stays exactly so.
+    A fold's curves only touch, so skia-pathops' union keeps it, but flattened they cross."""
+    if not on_curve.any():
+        return points, on_curve
+    nodes = _nodes(points, on_curve)
+    n = len(nodes)
+    if n < 4:
+        return points, on_curve
+    for k in range(n):
+        before, (start, offs), after = nodes[k - 1], nodes[k], nodes[(k + 1) % n]
+        end = after[0]
+        if math.hypot(*(end - start)) > max_length or not (end - start).any():
+            continue
+        arriving = start - (before[1][-1] if before[1] else before[0])
+        heading = end - (offs[-1] if offs else start)
+        going = (after[1][0] if after[1] else nodes[(k + 2) % n][0]) - end
+        if arriving.any() and arriving @ ((offs[0] if offs else end) - start) < 0 and heading @ going < 0:
+            direction = arriving / math.hypot(*arriving)
+            nodes[k][1] = []
+            after[0] = np.round(end - ((end - start) @ direction) * direction)
     return _contour(nodes)
 
 

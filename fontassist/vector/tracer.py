@@ -213,7 +213,7 @@ def _finish(
             continue
         outline = FontOutline(points[stops[lo] : stops[hi]], on_curve[stops[lo] : stops[hi]], count[lo:hi])
         if settings.clean_contours or (settings.fit_extremes and settings.ink_box is not None):
-            outline = _glyph_cleaned(outline, settings, min_area)
+            outline = _glyph_cleaned(outline, settings, min_area, deviation)
         if len(outline.count):
             outlines[r] = outline
     return outlines
@@ -239,7 +239,9 @@ def _each_contour(points: np.ndarray, on_curve: np.ndarray, count: np.ndarray, s
     )
 
 
-def _glyph_cleaned(outline: FontOutline, settings: TraceSettings, min_area: float) -> FontOutline:
+def _glyph_cleaned(
+    outline: FontOutline, settings: TraceSettings, min_area: float, fold_length: float = 0.0
+) -> FontOutline:
     """One glyph without specks (after tracing, not only before), inside the ink box, and
     with its contours simple and wound TrueType's way (:func:`untangled`)."""
     contours = [(p.astype(float), f) for p, f in outline.contours()]
@@ -255,7 +257,7 @@ def _glyph_cleaned(outline: FontOutline, settings: TraceSettings, min_area: floa
     count = np.asarray([len(f) for _, f in contours], np.int64)
     points, on_curve, count, _ = _clean(points, on_curve, count)
     if settings.clean_contours:  # last: untangling can split a fold off as a speck of its own
-        points, on_curve, count = untangled(points, on_curve, count)
+        points, on_curve, count = untangled(points, on_curve, count, fold_length=fold_length)
         kept = tidy.drop_small_contours(list(FontOutline(points, on_curve, count).contours()), min_area)
         if not kept:
             return _EMPTY
@@ -267,7 +269,9 @@ def _glyph_cleaned(outline: FontOutline, settings: TraceSettings, min_area: floa
     return FontOutline(points, on_curve, count, moved)
 
 
-def untangled(points: np.ndarray, on_curve: np.ndarray, count: np.ndarray, rounds: int = 4):
+def untangled(
+    points: np.ndarray, on_curve: np.ndarray, count: np.ndarray, rounds: int = 4, fold_length: float = 0.0
+):
     """One glyph's integer contours as skia-pathops' non-zero union, TrueType-wound, rounded.
 
     The last step of the clean-contours stage: rounding the first union's cuts, merging
@@ -275,12 +279,20 @@ def untangled(points: np.ndarray, on_curve: np.ndarray, count: np.ndarray, round
     hair-thin spot into a self-intersection or turn a contour; this union undoes that, so
     winding and simplicity hold by construction. Rounding its own cuts can fold again, so
     it repeats until the union changes nothing (``rounds`` at most). Lines stay lines.
+    Zig-zag folds up to ``fold_length`` units long, whose curves only touch (so the union
+    keeps them) but cross once flattened, are squared off after each union (:func:`tidy.unfold`),
+    and lines that leaves continuing one another merged.
     """
     for _ in range(rounds):
         if len(count) == 0:
             break
         array, on, new_count, _ = union_by_raster(points, on_curve, count, np.zeros(len(count), np.int64), 1)
         new_points, on, new_count, _ = _clean(np.round(array).astype(np.int64), on, new_count)
+        if fold_length > 0 and len(new_count):
+            fold = lambda p, f: tidy.unfold(p, f, fold_length)  # noqa: E731
+            merge = lambda p, f: tidy.merge_colinear(p, f, 0.5, 0.5)  # noqa: E731
+            new_points, on, new_count = _each_contour(new_points, on, new_count, [fold, merge])
+            new_points, on, new_count, _ = _clean(new_points, on, new_count)
         if _same(new_points, on, new_count, points, on_curve, count):
             break
         points, on_curve, count = new_points, on, new_count

@@ -328,11 +328,12 @@ def test_the_detail_view_shows_outline_points_target_glyph_and_context(qtbot, ap
 
     glyphs = state.glyphs
     raster = glyphs.images[glyphs.index(chars[1])]
-    # Traced as exported: from the raster the model's upscaler enlarges, when it has one (the demo model does).
-    outline = trace_outline(
-        glyphs.trace_raster(glyphs.index(chars[1])), glyphs.trace_frame, detail.trace_options
+    # What the export traces: the demo model's glyphs enlarged by its upscaler.
+    assert glyphs.trace_factor == 4
+    traced_raster = glyphs.trace_raster(glyphs.index(chars[1]))
+    traced = render_outline(
+        trace_outline(traced_raster, glyphs.trace_frame, detail.trace_options).draw, glyphs.frame
     )
-    traced = render_outline(outline.draw, glyphs.frame)
     n = min(line.shape[1], traced.shape[1])
     assert np.array_equal(line[:, :n], traced[:, :n]) and not np.array_equal(line[:, :n], raster[:, :n])
 

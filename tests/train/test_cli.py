@@ -6,28 +6,9 @@ from fontassist import resources
 from fontassist.cli import main
 from fontassist.train import Trainer, load_checkpoint
 
-from .tiny import tiny_chars
+from .tiny import TINY_MODEL_FLAGS, tiny_chars
 
-TINY = [
-    "--chars",
-    tiny_chars(),
-    "--size",
-    "32",
-    "--base-channels",
-    "4",
-    "--max-channels",
-    "16",
-    "--disc-channels",
-    "4",
-    "--attention",
-    "8",
-    "--validation",
-    "8",
-    "--batch",
-    "4",
-    "--device",
-    "cpu",
-]
+TINY = ["--chars", tiny_chars(), *TINY_MODEL_FLAGS, "--validation", "8", "--batch", "4", "--device", "cpu"]
 FONTS = ["--source", str(resources.DEMO_SOURCE), "--target", str(resources.DEMO_TARGET)]
 
 

@@ -9,7 +9,7 @@ from fontassist.errors import FontAssistError
 from fontassist.train import load_checkpoint
 from fontassist.train.presets import PRESETS, estimate_time, format_duration, with_preset
 
-from .tiny import tiny_chars, tiny_config
+from .tiny import TINY_MODEL_FLAGS, tiny_chars, tiny_config
 
 
 def test_presets_build_valid_configs_and_explicit_settings_win(tmp_path):
@@ -64,23 +64,20 @@ def test_format_duration():
     )
 
 
+def _train(source, target) -> list[str]:
+    return ["train", "--source", str(source), "--target", str(target)]
+
+
 def test_cli_estimate_prints_and_trains_nothing(tmp_path, capsys, demo_source, demo_target):
     out = tmp_path / "run"
     code = main(
         [
-            "train",
-            "--source",
-            str(demo_source),
-            "--target",
-            str(demo_target),
+            *_train(demo_source, demo_target),
             "--chars",
             tiny_chars(),
             "--preset",
             "quick",
-            "--size",
-            "32",
-            "--base-channels",
-            "4",
+            *TINY_MODEL_FLAGS,
             "--steps",
             "50",
             "--estimate",
@@ -100,25 +97,12 @@ def test_cli_validation_chars_and_evaluate_any_chars(tmp_path, capsys, caplog, d
     out = tmp_path / "run"
     code = main(
         [
-            "train",
-            "--source",
-            str(demo_source),
-            "--target",
-            str(demo_target),
+            *_train(demo_source, demo_target),
             "--chars",
             chars,
             "--validation-chars",
             str(tmp_path / "held.txt"),
-            "--size",
-            "32",
-            "--base-channels",
-            "4",
-            "--max-channels",
-            "16",
-            "--attention",
-            "8",
-            "--disc-channels",
-            "4",
+            *TINY_MODEL_FLAGS,
             "--steps",
             "2",
             "--batch",

@@ -10,6 +10,11 @@ from fontassist.model import ModelConfig
 from fontassist.train import TrainConfig
 
 SIZE = 32
+# tiny_model() as options of `fontassist train`.
+TINY_MODEL_FLAGS = (
+    *("--size", str(SIZE), "--base-channels", "4", "--max-channels", "16"),
+    *("--attention", "8", "--disc-channels", "4"),
+)
 
 
 def tiny_chars(count: int = 48) -> str:

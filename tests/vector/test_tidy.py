@@ -104,3 +104,43 @@ def test_a_chamfer_between_a_horizontal_and_a_vertical_becomes_a_round_corner():
     long = contour((0, 0), (0, 300), (100, 400), (400, 400), (400, 0))  # a real diagonal cut
     q, g = tidy.round_corners(*long, max_length=40)
     assert g.all()
+
+
+def test_a_zig_zag_fold_becomes_a_square_step_and_a_short_corner_cut_stays():
+    # Down the left edge to y=106, back up to 108 (a curve), then down again: held-out 陰's fold.
+    p, f = contour(
+        (142, 685),
+        (142, 106),
+        (143, 107),
+        (143, 108),
+        (137, 49),
+        (142, -11),
+        (400, -11),
+        (400, 685),
+        off=[2, 4],
+    )
+    q, g = tidy.unfold(p, f, max_length=12)
+    assert [tuple(x) for x in q.tolist()] == [
+        (142, 685), (142, 106), (143, 106), (137, 49), (142, -11), (400, -11), (400, 685)
+    ]  # fmt: skip
+    assert g.tolist() == [True, True, True, False, True, True, True]
+    # A horizontal edge stepping back 2 units as it drops 2: the step becomes vertical.
+    z = contour((758, 692), (588, 692), (590, 690), (274, 690), (274, 400), (758, 400))
+    q, _ = tidy.unfold(*z, max_length=12)
+    assert [tuple(x) for x in q.tolist()][1:3] == [(588, 692), (588, 690)]
+    chamfer = contour((0, 0), (0, 300), (8, 308), (300, 308), (300, 0))  # turns 45° at each end
+    assert np.array_equal(tidy.unfold(*chamfer, max_length=12)[0], chamfer[0])
+    notch = contour((0, 0), (0, 300), (10, 200), (20, 300), (20, 0))  # a real notch, 100 units deep
+    assert np.array_equal(tidy.unfold(*notch, max_length=12)[0], notch[0])
+
+
+def test_a_roof_of_two_leaning_lines_with_level_ends_becomes_one_flat_edge():
+    # A hole's top drawn as a shallow roof: each half leans 9.5° (over the 7.7° axis angle
+    # alone), but the two together end level and stay in the band.
+    p, f = contour((0, 0), (0, 100), (60, 110), (120, 100), (120, 0))
+    q, _ = tidy.snap_axis_lines(p, f, axis_degrees=7.7, max_spread=26)
+    assert len(q) == 4 and q[1][1] == q[2][1] == 105  # the mean level
+    steep = contour((0, 0), (0, 100), (60, 140), (120, 100), (120, 0))  # 34°, out of the band
+    assert len(tidy.snap_axis_lines(*steep, axis_degrees=7.7, max_spread=26)[0]) == 5
+    ramp = contour((0, 0), (0, 100), (60, 110), (120, 120), (120, 0))  # one 9.5° slant, in two pieces
+    assert len(tidy.snap_axis_lines(*ramp, axis_degrees=7.7, max_spread=26)[0]) == 5

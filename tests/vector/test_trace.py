@@ -295,3 +295,57 @@ def test_the_clean_contours_stage_ends_untangled_and_wound_truetype_s_way():
     triangles = 200 * (400 / 3) / 2 + 400 * (800 / 3) / 2
     assert sum(c.area for c in contours) == pytest.approx(triangles + 300 * 300, rel=0.01)
     assert cleaned.points.dtype == np.int64
+
+
+# Held-out 陰's first contour as the clean-contours stage used to write it: down the left edge to
+# y=106, up a 2-unit curve to 108, down again; the curves only touch, so skia-pathops' union
+# keeps the fold, but flattened (as outline checks and rasterisers see it) it crosses itself.
+_YIN = [
+    ((346, 754), 1), ((310, 637), 0), ((237, 514), 1), ((251, 467), 1), ((360, 384), 0), ((337, 209), 1),
+    ((773, 209), 1), ((831, 209), 0), ((886, 210), 1), ((929, 211), 0), ((939, 193), 1), ((942, 187), 0),
+    ((942, 180), 1), ((942, 170), 0), ((937, 164), 1), ((925, 146), 0), ((876, 153), 1), ((810, 163), 0),
+    ((760, 158), 1), ((778, 122), 0), ((808, 78), 0), ((836, 37), 0), ((887, 13), 0), ((906, -26), 0),
+    ((951, -74), 1), ((902, -79), 0), ((831, -26), 0), ((791, -26), 1), ((517, -50), 1), ((501, -45), 0),
+    ((459, -38), 0), ((426, -18), 0), ((376, -30), 0), ((344, -23), 1), ((482, 64), 0), ((540, 160), 1),
+    ((382, 160), 1), ((330, 209), 1), ((305, 179), 0), ((251, 119), 0), ((210, 118), 1), ((174, 116), 0),
+    ((153, 133), 1), ((174, 184), 0), ((192, 194), 1), ((261, 194), 1), ((280, 248), 0), ((280, 287), 1),
+    ((280, 316), 0), ((265, 359), 0), ((253, 404), 0), ((210, 437), 0), ((186, 486), 0), ((174, 513), 1),
+    ((246, 633), 0), ((277, 735), 1), ((195, 770), 0), ((162, 743), 1), ((142, 727), 0), ((142, 685), 1),
+    ((142, 106), 1), ((143, 107), 0), ((143, 108), 1), ((137, 49), 0), ((142, -11), 1), ((146, -70), 0),
+    ((124, -83), 1), ((118, -86), 0), ((110, -86), 1), ((93, -86), 0), ((75, -52), 0), ((82, 12), 0),
+    ((74, 78), 0), ((85, 126), 0), ((85, 151), 1), ((85, 777), 1), ((140, 812), 0), ((308, 792), 0),
+]  # fmt: skip
+
+
+def _flattened_pieces(outline: FontOutline) -> list[int]:
+    """How many simple pieces each contour falls into once its curves are flattened (1: simple)."""
+    from benchmarks import outline_quality as q
+
+    pieces = []
+    for contour in q.contours_of(outline):
+        path = pathops.Path()
+        pen = path.getPen()
+        pen.moveTo(contour.polygon[0])
+        for point in contour.polygon[1:]:
+            pen.lineTo(point)
+        pen.closePath()
+        pieces.append(len(list(pathops.simplify(path, fix_winding=False).contours)))
+    return pieces
+
+
+def test_untangling_squares_off_the_fold_held_out_yin_kept():
+    from fontassist.vector.tracer import untangled
+
+    points = np.array([p for p, _ in _YIN], np.int64)
+    on_curve = np.array([bool(f) for _, f in _YIN])
+    count = np.array([len(_YIN)])
+    assert _flattened_pieces(FontOutline(*untangled(points, on_curve, count))) == [2]  # the old way
+
+    cleaned = FontOutline(*untangled(points, on_curve, count, fold_length=12))
+    assert _flattened_pieces(cleaned) == [1]
+    assert len(cleaned.points) == len(points) - 1  # the fold's handle went: it is a line now
+    before = pathops.Path()
+    FontOutline(points, on_curve, count).draw(before.getPen())
+    after = pathops.Path()
+    cleaned.draw(after.getPen())
+    assert abs(after.area - before.area) < 0.001 * before.area
