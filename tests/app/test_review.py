@@ -326,9 +326,13 @@ def test_the_detail_view_shows_outline_points_target_glyph_and_context(qtbot, ap
     line = qimage_raster(detail.context_view.image())
     from fontassist.vector import trace_outline
 
-    raster = state.glyphs.images[state.glyphs.index(chars[1])]
+    glyphs = state.glyphs
+    raster = glyphs.images[glyphs.index(chars[1])]
+    # What the export traces: the demo model's glyphs enlarged by its upscaler.
+    assert glyphs.trace_factor == 4
+    traced_raster = glyphs.trace_raster(glyphs.index(chars[1]))
     traced = render_outline(
-        trace_outline(raster, state.glyphs.frame, detail.trace_options).draw, state.glyphs.frame
+        trace_outline(traced_raster, glyphs.trace_frame, detail.trace_options).draw, glyphs.frame
     )
     n = min(line.shape[1], traced.shape[1])
     assert np.array_equal(line[:, :n], traced[:, :n]) and not np.array_equal(line[:, :n], raster[:, :n])
