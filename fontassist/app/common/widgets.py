@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QFrame, QLabel, QLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLayout,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class ImageView(QWidget):
@@ -221,6 +230,34 @@ def settings_column(parent: QWidget, *items) -> QWidget:
             layout.addWidget(item)
     layout.addStretch(1)
     return column
+
+
+def side_by_side(
+    parent: QWidget,
+    left: QWidget,
+    right: QWidget,
+    stretch: tuple[int, int],
+    sizes: tuple[int, int],
+    orientation: Qt.Orientation = Qt.Orientation.Horizontal,
+) -> QSplitter:
+    """Two panes in a splitter that grows them by ``stretch``, starts them at ``sizes`` and never collapses one."""
+    splitter = QSplitter(orientation, parent)
+    splitter.addWidget(left)
+    splitter.addWidget(right)
+    for index, factor in enumerate(stretch):
+        splitter.setStretchFactor(index, factor)
+    splitter.setSizes(list(sizes))
+    splitter.setChildrenCollapsible(False)
+    return splitter
+
+
+def debounce(parent: QWidget, ms: int, slot) -> QTimer:
+    """A single-shot timer that calls ``slot`` ``ms`` after its last ``start()``: bursts of changes run it once."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(ms)
+    timer.timeout.connect(slot)
+    return timer
 
 
 def vertical_scroll(widget: QWidget, parent: QWidget) -> QScrollArea:
