@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import (
     QFrame,
@@ -251,7 +251,7 @@ def side_by_side(
     return splitter
 
 
-def debounce(parent: QWidget, ms: int, slot) -> QTimer:
+def debounce(parent: QObject, ms: int, slot) -> QTimer:
     """A single-shot timer that calls ``slot`` ``ms`` after its last ``start()``: bursts of changes run it once."""
     timer = QTimer(parent)
     timer.setSingleShot(True)
