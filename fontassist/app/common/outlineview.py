@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from ...fonts import EmFrame
 from ...vector import FontOutline, TraceSettings
 from .images import raster_to_qimage
-from .widgets import debounce
+from .widgets import debounce, paint_placeholder
 from .worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -128,11 +128,7 @@ class OutlineView(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("white"))
         if self._frame is None:
-            if self._placeholder:
-                painter.setPen(self.palette().color(self.foregroundRole()))
-                painter.drawText(
-                    self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._placeholder
-                )
+            paint_placeholder(self, painter, self._placeholder)
             return
         side = min(self.width(), self.height())
         box = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)

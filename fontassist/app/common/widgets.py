@@ -65,11 +65,7 @@ class ImageView(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         if self._image.isNull():
-            if self._placeholder:
-                painter.setPen(self.palette().color(self.foregroundRole()))
-                painter.drawText(
-                    self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._placeholder
-                )
+            paint_placeholder(self, painter, self._placeholder)
             return
         scale = min(self._max_scale, self.width() / self._image.width(), self.height() / self._image.height())
         w, h = self._image.width() * scale, self._image.height() * scale
@@ -78,6 +74,13 @@ class ImageView(QWidget):
         target = QRectF(x, y, w, h)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, scale != 1.0)
         painter.drawImage(target, self._image)
+
+
+def paint_placeholder(widget: QWidget, painter: QPainter, text: str) -> None:
+    """``text`` centred and wrapped in the widget's text colour: what an empty view shows (nothing if empty)."""
+    if text:
+        painter.setPen(widget.palette().color(widget.foregroundRole()))
+        painter.drawText(widget.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
 
 
 class GlyphTileView(ImageView):
