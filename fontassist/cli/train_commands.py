@@ -396,7 +396,10 @@ def _train(args) -> int:
             elif isinstance(event, FinishedEvent):
                 finished = event
     except JobCancelled as stopped:
-        print(f"{stopped} Resume with: fontassist train --out {out} --resume", file=sys.stderr)
+        if (Path(out) / "config.json").is_file():
+            print(f"{stopped} Resume with: fontassist train --out {out} --resume", file=sys.stderr)
+        else:  # stopped before the run was set up (during the upscaler, say): nothing to resume
+            print(f"{stopped} Start it again with the same command.", file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
         for signum, handler in previous.items():
