@@ -236,19 +236,24 @@ def miswound_contours(contours: list[Contour]) -> int:
     return bad
 
 
+def polygon_path(polygon) -> pathops.Path:
+    """A closed skia-pathops path through the polygon's points."""
+    path = pathops.Path()
+    pen = path.getPen()
+    pen.moveTo(polygon[0])
+    for point in polygon[1:]:
+        pen.lineTo(point)
+    pen.closePath()
+    return path
+
+
 def self_intersecting_contours(contours: list[Contour]) -> int:
     """Contours whose own union (skia-pathops, non-zero) is not the contour itself."""
     bad = 0
     for c in contours:
         if len(c.polygon) < 3:
             continue
-        path = pathops.Path()
-        pen = path.getPen()
-        pen.moveTo(c.polygon[0])
-        for pt in c.polygon[1:]:
-            pen.lineTo(pt)
-        pen.closePath()
-        simple = pathops.simplify(path, fix_winding=False, keep_starting_points=True)
+        simple = pathops.simplify(polygon_path(c.polygon), fix_winding=False, keep_starting_points=True)
         areas = [Contour(polygon=_path_polygon(sub)).area() for sub in _subpaths(simple)]
         own = abs(c.area())
         if len(areas) != 1 or abs(abs(areas[0]) - own) > max(1.0, 1e-3 * own):

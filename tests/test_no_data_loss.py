@@ -48,6 +48,10 @@ def space(tmp_path_factory):
     assert events[-1].reason == "completed", events[-1].message
     packed = root / "packed.pt"
     assert main(["pack-model", str(run), str(packed)]) == 0
+    # An exported UFO, as the designer's editor would leave it: import-edits reads it (and the fonts and run it records).
+    ufo = root / "edited.ufo"
+    fonts = ["--source", str(source), "--target", str(target), "--chars", GENERATE[0]]
+    assert main(["export", str(run), *fonts, "--format", "ufo", "--out", str(ufo)]) == 0
     return {
         "source": Path(source),
         "target": Path(target),
@@ -56,6 +60,8 @@ def space(tmp_path_factory):
         "last": run / "last.pt",
         "config": run / "config.json",
         "packed": packed,
+        "ufo": ufo,
+        "plist": ufo / "metainfo.plist",
         "root": root,
     }
 
@@ -119,6 +125,14 @@ COMMANDS = {
     "compare --grid": lambda s, o: ["compare", str(s["run"]), str(s["packed"]), "--grid", o],
     "pack-model": lambda s, o: ["pack-model", str(s["run"]), o],
     "train --out": lambda s, o: ["train", *_fonts_and_chars(s), "--out", o],
+    "glyphs --format png": lambda s, o: (
+        ["glyphs", "--font", str(s["source"]), "--chars", "永", "--format", "png", "--out", o]
+    ),
+    "glyphs --format ttf": lambda s, o: (
+        ["glyphs", "--font", str(s["source"]), "--chars", "永", "--format", "ttf", "--out", o]
+    ),
+    "export UFO --out": lambda s, o: ["export", str(s["ufo"]), "--out", o],
+    "import-edits --project": lambda s, o: ["import-edits", str(s["ufo"]), "--project", o],
 }
 INPUTS_OF = {
     "render --out": ["source"],
@@ -132,6 +146,11 @@ INPUTS_OF = {
     "compare --grid": ["run", "last", "packed"],
     "pack-model": ["run", "last", "config"],
     "train --out": ["source", "target", "chars"],
+    "glyphs --format png": ["source"],
+    "glyphs --format ttf": ["source"],
+    "export UFO --out": ["ufo", "plist"],
+    # The UFO and everything it records (the fonts, the run it was exported from) are inputs.
+    "import-edits --project": ["ufo", "plist", "source", "target", "run", "last", "config"],
 }
 CASES = [(name, role) for name, roles in INPUTS_OF.items() for role in roles]
 
@@ -170,6 +189,15 @@ def test_derived_names_stay_in_the_output_folder(space, tmp_path, capsys):
     argv = ["glyphs", "--font", str(space["source"]), "--chars", "永", "--format", "ttf"]
     assert main(argv + ["--family", "../../escaped", "--out", str(out)]) == 0
     assert _files(tmp_path) == {"a/b/escaped.ttf"}
+
+
+def test_import_edits_updates_its_own_project(space, tmp_path, capsys):
+    """The project is import-edits' output and, from the second import on, read too: that is no refusal."""
+    project = tmp_path / "p.fontassist.json"
+    argv = ["import-edits", str(space["ufo"]), "--project", str(project)]
+    assert main(argv) == 0
+    assert main(argv) == 0, capsys.readouterr().err
+    assert "nothing changed since the last import" in capsys.readouterr().out
 
 
 # The demo's inputs are the bundled model and fonts.
@@ -297,6 +325,10 @@ INTO = {
     "compare --grid": "ab.png",
     "pack-model": "small.pt",
     "train --out": "run",
+    "glyphs --format png": "pngs",
+    "glyphs --format ttf": "ttf",
+    "export UFO --out": "compiled.ttf",
+    "import-edits --project": "p.fontassist.json",
 }
 
 

@@ -21,7 +21,7 @@ from ..fonts import DEFAULT_CHARSET
 from ..model.modelconfig import NORM_NAMES
 from ..safeio import check_not_input, protect_inputs
 from ..train.presets import PRESETS, with_preset
-from ..train.trainconfig import ADV_LOSSES, LR_SCHEDULES, RUN_LENGTH_FIELDS
+from ..train.trainconfig import ADV_LOSSES, DATA_FIELDS, LR_SCHEDULES, RUN_LENGTH_FIELDS
 from .common import (
     ProgressLine,
     add_runtime,
@@ -139,17 +139,7 @@ _TRAIN_OPTIONS = (
     ("run length and output", "--compile", "compile", {}),
 )
 # Data options declared by hand (fonts and characters), refused on --resume like the data and model settings.
-_DATA_DESTS = (
-    "source",
-    "target",
-    "source_face",
-    "target_face",
-    "charset",
-    "chars",
-    "chars_file",
-    "preset",
-    "validation_chars",
-)
+_DATA_DESTS = (*DATA_FIELDS, "chars_file", "preset", "validation_chars")
 
 
 def _dest(flag: str) -> str:
@@ -406,7 +396,10 @@ def _train(args) -> int:
             elif isinstance(event, FinishedEvent):
                 finished = event
     except JobCancelled as stopped:
-        print(f"{stopped} Resume with: fontassist train --out {out} --resume", file=sys.stderr)
+        if (Path(out) / "config.json").is_file():
+            print(f"{stopped} Resume with: fontassist train --out {out} --resume", file=sys.stderr)
+        else:  # stopped before the run was set up (during the upscaler, say): nothing to resume
+            print(f"{stopped} Start it again with the same command.", file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
         for signum, handler in previous.items():

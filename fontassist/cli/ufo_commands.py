@@ -6,12 +6,29 @@ from pathlib import Path
 
 
 def _import_edits(args) -> int:
-    from ..app.common.project import FontChoice, Project  # plain data, no Qt
-    from ..app.common.projectrefs import store_path
-    from ..export.handedits import apply_edits, edits_for_training, read_edits, write_training_target
+    from ..export.handedits import read_edits
+    from ..safeio import check_not_input, protect_inputs
 
     found = read_edits(args.ufo)
-    project_path = Path(args.project)
+    project_path = Path(args.project_file)
+    training_path = project_path.with_name(f"{project_path.name.split('.')[0]}.training-target.ttf")
+    # The UFO (every file in it) and the fonts and run it records are inputs; the project is the output
+    # (read and updated in place, so deliberately not an input here).
+    ufo = Path(found.ufo_path)
+    inputs = [("edited UFO", ufo), *(("edited UFO", p) for p in ufo.rglob("*") if p.is_file())]
+    recorded = {"source": "source font", "target": "target font", "checkpoint": "checkpoint"}
+    inputs += [(role, found.provenance.get(key)) for key, role in recorded.items()]
+    with protect_inputs([(role, path) for role, path in inputs if path]):
+        check_not_input(project_path)
+        check_not_input(training_path)
+        return _update_project(args, found, project_path, training_path)
+
+
+def _update_project(args, found, project_path: Path, training_path: Path) -> int:
+    from ..app.common.project import FontChoice, Project  # plain data, no Qt
+    from ..app.common.projectrefs import store_path
+    from ..export.handedits import apply_edits, edits_for_training, write_training_target
+
     if project_path.exists():
         project = Project.load(project_path)
     else:
@@ -32,10 +49,7 @@ def _import_edits(args) -> int:
         from ..fonts import open_font
 
         target = open_font(project.target.path, project.target.face)
-        stem = project_path.name.split(".")[0]
-        training = write_training_target(
-            target, project.review, project_path.with_name(f"{stem}.training-target.ttf")
-        )
+        training = write_training_target(target, project.review, training_path)
     project.save(project_path)
     print(f"Took the edits from {found.ufo_path} into {project_path}: {found.summary()}.")
     if found.edited:
@@ -66,6 +80,7 @@ def register(subparsers) -> None:
     p.add_argument("ufo", metavar="EDITED.ufo", help="the UFO you edited")
     p.add_argument(
         "--project",
+        dest="project_file",  # not "project": that one names an input (export --project) and this is updated
         required=True,
         metavar="P.fontassist.json",
         help="the project to update (created from the UFO's export record when it does not exist)",

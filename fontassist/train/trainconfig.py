@@ -26,6 +26,10 @@ ADV_LOSSES = ("lsgan", "hinge", "vanilla", "none")
 LR_SCHEDULES = ("cosine", "linear", "constant")
 DEFAULT_STEPS = 10_000
 
+# Fields that say which fonts and characters a run learns from: the front ends fill them from their
+# own inputs (font pickers, --source, ...), never from a settings form.
+DATA_FIELDS = ("source", "target", "source_face", "target_face", "charset", "chars")
+
 # Fields that only say how long or where a run goes on; a resumed run may change them.
 RUN_LENGTH_FIELDS = (
     "steps",

@@ -547,18 +547,15 @@ class Trainer:
                 )
                 losses["g_adv"] = loss_adv
                 loss_g = loss_g + config.adv_weight * loss_adv
-            if config.iou_weight > 0:
-                loss_iou = soft_iou_loss(fake.float(), target)
-                losses["iou"] = loss_iou
-                loss_g = loss_g + config.iou_weight * loss_iou
-            if config.cldice_weight > 0:
-                loss_cldice = cldice_loss(fake.float(), target)
-                losses["cldice"] = loss_cldice
-                loss_g = loss_g + config.cldice_weight * loss_cldice
-            if config.const_weight > 0:
-                loss_const = constant_loss(self.generator, fake, source).float()
-                losses["const"] = loss_const
-                loss_g = loss_g + config.const_weight * loss_const
+            extra_terms = (  # (name, weight, loss), each only computed when weighted
+                ("iou", config.iou_weight, lambda: soft_iou_loss(fake.float(), target)),
+                ("cldice", config.cldice_weight, lambda: cldice_loss(fake.float(), target)),
+                ("const", config.const_weight, lambda: constant_loss(self.generator, fake, source).float()),
+            )
+            for name, weight, term in extra_terms:
+                if weight > 0:
+                    losses[name] = term()
+                    loss_g = loss_g + weight * losses[name]
         losses["g"] = loss_g
         if not self.dist.all_finite(loss_g):
             return self.dist.mean(losses), "generator"

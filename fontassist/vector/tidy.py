@@ -131,29 +131,34 @@ def _stretches(nodes, axis: int, axis_degrees: float, max_spread: float) -> list
     along = 1 - axis
     slope = math.tan(math.radians(axis_degrees))
 
-    def controls(k):
-        return _curve_points(nodes[k][0], nodes[k][1], nodes[(k + 1) % n][0])
+    # Plain floats, and each segment's extent across the axis worked out once: the searches
+    # below try many chains per segment (a 256 px trace has thousands of segments per glyph).
+    starts = [(float(node[0][0]), float(node[0][1])) for node in nodes]
+    lows, highs = [], []
+    for k in range(n):
+        across = [float(p[axis]) for p in _curve_points(nodes[k][0], nodes[k][1], nodes[(k + 1) % n][0])]
+        lows.append(min(across))
+        highs.append(max(across))
 
     def leans_little(chain, k) -> bool:
-        start, end = nodes[chain[0] if chain else k][0], nodes[(k + 1) % n][0]
+        start, end = starts[chain[0] if chain else k], starts[(k + 1) % n]
         return abs(end[axis] - start[axis]) <= slope * abs(end[along] - start[along])
 
     def in_band(chain, k) -> bool:
-        pts = np.array([p for j in [*chain, k] for p in controls(j)])
-        start, end = nodes[chain[0] if chain else k][0], nodes[(k + 1) % n][0]
+        start, end = starts[chain[0] if chain else k], starts[(k + 1) % n]
         run = end[along] - start[along]
-        step = nodes[(k + 1) % n][0][along] - nodes[k][0][along]
-        return (
-            (step != 0 or bool(chain))  # a step across the axis only inside a stretch
-            and (not chain or step == 0 or np.sign(step) == np.sign(run))
-            and pts[:, axis].max() - pts[:, axis].min() <= max_spread
-        )
+        step = end[along] - starts[k][along]
+        if not (step != 0 or chain):  # a step across the axis only inside a stretch
+            return False
+        if chain and step != 0 and _sign(step) != _sign(run):
+            return False
+        return max(highs[j] for j in (*chain, k)) - min(lows[j] for j in (*chain, k)) <= max_spread
 
     def fits(chain, k) -> bool:
         return in_band(chain, k) and leans_little(chain, k)
 
     def trimmed(chain):
-        while chain and nodes[(chain[-1] + 1) % n][0][along] == nodes[chain[-1]][0][along]:
+        while chain and starts[(chain[-1] + 1) % n][along] == starts[chain[-1]][along]:
             chain = chain[:-1]  # a stretch ends heading along the axis
         return chain
 
@@ -185,6 +190,10 @@ def _stretches(nodes, axis: int, axis_degrees: float, max_spread: float) -> list
         else:
             chains.extend(runs(run, fits, alone))
     return chains
+
+
+def _sign(x: float) -> int:
+    return (x > 0) - (x < 0)
 
 
 def _curve_points(start: np.ndarray, offs: list, end: np.ndarray) -> list:

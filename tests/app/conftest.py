@@ -74,6 +74,26 @@ def settings(tmp_path):
     return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
 
 
+@pytest.fixture(scope="module")
+def tiny_demo_sized_run(tmp_path_factory):
+    """A few-step 64 px checkpoint on the demo fonts (the demo model's size, so it can redraw its glyphs)."""
+    import torch
+
+    from fontassist.train import Trainer
+    from tests.train.tiny import tiny_config, tiny_model
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(min(threads, 2))
+    run_dir = tmp_path_factory.mktemp("run64")
+    config = tiny_config(
+        model=tiny_model(image_size=64), steps=2, eval_every=2, preview_every=2, checkpoint_every=2
+    )
+    events = list(Trainer(config, run_dir))
+    torch.set_num_threads(threads)
+    assert events[-1].reason == "completed", events[-1].message
+    return run_dir / "last.pt"
+
+
 @pytest.fixture
 def window(qtbot, settings):
     """The main window on the bundled demo fonts, shown offscreen; cleaned up even mid-training."""

@@ -8,7 +8,8 @@ import numpy as np
 
 from fontassist import resources
 from fontassist.app.common.project import CharChoice
-from fontassist.app.review.reviewdata import ReviewGlyphs, checkpoint_ref
+from fontassist.app.review.reviewdata import ACCEPTED, ReviewGlyphs, checkpoint_ref
+from fontassist.app.review.reviewstate import ReviewState
 from fontassist.fonts import EmFrame, named_charset, open_font
 
 # Characters of tw-edu-4808 the demo target lacks (the demo model draws them in a second on a CPU).
@@ -33,6 +34,36 @@ def demo_session(chars: str):
     session.setCharChoice(CharChoice(mode="text", text=chars))
     session.setModified(False)
     return session
+
+
+def make_page(qtbot, session, settings):
+    """A Review page on ``session`` drawing on the CPU, answering every question with the dialog's default."""
+    from fontassist.app.review.reviewpage import ReviewPage
+
+    state = ReviewState(session)
+    state.device = "cpu"
+    page = ReviewPage(session, state, settings)
+    page.ask = lambda *args: args[-1]  # the dialog's default
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    return page, state
+
+
+def open_review_page(qtbot, session, settings):
+    """:func:`make_page`, shown, once the demo model has drawn the session's glyphs."""
+    page, state = make_page(qtbot, session, settings)
+    page.show()
+    wait_until(qtbot, lambda: state.glyphs is not None and not state.isBusy())
+    return page, state
+
+
+def regenerate_second_glyph(qtbot, page, state, checkpoint) -> None:
+    """Accept the second glyph, then redraw it with ``checkpoint`` ("Regenerate selected") and wait until done."""
+    state.setStatus([state.glyphs.chars[1]], ACCEPTED)
+    page.selectRow(1)
+    page.regen_picker.setPath(checkpoint)
+    assert page.regenerateSelected()
+    wait_until(qtbot, lambda: not state.isBusy())
 
 
 def synthetic_glyphs(count: int, size: int = 32, seed: int = 0) -> ReviewGlyphs:

@@ -1,28 +1,19 @@
 """Review page: single characters can be left out of the generate set (grid, export, project), undoably."""
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from fontassist import resources
 from fontassist.app.common.project import Project
-from fontassist.app.common.settings import AppSettings
 from fontassist.app.review.reviewdata import EXCLUDED, REJECTED, Decisions, export_chars
 from fontassist.app.review.reviewstate import ReviewState
 
-from .reviewkit import demo_session, missing_chars, synthetic_glyphs, wait_until
+from .reviewkit import demo_session, make_page, missing_chars, synthetic_glyphs, wait_until
 
 
 @pytest.fixture
-def page_and_state(qtbot, tmp_path):
-    from fontassist.app.review.reviewpage import ReviewPage
-
-    session = demo_session(missing_chars(4))
-    state = ReviewState(session)
-    page = ReviewPage(
-        session, state, AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    )
-    qtbot.addWidget(page)
-    page.resize(1100, 700)
+def page_and_state(qtbot, settings):
+    page, state = make_page(qtbot, demo_session(missing_chars(4)), settings)
     state.setGlyphs(synthetic_glyphs(6))
     page.show()
     return page, state

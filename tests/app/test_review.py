@@ -1,12 +1,10 @@
 import time
 
 import numpy as np
-import pytest
 from PySide6.QtCore import Qt
 
 from fontassist import resources
 from fontassist.app.common.project import Project
-from fontassist.app.common.settings import AppSettings
 from fontassist.app.review.reviewdata import (
     ACCEPTED,
     NEW,
@@ -17,36 +15,19 @@ from fontassist.app.review.reviewdata import (
     parse_search,
     select_rows,
 )
-from fontassist.app.review.reviewstate import ReviewState
 from fontassist.train.similarity import iou
 
 from .reviewkit import (
     demo_session,
     filled_outline,
+    make_page,
     missing_chars,
+    open_review_page,
     qimage_raster,
+    regenerate_second_glyph,
     synthetic_glyphs,
     wait_until,
 )
-
-
-@pytest.fixture
-def app_settings(tmp_path):
-    from PySide6.QtCore import QSettings
-
-    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-
-
-def make_page(qtbot, session, app_settings):
-    from fontassist.app.review.reviewpage import ReviewPage
-
-    state = ReviewState(session)
-    state.device = "cpu"
-    page = ReviewPage(session, state, app_settings)
-    page.ask = lambda *args: args[-1]  # the dialog's default
-    qtbot.addWidget(page)
-    page.resize(1100, 700)
-    return page, state
 
 
 # -- plain data -----------------------------------------------------------------------------------------------
@@ -130,9 +111,9 @@ def test_checkpoints_and_outputs_are_stored_relative_to_the_project_file(tmp_pat
 
 
 # -- the grid -------------------------------------------------------------------------------------------------
-def test_a_review_grid_of_8000_glyphs_opens_and_scrolls_to_the_end(qtbot, app_settings):
+def test_a_review_grid_of_8000_glyphs_opens_and_scrolls_to_the_end(qtbot, settings):
     session = demo_session(missing_chars(4))
-    page, state = make_page(qtbot, session, app_settings)
+    page, state = make_page(qtbot, session, settings)
     glyphs = synthetic_glyphs(8000)
     started = time.perf_counter()
     state.setGlyphs(glyphs)
@@ -166,9 +147,9 @@ def test_a_review_grid_of_8000_glyphs_opens_and_scrolls_to_the_end(qtbot, app_se
     assert 0 < page.grid_model.rowCount() < 8000
 
 
-def test_outline_mode_draws_traced_outlines(qtbot, app_settings):
+def test_outline_mode_draws_traced_outlines(qtbot, settings):
     session = demo_session(missing_chars(4))
-    page, state = make_page(qtbot, session, app_settings)
+    page, state = make_page(qtbot, session, settings)
     glyphs = synthetic_glyphs(40, size=32)
     state.setGlyphs(glyphs)
     page.show()
@@ -186,10 +167,10 @@ def test_outline_mode_draws_traced_outlines(qtbot, app_settings):
 
 
 # -- generating, deciding, saving -------------------------------------------------------------------------------
-def test_keyboard_review_filters_and_decisions_survive_save_and_reopen(qtbot, app_settings, tmp_path):
+def test_keyboard_review_filters_and_decisions_survive_save_and_reopen(qtbot, settings, tmp_path):
     chars = missing_chars(10)
     session = demo_session(chars)
-    page, state = make_page(qtbot, session, app_settings)
+    page, state = make_page(qtbot, session, settings)
     page.show()
     qtbot.waitExposed(page)
     wait_until(
@@ -229,7 +210,7 @@ def test_keyboard_review_filters_and_decisions_survive_save_and_reopen(qtbot, ap
     session.project.save(path)
 
     reopened = demo_session("")
-    page2, state2 = make_page(qtbot, reopened, app_settings)
+    page2, state2 = make_page(qtbot, reopened, settings)
     reopened.replaceProject(Project.load(path))
     page2.show()
     qtbot.waitExposed(page2)
@@ -243,19 +224,13 @@ def test_keyboard_review_filters_and_decisions_survive_save_and_reopen(qtbot, ap
 
 
 def test_regenerating_selected_glyphs_uses_the_other_checkpoint_and_is_remembered(
-    qtbot, app_settings, tmp_path, tiny_demo_sized_run
+    qtbot, settings, tmp_path, tiny_demo_sized_run
 ):
     chars = missing_chars(6)
     session = demo_session(chars)
-    page, state = make_page(qtbot, session, app_settings)
-    page.show()
-    wait_until(qtbot, lambda: state.glyphs is not None and not state.isBusy())
+    page, state = open_review_page(qtbot, session, settings)
     before = state.glyphs.images.copy()
-    state.setStatus([chars[1]], ACCEPTED)
-    page.selectRow(1)
-    page.regen_picker.setPath(tiny_demo_sized_run)
-    assert page.regenerateSelected()
-    wait_until(qtbot, lambda: not state.isBusy())
+    regenerate_second_glyph(qtbot, page, state, tiny_demo_sized_run)
     assert page.message.text() == "", page.message.text()
     assert not np.array_equal(state.glyphs.images[1], before[1])
     np.testing.assert_array_equal(state.glyphs.images[0], before[0])
@@ -267,40 +242,18 @@ def test_regenerating_selected_glyphs_uses_the_other_checkpoint_and_is_remembere
     path = tmp_path / "p.fontassist.json"
     session.project.save(path)
     again = demo_session("")
-    page2, state2 = make_page(qtbot, again, app_settings)
+    page2, state2 = make_page(qtbot, again, settings)
     again.replaceProject(Project.load(path))
     assert state2.generate()
     wait_until(qtbot, lambda: not state2.isBusy())
     np.testing.assert_array_equal(state2.glyphs.images, state.glyphs.images)
 
 
-@pytest.fixture(scope="module")
-def tiny_demo_sized_run(tmp_path_factory):
-    """A few-step 64 px checkpoint on the demo fonts (the demo model's size, so it can redraw its glyphs)."""
-    import torch
-
-    from fontassist.train import Trainer
-    from tests.train.tiny import tiny_config, tiny_model
-
-    threads = torch.get_num_threads()
-    torch.set_num_threads(min(threads, 2))
-    run_dir = tmp_path_factory.mktemp("run64")
-    config = tiny_config(
-        model=tiny_model(image_size=64), steps=2, eval_every=2, preview_every=2, checkpoint_every=2
-    )
-    events = list(Trainer(config, run_dir))
-    torch.set_num_threads(threads)
-    assert events[-1].reason == "completed", events[-1].message
-    return run_dir / "last.pt"
-
-
-def test_the_detail_view_shows_outline_points_target_glyph_and_context(qtbot, app_settings):
+def test_the_detail_view_shows_outline_points_target_glyph_and_context(qtbot, settings):
     chars = missing_chars(3) + "永"  # 永: the target has its own glyph
     session = demo_session(chars)
     assert session.plan.generate == list(chars[:3])  # merge mode generates only what the target lacks
-    page, state = make_page(qtbot, session, app_settings)
-    page.show()
-    wait_until(qtbot, lambda: state.glyphs is not None and not state.isBusy())
+    page, state = open_review_page(qtbot, session, settings)
     detail = page.detail
     page.selectRow(1)
     assert state.current_char == chars[1]
@@ -326,15 +279,19 @@ def test_the_detail_view_shows_outline_points_target_glyph_and_context(qtbot, ap
     line = qimage_raster(detail.context_view.image())
     from fontassist.vector import trace_outline
 
-    raster = state.glyphs.images[state.glyphs.index(chars[1])]
+    glyphs = state.glyphs
+    raster = glyphs.images[glyphs.index(chars[1])]
+    # What the export traces: the demo model's glyphs enlarged by its upscaler.
+    assert glyphs.trace_factor == 4
+    traced_raster = glyphs.trace_raster(glyphs.index(chars[1]))
     traced = render_outline(
-        trace_outline(raster, state.glyphs.frame, detail.trace_options).draw, state.glyphs.frame
+        trace_outline(traced_raster, glyphs.trace_frame, detail.trace_options).draw, glyphs.frame
     )
     n = min(line.shape[1], traced.shape[1])
     assert np.array_equal(line[:, :n], traced[:, :n]) and not np.array_equal(line[:, :n], raster[:, :n])
 
 
-def test_the_model_picker_lists_the_demo_model_and_the_projects_run(qtbot, app_settings, tmp_path):
+def test_the_model_picker_lists_the_demo_model_and_the_projects_run(qtbot, settings, tmp_path):
     from fontassist.app.common.checkpointlist import checkpoint_choices
 
     run = tmp_path / "runs" / "run-1"
@@ -384,9 +341,9 @@ def test_in_the_main_window_decisions_persist_through_save_and_open(qtbot, windo
     assert page.grid_model.outlines.options().tolerance == 1.5 and page.detail.trace_options.tolerance == 1.5
 
 
-def test_generating_can_be_cancelled(qtbot, app_settings):
+def test_generating_can_be_cancelled(qtbot, settings):
     session = demo_session(missing_chars(400))
-    page, state = make_page(qtbot, session, app_settings)
+    page, state = make_page(qtbot, session, settings)
     outcomes = []
     state.finished.connect(outcomes.append)
     assert page.generate()
@@ -398,7 +355,7 @@ def test_generating_can_be_cancelled(qtbot, app_settings):
 
 
 def test_after_regenerating_grid_detail_outline_text_line_and_export_show_the_same_glyph(
-    qtbot, app_settings, tmp_path, tiny_demo_sized_run
+    qtbot, settings, tmp_path, tiny_demo_sized_run
 ):
     """Issue 14.1: one source of truth; the grid used to keep the old drawing after "Regenerate selected"."""
     from fontassist.app.export.exportjobs import export_font
@@ -410,9 +367,7 @@ def test_after_regenerating_grid_detail_outline_text_line_and_export_show_the_sa
 
     chars = missing_chars(4)
     session = demo_session(chars)
-    page, state = make_page(qtbot, session, app_settings)
-    page.show()
-    wait_until(qtbot, lambda: state.glyphs is not None and not state.isBusy())
+    page, state = open_review_page(qtbot, session, settings)
     old = state.glyphs.images.copy()
     model = page.grid_model
     for row in range(model.rowCount()):  # every cell drawn (and cached) before the redraw
@@ -458,19 +413,19 @@ def test_after_regenerating_grid_detail_outline_text_line_and_export_show_the_sa
         np.testing.assert_array_equal(qimage_raster(detail.context_view.image()), line, err_msg="text line")
         # The export traces the raster under review: it must match that raster's outline, not the old one's.
         drawn = render_glyph(exported, char, frame.size, frame.margin)
-        settings = settings_for(None, session.target)  # what the export and the Review detail use
+        traced_with = settings_for(None, session.target)  # what the export and the Review detail use
         traced_new, traced_old = (
-            filled_outline(trace_outline(image, frame, settings), frame) for image in (new[i], old[i])
+            filled_outline(trace_outline(image, frame, traced_with), frame) for image in (new[i], old[i])
         )
         assert iou(drawn, traced_new) > 0.9, f"the exported {char} is not the drawing under review"
         if i in (1, 2):
             assert iou(drawn, traced_old) < 0.8
 
 
-def test_shift_arrow_after_a_decision_selects_from_the_glyph_the_decision_moved_to(qtbot, app_settings):
+def test_shift_arrow_after_a_decision_selects_from_the_glyph_the_decision_moved_to(qtbot, settings):
     """Issue 14.3: the auto-advance left Qt's selection anchor behind, so Shift+arrow took in extra glyphs."""
     session = demo_session(missing_chars(3))
-    page, state = make_page(qtbot, session, app_settings)
+    page, state = make_page(qtbot, session, settings)
     state.setGlyphs(synthetic_glyphs(40))
     page.show()
     qtbot.waitExposed(page)
@@ -500,9 +455,9 @@ def test_shift_arrow_after_a_decision_selects_from_the_glyph_the_decision_moved_
     assert decided == {chars[5]: ACCEPTED, chars[6]: REJECTED, chars[7]: REJECTED}
 
 
-def test_flags_and_statuses_are_named_alike_everywhere_and_a_hidden_glyph_is_mentioned(qtbot, app_settings):
+def test_flags_and_statuses_are_named_alike_everywhere_and_a_hidden_glyph_is_mentioned(qtbot, settings):
     session = demo_session(missing_chars(3))
-    page, state = make_page(qtbot, session, app_settings)
+    page, state = make_page(qtbot, session, settings)
     glyphs = synthetic_glyphs(30)
     state.setGlyphs(glyphs)
     page.show()
@@ -525,13 +480,11 @@ def test_flags_and_statuses_are_named_alike_everywhere_and_a_hidden_glyph_is_men
     assert "hidden" not in page.message.text()
 
 
-def test_the_glyph_window_zooms_shows_points_guides_overlays_and_related_target_glyphs(qtbot, app_settings):
+def test_the_glyph_window_zooms_shows_points_guides_overlays_and_related_target_glyphs(qtbot, settings):
     chars = "絕" + missing_chars(2)
     session = demo_session(chars)
     assert session.plan.generate[0] == "絕"  # the target lacks it
-    page, state = make_page(qtbot, session, app_settings)
-    page.show()
-    wait_until(qtbot, lambda: state.glyphs is not None and not state.isBusy())
+    page, state = open_review_page(qtbot, session, settings)
     page.selectChar(state.glyphs.chars[0])
     page.grid.setFocus()
     qtbot.keyClick(page.grid, Qt.Key.Key_Return)  # Enter opens it, as a double-click does

@@ -14,20 +14,11 @@ from fontassist.train import events
 
 
 @pytest.fixture
-def app_settings(tmp_path):
-    from PySide6.QtCore import QSettings
-
-    from fontassist.app.common.settings import AppSettings
-
-    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-
-
-@pytest.fixture
-def train_page(qtbot, app_settings):
+def train_page(qtbot, settings):
     from fontassist.app.common.session import Session
     from fontassist.app.train.trainpage import TrainPage
 
-    page = TrainPage(Session(), app_settings)
+    page = TrainPage(Session(), settings)
     qtbot.addWidget(page)
     return page
 
@@ -162,7 +153,7 @@ def test_the_train_page_leads_on_to_review(qtbot, window):
     assert window.currentStep() == "review"
 
 
-def test_a_project_opened_before_the_train_page_is_shown_shows_its_runs_curves(qtbot, app_settings, tmp_path):
+def test_a_project_opened_before_the_train_page_is_shown_shows_its_runs_curves(qtbot, settings, tmp_path):
     import json
 
     from fontassist.app.common.session import Session
@@ -173,7 +164,7 @@ def test_a_project_opened_before_the_train_page_is_shown_shows_its_runs_curves(q
     records = [{"step": s, "losses": {"l1": 1.0 / s}} for s in (1, 2, 3)]
     (run_dir / "history.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
     session = Session()
-    page = TrainPage(session, app_settings)
+    page = TrainPage(session, settings)
     qtbot.addWidget(page)
     project = Project()
     project.run_dir = run_dir

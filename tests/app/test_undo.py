@@ -10,9 +10,14 @@ from PySide6.QtWidgets import QMessageBox
 from fontassist import resources
 from fontassist.app.review.reviewdata import ACCEPTED, NEW, REJECTED, checkpoint_ref
 
-from .reviewkit import demo_session, missing_chars, synthetic_glyphs, wait_until
-from .test_review import make_page
-from .test_review import tiny_demo_sized_run as tiny_demo_sized_run  # noqa: F401 (a fixture)
+from .reviewkit import (
+    demo_session,
+    missing_chars,
+    open_review_page,
+    regenerate_second_glyph,
+    synthetic_glyphs,
+    wait_until,
+)
 
 
 def test_the_edit_menu_undoes_and_redoes_decisions_with_the_usual_keys(qtbot, window):
@@ -46,15 +51,9 @@ def test_undoing_a_regeneration_brings_back_the_drawings_and_decisions(
 ):
     chars = missing_chars(4)
     session = demo_session(chars)
-    page, state = make_page(qtbot, session, settings)
-    page.show()
-    wait_until(qtbot, lambda: state.glyphs is not None and not state.isBusy())
+    page, state = open_review_page(qtbot, session, settings)
     old = state.glyphs.images.copy()
-    state.setStatus([chars[1]], ACCEPTED)
-    page.selectRow(1)
-    page.regen_picker.setPath(tiny_demo_sized_run)
-    assert page.regenerateSelected()
-    wait_until(qtbot, lambda: not state.isBusy())
+    regenerate_second_glyph(qtbot, page, state, tiny_demo_sized_run)
     new = state.glyphs.images.copy()
     assert not np.array_equal(new[1], old[1]) and state.status(chars[1]) == NEW
     grid_raster = lambda: page.grid_model.data(page.grid_model.index(1), page.grid_model.RasterRole)  # noqa: E731
@@ -76,11 +75,9 @@ def test_another_model_keeps_rejections_by_default_never_acceptances_and_can_be_
 ):
     chars = missing_chars(4)
     session = demo_session(chars)
-    page, state = make_page(qtbot, session, settings)
+    page, state = open_review_page(qtbot, session, settings)
     asked = []
     page.ask = lambda title, text, buttons, default: asked.append(text) or default
-    page.show()
-    wait_until(qtbot, lambda: state.glyphs is not None and not state.isBusy())
     drawn = state.glyphs
     state.setStatus([chars[0]], ACCEPTED)
     state.setStatus([chars[1]], REJECTED)

@@ -15,8 +15,7 @@ from fontassist.train import upscale
 from fontassist.train.upscale import UpscalerTraining, bicubic
 from fontassist.vector import trace_outline
 
-from .reviewkit import demo_session, missing_chars, synthetic_glyphs, wait_until
-from .test_review import make_page
+from .reviewkit import demo_session, make_page, missing_chars, synthetic_glyphs, wait_until
 
 SIZE = 32
 

@@ -19,6 +19,9 @@ def test_bundled_model_is_small_and_complete():
     model = checkpoint.build_generator()
     assert sum(p.numel() for p in model.parameters()) > 100_000
     assert len(checkpoint.validation_chars) == 500
+    # Paired with its upscaler (issue 17): glyphs drawn at 64 px are traced at 256 px.
+    assert checkpoint.upscaler is not None and checkpoint.upscaler["size"] == 64
+    assert not set(checkpoint.validation_chars) & set(checkpoint.data["train_chars"])
 
 
 def test_demo_generates_what_zen_maru_gothic_lacks(tmp_path, capsys):
@@ -31,8 +34,8 @@ def test_demo_generates_what_zen_maru_gothic_lacks(tmp_path, capsys):
     assert names == {f"U+{ord(c):04X}.png" for c in missing}
     assert (out / "contact-sheet.png").is_file()
     picture = np.asarray(Image.open(out / f"U+{ord(missing[0]):04X}.png"))
-    # Black ink on white paper, with some ink.
-    assert picture.shape == (64, 64) and picture.max() == 255 and (picture < 128).mean() > 0.03
+    # Black ink on white paper, with some ink; upscaled 4x, as traced.
+    assert picture.shape == (256, 256) and picture.max() == 255 and (picture < 128).mean() > 0.03
     report = json.loads((out / "quality.json").read_text())
     assert len(report) == 647
     text = capsys.readouterr().out
@@ -43,7 +46,7 @@ def test_demo_generates_what_zen_maru_gothic_lacks(tmp_path, capsys):
     assert font.glyph_count == target.glyph_count + 647
     from fontassist.fonts import render
 
-    again = render(font, missing[:50], 64, cache=False).images >= 128
+    again = render(font, missing[:50], 256, cache=False).images >= 128
     generated = (
         np.stack([255 - np.asarray(Image.open(out / f"U+{ord(c):04X}.png")) for c in missing[:50]]) >= 128
     )

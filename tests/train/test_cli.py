@@ -44,6 +44,21 @@ def test_ctrl_c_saves_a_checkpoint_and_exits_130(tmp_path, monkeypatch, capsys):
     assert signal.getsignal(signal.SIGINT) is before
 
 
+def test_ctrl_c_before_the_run_is_set_up_does_not_offer_a_resume(tmp_path, monkeypatch, capsys):
+    """Stopped while the upscaler trains (before config.json exists): --resume would only fail."""
+    from fontassist.jobs import JobCancelled
+
+    def cancelled_at_once(self):
+        raise JobCancelled("Training the upscaler was cancelled; nothing was saved.")
+        yield
+
+    monkeypatch.setattr(Trainer, "__iter__", cancelled_at_once)
+    run = tmp_path / "run"
+    assert main(["train", *FONTS, *TINY, "--steps", "50", "--out", str(run)]) == 130
+    err = capsys.readouterr().err
+    assert "Start it again with the same command" in err and "--resume" not in err
+
+
 def test_evaluate_and_compare_json(tiny_run, tmp_path, capsys):
     assert (
         main(["evaluate", str(tiny_run), "--json", "--device", "cpu", "--grid", str(tmp_path / "g.png")]) == 0

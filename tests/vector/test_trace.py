@@ -323,12 +323,7 @@ def _flattened_pieces(outline: FontOutline) -> list[int]:
 
     pieces = []
     for contour in q.contours_of(outline):
-        path = pathops.Path()
-        pen = path.getPen()
-        pen.moveTo(contour.polygon[0])
-        for point in contour.polygon[1:]:
-            pen.lineTo(point)
-        pen.closePath()
+        path = q.polygon_path(contour.polygon)
         pieces.append(len(list(pathops.simplify(path, fix_winding=False).contours)))
     return pieces
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSlider,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +27,7 @@ from ..common.glyphgrid import FontGlyphSource, GlyphGridModel, GlyphGridView
 from ..common.project import LEARN_AUTO, LEARN_SHARED, CharChoice
 from ..common.session import Session
 from ..common.settings import AppSettings
-from ..common.widgets import MessageLabel, heading, muted, settings_column
+from ..common.widgets import MessageLabel, debounce, heading, muted, settings_column, side_by_side
 from .charsetnames import charset_label
 
 GRID_RENDER_SIZE = 96
@@ -57,14 +56,8 @@ class CharactersPage(QWidget):
         left = settings_column(self, generate_box, learn_box, summary_box, self.notes, self.error)
 
         right = self._build_grid()
-        splitter = QSplitter(self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
         left.setMaximumWidth(460)
-        splitter.setSizes([400, 700])
-        splitter.setChildrenCollapsible(False)
+        splitter = side_by_side(self, left, right, stretch=(0, 1), sizes=(400, 700))
 
         self.next_button = QPushButton(self.tr("Next: train →"), self)
         self.next_button.clicked.connect(self.nextRequested)
@@ -198,10 +191,7 @@ class CharactersPage(QWidget):
 
     def _connect_choices(self):
         """Every change of the choice is committed to the session (typed text after a pause)."""
-        self._text_timer = QTimer(self)
-        self._text_timer.setSingleShot(True)
-        self._text_timer.setInterval(_EDIT_DELAY_MS)
-        self._text_timer.timeout.connect(self._commit)
+        self._text_timer = debounce(self, _EDIT_DELAY_MS, self._commit)
         self.mode_buttons.buttonToggled.connect(lambda _b, checked: checked and self._commit())
         self.charset_combo.currentIndexChanged.connect(lambda _i: self._select_and_commit(self.charset_radio))
         self.learn_combo.currentIndexChanged.connect(lambda _i: self._commit())

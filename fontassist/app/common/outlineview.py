@@ -15,13 +15,14 @@ from collections.abc import Callable, Hashable
 import numpy as np
 from fontTools.pens.qtPen import QtPen
 from fontTools.pens.transformPen import TransformPen
-from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...fonts import EmFrame
 from ...vector import FontOutline, TraceSettings
 from .images import raster_to_qimage
+from .widgets import debounce, paint_placeholder
 from .worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -127,11 +128,7 @@ class OutlineView(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("white"))
         if self._frame is None:
-            if self._placeholder:
-                painter.setPen(self.palette().color(self.foregroundRole()))
-                painter.drawText(
-                    self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._placeholder
-                )
+            paint_placeholder(self, painter, self._placeholder)
             return
         side = min(self.width(), self.height())
         box = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
@@ -200,10 +197,7 @@ class OutlineCache(QObject):
         self._queue: OrderedDict[Hashable, None] = OrderedDict()
         self._running = False
         self._generation = 0
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._dispatch)
+        self._timer = debounce(self, 0, self._dispatch)  # one dispatch for a burst of requests
 
     def setFrame(self, frame: EmFrame | None) -> None:
         self._frame = frame

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QFrame, QLabel, QLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLayout,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class ImageView(QWidget):
@@ -56,11 +65,7 @@ class ImageView(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         if self._image.isNull():
-            if self._placeholder:
-                painter.setPen(self.palette().color(self.foregroundRole()))
-                painter.drawText(
-                    self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._placeholder
-                )
+            paint_placeholder(self, painter, self._placeholder)
             return
         scale = min(self._max_scale, self.width() / self._image.width(), self.height() / self._image.height())
         w, h = self._image.width() * scale, self._image.height() * scale
@@ -69,6 +74,13 @@ class ImageView(QWidget):
         target = QRectF(x, y, w, h)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, scale != 1.0)
         painter.drawImage(target, self._image)
+
+
+def paint_placeholder(widget: QWidget, painter: QPainter, text: str) -> None:
+    """``text`` centred and wrapped in the widget's text colour: what an empty view shows (nothing if empty)."""
+    if text:
+        painter.setPen(widget.palette().color(widget.foregroundRole()))
+        painter.drawText(widget.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
 
 
 class GlyphTileView(ImageView):
@@ -221,6 +233,34 @@ def settings_column(parent: QWidget, *items) -> QWidget:
             layout.addWidget(item)
     layout.addStretch(1)
     return column
+
+
+def side_by_side(
+    parent: QWidget,
+    left: QWidget,
+    right: QWidget,
+    stretch: tuple[int, int],
+    sizes: tuple[int, int],
+    orientation: Qt.Orientation = Qt.Orientation.Horizontal,
+) -> QSplitter:
+    """Two panes in a splitter that grows them by ``stretch``, starts them at ``sizes`` and never collapses one."""
+    splitter = QSplitter(orientation, parent)
+    splitter.addWidget(left)
+    splitter.addWidget(right)
+    for index, factor in enumerate(stretch):
+        splitter.setStretchFactor(index, factor)
+    splitter.setSizes(list(sizes))
+    splitter.setChildrenCollapsible(False)
+    return splitter
+
+
+def debounce(parent: QObject, ms: int, slot) -> QTimer:
+    """A single-shot timer that calls ``slot`` ``ms`` after its last ``start()``: bursts of changes run it once."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(ms)
+    timer.timeout.connect(slot)
+    return timer
 
 
 def vertical_scroll(widget: QWidget, parent: QWidget) -> QScrollArea:

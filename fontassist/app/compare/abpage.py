@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -39,7 +38,7 @@ from ..common.glyphgrid import GlyphGridModel, GlyphGridView, GlyphSource
 from ..common.images import raster_to_qimage
 from ..common.session import Session
 from ..common.settings import AppSettings
-from ..common.widgets import ImageView, MessageLabel, muted
+from ..common.widgets import ImageView, MessageLabel, muted, side_by_side
 from ..common.worker import Worker, stream_events
 from ..review.reviewdata import checkpoint_path, checkpoint_ref
 from ..review.reviewstate import ReviewState, run_and_file
@@ -109,13 +108,7 @@ class ABPage(QWidget):
         self._build_summary_table()
         grids_box = self._build_grids()
         side = self._build_glyph_side()
-        splitter = QSplitter(self)
-        splitter.addWidget(grids_box)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([640, 400])
-        splitter.setChildrenCollapsible(False)
+        splitter = side_by_side(self, grids_box, side, stretch=(3, 2), sizes=(640, 400))
 
         winner = self._build_winner_row()
         layout = QVBoxLayout(self)

@@ -58,6 +58,22 @@ def hand_drawn(review: dict | None) -> list:
     return [g for g in edited_glyphs(review or {}) if not excluded.isExcluded(g.char)]
 
 
+def _glyphs_to_write(glyphs: ReviewGlyphs, chars: list[str], review: dict | None, cancel: CancelToken | None):
+    """``(drawn, images, chars)``: the hand-drawn glyphs, and the images of the rest of ``chars`` to trace.
+
+    Raises :class:`FontAssistError` when there is nothing to write.
+    """
+    drawn = hand_drawn(review)
+    hand = {g.char for g in drawn}
+    images, chars = glyphs.subset([c for c in chars if c not in hand], cancel=cancel)
+    if not chars and not drawn:
+        raise FontAssistError(
+            "There are no glyphs to export.",
+            hint="Accept some glyphs on the Review page, or export all that are not rejected.",
+        )
+    return drawn, images, chars
+
+
 def export_font(
     glyphs: ReviewGlyphs,
     chars: list[str],
@@ -76,14 +92,7 @@ def export_font(
 
     Glyphs drawn by hand (``review``'s hand edits) are written as drawn, not traced.
     """
-    drawn = hand_drawn(review)
-    hand = {g.char for g in drawn}
-    images, chars = glyphs.subset([c for c in chars if c not in hand], cancel=cancel)
-    if not chars and not drawn:
-        raise FontAssistError(
-            "There are no glyphs to export.",
-            hint="Accept some glyphs on the Review page, or export all that are not rejected.",
-        )
+    drawn, images, chars = _glyphs_to_write(glyphs, chars, review, cancel)
     return write_font(
         images,
         chars,
@@ -124,15 +133,7 @@ def export_ufo(
     from ...pipeline import write_ufo_export
     from ..review.reviewdata import checkpoint_path
 
-    drawn = hand_drawn(review)
-    hand = {g.char for g in drawn}
-    chars = [c for c in chars if c not in hand]
-    images, chars = glyphs.subset(chars, cancel=cancel)
-    if not chars and not drawn:
-        raise FontAssistError(
-            "There are no glyphs to export.",
-            hint="Accept some glyphs on the Review page, or export all that are not rejected.",
-        )
+    drawn, images, chars = _glyphs_to_write(glyphs, chars, review, cancel)
     rows = [glyphs.index(c) for c in chars]
     checkpoints = [os.fspath(checkpoint_path(glyphs.checkpoints[i])) for i in rows]
     return write_ufo_export(

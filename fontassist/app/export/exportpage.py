@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QFileSystemWatcher, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +40,15 @@ from ..common.errordialog import show_error
 from ..common.outlineview import OutlineView
 from ..common.session import Session
 from ..common.settings import AppSettings
-from ..common.widgets import MessageLabel, heading, muted, settings_column, vertical_scroll
+from ..common.widgets import (
+    MessageLabel,
+    debounce,
+    heading,
+    muted,
+    settings_column,
+    side_by_side,
+    vertical_scroll,
+)
 from ..common.worker import Worker, run_in_background
 from ..review.reviewdata import export_chars
 from ..review.reviewstate import ReviewState
@@ -104,13 +111,7 @@ class ExportPage(QWidget):
         left_scroll.setMinimumWidth(420)
 
         right = self._build_previews()
-        splitter = QSplitter(self)
-        splitter.addWidget(left_scroll)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([520, 520])
-        splitter.setChildrenCollapsible(False)
+        splitter = side_by_side(self, left_scroll, right, stretch=(1, 1), sizes=(520, 520))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("5 · Export"), self))
         layout.addWidget(splitter, 1)
@@ -314,14 +315,8 @@ class ExportPage(QWidget):
 
     def _connect_settings(self):
         """Every setting saves itself and refreshes the previews it changes."""
-        self._preview_timer = QTimer(self)
-        self._preview_timer.setSingleShot(True)
-        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
-        self._preview_timer.timeout.connect(self.updateTracePreview)
-        self._naming_timer = QTimer(self)
-        self._naming_timer.setSingleShot(True)
-        self._naming_timer.setInterval(400)
-        self._naming_timer.timeout.connect(self._check_naming)
+        self._preview_timer = debounce(self, PREVIEW_DELAY_MS, self.updateTracePreview)
+        self._naming_timer = debounce(self, 400, self._check_naming)
         for spin in (self.speck_spin, self.tolerance_spin):
             spin.valueChanged.connect(self._trace_settings_changed)
         for box in self.clean_boxes.values():
@@ -859,10 +854,8 @@ class ExportPage(QWidget):
         self.ufo_watcher = QFileSystemWatcher(self)
         self.ufo_watcher.directoryChanged.connect(lambda _p: self._ufo_changed_timer.start())
         self.ufo_watcher.fileChanged.connect(lambda _p: self._ufo_changed_timer.start())
-        self._ufo_changed_timer = QTimer(self)
-        self._ufo_changed_timer.setSingleShot(True)
-        self._ufo_changed_timer.setInterval(1000)  # editors write many files; wait until they are done
-        self._ufo_changed_timer.timeout.connect(self._offer_edits)
+        # editors write many files; wait until they are done
+        self._ufo_changed_timer = debounce(self, 1000, self._offer_edits)
         self.session.projectReplaced.connect(self._edits_project_replaced)
         self._edits_project_replaced()
         return box

@@ -399,22 +399,17 @@ def describe_flags(flags: dict) -> list[tuple[str, str]]:
     if flags.get("specks"):
         found.append(("specks", str(flags["specks"])))
     if flags.get("broken") or flags.get("faint_joins"):
-        pieces = (
-            f"{flags.get('components', '?')} / {flags.get('source_components', '?')}"
-            if flags.get("broken")
-            else ""
-        )
-        found.append(("broken", pieces))
+        found.append(("broken", _pieces(flags) if flags.get("broken") else ""))
     if flags.get("merged") or flags.get("grey_bridges"):
-        pieces = (
-            f"{flags.get('components', '?')} / {flags.get('source_components', '?')}"
-            if flags.get("merged")
-            else ""
-        )
-        found.append(("merged", pieces))
+        found.append(("merged", _pieces(flags) if flags.get("merged") else ""))
     if flags.get("holes_changed"):
         found.append(("holes", f"{flags.get('source_holes', '?')} → {flags.get('holes', '?')}"))
     return found
+
+
+def _pieces(flags: dict) -> str:
+    """The glyph's pieces against the source's, as "components / source_components"."""
+    return f"{flags.get('components', '?')} / {flags.get('source_components', '?')}"
 
 
 # -- jobs (run off the GUI thread; the job protocol of fontassist.jobs) ---------------------------------

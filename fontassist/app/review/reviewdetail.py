@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
@@ -11,7 +11,7 @@ from ...fonts import render_glyph
 from ...vector import TraceSettings
 from ..common.images import raster_to_qimage
 from ..common.outlineview import OutlineView
-from ..common.widgets import GlyphTileView, muted
+from ..common.widgets import GlyphTileView, debounce, muted
 from ..common.worker import run_in_background
 from .contextline import DEFAULT_CONTEXT, context_line
 from .reviewdata import FLAG_FILTERS, describe_flags
@@ -99,10 +99,7 @@ class GlyphDetail(QWidget):
         self.context_view.setMaximumHeight(110)
         self.context_note = muted(QLabel(self))
         self.context_note.setWordWrap(True)
-        self._context_timer = QTimer(self)
-        self._context_timer.setSingleShot(True)
-        self._context_timer.setInterval(250)
-        self._context_timer.timeout.connect(self._show_context)
+        self._context_timer = debounce(self, 250, self._show_context)
         self.context_edit.textChanged.connect(self._context_timer.start)
 
         layout = QVBoxLayout(self)

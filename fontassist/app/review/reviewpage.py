@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSlider,
-    QSplitter,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -35,7 +34,7 @@ from ..common.checkpointpicker import CheckpointPicker
 from ..common.errordialog import show_error
 from ..common.session import Session
 from ..common.settings import AppSettings
-from ..common.widgets import FitScrollArea, MessageLabel, heading, muted
+from ..common.widgets import FitScrollArea, MessageLabel, debounce, heading, muted, side_by_side
 from ..compare.abpage import ABPage
 from ..export.exportjobs import trace_options_from
 from .reviewdata import (
@@ -74,13 +73,7 @@ class ReviewPage(QWidget):
         filters = self._build_filters()
         grid_box = self._build_grid()
         right = self._build_detail_side()
-        splitter = QSplitter(self)
-        splitter.addWidget(grid_box)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([620, 420])
-        splitter.setChildrenCollapsible(False)
+        splitter = side_by_side(self, grid_box, right, stretch=(3, 2), sizes=(620, 420))
 
         glyphs_tab = QWidget(self)
         glyphs_layout = QVBoxLayout(glyphs_tab)
@@ -157,10 +150,7 @@ class ReviewPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search: 永 or U+6C38"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(200)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(200)
-        self._search_timer.timeout.connect(self.refilter)
+        self._search_timer = debounce(self, 200, self.refilter)
         self.search.textChanged.connect(self._search_timer.start)
         self.cell_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.cell_slider.setObjectName("cellSlider")

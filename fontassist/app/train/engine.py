@@ -16,22 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ...train.trainconfig import DATA_FIELDS  # no torch: the engine itself loads lazily
 from ..characters.charplan import CharPlan
 from ..common.project import Project
 
 log = logging.getLogger(__name__)
 
 # Fields the app always fills from the project, never from the settings form.
-_DATA_FIELDS = (
-    "source",
-    "target",
-    "source_face",
-    "target_face",
-    "charset",
-    "chars",
-    "source_hash",
-    "target_hash",
-)
+_DATA_FIELDS = (*DATA_FIELDS, "source_hash", "target_hash")
 
 
 @dataclass

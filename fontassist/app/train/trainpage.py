@@ -34,7 +34,15 @@ from ..common.errordialog import show_error
 from ..common.images import raster_to_qimage
 from ..common.session import Session
 from ..common.settings import AppSettings
-from ..common.widgets import ImageView, MessageLabel, heading, muted, settings_column, vertical_scroll
+from ..common.widgets import (
+    ImageView,
+    MessageLabel,
+    heading,
+    muted,
+    settings_column,
+    side_by_side,
+    vertical_scroll,
+)
 from ..common.worker import CANCELLED, Worker, run_in_background, stream_events
 from .engine import Engine, build_train_config, load_engine, overlay_settings
 from .trainform import TrainSettingsForm
@@ -97,13 +105,7 @@ class TrainPage(QWidget):
 
         self._build_progress_widgets()
         right = self._build_run_side()
-        splitter = QSplitter(self)
-        splitter.addWidget(self.left_scroll)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([340, 760])
-        splitter.setChildrenCollapsible(False)
+        splitter = side_by_side(self, self.left_scroll, right, stretch=(0, 1), sizes=(340, 760))
         self.next_button = QPushButton(self.tr("Next: Review →"), self)
         self.next_button.setObjectName("trainNextButton")
         self.next_button.clicked.connect(self.nextRequested)
