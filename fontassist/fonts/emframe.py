@@ -26,6 +26,9 @@ class EmFrame:
     ``upm``: units per em; ``bottom``: font-unit y of the em box's bottom edge;
     ``left``: font-unit x of its left edge (0 for a glyph at its origin);
     ``margin``: extra space on every side, as a fraction of the em.
+    ``enlarged``: how many times larger than drawn the rasters on this grid are (an
+    upscaler's factor; 1 for rasters drawn at this size): the tracer keeps its pixel
+    tolerances in drawn pixels, so enlarged glyphs are tidied as much as drawn ones.
     """
 
     upm: int
@@ -33,6 +36,7 @@ class EmFrame:
     size: int
     margin: float = 0.0
     left: float = 0.0
+    enlarged: int = 1
 
     def __post_init__(self):
         if self.upm <= 0:
@@ -41,6 +45,8 @@ class EmFrame:
             raise ValueError(f"image size must be at least 8 px, not {self.size}")
         if not 0.0 <= self.margin < 0.5:
             raise ValueError(f"margin is a fraction of the em in [0, 0.5), not {self.margin}")
+        if self.enlarged < 1:
+            raise ValueError(f"enlarged is a factor of at least 1, not {self.enlarged}")
 
     @property
     def span(self) -> float:
@@ -88,8 +94,14 @@ class EmFrame:
         return (s, 0.0, 0.0, -s, -self.x_min * s, self.y_max * s)
 
     def with_size(self, size: int) -> EmFrame:
-        """The same em box on a grid of another size."""
+        """The same em box on a grid of another size (for rasters drawn at that size)."""
         return EmFrame(self.upm, self.bottom, size, self.margin, self.left)
+
+    def upscaled(self, factor: int) -> EmFrame:
+        """The same em box on a grid ``factor`` times finer, for these rasters enlarged ``factor`` times."""
+        return EmFrame(
+            self.upm, self.bottom, self.size * factor, self.margin, self.left, self.enlarged * factor
+        )
 
     def to_dict(self) -> dict:
         return {
@@ -98,6 +110,7 @@ class EmFrame:
             "size": self.size,
             "margin": self.margin,
             "left": self.left,
+            **({"enlarged": self.enlarged} if self.enlarged != 1 else {}),
         }
 
     @classmethod
@@ -108,4 +121,5 @@ class EmFrame:
             int(d["size"]),
             float(d.get("margin", 0.0)),
             float(d.get("left", 0.0)),
+            int(d.get("enlarged", 1)),
         )

@@ -75,7 +75,7 @@ class Upscaler:
 
     def frame(self, frame: EmFrame) -> EmFrame:
         """``frame`` (the working size's em frame) at the upscaled size."""
-        return frame.with_size(frame.size * self.factor)
+        return frame.upscaled(self.factor)
 
     def upscale(self, images: np.ndarray, *, batch_size: int = 16, progress=None, cancel=None) -> np.ndarray:
         """uint8 rasters N×S×S → uint8 rasters N×fS×fS."""

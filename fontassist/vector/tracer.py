@@ -132,7 +132,7 @@ def trace_outlines(
         raise ValueError(
             f"the rasters are {stack.shape[2]}×{stack.shape[1]} px but the em frame is {frame.size} px"
         )
-    settings = replace(settings or TraceSettings(), **options).fitted_to(None)
+    settings = replace(settings or TraceSettings(), **options).fitted_to(None).enlarged(frame.enlarged)
     if settings.even_width:
         # Evened out and redrawn finer; lengths in raster pixels keep their size in font units.
         stack = np.concatenate(
@@ -140,12 +140,7 @@ def trace_outlines(
             or [np.zeros((0, frame.size * _EVEN_SCALE, frame.size * _EVEN_SCALE), np.uint8)]
         )
         frame = frame.with_size(frame.size * _EVEN_SCALE)
-        settings = replace(
-            settings,
-            tolerance=settings.tolerance * _EVEN_SCALE,
-            speck_area=settings.speck_area * _EVEN_SCALE**2,
-            straighten_deviation=settings.straighten_deviation * _EVEN_SCALE,
-        )
+        settings = settings.enlarged(_EVEN_SCALE)
     per_batch = max(1, _BATCH_PIXELS // (frame.size * frame.size))
     outlines: list[FontOutline] = []
     for first in range(0, len(stack), per_batch):

@@ -116,6 +116,19 @@ class TraceSettings:
             changes["ink_box"] = shape.ink_box
         return replace(self, **changes)
 
+    def enlarged(self, factor: float) -> TraceSettings:
+        """These settings for rasters ``factor`` times larger than drawn: the lengths and areas
+        that say how closely to follow the edge, and what is a speck, keep their size on the
+        drawn glyph (a wobble of one drawn pixel is still a wobble, not a shape, at 4x)."""
+        if factor == 1:
+            return self
+        return replace(
+            self,
+            tolerance=self.tolerance * factor,
+            speck_area=self.speck_area * factor**2,
+            straighten_deviation=self.straighten_deviation * factor,
+        )
+
     @classmethod
     def tunable(cls) -> list:
         """The fields a designer tunes (those with help text): CLI options and Export page controls."""

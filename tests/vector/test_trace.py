@@ -344,3 +344,27 @@ def test_untangling_squares_off_the_fold_held_out_yin_kept():
     after = pathops.Path()
     cleaned.draw(after.getPen())
     assert abs(after.area - before.area) < 0.001 * before.area
+
+
+def test_enlarged_rasters_are_tidied_in_drawn_pixels():
+    """Rasters an upscaler enlarged 4x are traced with the tolerances of the drawn 64 px glyph
+    (the frame says so), not four times finer: a one-pixel wobble of the model stays a wobble."""
+    from fontassist.fonts import EmFrame
+    from fontassist.vector import TraceSettings
+
+    drawn = EmFrame(1000, -120.0, 64)
+    frame = drawn.upscaled(4)
+    assert frame.size == 256 and frame.enlarged == 4 and frame.scale == 4 * drawn.scale
+    assert frame.with_size(256).enlarged == 1 and EmFrame.from_dict(frame.to_dict()) == frame
+    assert "enlarged" not in drawn.to_dict()  # frames of drawn rasters are stored as before
+    settings = TraceSettings().enlarged(4)
+    assert (settings.tolerance, settings.speck_area, settings.straighten_deviation) == (1.0, 64.0, 3.0)
+    assert TraceSettings().enlarged(1) == TraceSettings()
+
+    # A speck of 5x5 px beside a square at 256 px: ink of its own when drawn at 256 px, a
+    # speck of a fraction of a drawn pixel when the 256 px raster is a 4x enlargement.
+    raster = np.zeros((256, 256), np.uint8)
+    raster[64:192, 64:160] = 255
+    raster[120:125, 200:205] = 255
+    native, enlarged = (trace_outline(raster, f) for f in (drawn.with_size(256), frame))
+    assert len(native.count) == 2 and len(enlarged.count) == 1

@@ -96,7 +96,7 @@ class ReviewGlyphs:
     @property
     def trace_frame(self) -> EmFrame:
         """The em frame of the rasters that are traced (:meth:`trace_raster`)."""
-        return self.frame.with_size(self.size * self.trace_factor)
+        return self.frame.upscaled(self.trace_factor)
 
     def trace_raster(self, i: int) -> np.ndarray:
         """Glyph ``i`` as it is traced: upscaled by its model's upscaler when the set is traced larger."""
