@@ -238,17 +238,24 @@ def _snap(nodes, axis: int, axis_degrees: float, max_spread: float):
     return [node for k, node in enumerate(nodes) if k not in drop]
 
 
+def _nodes_of_four(points: np.ndarray, on_curve: np.ndarray):
+    """The contour's nodes when it has on-curve points and at least four nodes (what a corner or a
+    fold needs around it), else None."""
+    if not on_curve.any():
+        return None
+    nodes = _nodes(points, on_curve)
+    return nodes if len(nodes) >= 4 else None
+
+
 def round_corners(
     points: np.ndarray, on_curve: np.ndarray, max_length: float
 ) -> tuple[np.ndarray, np.ndarray]:
     """A short diagonal line (a chamfer, at most ``max_length``) between a horizontal and a
     vertical line becomes a round corner: a quadratic through the corner the two lines make."""
-    if not on_curve.any():
+    nodes = _nodes_of_four(points, on_curve)
+    if nodes is None:
         return points, on_curve
-    nodes = _nodes(points, on_curve)
     n = len(nodes)
-    if n < 4:
-        return points, on_curve
 
     def line(k):
         return not nodes[k % n][1]
@@ -278,12 +285,10 @@ def unfold(points: np.ndarray, on_curve: np.ndarray, max_length: float) -> tuple
     陰). It becomes a straight step square to the edge it leaves: its end moves back level with
     its start along that edge, so a horizontal (vertical) edge on either side stays exactly so.
     A fold's curves only touch, so skia-pathops' union keeps it, but flattened they cross."""
-    if not on_curve.any():
+    nodes = _nodes_of_four(points, on_curve)
+    if nodes is None:
         return points, on_curve
-    nodes = _nodes(points, on_curve)
     n = len(nodes)
-    if n < 4:
-        return points, on_curve
     for k in range(n):
         before, (start, offs), after = nodes[k - 1], nodes[k], nodes[(k + 1) % n]
         end = after[0]
