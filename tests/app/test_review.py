@@ -246,7 +246,9 @@ def test_regenerating_selected_glyphs_uses_the_other_checkpoint_and_is_remembere
     again.replaceProject(Project.load(path))
     assert state2.generate()
     wait_until(qtbot, lambda: not state2.isBusy())
-    np.testing.assert_array_equal(state2.glyphs.images, state.glyphs.images)
+    # The same drawings; the demo model now draws 5 glyphs in its batch instead of 6, and a batch of
+    # another size may round a grey level the other way (CPU kernels sum in another order).
+    np.testing.assert_allclose(state2.glyphs.images, state.glyphs.images, atol=1, rtol=0)
 
 
 def test_the_detail_view_shows_outline_points_target_glyph_and_context(qtbot, settings):
