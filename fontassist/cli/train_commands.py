@@ -396,7 +396,9 @@ def _train(args) -> int:
             elif isinstance(event, FinishedEvent):
                 finished = event
     except JobCancelled as stopped:
-        if (Path(out) / "config.json").is_file():
+        from ..train.runfolder import is_run_dir
+
+        if is_run_dir(out):
             print(f"{stopped} Resume with: fontassist train --out {out} --resume", file=sys.stderr)
         else:  # stopped before the run was set up (during the upscaler, say): nothing to resume
             print(f"{stopped} Start it again with the same command.", file=sys.stderr)

@@ -164,15 +164,14 @@ def _stretches(nodes, axis: int, axis_degrees: float, max_spread: float) -> list
 
     def runs(order, fits, alone) -> list[list[int]]:
         found, chain = [], []
-        for k in order:
-            if chain and fits(chain, k):
+        for k in [*order, None]:  # None closes the last chain
+            if k is not None and chain and fits(chain, k):
                 chain.append(k)
                 continue
-            if trimmed(chain):
-                found.append(trimmed(chain))
-            chain = [k] if alone[k] else []
-        if trimmed(chain):
-            found.append(trimmed(chain))
+            kept = trimmed(chain)
+            if kept:
+                found.append(kept)
+            chain = [k] if k is not None and alone[k] else []
         return found
 
     alone = [fits([], k) for k in range(n)]

@@ -79,6 +79,9 @@ class ReviewGlyphs:
             )
         self._where = {c: i for i, c in enumerate(self.chars)}
         self._traceable: OrderedDict[int, np.ndarray] = OrderedDict()
+        refs = {ref for ref in self.checkpoints if ref}  # "" is a glyph drawn by hand, never traced
+        factors = {self.upscalers[ref].factor if self.upscalers.get(ref) else 1 for ref in refs}
+        self._trace_factor = factors.pop() if len(factors) == 1 else 1
 
     # -- what is traced (and so exported): the rasters enlarged by their models' upscalers -------------------
     @property
@@ -87,11 +90,10 @@ class ReviewGlyphs:
         model that drew a glyph here is paired with one (of one factor), else 1.
 
         One factor for the whole set, so the grid, the detail view, the glyph
-        window and the export all trace a glyph from the same raster.
+        window and the export all trace a glyph from the same raster. (A glyph
+        set is never changed in place: a redraw makes a new one.)
         """
-        refs = {ref for ref in self.checkpoints if ref}  # "" is a glyph drawn by hand, never traced
-        factors = {self.upscalers[ref].factor if self.upscalers.get(ref) else 1 for ref in refs}
-        return factors.pop() if len(factors) == 1 else 1
+        return self._trace_factor
 
     @property
     def trace_frame(self) -> EmFrame:
