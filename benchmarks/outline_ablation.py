@@ -53,7 +53,8 @@ def generated(out: Path):
     cache = out / "rasters.npz"
     if cache.is_file():
         data = np.load(cache, allow_pickle=False)
-        frame = open_font(resources.DEMO_TARGET).frame(int(data["model_size"])).with_size(int(data["size"]))
+        drawn = open_font(resources.DEMO_TARGET).frame(int(data["model_size"]))
+        frame = drawn.upscaled(int(data["size"]) // drawn.size)  # as for_tracing() made it
         return list(str(data["demo_chars"])), data["demo"], list(str(data["held_chars"])), data["held"], frame
     import torch
 
