@@ -368,3 +368,24 @@ def test_enlarged_rasters_are_tidied_in_drawn_pixels():
     raster[120:125, 200:205] = 255
     native, enlarged = (trace_outline(raster, f) for f in (drawn.with_size(256), frame))
     assert len(native.count) == 2 and len(enlarged.count) == 1
+
+
+@pytest.mark.parametrize(("size", "enlarged"), [(64, 1), (256, 4)])
+def test_even_width_evens_rasters_at_256_px_and_keeps_them_in_place(monkeypatch, size, enlarged):
+    # Edges move within the anti-aliased ramp, so 64 px rasters traced as drawn are enlarged to
+    # 256 px first, and the upscaler's 256 px rasters are evened as they are (not redrawn finer).
+    from fontassist.vector import tracer
+
+    seen = []
+    real = tracer.even_stroke_width
+    monkeypatch.setattr(
+        tracer, "even_stroke_width", lambda r, *a, **k: seen.append(r.shape) or real(r, *a, **k)
+    )
+    frame = EmFrame(1000, -120, size // enlarged).upscaled(enlarged)
+    raster = np.zeros((size, size), np.uint8)
+    raster[size * 3 // 8 : size * 4 // 8, size // 8 : size * 7 // 8] = 255
+    plain = trace_outline(raster, frame, even_width=False)
+    even = trace_outline(raster, frame, even_width=True)
+    assert seen == [(1, 256, 256)]
+    assert np.abs(even.points.min(axis=0) - plain.points.min(axis=0)).max() <= 20
+    assert np.abs(even.points.max(axis=0) - plain.points.max(axis=0)).max() <= 20
