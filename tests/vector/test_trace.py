@@ -368,3 +368,36 @@ def test_enlarged_rasters_are_tidied_in_drawn_pixels():
     raster[120:125, 200:205] = 255
     native, enlarged = (trace_outline(raster, f) for f in (drawn.with_size(256), frame))
     assert len(native.count) == 2 and len(enlarged.count) == 1
+
+
+def test_a_round_ended_bar_without_corners_keeps_its_straight_edges_whole():
+    """A bar with round ends has no corner, so its contour is one closed run whose first point
+    lies on its top edge; that edge is still one flat stretch (an exact line between the two
+    ends of the round caps), not cut at the contour's start and fitted as a curve."""
+    n = 64 * 8
+    y, x = (np.mgrid[0:n, 0:n] + 0.5) / 8
+    r = 5.0
+    inside = (
+        ((x >= 16) & (x <= 48) & (np.abs(y - 32) <= r))
+        | ((x - 16) ** 2 + (y - 32) ** 2 <= r * r)
+        | ((x - 48) ** 2 + (y - 32) ** 2 <= r * r)
+    )
+    raster = np.round(inside.reshape(64, 8, 64, 8).mean(axis=(1, 3)) * 255).astype(np.uint8)
+    from fontassist.fonts import EmFrame
+
+    outline = trace_outline(raster, EmFrame(1000, -120.0, 64))
+    on = outline.points[outline.on_curve]
+    lines = [
+        (a, b)
+        for a, b, fa, fb in zip(
+            outline.points.tolist(),
+            np.roll(outline.points, -1, axis=0).tolist(),
+            outline.on_curve,
+            np.roll(outline.on_curve, -1),
+            strict=True,
+        )
+        if fa and fb
+    ]
+    horizontal = sorted(a[1] for a, b in lines if a[1] == b[1] and abs(a[0] - b[0]) > 400)
+    assert len(horizontal) == 2  # top and bottom edges, each one exact line
+    assert len(on) == 4  # and nothing else on-curve: the caps are curves from edge to edge
