@@ -93,7 +93,7 @@ def _extremum_nodes(
 ) -> Nodes:
     """Nodes at the extrema of curved runs, clear of the runs' ends (a closed run has none): the
     ends of flat (horizontal or vertical) stretches, and extreme points of round parts away from them."""
-    window = settings.corner_window
+    window = settings.extremum_window
     clear = 2.5 * window
     flat_point, flat_xy, flat_axis = find_flats(
         b,
