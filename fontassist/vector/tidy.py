@@ -244,6 +244,7 @@ def _snap(nodes, axis: int, axis_degrees: float, max_spread: float):
     if n < 3:
         return nodes
     drop = set()
+    planned = []
     for chain in _stretches(nodes, axis, axis_degrees, max_spread):
         weights, levels = [], []
         for k in chain:
@@ -252,7 +253,19 @@ def _snap(nodes, axis: int, axis_degrees: float, max_spread: float):
             weights.append(math.hypot(*(b - a)))
             levels.append(pts[:, axis].mean())
         total = sum(weights)
-        level = float(np.round(np.average(levels, weights=weights) if total else np.mean(levels)))
+        planned.append(
+            (chain, float(np.round(np.average(levels, weights=weights) if total else np.mean(levels))))
+        )
+    # A node where one stretch ends and the next begins at another level (a counter's short end
+    # shared out between its two long sides) cannot lie on both: it becomes a step square to the
+    # axis, one node on each level, rather than leaving one of the two stretches leaning.
+    starting = {chain[0]: level for chain, level in planned}
+    steps = {}
+    for chain, level in planned:
+        last = (chain[-1] + 1) % n
+        if starting.get(last, level) != level:
+            steps[last] = (level, starting[last])
+    for chain, level in planned:
         first, last = chain[0], (chain[-1] + 1) % n
         for k in [*chain, last]:
             delta = level - nodes[k][0][axis]
@@ -266,7 +279,18 @@ def _snap(nodes, axis: int, axis_degrees: float, max_spread: float):
         for k in chain:
             nodes[k][1] = []  # the stretch is a line now
         drop.update(chain[1:])  # interior nodes lie on it
-    return [node for k, node in enumerate(nodes) if k not in drop]
+    out = []
+    for k, node in enumerate(nodes):
+        if k in drop:
+            continue
+        if k in steps:
+            ending, beginning = steps[k]
+            arrival = node[0].copy()
+            arrival[axis] = ending
+            node[0][axis] = beginning
+            out.append([arrival, []])
+        out.append(node)
+    return out
 
 
 def _nodes_of_four(points: np.ndarray, on_curve: np.ndarray):
