@@ -53,8 +53,12 @@ def generated(out: Path):
     cache = out / "rasters.npz"
     if cache.is_file():
         data = np.load(cache, allow_pickle=False)
-        drawn = open_font(resources.DEMO_TARGET).frame(int(data["model_size"]))
-        frame = drawn.upscaled(int(data["size"]) // drawn.size)  # as for_tracing() made it
+        # The frame the export traces: the model's, enlarged by its upscaler's factor (so the
+        # tracer keeps its lengths in drawn pixels, as it does on a fresh run).
+        model_size, size = int(data["model_size"]), int(data["size"])
+        frame = open_font(resources.DEMO_TARGET).frame(model_size)
+        if size != model_size:
+            frame = frame.upscaled(size // model_size)
         return list(str(data["demo_chars"])), data["demo"], list(str(data["held_chars"])), data["held"], frame
     import torch
 

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 from fontTools.ttLib import TTFont
+from PIL import Image
 
 from fontassist.cli import main
 from fontassist.errors import FontAssistError
@@ -188,3 +189,16 @@ def test_merging_leaves_out_what_the_target_has(tmp_path, missing_rasters):
     with pytest.raises(FontAssistError, match="already has all 1 characters"):
         write_font(images[:1], [has], frame, target, tmp_path / "n.ttf", family="X Sans")
     assert not (tmp_path / "n.ttf").exists()
+
+
+def test_glyphs_command_says_the_size_it_writes(tmp_path, capsys, demo_source, demo_target):
+    """The demo model draws 64 px glyphs and its upscaler enlarges them: PNGs and outlines are 256 px."""
+    from fontassist import resources
+
+    common = ["--source", str(demo_source), "--target", str(demo_target), "--chars", "丟", "--threads", "1"]
+    assert main(["glyphs", str(resources.DEMO_MODEL), *common, "--out", str(tmp_path / "p")]) == 0
+    assert "Writing PNGs at 256 px: the model's 64 px glyphs enlarged" in capsys.readouterr().out
+    assert Image.open(tmp_path / "p" / "U+4E1F.png").size == (256, 256)
+    argv = ["glyphs", str(resources.DEMO_MODEL), *common, "--format", "svg", "--out", str(tmp_path / "s")]
+    assert main(argv) == 0
+    assert "Tracing at 256 px: the model's 64 px glyphs enlarged" in capsys.readouterr().out

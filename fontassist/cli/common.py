@@ -125,6 +125,14 @@ class ProgressLine:
             self.width = 0
 
 
+def drawn_size(generator) -> str:
+    """The size a model's glyphs are drawn at and, when it is paired with an upscaler, the size they are
+    written and traced at: "64 px" or "64 px, enlarged to 256 px by the target's upscaler"."""
+    if generator.upscaler is None:
+        return f"{generator.size} px"
+    return f"{generator.size} px, enlarged to {generator.size * generator.upscaler.factor} px by the target's upscaler"
+
+
 def progress_printer() -> tuple[ProgressLine, Progress]:
     """A progress line and the job-protocol callback (:data:`fontassist.jobs.Progress`) that draws on it."""
     line = ProgressLine()

@@ -67,8 +67,10 @@ def trace_settings_from(args):
     return TraceSettings(**{f.name: getattr(args, f.name) for f in TraceSettings.tunable()})
 
 
-def _generate_for_export(args, need_target: bool):
-    """Load the checkpoint and fonts, pick the characters, run the model; returns (glyphs, source, target)."""
+def _generate_for_export(args, need_target: bool, traced: bool = True):
+    """Load the checkpoint and fonts, pick the characters, run the model; returns (glyphs, source, target).
+
+    ``traced``: the glyphs will be traced (else written as PNGs), for the line that says at what size."""
     from ..fonts import open_font
     from ..generate import Generator
 
@@ -88,9 +90,11 @@ def _generate_for_export(args, need_target: bool):
         )
     generator = Generator.from_checkpoint(args.checkpoint, device=args.device, upscale=not args.no_upscale)
     if generator.upscaler is not None:
+        doing = "Tracing" if traced else "Writing PNGs"
         print(
-            f"Tracing at {generator.size * generator.upscaler.factor} px: the model's {generator.size} px glyphs "
-            "enlarged by the upscaler trained on the target's own glyphs (--no-upscale to trace them as drawn)."
+            f"{doing} at {generator.size * generator.upscaler.factor} px: the model's {generator.size} px glyphs "
+            "enlarged by the upscaler trained on the target's own glyphs (--no-upscale to "
+            f"{'trace' if traced else 'write'} them as drawn)."
         )
     line, report = progress_printer()
     try:
@@ -331,7 +335,9 @@ def _glyphs(args) -> int:
     else:
         if args.source is None:
             raise FontAssistError("Generating glyphs from a checkpoint needs --source FONT.")
-        glyphs, source, target = _generate_for_export(args, need_target=args.format == "ttf")
+        glyphs, source, target = _generate_for_export(
+            args, need_target=args.format == "ttf", traced=args.format != "png"
+        )
         (images, frame), chars, metrics_font = glyphs.for_tracing(), glyphs.chars, target
     line, report = progress_printer()
     try:

@@ -28,6 +28,7 @@ from .common import (
     bar,
     chars_file_or_text,
     declare_outputs,
+    drawn_size,
     generation_chars,
     image_size,
     margin,
@@ -519,8 +520,8 @@ def _run_generation(generator, source, chars, target, out, grid, batch):
     seconds = time.perf_counter() - started
     flagged = glyphs.flagged()
     print(
-        f"Generated {len(glyphs):,} glyphs at {generator.size} px into {out}/ in {seconds:.1f} s "
-        f"(PNG per glyph, quality.json)."
+        f"Generated {len(glyphs):,} glyphs into {out}/ in {seconds:.1f} s (PNG per glyph, quality.json): "
+        f"drawn at {drawn_size(generator)}."
     )
     if glyphs.skipped:
         print(f"  the source lacks {len(glyphs.skipped):,}: {''.join(glyphs.skipped[:40])}")
@@ -581,7 +582,7 @@ def _run_demo(args, resources) -> int:
     grid = args.grid or str(out / "contact-sheet.png")
     print(
         f"Demo: {len(chars)} characters of {DEFAULT_CHARSET} that {target.full_name} lacks, drawn from "
-        f"{source.full_name} in its style by the bundled model ({generator.size} px)."
+        f"{source.full_name} in its style by the bundled model ({drawn_size(generator)})."
     )
     glyphs = _run_generation(generator, source, chars, target, out, grid, args.batch)
     if glyphs is None or args.no_font:
@@ -602,7 +603,7 @@ def _run_demo(args, resources) -> int:
     )
     warn(report.warnings)
     print(
-        f"Traced the glyphs and wrote {report.out_path}: {target.full_name} plus {report.glyphs_added:,} new glyphs "
+        f"Traced the {frame.size} px glyphs and wrote {report.out_path}: {target.full_name} plus {report.glyphs_added:,} new glyphs "
         f"({report.total_glyphs:,} in all, {report.file_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s; "
         f"fontTools reload and OpenType Sanitizer: {'passed' if report.validation.ok else 'FAILED'}."
     )

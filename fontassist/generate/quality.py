@@ -39,6 +39,10 @@ EMPTY_FRACTION = 0.002
 # (a quarter of Zen Maru Gothic's glyphs at 64 px would be flagged); 38 % / 63 % flag the real ones half as often.
 FAINT_THRESHOLD = 96
 DARK_THRESHOLD = 160
+# Glyphs labelled together: the labelling's int64 arrays for all of Big5's 7,528 glyphs at once
+# (hundreds of MB) cost more in fresh memory than in work: 25 CPU s, half of it system time,
+# against 9 s 128 glyphs at a time and 7.5 s at 16 (small enough to stay in the cache).
+TOPOLOGY_CHUNK = 16
 
 
 def label_components(mask: np.ndarray, connectivity: int = 8) -> np.ndarray:
@@ -122,16 +126,29 @@ def _component_counts(
 
 
 def topology(
-    images: np.ndarray, speck_area: int | None = None, *, thresholds: bool = False
+    images: np.ndarray,
+    speck_area: int | None = None,
+    *,
+    thresholds: bool = False,
+    chunk: int = TOPOLOGY_CHUNK,
 ) -> dict[str, np.ndarray]:
     """Per glyph: ``components`` (specks not counted), ``specks``, ``holes`` and ``ink`` (fraction).
 
     With ``thresholds``, also ``components_faint`` and ``components_dark``: the
-    component counts at FAINT_THRESHOLD and DARK_THRESHOLD.
+    component counts at FAINT_THRESHOLD and DARK_THRESHOLD. Glyphs are labelled ``chunk`` at a time.
     """
     images = np.asarray(images)
     if images.ndim == 2:
         images = images[None]
+    if len(images) > chunk:
+        parts = [
+            _topology(images[i : i + chunk], speck_area, thresholds) for i in range(0, len(images), chunk)
+        ]
+        return {key: np.concatenate([part[key] for part in parts]) for key in parts[0]}
+    return _topology(images, speck_area, thresholds)
+
+
+def _topology(images: np.ndarray, speck_area: int | None, thresholds: bool) -> dict[str, np.ndarray]:
     size = images.shape[-1]
     speck_area = speck_area if speck_area is not None else max(2, round(SPECK_FRACTION * size * size))
     components, specks, ink = _component_counts(images, INK_THRESHOLD, speck_area)

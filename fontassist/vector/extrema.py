@@ -88,6 +88,7 @@ def find_flats(
     min_length: float,
     clear: float,
     tolerance: float,
+    closed: np.ndarray | None = None,
 ):
     """The ends of straight horizontal or vertical stretches inside curved runs (flat extrema).
 
@@ -96,7 +97,9 @@ def find_flats(
     curve leaves along the edge. A stretch counts when its chord tangents stay
     within ``max_slope`` of the axis for at least ``min_length`` px and its
     points lie within ``tolerance`` of their mean line. Ends within ``clear``
-    of the run's ends are left to the corner there. Returns, per end: the
+    of the run's ends are left to the corner there. A closed run (a contour without corners,
+    ``closed``) has no ends: it is read from a point off any stretch, so a stretch across
+    the contour's first point is one stretch, not two cut short. Returns, per end: the
     boundary point, its position (pixel x, y, on the stretch's line) and the
     shared coordinate (1: a horizontal stretch, y; 0: a vertical one, x).
     """
@@ -111,9 +114,17 @@ def find_flats(
         1,
         np.where(tangent[:, 0] <= max_slope * tangent[:, 1], 0, -1),
     )
-    order = np.lexsort((along[index], run[index]))
-    index, kind = index[order], kind[order]
-    r, a = run[index], along[index]
+    a = along[index]
+    loop = np.zeros(len(index), bool) if closed is None else closed[run[index]]
+    if loop.any():
+        # Start each closed run at its first point off any stretch (if it has one).
+        start = np.full(len(span), np.inf)
+        np.minimum.at(start, run[index][kind < 0], a[kind < 0])
+        start = np.where(np.isfinite(start), start, 0.0)[run[index]]
+        a = np.where(loop, np.mod(a - start, span[run[index]]), a)
+    order = np.lexsort((a, run[index]))
+    index, kind, a, loop = index[order], kind[order], a[order], loop[order]
+    r = run[index]
     # Groups: consecutive points of one run with one kind and no gap.
     new = np.ones(len(index), bool)
     new[1:] = (r[1:] != r[:-1]) | (kind[1:] != kind[:-1]) | (a[1:] - a[:-1] > 2.0)
@@ -134,7 +145,10 @@ def find_flats(
     straight = spread <= tolerance
     head, tail, axis, level = head[straight], tail[straight], axis[straight], level[straight]
     out_point, out_xy, out_axis = [], [], []
-    for end, keep_end in ((head, a[head] > clear), (tail, a[tail] < span[r[tail]] - clear)):
+    for end, keep_end in (
+        (head, loop[head] | (a[head] > clear)),
+        (tail, loop[tail] | (a[tail] < span[r[tail]] - clear)),
+    ):
         point = index[end[keep_end]]
         xy = b.points[point].copy()
         ax = axis[keep_end]

@@ -59,7 +59,7 @@ def trace_pixels(rasters: np.ndarray, settings: TraceSettings) -> PixelOutline:
     nodes = _corner_nodes(b, corners, settings)
     runs, membership = cut_runs(b, nodes, turn, settings.fit_spacing, settings.straight_share)
     curved = runs.closed | (line_errors(runs) > settings.tolerance)
-    extrema = _extremum_nodes(b, membership, curved, settings)
+    extrema = _extremum_nodes(b, membership, curved, runs.closed, settings)
     if len(extrema.arc):
         nodes = nodes.merged(extrema)
         runs, membership = cut_runs(b, nodes, turn, settings.fit_spacing, settings.straight_share)
@@ -89,11 +89,11 @@ def _corner_nodes(b: Boundaries, corners: np.ndarray, settings: TraceSettings) -
 
 
 def _extremum_nodes(
-    b: Boundaries, membership: Membership, curved: np.ndarray, settings: TraceSettings
+    b: Boundaries, membership: Membership, curved: np.ndarray, closed: np.ndarray, settings: TraceSettings
 ) -> Nodes:
-    """Nodes at the extrema of curved runs, clear of the runs' ends: the ends of flat
-    (horizontal or vertical) stretches, and extreme points of round parts away from them."""
-    window = settings.corner_window
+    """Nodes at the extrema of curved runs, clear of the runs' ends (a closed run has none): the
+    ends of flat (horizontal or vertical) stretches, and extreme points of round parts away from them."""
+    window = settings.extremum_window
     clear = 2.5 * window
     flat_point, flat_xy, flat_axis = find_flats(
         b,
@@ -106,11 +106,11 @@ def _extremum_nodes(
         settings.flat_length,
         clear,
         settings.tolerance,
+        closed,
     )
-    eligible = (
-        curved[membership.run]
-        & (membership.along > clear)
-        & (membership.along < membership.span[membership.run] - clear)
+    eligible = curved[membership.run] & (
+        closed[membership.run]
+        | ((membership.along > clear) & (membership.along < membership.span[membership.run] - clear))
     )
     point, fraction, xy, axis = find_extrema(b, eligible, window, settings.extremum_prominence, spacing=clear)
     point = np.concatenate([flat_point, point])

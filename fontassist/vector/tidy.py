@@ -27,15 +27,21 @@ import numpy as np
 
 def _nodes(points: np.ndarray, on_curve: np.ndarray):
     """Split a contour into on-curve nodes, each with the off-curve points that follow it."""
-    n = len(points)
     first = int(np.argmax(on_curve))
-    order = [(first + i) % n for i in range(n)]
+    # One float copy of the contour from its first node on; each point is a row of it (the steps
+    # move points in place, and no two nodes share a row).
+    rows = (
+        np.array(points, float)
+        if first == 0
+        else np.concatenate([points[first:], points[:first]]).astype(float)
+    )
+    flags = on_curve.tolist()
     nodes: list[list] = []
-    for i in order:
-        if on_curve[i]:
-            nodes.append([points[i].astype(float), []])
+    for row, on in zip(rows, flags[first:] + flags[:first], strict=True):
+        if on:
+            nodes.append([row, []])
         else:
-            nodes[-1][1].append(points[i].astype(float))
+            nodes[-1][1].append(row)
     return nodes
 
 
@@ -57,12 +63,13 @@ def _off_axis_degrees(d: np.ndarray) -> float:
     return math.degrees(math.atan2(min(dx, dy), max(dx, dy)))
 
 
-def _distance_to_line(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> float:
-    d = b - a
-    length = math.hypot(*d)
+def _distance_to_line(px: float, py: float, ax: float, ay: float, bx: float, by: float) -> float:
+    """Distance of (px, py) from the line through (ax, ay) and (bx, by), in plain floats."""
+    dx, dy = bx - ax, by - ay
+    length = math.hypot(dx, dy)
     if length == 0:
-        return float(math.hypot(*(p - a)))
-    return abs(d[0] * (p[1] - a[1]) - d[1] * (p[0] - a[0])) / length
+        return math.hypot(px - ax, py - ay)
+    return abs(dx * (py - ay) - dy * (px - ax)) / length
 
 
 def merge_colinear(
@@ -84,14 +91,15 @@ def merge_colinear(
             if prev[1] or here[1]:  # a curve on either side
                 k += 1
                 continue
-            a, b, c = prev[0], here[0], after[0]
-            d1, d2 = b - a, c - b
-            if not d1.any() or not d2.any():
+            # Plain floats: a contour has hundreds of nodes, numpy's cost per 2-vector dominated.
+            (ax, ay), (bx, by), (cx, cy) = prev[0].tolist(), here[0].tolist(), after[0].tolist()
+            d1x, d1y, d2x, d2y = bx - ax, by - ay, cx - bx, cy - by
+            if not (d1x or d1y) or not (d2x or d2y):
                 del nodes[k]
                 changed = True
                 continue
-            turn = abs(math.degrees(math.atan2(d1[0] * d2[1] - d1[1] * d2[0], d1 @ d2)))
-            if turn < turn_degrees and _distance_to_line(b, a, c) <= deviation:
+            turn = abs(math.degrees(math.atan2(d1x * d2y - d1y * d2x, d1x * d2x + d1y * d2y)))
+            if turn < turn_degrees and _distance_to_line(bx, by, ax, ay, cx, cy) <= deviation:
                 del nodes[k]
                 changed = True
                 continue
@@ -136,9 +144,13 @@ def _stretches(nodes, axis: int, axis_degrees: float, max_spread: float) -> list
     starts = [(float(node[0][0]), float(node[0][1])) for node in nodes]
     lows, highs = [], []
     for k in range(n):
-        across = [float(p[axis]) for p in _curve_points(nodes[k][0], nodes[k][1], nodes[(k + 1) % n][0])]
+        offs = [float(p[axis]) for p in nodes[k][1]]
+        across = _curve_levels(starts[k][axis], offs, starts[(k + 1) % n][axis])
         lows.append(min(across))
         highs.append(max(across))
+    # The band each chain spans, by (first segment, length): the searches only ever grow a chain
+    # of consecutive segments by the next one, so each extent is one min and max more than the last.
+    spans: dict[tuple[int, int], tuple[float, float]] = {}
 
     def leans_little(chain, k) -> bool:
         start, end = starts[chain[0] if chain else k], starts[(k + 1) % n]
@@ -152,7 +164,16 @@ def _stretches(nodes, axis: int, axis_degrees: float, max_spread: float) -> list
             return False
         if chain and step != 0 and _sign(step) != _sign(run):
             return False
-        return max(highs[j] for j in (*chain, k)) - min(lows[j] for j in (*chain, k)) <= max_spread
+        if chain:
+            low, high = spans.get((chain[0], len(chain))) or (
+                min(lows[j] for j in chain),
+                max(highs[j] for j in chain),
+            )
+            low, high = min(low, lows[k]), max(high, highs[k])
+            spans[chain[0], len(chain) + 1] = low, high
+        else:
+            low, high = lows[k], highs[k]
+        return high - low <= max_spread
 
     def fits(chain, k) -> bool:
         return in_band(chain, k) and leans_little(chain, k)
@@ -195,6 +216,17 @@ def _sign(x: float) -> int:
     return (x > 0) - (x < 0)
 
 
+def _curve_levels(start: float, offs: list[float], end: float) -> list[float]:
+    """One coordinate of :func:`_curve_points`, in plain floats (the same sums, far quicker)."""
+    if not offs:
+        return [start, end]
+    ons = [start] + [(a + b) / 2 for a, b in zip(offs[:-1], offs[1:], strict=True)] + [end]
+    levels = [start]
+    for a, c, b in zip(ons[:-1], offs, ons[1:], strict=True):
+        levels += [0.25 * a + 0.5 * c + 0.25 * b, b]
+    return levels
+
+
 def _curve_points(start: np.ndarray, offs: list, end: np.ndarray) -> list:
     """Points on a TrueType segment: its ends, the implied on-curve points between its
     off-curve points, and the middle of each quadratic piece."""
@@ -212,6 +244,7 @@ def _snap(nodes, axis: int, axis_degrees: float, max_spread: float):
     if n < 3:
         return nodes
     drop = set()
+    planned = []
     for chain in _stretches(nodes, axis, axis_degrees, max_spread):
         weights, levels = [], []
         for k in chain:
@@ -220,7 +253,19 @@ def _snap(nodes, axis: int, axis_degrees: float, max_spread: float):
             weights.append(math.hypot(*(b - a)))
             levels.append(pts[:, axis].mean())
         total = sum(weights)
-        level = float(np.round(np.average(levels, weights=weights) if total else np.mean(levels)))
+        planned.append(
+            (chain, float(np.round(np.average(levels, weights=weights) if total else np.mean(levels))))
+        )
+    # A node where one stretch ends and the next begins at another level (a counter's short end
+    # shared out between its two long sides) cannot lie on both: it becomes a step square to the
+    # axis, one node on each level, rather than leaving one of the two stretches leaning.
+    starting = {chain[0]: level for chain, level in planned}
+    steps = {}
+    for chain, level in planned:
+        last = (chain[-1] + 1) % n
+        if starting.get(last, level) != level:
+            steps[last] = (level, starting[last])
+    for chain, level in planned:
         first, last = chain[0], (chain[-1] + 1) % n
         for k in [*chain, last]:
             delta = level - nodes[k][0][axis]
@@ -234,7 +279,18 @@ def _snap(nodes, axis: int, axis_degrees: float, max_spread: float):
         for k in chain:
             nodes[k][1] = []  # the stretch is a line now
         drop.update(chain[1:])  # interior nodes lie on it
-    return [node for k, node in enumerate(nodes) if k not in drop]
+    out = []
+    for k, node in enumerate(nodes):
+        if k in drop:
+            continue
+        if k in steps:
+            ending, beginning = steps[k]
+            arrival = node[0].copy()
+            arrival[axis] = ending
+            node[0][axis] = beginning
+            out.append([arrival, []])
+        out.append(node)
+    return out
 
 
 def _nodes_of_four(points: np.ndarray, on_curve: np.ndarray):

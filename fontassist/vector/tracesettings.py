@@ -39,11 +39,12 @@ class TraceSettings:
         ),
     )
     corner_angle: float = 30.0  # degrees the boundary must turn within ± corner_window to be a corner
-    corner_window: float = 2.0
+    corner_window: float = 2.0  # judged on the drawn glyph: enlarged rasters scale it (enlarged)
     corner_sharpness: float = 0.7  # least share of the turn over twice the window already made within it
     corner_arm: float = 4.0  # arm length used to find a corner's sharp point
     corner_skip: float = 1.5  # rounded-off stretch next to a corner, ignored by fits
     corner_max_shift: float = 2.5  # farthest a sharp point may lie from the traced corner
+    extremum_window: float = 2.0  # px either side over which the tangent is read at extrema and flats
     extremum_prominence: float = 0.08  # how far an extremum must stand out within ± 3 px to count
     flat_angle: float = 1.5  # degrees a straight stretch may lean and still be a horizontal/vertical extreme
     flat_length: float = 6.0  # shortest such stretch
@@ -119,8 +120,11 @@ class TraceSettings:
 
     def enlarged(self, factor: float) -> TraceSettings:
         """These settings for rasters ``factor`` times larger than drawn: the lengths and areas
-        that say how closely to follow the edge, and what is a speck, keep their size on the
-        drawn glyph (a wobble of one drawn pixel is still a wobble, not a shape, at 4x)."""
+        that say how closely to follow the edge, what is a speck and what is a corner keep their
+        size on the drawn glyph (a wobble of one drawn pixel is still a wobble, not a shape, at
+        4x; a round stroke end, enlarged, bends tightly over a few of its own pixels but is no
+        corner over two drawn pixels). Where a corner's sharp point or a curve's extremum lies
+        is still read off the traced raster, at its own pixels."""
         if factor == 1:
             return self
         return replace(
@@ -128,6 +132,7 @@ class TraceSettings:
             tolerance=self.tolerance * factor,
             speck_area=self.speck_area * factor**2,
             straighten_deviation=self.straighten_deviation * factor,
+            corner_window=self.corner_window * factor,
         )
 
     @classmethod

@@ -40,6 +40,9 @@ def test_demo_generates_what_zen_maru_gothic_lacks(tmp_path, capsys):
     assert len(report) == 647
     text = capsys.readouterr().out
     assert "Generated 647 glyphs" in text and "OpenType Sanitizer: passed" in text
+    # The PNGs and the outlines are 256 px, and the output says so (it said "at 64 px").
+    assert "drawn at 64 px, enlarged to 256 px by the target's upscaler" in text
+    assert "Traced the 256 px glyphs" in text
     # The font: Zen Maru Gothic with the 647 glyphs added, where the rasters put them.
     font = open_font(out / "ZenMaruGothicTC-Demo.ttf")
     assert font.family == "Zen Maru Gothic TC Demo" and all(font.has(c) for c in missing)

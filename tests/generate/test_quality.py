@@ -64,6 +64,19 @@ def test_topology_counts_components_holes_and_specks():
     assert topology(a)["specks"][0] == 1 and topology(a)["components"][0] == 2
 
 
+def test_topology_in_chunks_is_the_topology_of_the_whole():
+    """Big sets are labelled a chunk at a time (less memory); the counts are the same."""
+    rng = np.random.default_rng(3)
+    glyphs = np.stack([_glyph()] * 7)
+    glyphs[:, 20:30, 20:30] = (rng.random((7, 10, 10)) < 0.4) * 255
+    whole = topology(glyphs, thresholds=True, chunk=len(glyphs))
+    for chunk in (1, 3):
+        parts = topology(glyphs, thresholds=True, chunk=chunk)
+        assert parts.keys() == whole.keys()
+        for key in whole:
+            np.testing.assert_array_equal(parts[key], whole[key])
+
+
 def test_flags_for_typical_defects():
     source = _glyph()
     speck = source.copy()

@@ -39,6 +39,19 @@ def test_a_fresh_upscaler_is_bicubic_and_keeps_the_em_frame():
     assert (big.size, big.upm, big.bottom, big.margin) == (64, frame.upm, frame.bottom, frame.margin)
 
 
+def test_upscaled_glyphs_do_not_depend_on_the_batch(target):
+    """The upscaler runs a few glyphs a call (less fresh memory); what it draws is the same in any batch."""
+    torch.manual_seed(0)
+    model = GlyphUpscaler(SMALL).eval()
+    torch.nn.init.normal_(model.tail.weight, std=0.3)  # a correction that is not zero
+    up = Upscaler(model, 16, 0.0, "hash")
+    images = render(target, "永東國丟丫么一", 16).images
+    one_call = up.upscale(images, batch_size=len(images))
+    assert not np.array_equal(one_call, bicubic(images, 4))
+    for batch in (1, 3, upscale.UPSCALE_BATCH):
+        assert np.array_equal(up.upscale(images, batch_size=batch), one_call)
+
+
 def test_training_glyphs_leave_out_the_excluded_and_the_held_out(target):
     excluded = "永東國"
     train, held = training_glyphs(target, excluded, 50)

@@ -144,3 +144,15 @@ def test_a_roof_of_two_leaning_lines_with_level_ends_becomes_one_flat_edge():
     assert len(tidy.snap_axis_lines(*steep, axis_degrees=7.7, max_spread=26)[0]) == 5
     ramp = contour((0, 0), (0, 100), (60, 110), (120, 120), (120, 0))  # one 9.5° slant, in two pieces
     assert len(tidy.snap_axis_lines(*ramp, axis_degrees=7.7, max_spread=26)[0]) == 5
+
+
+def test_a_short_end_shared_by_two_stretches_becomes_a_square_step():
+    # A thin counter (held-out 櫝's 貝): two long sides and a pointed right end of two short
+    # lines, each of which fits the band with the side it meets. The tip cannot lie on both
+    # sides' levels: it becomes a vertical step, not a slanted side (nor a triangle).
+    p, f = contour((0, 37), (0, 0), (310, 0), (324, 20), (316, 37))
+    q, _ = tidy.snap_axis_lines(p, f, axis_degrees=7.7, max_spread=24)
+    corners = [tuple(x) for x in q.tolist()]
+    assert len(corners) == 4 and {x for x, _ in corners} == {0, 324}
+    for a, b in zip(corners, corners[1:] + corners[:1], strict=True):
+        assert a[0] == b[0] or a[1] == b[1]  # every side exactly horizontal or vertical

@@ -13,6 +13,7 @@ from fontassist.fonts.emframe import EmFrame
 from fontassist.train.similarity import iou
 from fontassist.vector import (
     FontOutline,
+    TraceSettings,
     trace,
     trace_outline,
     trace_outlines,
@@ -359,6 +360,7 @@ def test_enlarged_rasters_are_tidied_in_drawn_pixels():
     assert "enlarged" not in drawn.to_dict()  # frames of drawn rasters are stored as before
     settings = TraceSettings().enlarged(4)
     assert (settings.tolerance, settings.speck_area, settings.straighten_deviation) == (1.0, 64.0, 3.0)
+    assert (settings.corner_window, settings.extremum_window) == (8.0, 2.0)
     assert TraceSettings().enlarged(1) == TraceSettings()
 
     # A speck of 5x5 px beside a square at 256 px: ink of its own when drawn at 256 px, a
@@ -368,6 +370,63 @@ def test_enlarged_rasters_are_tidied_in_drawn_pixels():
     raster[120:125, 200:205] = 255
     native, enlarged = (trace_outline(raster, f) for f in (drawn.with_size(256), frame))
     assert len(native.count) == 2 and len(enlarged.count) == 1
+
+
+def test_a_round_ended_bar_without_corners_keeps_its_straight_edges_whole():
+    """A bar with round ends has no corner, so its contour is one closed run whose first point
+    lies on its top edge; that edge is still one flat stretch (an exact line between the two
+    ends of the round caps), not cut at the contour's start and fitted as a curve."""
+    n = 64 * 8
+    y, x = (np.mgrid[0:n, 0:n] + 0.5) / 8
+    r = 5.0
+    inside = (
+        ((x >= 16) & (x <= 48) & (np.abs(y - 32) <= r))
+        | ((x - 16) ** 2 + (y - 32) ** 2 <= r * r)
+        | ((x - 48) ** 2 + (y - 32) ** 2 <= r * r)
+    )
+    raster = np.round(inside.reshape(64, 8, 64, 8).mean(axis=(1, 3)) * 255).astype(np.uint8)
+    outline = trace_outline(raster, EmFrame(1000, -120.0, 64))
+    on = outline.points[outline.on_curve]
+    lines = [
+        (a, b)
+        for a, b, fa, fb in zip(
+            outline.points.tolist(),
+            np.roll(outline.points, -1, axis=0).tolist(),
+            outline.on_curve,
+            np.roll(outline.on_curve, -1),
+            strict=True,
+        )
+        if fa and fb
+    ]
+    horizontal = sorted(a[1] for a, b in lines if a[1] == b[1] and abs(a[0] - b[0]) > 400)
+    assert len(horizontal) == 2  # top and bottom edges, each one exact line
+    assert len(on) == 4  # and nothing else on-curve: the caps are curves from edge to edge
+
+
+def test_enlarged_round_stroke_ends_are_curves_not_chamfers(demo_target):
+    """Zen Maru Gothic's own glyphs drawn at 64 px and enlarged 4x (bicubic, as an upscaler
+    would) have round stroke ends; corners judged over two drawn pixels leave them round, so
+    every straight line traced is an exact horizontal or vertical. Judged over two pixels of
+    the enlarged raster, the tight bends where a cap meets its stroke were corners, and the
+    caps came out as slanted chords (永, 木: 6 % of their straight length)."""
+    from PIL import Image
+
+    target = open_font(demo_target)
+    chars = list("永書言木貝")
+    drawn = render(target, chars, 64, cache=False).images
+    enlarged = np.stack([np.asarray(Image.fromarray(r).resize((256, 256), Image.BICUBIC)) for r in drawn])
+    frame = target.frame(64).upscaled(4)
+    for char, outline in zip(chars, trace_outlines(enlarged, frame, TraceSettings()), strict=True):
+        p, on = outline.points, outline.on_curve
+        line = on & np.roll(on, -1)
+        # Contours one after another: a line's end is the next point of its own contour.
+        stops = np.cumsum(outline.count)
+        following = np.arange(len(p)) + 1
+        following[stops - 1] = stops - outline.count
+        d = p[following] - p
+        leaning = line & (d[:, 0] != 0) & (d[:, 1] != 0)
+        assert not leaning.any(), (char, p[leaning].tolist())
+        assert np.hypot(*d[line].T).sum() > 1000  # its strokes' edges are lines, not curves
 
 
 @pytest.mark.parametrize(("size", "enlarged"), [(64, 1), (256, 4)])
