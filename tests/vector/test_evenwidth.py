@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from fontassist.vector.evenwidth import distance_to_paper, even_stroke_width, medial_ridge, upsample
+from fontassist.vector.evenwidth import _doubled, distance_to_paper, even_stroke_width, medial_ridge, upsample
 
 
 def brute_force_distance(ink):
@@ -27,6 +27,13 @@ def test_the_ridge_of_a_bar_is_its_middle_line():
     ridge, level = medial_ridge(distance_to_paper(ink, 16))
     rows = np.nonzero(level[0].any(axis=1))[0]
     assert rows.tolist() == [15]
+
+
+def test_upsampling_is_bilinear_up_to_the_border():
+    ramp = np.arange(12, dtype=np.float32).reshape(1, 3, 4)
+    up = upsample(ramp, 2)
+    assert up[0, 0].tolist() == [0.0, 0.25, 0.75, 1.25, 1.75, 2.25, 2.75, 3.0]  # edge values clamped
+    np.testing.assert_allclose(_doubled(ramp), up)
 
 
 def test_upsampling_keeps_pixel_centres():
