@@ -1,0 +1,28 @@
+"""benchmarks/outline_ablation.py's raster cache."""
+
+import importlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("scipy")
+
+
+def test_cached_upscaled_rasters_are_traced_in_the_enlarged_frame(tmp_path, monkeypatch):
+    # The first run traces the upscaler's 256 px rasters in a frame that says they were drawn at
+    # 64 px; a later run from the cache must trace them the same way (lengths in drawn pixels).
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    ablation = importlib.import_module("outline_ablation")
+    images = np.zeros((1, 256, 256), np.uint8)
+    np.savez(
+        tmp_path / "rasters.npz",
+        demo=images,
+        demo_chars="一",
+        held=images,
+        held_chars="二",
+        size=256,
+        model_size=64,
+    )
+    *_, frame = ablation.generated(tmp_path)
+    assert frame.size == 256 and frame.enlarged == 4
