@@ -105,6 +105,7 @@ def _generate_for_export(args, need_target: bool, traced: bool = True):
             batch_size=args.batch,
             progress=report,
         )
+        glyphs.for_tracing(progress=report)  # enlarged by the paired upscaler, if any, once
     finally:
         line.close()
     if glyphs.skipped:

@@ -514,6 +514,7 @@ def _run_generation(generator, source, chars, target, out, grid, batch):
     started = time.perf_counter()
     try:
         glyphs = generator.run(source, chars, target_font=target, batch_size=batch, progress=report)
+        glyphs.for_tracing(progress=report)  # the PNGs are the upscaled glyphs
     finally:
         line.close()
     write_outputs(glyphs, out, grid)

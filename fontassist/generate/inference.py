@@ -46,13 +46,17 @@ class GeneratedGlyphs:
     def __len__(self) -> int:
         return len(self.chars)
 
-    def for_tracing(self) -> tuple[np.ndarray, EmFrame]:
+    def for_tracing(self, progress: Progress | None = None) -> tuple[np.ndarray, EmFrame]:
         """The rasters to trace and their frame: upscaled by the paired upscaler when there is one
-        (e.g. 64 px glyphs traced at 256 px), else the generated rasters themselves."""
+        (e.g. 64 px glyphs traced at 256 px), else the generated rasters themselves. The first call
+        upscales (``progress(done, total, "Enlarging")``), later ones return the same rasters."""
         if self.upscaler is None or not len(self.chars):
             return self.images, self.frame
         if self._upscaled is None:
-            self._upscaled = (self.upscaler.upscale(self.images), self.upscaler.frame(self.frame))
+            self._upscaled = (
+                self.upscaler.upscale(self.images, progress=progress),
+                self.upscaler.frame(self.frame),
+            )
         return self._upscaled
 
     def flagged(self) -> list[str]:

@@ -94,7 +94,9 @@ class Upscaler:
                 f"The upscaler was trained for {self.size} px glyphs, not {images.shape[-1]} px.",
                 hint="Use the upscaler trained with the model, or --no-upscale.",
             )
-        return predict(self.model, images, batch_size=batch_size, progress=progress, cancel=cancel)
+        return predict(
+            self.model, images, batch_size=batch_size, progress=progress, cancel=cancel, message="Enlarging"
+        )
 
     def to_payload(self) -> dict:
         """What a checkpoint stores to pair a model with this upscaler (fp16 weights: a few hundred kB)."""

@@ -249,9 +249,11 @@ def _snap(nodes, axis: int, axis_degrees: float, max_spread: float):
         weights, levels = [], []
         for k in chain:
             a, b = nodes[k][0], nodes[(k + 1) % n][0]
-            pts = np.array(_curve_points(a, nodes[k][1], b))
             weights.append(math.hypot(*(b - a)))
-            levels.append(pts[:, axis].mean())
+            if nodes[k][1]:
+                levels.append(np.array(_curve_points(a, nodes[k][1], b))[:, axis].mean())
+            else:  # a line: the mean of its ends (numpy's too, a sum of two being one addition)
+                levels.append((float(a[axis]) + float(b[axis])) / 2)
         total = sum(weights)
         planned.append(
             (chain, float(np.round(np.average(levels, weights=weights) if total else np.mean(levels))))

@@ -45,11 +45,14 @@ def test_upscaled_glyphs_do_not_depend_on_the_batch(target):
     model = GlyphUpscaler(SMALL).eval()
     torch.nn.init.normal_(model.tail.weight, std=0.3)  # a correction that is not zero
     up = Upscaler(model, 16, 0.0, "hash")
-    images = render(target, "永東國丟丫么一", 16).images
+    images = render(target, "永東國一二三日", 16).images
     one_call = up.upscale(images, batch_size=len(images))
     assert not np.array_equal(one_call, bicubic(images, 4))
     for batch in (1, 3, upscale.UPSCALE_BATCH):
         assert np.array_equal(up.upscale(images, batch_size=batch), one_call)
+    calls = []
+    up.upscale(images, batch_size=4, progress=lambda *call: calls.append(call))
+    assert calls == [(4, 7, "Enlarging"), (7, 7, "Enlarging")]
 
 
 def test_training_glyphs_leave_out_the_excluded_and_the_held_out(target):
