@@ -24,7 +24,7 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 
 from ..fonts.emframe import EmFrame
 from . import tidy
-from .evenwidth import even_stroke_width
+from .evenwidth import even_stroke_width, upsample
 from .overlaps import union_by_raster
 from .pixeltrace import PixelOutline, trace_pixels
 from .tracesettings import TraceSettings
@@ -32,7 +32,8 @@ from .tracesettings import TraceSettings
 # Rasters traced together: enough to make numpy's per-call cost vanish, few enough
 # that the batch's working arrays stay small (about 40 glyphs of 256 px).
 _BATCH_PIXELS = 1 << 21
-_EVEN_SCALE = 2  # evened-out rasters are redrawn this many times finer
+_EVEN_SIZE = 256  # px: rasters are evened out at least this large
+_EVEN_BATCH = 32  # glyphs evened at once
 
 
 @dataclass(frozen=True)
@@ -134,13 +135,16 @@ def trace_outlines(
         )
     settings = replace(settings or TraceSettings(), **options).fitted_to(None).enlarged(frame.enlarged)
     if settings.even_width:
-        # Evened out and redrawn finer; lengths in raster pixels keep their size in font units.
+        # The evening moves edges within the anti-aliased ramp: smaller rasters (about a pixel
+        # of ramp) are enlarged to about the upscaled demo model's 256 px first.
+        scale = max(1, -(-_EVEN_SIZE // frame.size))
+        if scale > 1:
+            stack = np.round(upsample(stack, scale)).astype(np.uint8)
+            frame, settings = frame.upscaled(scale), settings.enlarged(scale)
         stack = np.concatenate(
-            [even_stroke_width(stack[i : i + 64], _EVEN_SCALE) for i in range(0, len(stack), 64)]
-            or [np.zeros((0, frame.size * _EVEN_SCALE, frame.size * _EVEN_SCALE), np.uint8)]
+            [even_stroke_width(stack[i : i + _EVEN_BATCH]) for i in range(0, len(stack), _EVEN_BATCH)]
+            or [stack]
         )
-        frame = frame.with_size(frame.size * _EVEN_SCALE)
-        settings = settings.enlarged(_EVEN_SCALE)
     per_batch = max(1, _BATCH_PIXELS // (frame.size * frame.size))
     outlines: list[FontOutline] = []
     for first in range(0, len(stack), per_batch):
@@ -185,8 +189,6 @@ def _finish(
             # Snapping a stretch can leave its neighbour a slight continuation of it: merge
             # the two, then snap the merged line.
             steps += [merge, snap, lambda p, f: tidy.merge_colinear(p, f, 0.5, 0.5)]
-        if settings.even_width:  # the redraw rounds corners: draw their chamfers round
-            steps.append(lambda p, f: tidy.round_corners(p, f, 6 * deviation))
     if steps:
         points, on_curve, count = _each_contour(points, on_curve, count, steps)
     array, on, count, raster = union_by_raster(points, on_curve, count, raster, n_rasters)

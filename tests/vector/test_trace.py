@@ -427,3 +427,24 @@ def test_enlarged_round_stroke_ends_are_curves_not_chamfers(demo_target):
         leaning = line & (d[:, 0] != 0) & (d[:, 1] != 0)
         assert not leaning.any(), (char, p[leaning].tolist())
         assert np.hypot(*d[line].T).sum() > 1000  # its strokes' edges are lines, not curves
+
+
+@pytest.mark.parametrize(("size", "enlarged"), [(64, 1), (256, 4)])
+def test_even_width_evens_rasters_at_256_px_and_keeps_them_in_place(monkeypatch, size, enlarged):
+    # Edges move within the anti-aliased ramp, so 64 px rasters traced as drawn are enlarged to
+    # 256 px first, and the upscaler's 256 px rasters are evened as they are (not redrawn finer).
+    from fontassist.vector import tracer
+
+    seen = []
+    real = tracer.even_stroke_width
+    monkeypatch.setattr(
+        tracer, "even_stroke_width", lambda r, *a, **k: seen.append(r.shape) or real(r, *a, **k)
+    )
+    frame = EmFrame(1000, -120, size // enlarged).upscaled(enlarged)
+    raster = np.zeros((size, size), np.uint8)
+    raster[size * 3 // 8 : size * 4 // 8, size // 8 : size * 7 // 8] = 255
+    plain = trace_outline(raster, frame, even_width=False)
+    even = trace_outline(raster, frame, even_width=True)
+    assert seen == [(1, 256, 256)]
+    assert np.abs(even.points.min(axis=0) - plain.points.min(axis=0)).max() <= 20
+    assert np.abs(even.points.max(axis=0) - plain.points.max(axis=0)).max() <= 20
