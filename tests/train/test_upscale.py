@@ -55,6 +55,17 @@ def test_upscaled_glyphs_do_not_depend_on_the_batch(target):
     assert calls == [(4, 7, "Enlarging"), (7, 7, "Enlarging")]
 
 
+def test_pixel_shuffle_is_torchs():
+    """The upscaler's own pixel shuffle (quicker on a CPU) puts every value where torch's does."""
+    from fontassist.model.upscaler import _PixelShuffle2
+
+    for shape in [(3, 32, 5, 7), (2, 16, 64, 64)]:
+        x = torch.randn(*shape)
+        assert torch.equal(_PixelShuffle2()(x), torch.nn.functional.pixel_shuffle(x, 2))
+        channels_last = x.contiguous(memory_format=torch.channels_last)
+        assert torch.equal(_PixelShuffle2()(channels_last), torch.nn.functional.pixel_shuffle(x, 2))
+
+
 def test_training_glyphs_leave_out_the_excluded_and_the_held_out(target):
     excluded = "永東國"
     train, held = training_glyphs(target, excluded, 50)
