@@ -85,6 +85,7 @@ class CoreResult:
     target_name: str
     chars: list[str]
     model_size: int
+    trace_size: int  # the size traced: model_size enlarged by the model's upscaler, when it has one
     device: str
     font_path: Path
     glyphs_added: int
@@ -142,13 +143,15 @@ def run_core(folder: str | Path, *, count: int = SAMPLE_COUNT, device: str = "au
             raise SelfTestFailed("running the demo model", f"no ink in {''.join(blank)}")
     timings["generate"] = time.perf_counter() - started - timings["model"]
     out_path = Path(folder) / "fontassist-self-test.ttf"
+    with step("enlarging with the demo model's upscaler"):
+        images, frame = generated.for_tracing()  # what export and demo trace
     with step("tracing and writing a TTF"):
         from .pipeline import write_font
 
         report = write_font(
-            generated.images,
+            images,
             generated.chars,
-            generated.frame,
+            frame,
             target,
             out_path,
             family=FAMILY,
@@ -163,6 +166,7 @@ def run_core(folder: str | Path, *, count: int = SAMPLE_COUNT, device: str = "au
         target_name=target.full_name,
         chars=list(chars),
         model_size=generator.size,
+        trace_size=frame.size,
         device=str(generator.device),
         font_path=out_path,
         glyphs_added=report.glyphs_added,
@@ -198,7 +202,7 @@ def passed_line(core: CoreResult, window=None, total_s: float = 0.0) -> str:
         )
     parts.append(f"demo model ({core.model_size} px, {core.device}) drew {''.join(core.chars)};")
     parts.append(
-        f"traced and merged into a {core.total_glyphs:,}-glyph TTF ({core.file_size / 1e6:.1f} MB)"
+        f"traced at {core.trace_size} px and merged into a {core.total_glyphs:,}-glyph TTF ({core.file_size / 1e6:.1f} MB)"
         " that fontTools and OTS accept."
     )
     return " ".join(parts)

@@ -86,3 +86,12 @@ def test_step_turns_any_error_into_one_line():
         with installcheck.step("doing a thing"):
             raise ValueError("first line\n  second line")
     assert str(caught.value) == "doing a thing: first line second line"
+
+
+def test_core_traces_what_the_export_traces(tmp_path):
+    """The demo model is paired with an upscaler; the self-test traces its enlarged rasters, as
+    ``fontassist export`` and ``demo`` do, not the rasters as drawn."""
+    core = installcheck.run_core(tmp_path, count=2, device="cpu")
+    assert core.trace_size == 4 * core.model_size
+    assert f"traced at {core.trace_size} px" in installcheck.passed_line(core)
+    installcheck.check_font(core.font_path, core.chars)

@@ -192,11 +192,17 @@ def even_stroke_width(
     ridge, level = medial_ridge(dt)
     level &= (dt > 1) & (dt < widest - 1)
     typical = _typical(dt, level)
-    # The blur reaches 2k: far enough to carry the change out to a swollen stroke's edges.
-    k = max(1, int(np.ceil(reach * float(np.median(typical[typical > 0]))))) if (typical > 0).any() else 1
     change = np.where(level, np.clip(typical - dt, -spread * typical, spread * typical), 0.0)
-    weight = _blur(level.astype(np.float32), k)
-    shift = np.where(weight > 1e-3, _blur(change.astype(np.float32), k) / np.maximum(weight, 1e-3), 0.0)
+    # Averaged along the stroke and out to its edges: the blur reaches 2k, far enough to carry the
+    # change out to a swollen stroke's edges. k is each glyph's own, so a glyph comes out the
+    # same whichever glyphs it is evened with (the export's batches, the Review's one glyph).
+    spans = np.maximum(1, np.ceil(reach * typical[:, 0, 0])).astype(int)
+    shift = np.zeros(dt.shape, np.float32)
+    for k in np.unique(spans):
+        these = spans == k
+        weight = _blur(level[these].astype(np.float32), int(k))
+        total = _blur(change[these].astype(np.float32), int(k))
+        shift[these] = np.where(weight > 1e-3, total / np.maximum(weight, 1e-3), 0.0)
     # The even width's own outline: discs of the evened radius on level ridge, of at most the
     # typical one where the ridge climbs into a join or falls towards a corner or a tip, none
     # where it has fallen below _TIP of it (so stroke ends and outer corners come out round).

@@ -105,3 +105,13 @@ def test_square_stroke_ends_come_out_round():
 
 def test_an_empty_raster_stays_empty():
     assert not even_stroke_width(np.zeros((2, 64, 64), np.uint8)).any()
+
+
+def test_a_glyph_is_evened_the_same_alone_or_beside_a_bolder_one():
+    # The export evens glyphs in batches, the Review detail one at a time: the same raster must
+    # give the same outline either way.
+    thin = _bar(120, 136, swelling=14)
+    bold = _bar(110, 140)  # 30 px thick: a much larger typical width
+    alone = even_stroke_width(thin)
+    together = even_stroke_width(np.concatenate([bold, thin]))
+    np.testing.assert_array_equal(together[1], alone[0])
