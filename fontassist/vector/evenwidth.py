@@ -106,6 +106,18 @@ def upsample(rasters: np.ndarray, scale: int) -> np.ndarray:
     return rows[:, :, xi] * (1 - xt) + rows[:, :, xj] * xt
 
 
+def width_variation(rasters: np.ndarray, threshold: float = 0.5) -> float | None:
+    """Median over (B, S, S) uint8 glyph rasters of the coefficient of variation of the stroke
+    width on their level medial ridge (thicker than 2 px), as ``benchmarks/outline_quality.py``
+    measures it; None when no glyph has any."""
+    ink = rasters >= threshold * 255
+    dt = distance_to_paper(ink, max(4, ink.shape[-1] // 12))
+    _, level = medial_ridge(dt)
+    level &= dt > 1
+    cvs = [float(d[k].std() / d[k].mean()) for d, k in zip(dt, level, strict=True) if k.sum() > 1]
+    return float(np.median(cvs)) if cvs else None
+
+
 def _doubled(values: np.ndarray) -> np.ndarray:
     """Bilinear enlargement of (B, H, W) float32 values by 2 (pixel centres kept, edges clamped):
     :func:`upsample` for the common case, with slices instead of gathers."""

@@ -3,8 +3,9 @@
 Tolerances are read off the target, not tuned to one model: how far from
 horizontal/vertical its own straight edges ever lean (so only leaner edges are
 snapped, and its real slants are left alone), how little its consecutive lines
-ever turn (so only smaller turns count as colinear), and the box its
-ideographs' ink stays inside.
+ever turn (so only smaller turns count as colinear), the box its
+ideographs' ink stays inside, and how much its strokes' width varies (so
+stroke width is evened out only for a near-monoline target).
 """
 
 from __future__ import annotations
@@ -20,11 +21,22 @@ from fontTools.pens.recordingPen import DecomposingRecordingPen
 from fontTools.ttLib import TTFont
 
 from ..fonts.charsets import is_han
+from ..fonts.render import render
+from .evenwidth import width_variation
 
 _SAMPLE = 800  # ideographs read; enough for stable percentiles, quick on every export
 _SLANT_SHARE = 0.005  # share of the target's straight length it may lean at below the axis angle
 _AXIS_RANGE = (1.0, 8.0)  # degrees
 _TURN_RANGE = (2.0, 10.0)  # degrees
+# Stroke width variation: the ideographs' median coefficient of variation of the width on their
+# medial ridge, rendered at _WIDTH_SIZE px (100 of them: about half a second). A target under
+# _MONOLINE is near-monoline and has its generated glyphs' stroke width evened out. Measured at
+# 192 px: Zen Maru Gothic Regular 0.093 (0.072 at 500 ppem), Zen Maru Gothic Bold 0.125, Noto
+# Sans TC Regular 0.124 and Bold 0.158 (their horizontals thinner than their verticals: evening
+# would flatten a contrast the design has).
+_WIDTH_SIZE = 192
+_WIDTH_SAMPLE = 100
+_MONOLINE = 0.10
 
 
 @dataclass(frozen=True)
@@ -34,11 +46,28 @@ class TargetShape:
     axis_angle: float
     colinear_angle: float
     ink_box: tuple[float, float, float, float] | None  # x_min, y_min, x_max, y_max of its ideographs
+    width_variation: float | None = None  # stroke width CV of its ideographs at _WIDTH_SIZE px
+
+    @property
+    def even_width(self) -> bool | None:
+        """Whether to even out stroke width: the target is near-monoline (None: not measured)."""
+        return None if self.width_variation is None else self.width_variation < _MONOLINE
 
 
 def target_shape(font) -> TargetShape | None:
     """The :class:`TargetShape` of a :class:`~fontassist.fonts.FontFile`; None when it has no ideographs."""
-    return _measured(font.content_hash, font.face_index, font.font_bytes, font.freetype_index)
+    shape = _measured(font.content_hash, font.face_index, font.font_bytes, font.freetype_index)
+    if shape is None:
+        return None
+    key = (font.content_hash, font.face_index)
+    if key not in _WIDTHS:
+        han = sorted(c for c in font.chars if is_han(c))
+        sample = han[:: max(1, len(han) // _WIDTH_SAMPLE)][:_WIDTH_SAMPLE]
+        _WIDTHS[key] = width_variation(render(font, sample, _WIDTH_SIZE, cache=False).images)
+    return replace(shape, width_variation=_WIDTHS[key])
+
+
+_WIDTHS: dict[tuple[str, int], float | None] = {}
 
 
 @lru_cache(maxsize=8)

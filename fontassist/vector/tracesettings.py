@@ -52,15 +52,16 @@ class TraceSettings:
     fit_spacing: float = 4.0  # spacing of the points a fit looks at on straight stretches (denser in bends)
     fit_iterations: int = 1  # parameter refinements per fit
 
-    # Raster clean-up before tracing. Off unless asked for: it evens width and rounds stroke
-    # ends, but does not reach the target's evenness and costs a little shape (README,
-    # "Outline quality").
+    # Raster clean-up before tracing. On when the target is near-monoline (its own stroke width
+    # varies little, :mod:`~fontassist.vector.targetshape`), off otherwise and without a target:
+    # evening a design's contrast away would reshape it (README, "Outline quality").
     even_width: bool | None = field(
         default=None,
         metadata={
             **_tuning(
                 "even out stroke width on the raster (each stroke's edges moved towards the glyph's "
-                "typical width, swollen joins trimmed, stroke ends rounded); default: off"
+                "typical width, swollen joins trimmed, stroke ends rounded); default: on when the target is "
+                "near-monoline, off otherwise"
             ),
             "fallback": False,
         },

@@ -77,3 +77,26 @@ def test_every_step_can_be_switched_off():
         trace_outline(raster, frame, straighten=False, merge_colinear=False).points, raw.points
     )
     assert dataclasses.replace(TraceSettings(), **off).straighten is False
+
+
+def test_stroke_width_variation_tells_a_monoline_drawing_from_one_with_contrast():
+    from fontassist.vector.evenwidth import width_variation
+
+    mono = np.zeros((1, 192, 192), np.uint8)
+    contrast = np.zeros((1, 192, 192), np.uint8)
+    for k in range(3):
+        mono[0, 30 + 50 * k : 46 + 50 * k, 20:172] = 255  # three 16 px horizontals
+        mono[0, 20:172, 30 + 60 * k : 46 + 60 * k] = 255  # three 16 px verticals
+        contrast[0, 30 + 50 * k : 38 + 50 * k, 20:172] = 255  # 8 px horizontals
+        contrast[0, 20:172, 30 + 60 * k : 52 + 60 * k] = 255  # 22 px verticals
+    assert width_variation(mono) < 0.10 < width_variation(contrast)
+
+
+def test_stroke_width_is_evened_by_default_for_a_near_monoline_target_only(zen_path):
+    zen = target_shape(open_font(zen_path))
+    assert zen.width_variation < 0.10 and zen.even_width is True
+    assert TraceSettings().fitted_to(zen).even_width is True
+    assert TraceSettings(even_width=False).fitted_to(zen).even_width is False
+    contrast = dataclasses.replace(zen, width_variation=0.13)
+    assert TraceSettings().fitted_to(contrast).even_width is False
+    assert TraceSettings().fitted_to(None).even_width is False
