@@ -26,8 +26,6 @@ window a little wider than the widest stroke, a whole batch of glyphs at once.
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 
 _FAR = 1e9
@@ -164,10 +162,21 @@ def _blur(values: np.ndarray, k: int) -> np.ndarray:
 
 def _typical(dt: np.ndarray, level: np.ndarray) -> np.ndarray:
     """Per glyph, the median distance on level ridge (0 where there is none), shape (B, 1, 1)."""
-    with np.errstate(all="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # a glyph without level ridge: NaN, then 0
-        typical = np.nanmedian(np.where(level, dt, np.nan).reshape(len(dt), -1), axis=1)
-    return np.nan_to_num(typical).astype(np.float32)[:, None, None]
+    typical = _masked_median(dt, level, empty=0.0)
+    return typical.astype(np.float32)[:, None, None]
+
+
+def _masked_median(values: np.ndarray, mask: np.ndarray, empty: float) -> np.ndarray:
+    """Per glyph (first axis), the median of ``values`` where ``mask`` holds, ``empty`` where it never
+    does. (np.nanmedian warns on an all-NaN row, and silencing that with catch_warnings is not
+    thread-safe: the app traces off the GUI thread.)"""
+    flat_mask = mask.reshape(len(values), -1)
+    out = np.full(len(values), empty, dtype=np.float64)
+    some = flat_mask.any(axis=1)
+    if some.any():
+        rows = np.where(flat_mask[some], values.reshape(len(values), -1)[some], np.nan)
+        out[some] = np.nanmedian(rows, axis=1)
+    return out
 
 
 def even_stroke_width(
@@ -223,11 +232,8 @@ def even_stroke_width(
     slope = np.hypot(gy, gx)
     ramp = (f > _RAMP) & (f < 1 - _RAMP) & (slope > 0.05)
     far = np.float32(_FAR)
-    with np.errstate(all="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        typical_slope = np.nan_to_num(
-            np.nanmedian(np.where(ramp, slope, np.nan).reshape(b, -1), axis=1), nan=1.0
-        )
+    typical_slope = _masked_median(slope, ramp, empty=1.0)
+    with np.errstate(all="ignore"):
         signed = np.where(
             ramp, (f - threshold) / np.where(ramp, slope, 1.0), np.where(f >= threshold, far, -far)
         )
