@@ -36,6 +36,25 @@ def test_upsampling_is_bilinear_up_to_the_border():
     np.testing.assert_allclose(_doubled(ramp), up)
 
 
+def test_doubling_is_exactly_three_quarters_own_plus_a_quarter_neighbour_in_float32():
+    # The evened rasters depend on these bits: pin the arithmetic, one size at a time.
+    rng = np.random.default_rng(1)
+    for shape in [(2, 5, 7), (1, 1, 1), (3, 2, 3)]:
+        values = (rng.standard_normal(shape) * 40).astype(np.float32)
+        expected = values
+        for axis in (1, 2):
+            n = expected.shape[axis]
+            before = np.take(expected, [0] + list(range(n - 1)), axis=axis)
+            after = np.take(expected, list(range(1, n)) + [n - 1], axis=axis)
+            even, odd = 0.75 * expected + 0.25 * before, 0.75 * expected + 0.25 * after
+            expected = np.stack([even, odd], axis=axis + 1).reshape(
+                *expected.shape[:axis], 2 * n, *expected.shape[axis + 1 :]
+            )
+        got = _doubled(values)
+        assert got.dtype == np.float32 and got.shape == expected.shape
+        assert np.array_equal(got, expected)
+
+
 def test_upsampling_keeps_pixel_centres():
     raster = np.zeros((1, 8, 8), np.uint8)
     raster[0, 2:6, 2:6] = 255
