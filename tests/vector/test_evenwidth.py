@@ -134,3 +134,16 @@ def test_a_glyph_is_evened_the_same_alone_or_beside_a_bolder_one():
     alone = even_stroke_width(thin)
     together = even_stroke_width(np.concatenate([bold, thin]))
     np.testing.assert_array_equal(together[1], alone[0])
+
+
+def test_full_resolution_chunks_give_the_same_rasters_as_one_pass(monkeypatch):
+    # The last, full-resolution step runs a few glyphs at a time: how many may not change a pixel.
+    import fontassist.vector.evenwidth as evenwidth
+
+    rasters = np.concatenate([_bar(120, 136, swelling=14), _bar(110, 140), _bar(122, 132, swelling=-4)] * 4)
+    rasters[5] = 0  # an empty glyph among them
+    monkeypatch.setattr(evenwidth, "_CHUNK", len(rasters))
+    one_pass = even_stroke_width(rasters)
+    for chunk in (1, 5):
+        monkeypatch.setattr(evenwidth, "_CHUNK", chunk)
+        np.testing.assert_array_equal(even_stroke_width(rasters), one_pass)
