@@ -39,12 +39,13 @@ STEPS = [f.name for f in TraceSettings.tunable() if f.default is None or isinsta
 
 
 def variants() -> dict[str, dict]:
-    """Defaults; every step off; each default-on step off; each default-off step on."""
+    """Defaults; every step off; each default-on step off; each default-off step on; a step the
+    target decides (default None, e.g. even_width for a near-monoline target) both off and on."""
     out = {"defaults": {}, "no step (before)": {name: False for name in STEPS}}
     for f in TraceSettings.tunable():
         if f.name in STEPS:
-            on = f.default is True
-            out[f"{'without' if on else 'with'} {f.name}"] = {f.name: not on}
+            for on in (True, False) if f.default is None else (not f.default,):
+                out[f"{'with' if on else 'without'} {f.name}"] = {f.name: on}
     return out
 
 

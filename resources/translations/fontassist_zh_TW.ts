@@ -4,225 +4,225 @@
     <context>
         <name>ABPage</name>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="151" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="144" />
             <source>Compare</source>
             <translation>比較</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="154" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="147" />
             <source>Train both (BatchNorm / InstanceNorm)…</source>
             <translation>兩種都訓練（BatchNorm／InstanceNorm）…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="158" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="151" />
             <source>Queue two runs with the Train page's settings that differ only in normalization (same seed and data), then compare them.</source>
             <translation>依「訓練」頁的設定排入兩次訓練，兩者只差在正規化方式（隨機種子與資料相同），完成後加以比較。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="164" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="157" />
             <source>A:</source>
             <translation>A：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="166" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="159" />
             <source>B:</source>
             <translation>B：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="177" />
-            <location filename="../../fontassist/app/compare/abpage.py" line="658" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="170" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="651" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="137" />
-            <location filename="../../fontassist/app/compare/abpage.py" line="195" />
-            <location filename="../../fontassist/app/compare/abpage.py" line="269" />
-            <location filename="../../fontassist/app/compare/abpage.py" line="572" />
-            <location filename="../../fontassist/app/compare/abpage.py" line="581" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="130" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="188" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="262" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="565" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="574" />
             <source>A</source>
             <translation>A</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="138" />
-            <location filename="../../fontassist/app/compare/abpage.py" line="196" />
-            <location filename="../../fontassist/app/compare/abpage.py" line="269" />
-            <location filename="../../fontassist/app/compare/abpage.py" line="581" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="131" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="189" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="262" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="574" />
             <source>B</source>
             <translation>B</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="197" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="190" />
             <source>Source as is (baseline)</source>
             <translation>來源原樣（基準）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="198" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="191" />
             <source>Better</source>
             <translation>較佳</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="199" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="192" />
             <source>A − B</source>
             <translation>A − B</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="217" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="210" />
             <source>Flip A/B in place</source>
             <translation>原地切換 A／B</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="219" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="212" />
             <source>Alternate the A grid between A and B to see where they differ</source>
             <translation>讓 A 的格狀檢視在 A 與 B 之間交替顯示，看出兩者的差異</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="136" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="129" />
             <source>Source</source>
             <translation>來源</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="139" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="132" />
             <source>Target</source>
             <translation>目標</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="252" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="245" />
             <source>Order: where A and B differ most in</source>
             <translation>排序：A 與 B 差異最大的指標</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="269" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="262" />
             <source>Glyph</source>
             <translation>字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="269" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="262" />
             <source>Baseline</source>
             <translation>基準</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="269" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="262" />
             <source>|A − B|</source>
             <translation>|A − B|</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="300" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="293" />
             <source>Use A for generation</source>
             <translation>以 A 產生字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="302" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="295" />
             <source>Use B for generation</source>
             <translation>以 B 產生字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="383" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="376" />
             <source>Choose two checkpoints or runs to compare.</source>
             <translation>請選擇兩個要比較的檢查點或訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="398" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="391" />
             <source>Comparing cancelled.</source>
             <translation>已取消比較。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="400" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="393" />
             <source>Scoring A and B on their shared validation glyphs…</source>
             <translation>正在以共同的驗證字符替 A 和 B 評分…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="403" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="396" />
             <source>%v of %m models scored</source>
             <translation>已評分 %v / %m 個模型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="405" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="398" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="426" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="419" />
             <source>{0} shared validation glyphs. A: {1} (step {2}, {3}) · B: {4} (step {5}, {6}).</source>
             <translation>共同驗證字符 {0} 個。A：{1}（第 {2} 步，{3}）· B：{4}（第 {5} 步，{6}）。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="444" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="437" />
             <source>Comparing failed</source>
             <translation>比較失敗</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="470" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="463" />
             <source>tie</source>
             <translation>平手</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="565" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="558" />
             <source>showing A</source>
             <translation>顯示 A</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="582" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="575" />
             <source>showing {0}</source>
             <translation>顯示 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="583" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="576" />
             <source>{0} (flipping)</source>
             <translation>{0}（切換中）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="603" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="596" />
             <source>Glyphs are drawn with {0} ({1}).</source>
             <translation>字符以 {0}（{1}）產生。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="607" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="600" />
             <source>Glyphs are drawn with {0}.</source>
             <translation>字符以 {0} 產生。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="625" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="618" />
             <source>Choose the fonts and characters first.</source>
             <translation>請先選擇字型與要產生的字。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="660" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="653" />
             <source>Preparing run A…</source>
             <translation>正在準備訓練 A…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="674" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="667" />
             <source>Training {0} ({1} of 2) in {2}…</source>
             <translation>正在訓練 {0}（第 {1}／2 次），存於 {2}…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="680" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="673" />
             <source>run {0}: step %v of %m</source>
             <translation>訓練 {0}：第 %v／%m 步</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="695" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="688" />
             <source>Both runs finished. Comparing them…</source>
             <translation>兩次訓練都已完成，正在比較…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="704" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="697" />
             <source>Train both stopped ({0}).</source>
             <translation>「兩種都訓練」已停止（{0}）。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="710" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="703" />
             <source>Stopping: the run in progress saves a checkpoint…</source>
             <translation>正在停止：進行中的訓練正在儲存檢查點…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="725" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="718" />
             <source>Train both: run {0} of 2</source>
             <translation>兩種都訓練：第 {0} 次（共 2 次）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/compare/abpage.py" line="733" />
+            <location filename="../../fontassist/app/compare/abpage.py" line="726" />
             <source>Comparing A and B</source>
             <translation>正在比較 A 與 B</translation>
         </message>
@@ -247,157 +247,157 @@
     <context>
         <name>CharactersPage</name>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="88" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="81" />
             <source>What the target lacks in:</source>
             <translation>目標字型在此字集中缺少的字：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="89" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="82" />
             <source>Everything the source has that the target lacks</source>
             <translation>來源字型有、目標字型沒有的所有字</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="90" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="83" />
             <source>Custom text:</source>
             <translation>自訂文字：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="91" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="84" />
             <source>Characters from a text file:</source>
             <translation>文字檔中的字：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="103" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="96" />
             <source>Type or paste the characters to generate</source>
             <translation>輸入或貼上要產生的字</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="107" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="100" />
             <source>A UTF-8 text file, any layout</source>
             <translation>UTF-8 文字檔，排列方式不拘</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="108" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="101" />
             <source>Choose…</source>
             <translation>選擇…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="111" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="104" />
             <source>What to generate</source>
             <translation>要產生的字</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="128" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="121" />
             <source>Automatic</source>
             <translation>自動</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="131" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="124" />
             <source>The set chosen above; for other choices every Han character both fonts have.</source>
             <translation>上面選定的字集；選其他項目時，則使用兩套字型都有的所有漢字。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="135" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="128" />
             <source>Shared characters of {0}</source>
             <translation>{0}中兩套字型都有的字</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="136" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="129" />
             <source>Every Han character both fonts have</source>
             <translation>兩套字型都有的所有漢字</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="140" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="133" />
             <source>What the model learns from</source>
             <translation>模型的學習素材</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="146" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="139" />
             <source>Pairs of glyphs both fonts have; a part is held out to measure progress. Automatic: the set chosen above, otherwise every Han character both fonts have.</source>
             <translation>兩套字型都有的字符配對；其中一部分保留下來衡量訓練進度。自動：使用上面選定的字集，否則使用兩套字型都有的所有漢字。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="158" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="151" />
             <source>Summary</source>
             <translation>摘要</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="168" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="161" />
             <source>Training pool:</source>
             <translation>訓練用字：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="169" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="162" />
             <source>Held out for validation:</source>
             <translation>保留作驗證：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="170" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="163" />
             <source>Will be generated:</source>
             <translation>將產生：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="182" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="175" />
             <source>Cell size</source>
             <translation>格子大小</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="193" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="186" />
             <source>Size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="69" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="62" />
             <source>Next: train →</source>
             <translation>下一步：訓練 →</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="75" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="68" />
             <source>2 · Characters</source>
             <translation>2 · 選字</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="283" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="273" />
             <source>Choose a character list</source>
             <translation>選擇字表</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="307" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="297" />
             <source>Choose a source and a target font first</source>
             <translation>請先選擇來源字型和目標字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="311" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="301" />
             <source>every Han character</source>
             <translation>所有漢字</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="313" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="303" />
             <source>{0} characters both fonts have ({1})</source>
             <translation>兩套字型都有的 {0} 個字（{1}）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="316" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="306" />
             <source>{0} (trained on {1})</source>
             <translation>{0}（另 {1} 個用於訓練）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="324" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="314" />
             <source>{0} are already in the target and are skipped: {1}</source>
             <translation>{0} 個字目標字型已經有了，將略過：{1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="330" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="320" />
             <source>{0} are in neither font and cannot be generated: {1}</source>
             <translation>{0} 個字兩套字型都沒有，無法產生：{1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="337" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="327" />
             <source>Nothing to generate: the target already has every character of this choice that the source has.</source>
             <translation>沒有要產生的字：這個選項中來源字型有的字，目標字型全都有了。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/characters/characterspage.py" line="342" />
+            <location filename="../../fontassist/app/characters/characterspage.py" line="332" />
             <source>To generate: {0} (source glyphs)</source>
             <translation>要產生：{0}（顯示來源字型的字符）</translation>
         </message>
@@ -530,78 +530,78 @@
     <context>
         <name>ExportPage</name>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="131" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="132" />
             <source>Merge into a copy of the target font</source>
             <translation>合併到目標字型的複本</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="133" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="134" />
             <source>A new font with only the generated glyphs</source>
             <translation>只含生成字符的新字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="151" />
-            <location filename="../../fontassist/app/export/exportpage.py" line="264" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="152" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="274" />
             <source>Choose…</source>
             <translation>選擇…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="164" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="165" />
             <source>Font</source>
             <translation>字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="166" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="167" />
             <source>Family name:</source>
             <translation>字族名稱：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="167" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="168" />
             <source>Style name:</source>
             <translation>樣式名稱：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="169" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="170" />
             <source>Mode:</source>
             <translation>模式：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="172" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="173" />
             <source>Output file:</source>
             <translation>輸出檔案：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="173" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="174" />
             <source>Glyphs:</source>
             <translation>字符：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="185" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="186" />
             <source>Ink specks and pinholes smaller than this are dropped</source>
             <translation>小於此大小的墨點與針孔會被移除</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="193" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="194" />
             <source>How far outlines may stray from the raster's edge: higher gives fewer points</source>
             <translation>外框可偏離點陣邊緣的程度：數值越高，點越少</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="200" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="201" />
             <source>Straighten horizontal and vertical strokes</source>
             <translation>拉直橫豎筆畫</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="201" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="202" />
             <source>Merge colinear segments</source>
             <translation>合併共線線段</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="202" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="203" />
             <source>Clean contours (specks, overlaps)</source>
             <translation>清理輪廓（雜點、重疊）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="203" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="204" />
             <source>Keep ink inside the target's ideographic box</source>
             <translation>墨跡保持在目標字型的漢字框內</translation>
         </message>
@@ -610,180 +610,184 @@
             <translation type="vanished">均勻筆畫粗細（半勾選：目標字型粗細一致時）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="218" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="228" />
             <source>The glyph the trace preview shows (the one selected on the Review page)</source>
             <translation>描圖預覽顯示的字符（即「審閱」頁選取的字符）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="221" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="231" />
             <source>Tracing</source>
             <translation>描圖</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="223" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="233" />
             <source>Speck size:</source>
             <translation>墨點大小：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="224" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="234" />
             <source>Curve tolerance:</source>
             <translation>曲線容許誤差：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="227" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="237" />
             <source>Preview glyph:</source>
             <translation>預覽字符：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="232" />
-            <location filename="../../fontassist/app/export/exportpage.py" line="452" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="242" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="459" />
             <source>Export font</source>
             <translation>匯出字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="237" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="247" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="250" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="260" />
             <source>Open folder</source>
             <translation>開啟資料夾</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="260" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="270" />
             <source>PNG rasters</source>
             <translation>PNG 點陣圖</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="261" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="271" />
             <source>SVG outlines</source>
             <translation>SVG 外框</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="266" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="276" />
             <source>Export glyph files</source>
             <translation>匯出字符檔</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="272" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="282" />
             <source>Glyph files (same glyphs, one file each, named U+XXXX)</source>
             <translation>字符檔（相同的字符，每個字符一個檔案，以 U+XXXX 命名）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="171" />
-            <location filename="../../fontassist/app/export/exportpage.py" line="274" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="172" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="284" />
             <source>Format:</source>
             <translation>格式：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="141" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="142" />
             <source>TrueType font (.ttf)</source>
             <translation>TrueType 字型 (.ttf)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="142" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="143" />
             <source>UFO for your font editor (.ufo)</source>
             <translation>給字型編輯器的 UFO (.ufo)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="145" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="146" />
             <source>A UFO marks each glyph with its review state (accepted green, undecided blue, flagged orange, edited purple) and holds the source glyph as its background layer</source>
             <translation>UFO 以顏色標記每個字符的審閱狀態（接受為綠、未決為藍、有疑慮為橘、手動修改為紫），並把來源字符放在背景圖層</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="205" />
             <source>Even out stroke width (experimental)</source>
-            <translation>均勻筆畫粗細（實驗性）</translation>
+            <translation type="vanished">均勻筆畫粗細（實驗性）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="275" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="285" />
             <source>Folder:</source>
             <translation>資料夾：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="281" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="291" />
             <source>Trace preview</source>
             <translation>描圖預覽</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="283" />
-            <location filename="../../fontassist/app/export/exportpage.py" line="575" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="293" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="605" />
             <source>Generate glyphs on the Review page to preview their outlines.</source>
             <translation>請在「審閱」頁產生字符，即可預覽外框。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="291" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="301" />
             <source>Before cleaning</source>
             <translation>清理前</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="292" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="302" />
             <source>After cleaning (what is exported)</source>
             <translation>清理後（匯出的樣子）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="311" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="321" />
             <source>Text preview</source>
             <translation>文字預覽</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="115" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="116" />
             <source>5 · Export</source>
             <translation>5 · 匯出</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="452" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="206" />
+            <source>Even out stroke width (on by default for a near-monoline target)</source>
+            <translation>均勻筆畫粗細（目標字型粗細接近一致時預設開啟）</translation>
+        </message>
+        <message>
+            <location filename="../../fontassist/app/export/exportpage.py" line="459" />
             <source>Export UFO</source>
             <translation>匯出 UFO</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="483" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="490" />
             <source>UFO fonts</source>
             <translation>UFO 字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="485" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="492" />
             <source>Export the font as</source>
             <translation>將字型匯出為</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="497" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="504" />
             <source>Folder for the glyph files</source>
             <translation>字符檔的資料夾</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="523" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="530" />
             <source>Accepted only</source>
             <translation>僅已採用</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="524" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="531" />
             <source>All not rejected</source>
             <translation>所有未退回</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="528" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="535" />
             <source>Accepted only ({0:,})</source>
             <translation>僅已採用（{0:,}）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="530" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="537" />
             <source>All not rejected ({0:,})</source>
             <translation>所有未退回（{0:,}）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="577" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="607" />
             <source>{0} is not among the generated glyphs.</source>
             <translation>{0} 不在生成的字符中。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="577" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="607" />
             <source>No glyph</source>
             <translation>無字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="586" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="616" />
             <source>Trace preview: {0}  U+{1:04X}</source>
             <translation>描圖預覽：{0}  U+{1:04X}</translation>
         </message>
@@ -792,168 +796,168 @@
             <translation type="vanished">{0} 個輪廓 · {1} 個線上點（■）· {2} 個控制點（○）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="604" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="634" />
             <source>{0} contours · {1} on-curve points (■) · {2} off-curve points (○); before cleaning {3} · {4} · {5}</source>
             <translation>{0} 個輪廓 · {1} 個線上點（■）· {2} 個控制點（○）；清理前 {3} · {4} · {5}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="635" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="665" />
             <source>Exporting</source>
             <translation>正在匯出</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="650" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="680" />
             <source>Generate the glyphs on the Review page first.</source>
             <translation>請先在「審閱」頁產生字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="656" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="686" />
             <source>No glyph is accepted yet. Accept glyphs on the Review page, or export all that are not rejected.</source>
             <translation>尚未採用任何字符。請在「審閱」頁採用字符，或匯出所有未退回的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="661" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="691" />
             <source>Give the new font a family name.</source>
             <translation>請輸入新字型的字族名稱。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="677" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="707" />
             <source>Replace the file?</source>
             <translation>要取代檔案嗎？</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="678" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="708" />
             <source>{0} exists. Replace it?</source>
             <translation>{0} 已存在，要取代嗎？</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="703" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="733" />
             <source>Exporting {0} glyphs…</source>
             <translation>正在匯出 {0} 個字符…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="717" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="747" />
             <source>There are no glyphs to export: generate and accept some on the Review page.</source>
             <translation>沒有可匯出的字符：請先在「審閱」頁產生並採用字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="731" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="761" />
             <source>Writing glyph files…</source>
             <translation>正在寫入字符檔…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="757" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="787" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="771" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="801" />
             <source>not validated</source>
             <translation>未驗證</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="773" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="803" />
             <source>&lt;b&gt;passed&lt;/b&gt; (fontTools reload and OpenType Sanitizer)</source>
             <translation>&lt;b&gt;通過&lt;/b&gt;（fontTools 重新載入與 OpenType Sanitizer）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="775" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="805" />
             <source>&lt;b&gt;failed&lt;/b&gt;: {0}</source>
             <translation>&lt;b&gt;未通過&lt;/b&gt;：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="777" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="807" />
             <source>merged into a copy of the target</source>
             <translation>合併到目標字型的複本</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="779" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="809" />
             <source>in a new font</source>
             <translation>寫入新字型</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="782" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="812" />
             <source>Wrote &lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1:,} new glyphs {2}, {3:,} glyphs in all, {4}.&lt;br&gt;Validation: {5}.</source>
             <translation>已寫出 &lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;新增 {1:,} 個字符（{2}），共 {3:,} 個字符，{4}。&lt;br&gt;驗證：{5}。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="792" />
-            <location filename="../../fontassist/app/export/exportpage.py" line="966" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="822" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="994" />
             <source>Warning: {0}</source>
             <translation>警告：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="805" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="835" />
             <source>Wrote {0:,} {1} files into &lt;b&gt;{2}&lt;/b&gt;.</source>
             <translation>已將 {0:,} 個 {1} 檔寫入 &lt;b&gt;{2}&lt;/b&gt;。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="811" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="841" />
             <source>Export failed</source>
             <translation>匯出失敗</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="816" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="846" />
             <source>Export cancelled; no font file was written.</source>
             <translation>已取消匯出；沒有寫出任何字型檔。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="818" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="848" />
             <source>Export cancelled; the glyph files written so far are kept.</source>
             <translation>已取消匯出；已寫出的字符檔會保留。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="838" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="868" />
             <source>Your font editor</source>
             <translation>你的字型編輯器</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="839" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="869" />
             <source>Take edits from the editor…</source>
             <translation>從編輯器取回修改…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="843" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="873" />
             <source>Read a UFO exported here and fixed in Glyphs, RoboFont, FontForge or Fontra: changed glyphs come back as edited by hand (exported as drawn, never regenerated), new ones are taken too</source>
             <translation>讀取在此匯出、並在 Glyphs、RoboFont、FontForge 或 Fontra 中修改過的 UFO：改過的字符以「手動修改」取回（依原樣匯出，不再重新生成），新畫的字符也一併取回</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="849" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="879" />
             <source>Add the hand-fixed glyphs to the next run's training pairs</source>
             <translation>把手動修正的字符加入下一次訓練的字符對</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="901" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="929" />
             <source>{0} changed in your editor. Click “Take edits from the editor…” to take them.</source>
             <translation>{0} 已在編輯器中變更。按「從編輯器取回修改…」即可取回。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="913" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="941" />
             <source>The UFO you edited</source>
             <translation>你修改過的 UFO</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="923" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="951" />
             <source>Reading the edited UFO…</source>
             <translation>正在讀取修改過的 UFO…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="930" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="958" />
             <source>Took the edits from {0}: {1}.</source>
             <translation>已從 {0} 取回修改：{1}。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="932" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="960" />
             <source>{0} holds no new edits.</source>
             <translation>{0} 沒有新的修改。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="961" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="989" />
             <source>Wrote &lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1:,} new glyphs, {2:,} glyphs in all; read back with validation.&lt;br&gt;Marks: accepted green, undecided blue, flagged orange, edited purple; the source glyph is in the background layer. Fix the glyphs in your editor, then take the edits.</source>
             <translation>已寫入 &lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;新增 {1:,} 個字符，共 {2:,} 個字符；已重新讀取並驗證。&lt;br&gt;標記：接受為綠、未決為藍、有疑慮為橘、手動修改為紫；來源字符在背景圖層。請在編輯器中修正字符，再取回修改。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/export/exportpage.py" line="483" />
+            <location filename="../../fontassist/app/export/exportpage.py" line="490" />
             <source>TrueType fonts</source>
             <translation>TrueType 字型</translation>
         </message>
@@ -1190,7 +1194,7 @@
         </message>
         <message>
             <location filename="../../fontassist/app/review/reviewdetail.py" line="77" />
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="157" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="154" />
             <source>Target's own glyph</source>
             <translation>目標字型原有的字符</translation>
         </message>
@@ -1200,22 +1204,22 @@
             <translation>字符會排在 *（或＊）的位置，前後是目標字型原有的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="115" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="112" />
             <source>In a line of the target font (* marks the glyph):</source>
             <translation>排在目標字型的一行文字中（* 標示字符位置）：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="138" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="135" />
             <source>No glyph selected</source>
             <translation>未選取字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="149" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="146" />
             <source>Tracing…</source>
             <translation>描圖中…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="163" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="160" />
             <source>The target</source>
             <translation>目標字型</translation>
         </message>
@@ -1224,57 +1228,57 @@
             <translation type="vanished">{0} 沒有「{1}」的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="165" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="162" />
             <source>{0} has no glyph for {1} ({2})</source>
             <translation>{0} 沒有「{1}」（{2}）的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="177" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="174" />
             <source>undecided</source>
             <translation>未決定</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="178" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="175" />
             <source>accepted</source>
             <translation>已採用</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="179" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="176" />
             <source>rejected</source>
             <translation>已退回</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="187" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="184" />
             <source>Status: &lt;b&gt;{0}&lt;/b&gt;</source>
             <translation>狀態：&lt;b&gt;{0}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="187" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="184" />
             <source>drawn by {0}</source>
             <translation>由 {0} 繪製</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="188" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="185" />
             <source>quality flags: {0}</source>
             <translation>品質標記：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="188" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="185" />
             <source>no quality flags</source>
             <translation>無品質標記</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="224" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="221" />
             <source>Outline: {0} contours, {1} on-curve points (■), {2} off-curve points (○)</source>
             <translation>外框：{0} 個輪廓、{1} 個線上點（■）、{2} 個控制點（○）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="231" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="228" />
             <source>Tracing failed: {0}</source>
             <translation>描圖失敗：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdetail.py" line="244" />
+            <location filename="../../fontassist/app/review/reviewdetail.py" line="241" />
             <source>Left out (the target lacks them): {0}</source>
             <translation>已略過（目標字型沒有）：{0}</translation>
         </message>
@@ -1578,68 +1582,68 @@
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="119" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="112" />
             <source>Generate</source>
             <translation>產生</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="125" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="118" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="132" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="125" />
             <source>Model:</source>
             <translation>模型：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="142" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="135" />
             <source>Raster</source>
             <translation>點陣</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="144" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="137" />
             <source>Outline</source>
             <translation>外框</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="157" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="150" />
             <source>Search: 永 or U+6C38</source>
             <translation>搜尋：永 或 U+6C38</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="332" />
-            <location filename="../../fontassist/app/review/reviewpage.py" line="176" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="334" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="166" />
             <source>Status</source>
             <translation>狀態</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="177" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="167" />
             <source>Quality</source>
             <translation>品質</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="178" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="168" />
             <source>Order</source>
             <translation>排序</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="184" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="174" />
             <source>Size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="215" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="205" />
             <source>Accept  (A)</source>
             <translation>採用  (A)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="217" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="207" />
             <source>Reject  (R)</source>
             <translation>退回  (R)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="219" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="209" />
             <source>Undecided  (U)</source>
             <translation>未決定  (U)</translation>
         </message>
@@ -1648,72 +1652,72 @@
             <translation type="vanished">格狀檢視快捷鍵：A 採用 · R 退回 · U 未決定 · 方向鍵移動 · Shift／Ctrl 多選</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="228" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="218" />
             <source>Keys in the grid: A accept · R reject · U undecided · Del exclude · arrows move · Shift/Ctrl select several</source>
             <translation>格狀檢視快捷鍵：A 採用 · R 退回 · U 未決定 · Del 排除 · 方向鍵移動 · Shift／Ctrl 多選</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="237" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="227" />
             <source>Regenerate selected</source>
             <translation>重新產生選取的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="241" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="231" />
             <source>Redraw with:</source>
             <translation>重新繪製使用：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="244" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="234" />
             <source>Draw the selected glyphs again with another checkpoint</source>
             <translation>用另一個檢查點重新繪製選取的字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="97" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="90" />
             <source>Glyphs</source>
             <translation>字符</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="98" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="91" />
             <source>Compare runs (A/B)</source>
             <translation>比較訓練（A／B）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="99" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="92" />
             <source>Next: Export →</source>
             <translation>下一步：匯出 →</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="102" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="95" />
             <source>4 · Review</source>
             <translation>4 · 審閱</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="395" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="385" />
             <source>{0} (U+{1:04X}) is hidden by the filters; showing the first glyph that passes them.</source>
             <translation>{0}（U+{1:04X}）被篩選條件隱藏了；改為顯示第一個符合條件的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="489" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="479" />
             <source>Include in the generate set again  (Del)</source>
             <translation>重新加入生成集合  (Del)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="492" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="482" />
             <source>Exclude from the generate set  (Del)</source>
             <translation>從生成集合排除  (Del)</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="511" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="501" />
             <source>{0:,} glyphs · {1:,} accepted · {2:,} rejected · {3:,} undecided · {4:,} flagged · {5:,} shown</source>
             <translation>{0:,} 個字符 · 已採用 {1:,} · 已退回 {2:,} · 未決定 {3:,} · 有標記 {4:,} · 顯示 {5:,}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="533" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="523" />
             <source>Draw with another model</source>
             <translation>用另一個模型繪製</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="535" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="525" />
             <source>Every glyph will be drawn again by {0}. Keep your decisions?
 
 Yes: rejected glyphs stay rejected; accepted ones become undecided, since nobody has seen their new drawings yet.
@@ -1732,42 +1736,42 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
             <translation type="vanished">這些字符將由 {0} 重新繪製。要保留你對它們的採用／退回決定嗎？</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="568" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="558" />
             <source>Select glyphs in the grid and a checkpoint to draw them with.</source>
             <translation>請在格狀檢視中選取字符，並選擇用來繪製的檢查點。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="584" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="574" />
             <source>starting…</source>
             <translation>啟動中…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="593" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="583" />
             <source>about {0} left</source>
             <translation>約剩 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="598" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="588" />
             <source>Generating failed</source>
             <translation>產生失敗</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="605" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="595" />
             <source>No glyph passes these filters.</source>
             <translation>沒有符合這些篩選條件的字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="607" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="597" />
             <source>Drawing the glyphs…</source>
             <translation>正在繪製字符…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewpage.py" line="609" />
+            <location filename="../../fontassist/app/review/reviewpage.py" line="599" />
             <source>Press Generate to draw the glyphs.</source>
             <translation>按「產生」來繪製字符。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="322" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="324" />
             <source>All</source>
             <translation>全部</translation>
         </message>
@@ -1776,77 +1780,77 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
             <translation type="vanished">未決定</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="324" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="326" />
             <source>Accepted</source>
             <translation>已採用</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="325" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="327" />
             <source>Rejected</source>
             <translation>已退回</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="306" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="308" />
             <source>Any quality</source>
             <translation>任何品質</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="307" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="309" />
             <source>Flagged (worth a look)</source>
             <translation>有標記（值得一看）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="308" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="310" />
             <source>Not flagged</source>
             <translation>無標記</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="309" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="311" />
             <source>Specks</source>
             <translation>墨點</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="311" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="313" />
             <source>Broken strokes</source>
             <translation>筆畫斷開</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="315" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="317" />
             <source>Merged strokes</source>
             <translation>筆畫沾連</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="318" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="320" />
             <source>Counters changed</source>
             <translation>字懷改變</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="319" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="321" />
             <source>Empty</source>
             <translation>空白</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="323" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="325" />
             <source>Undecided</source>
             <translation>未決定</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="326" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="328" />
             <source>Excluded</source>
             <translation>已排除</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="329" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="331" />
             <source>Character order</source>
             <translation>原始順序</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="330" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="332" />
             <source>Code point</source>
             <translation>碼位</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/review/reviewdata.py" line="331" />
+            <location filename="../../fontassist/app/review/reviewdata.py" line="333" />
             <source>Most doubtful first</source>
             <translation>最可疑的優先</translation>
         </message>
@@ -2059,273 +2063,273 @@ Edit → Undo brings back the glyphs and decisions as they are now.</source>
     <context>
         <name>TrainPage</name>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="129" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="131" />
             <source>automatic</source>
             <translation>自動</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="130" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="132" />
             <source>Choose…</source>
             <translation>選擇…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="139" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="141" />
             <source>Start training</source>
             <translation>開始訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="141" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="782" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="143" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="784" />
             <source>Pause</source>
             <translation>暫停</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="143" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="145" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="145" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="147" />
             <source>Continue a run…</source>
             <translation>接續訓練…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="147" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="776" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="149" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="778" />
             <source>Continue training a run folder from its last checkpoint</source>
             <translation>從訓練資料夾的最後一個檢查點接續訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="152" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="154" />
             <source>Estimate time</source>
             <translation>估計時間</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="156" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="158" />
             <source>Time a few training steps on the chosen device and show how long the whole run will take.</source>
             <translation>在所選裝置上計時幾個訓練步驟，並顯示整次訓練需要多久。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="170" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="793" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="172" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="795" />
             <source>Loading the training engine…</source>
             <translation>正在載入訓練引擎…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="89" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="97" />
             <source>New run folder:</source>
             <translation>新訓練資料夾：</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="176" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="653" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="178" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="655" />
             <source>Not started.</source>
             <translation>尚未開始。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="182" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="643" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="184" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="645" />
             <source>not started</source>
             <translation>尚未開始</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="195" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="632" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="197" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="634" />
             <source>Preview: source | generated | target</source>
             <translation>預覽：來源 | 生成 | 目標</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="199" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="201" />
             <source>The preview appears at the first preview step.</source>
             <translation>訓練到第一個預覽步數時會顯示預覽。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="107" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="109" />
             <source>Next: Review →</source>
             <translation>下一步：審閱 →</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="111" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="113" />
             <source>3 · Train</source>
             <translation>3 · 訓練</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="260" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="262" />
             <source>Devices: {0}</source>
             <translation>裝置：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="269" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="271" />
             <source>The training engine could not be loaded: {0}</source>
             <translation>無法載入訓練引擎：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="324" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="326" />
             <source>Measuring a few steps…</source>
             <translation>正在測量幾個步驟…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="331" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="333" />
             <source>Estimated time: {0} for {1} steps on {2} ({3} ms per step measured).</source>
             <translation>估計時間：{1} 步在 {2} 上約 {0}（實測每步 {3} 毫秒）。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="343" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="345" />
             <source>The time could not be estimated: {0}</source>
             <translation>無法估計時間：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="378" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="380" />
             <source>Stopping the run: saving a checkpoint</source>
             <translation>正在停止訓練：儲存檢查點</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="379" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="381" />
             <source>Paused: {0}</source>
             <translation>已暫停：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="379" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="381" />
             <source>Training {0}</source>
             <translation>正在訓練 {0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="404" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="406" />
             <source>Folder for the new run</source>
             <translation>新訓練的資料夾</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="313" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="431" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="315" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="433" />
             <source>Choose a source and a target font first.</source>
             <translation>請先選擇來源字型和目標字型。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="454" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="456" />
             <source>Run folder to continue</source>
             <translation>要接續的訓練資料夾</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="476" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="478" />
             <source>{0} has already trained {1:,} steps: give a larger total to train it further.</source>
             <translation>{0} 已訓練 {1:,} 步：要繼續訓練，請給更大的總步數。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="514" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="684" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="516" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="686" />
             <source>step %v of %m</source>
             <translation>第 %v／%m 步</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="516" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="649" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="518" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="651" />
             <source>Run folder: {0}</source>
             <translation>訓練資料夾：{0}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="517" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="519" />
             <source>Preparing the glyph pairs and the model…</source>
             <translation>正在準備字符配對與模型…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="549" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="551" />
             <source>Paused at step {0}. Resume to go on.</source>
             <translation>已在第 {0} 步暫停。按「繼續」接著訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="557" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="589" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="559" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="591" />
             <source>Training…</source>
             <translation>訓練中…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="565" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="567" />
             <source>Stopping: saving a checkpoint…</source>
             <translation>正在停止：儲存檢查點…</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="576" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="578" />
             <source>Training the upscaler: step {0} of {1} (once per target font)</source>
             <translation>正在訓練放大模型：第 {0} 步，共 {1} 步（每個目標字型只需一次）</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="592" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="594" />
             <source>{0:.1f} images/s · about {1} left</source>
             <translation>每秒 {0:.1f} 張 · 約剩 {1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="603" />
-            <location filename="../../fontassist/app/train/trainpage.py" line="697" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="605" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="699" />
             <source>Preview at step {0}: source | generated | target</source>
             <translation>第 {0} 步預覽：來源 | 生成 | 目標</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="608" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="610" />
             <source>Run folder: {0} · checkpoint at step {1}</source>
             <translation>訓練資料夾：{0} · 第 {1} 步的檢查點</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="648" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="650" />
             <source>The project's run: continue it, or start a new one.</source>
             <translation>專案的訓練：可繼續它，或開始新的訓練。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="716" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="718" />
             <source>Validation at step {0}: {1}</source>
             <translation>第 {0} 步驗證：{1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="720" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="722" />
             <source>better than the source as is by {0} IoU</source>
             <translation>比來源原樣好 {0} IoU</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="722" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="724" />
             <source>not yet better than the source as is</source>
             <translation>尚未優於來源原樣</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="729" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="731" />
             <source>{0:.1f} images/s</source>
             <translation>{0:.1f} 張/秒</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="732" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="734" />
             <source>Training completed at step {0}.</source>
             <translation>訓練在第 {0} 步完成。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="744" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="746" />
             <source>Stopped at step {0}. Continue the run to train further.</source>
             <translation>已在第 {0} 步停止。接續這次訓練即可繼續。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="734" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="736" />
             <source>Training ended at step {0}.</source>
             <translation>訓練在第 {0} 步結束。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="738" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="740" />
             <source>Run folder: {0} · checkpoint: {1}</source>
             <translation>訓練資料夾：{0} · 檢查點：{1}</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="748" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="750" />
             <source>Training could not go on.</source>
             <translation>訓練無法繼續。</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="750" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="752" />
             <source>Training failed</source>
             <translation>訓練失敗</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="782" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="784" />
             <source>Resume</source>
             <translation>繼續</translation>
         </message>
         <message>
-            <location filename="../../fontassist/app/train/trainpage.py" line="795" />
+            <location filename="../../fontassist/app/train/trainpage.py" line="797" />
             <source>Choose the fonts and characters first.</source>
             <translation>請先選擇字型與要產生的字。</translation>
         </message>

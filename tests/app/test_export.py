@@ -229,3 +229,22 @@ def test_ufo_out_edits_back_in_and_the_font_as_drawn(qtbot, export, tmp_path):
         assert ord(chars[0]) in cmap and ord(chars[1]) not in cmap and 0x9F9C in cmap
         coordinates = font["glyf"][cmap[ord(chars[0])]].coordinates
         assert (edited.contours[0].points[0].x, edited.contours[0].points[0].y) in list(coordinates)
+
+
+def test_a_switch_the_target_decides_shows_the_targets_choice_and_exports_as_the_cli(qtbot, export):
+    """Even width is on by default for a near-monoline target (the demo's Zen Maru Gothic): the box
+    shows it checked, the page traces and exports with exactly the CLI's default settings, and the
+    project keeps "the target decides" until the designer sets the box."""
+    from fontassist.pipeline import settings_for
+
+    page = export
+    cli = settings_for(None, page.session.target)  # what `fontassist export` uses by default
+    assert cli.even_width is True
+    box = page.clean_boxes["even_width"]
+    assert box.isChecked() and page.traceOptions() == cli
+    assert page.settingsValues()["even_width"] is None
+    box.click()
+    assert not box.isChecked() and page.traceOptions().even_width is False
+    assert page.session.project.export["even_width"] is False
+    box.click()
+    assert page.traceOptions().even_width is True and page.session.project.export["even_width"] is True

@@ -26,3 +26,14 @@ def test_cached_upscaled_rasters_are_traced_in_the_enlarged_frame(tmp_path, monk
     )
     *_, frame = ablation.generated(tmp_path)
     assert frame.size == 256 and frame.enlarged == 4
+
+
+def test_a_step_the_target_decides_is_measured_both_off_and_on(monkeypatch):
+    # even_width defaults to None: on for a near-monoline target, so "defaults" may include it and
+    # the ablation needs its "without" column as well as its "with" one.
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    variants = importlib.import_module("outline_ablation").variants()
+    assert variants["without even_width"] == {"even_width": False}
+    assert variants["with even_width"] == {"even_width": True}
+    assert variants["without straighten"] == {"straighten": False}
+    assert "with straighten" not in variants

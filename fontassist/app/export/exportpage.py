@@ -203,14 +203,23 @@ class ExportPage(QWidget):
             "clean_contours": self.tr("Clean contours (specks, overlaps)"),
             "fit_extremes": self.tr("Keep ink inside the target's ideographic box"),
         }
-        labels["even_width"] = self.tr("Even out stroke width (experimental)")
+        labels["even_width"] = self.tr("Even out stroke width (on by default for a near-monoline target)")
+        # Switches whose default the target decides (None: e.g. even width for a near-monoline
+        # target) show what that default is for this target, and stay "the target decides" in the
+        # project until the designer clicks them, exactly as the CLI's default does.
+        self._follows_target: dict[str, bool] = {}
+        self._showing_default = False
         for f in TraceSettings.tunable():
             if f.default is None or isinstance(f.default, bool):
                 box = QCheckBox(labels.get(f.name, f.name), self)
                 box.setObjectName(f"{f.name}Check")
                 box.setToolTip(f.metadata["help"][:1].upper() + f.metadata["help"][1:])
-                _set_switch(box, f.default)
                 self.clean_boxes[f.name] = box
+                if f.default is None:
+                    self._follows_target[f.name] = True
+                    # stateChanged, connected before the handler that saves the settings, so it runs first
+                    box.stateChanged.connect(lambda _state, name=f.name: self._switch_toggled(name))
+                self._set_switch(f.name, f.default)
         self.preview_char_edit = QLineEdit(self)
         self.preview_char_edit.setObjectName("previewCharEdit")
         self.preview_char_edit.setMaxLength(2)
@@ -378,7 +387,7 @@ class ExportPage(QWidget):
             "out": self.out_edit.text().strip(),
             "speck_area": self.speck_spin.value(),
             "tolerance": self.tolerance_spin.value(),
-            **{name: _switch(box) for name, box in self.clean_boxes.items()},
+            **{name: self._switch(name) for name in self.clean_boxes},
             "glyph_format": self.format_combo.currentData(),
             "glyph_folder": self.folder_edit.text().strip(),
             "font_format": self.font_format_combo.currentData(),
@@ -399,8 +408,8 @@ class ExportPage(QWidget):
             self.out_edit.setText(values["out"])
             self.speck_spin.setValue(float(values["speck_area"]))
             self.tolerance_spin.setValue(float(values["tolerance"]))
-            for name, box in self.clean_boxes.items():
-                _set_switch(box, values[name])
+            for name in self.clean_boxes:
+                self._set_switch(name, values[name])
             self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(values["glyph_format"])))
             self.folder_edit.setText(values["glyph_folder"])
             self.font_format_combo.setCurrentIndex(
@@ -423,6 +432,9 @@ class ExportPage(QWidget):
     def _fonts_changed(self) -> None:
         if not self.session.project.export:
             self._load_settings()  # nothing chosen yet: follow the new target's names
+        for name, follows in self._follows_target.items():
+            if follows:
+                self._set_switch(name, None)  # show the new target's default
         target = self.session.target
         self.text_preview.setTargetFont(target.path if target is not None else None)
 
@@ -537,13 +549,36 @@ class ExportPage(QWidget):
         if not self.previewChar():
             self._current_char_changed(self.state.current_char)
 
+    def _switch(self, name: str) -> bool | None:
+        """A cleaning switch's value: on or off, or None while it follows the target's default."""
+        if self._follows_target.get(name):
+            return None
+        return self.clean_boxes[name].isChecked()
+
+    def _set_switch(self, name: str, value: bool | None) -> None:
+        """Set a cleaning switch; None (the target decides) shows what the target decides."""
+        if name in self._follows_target:
+            self._follows_target[name] = value is None
+        if value is None:
+            value = bool(getattr(settings_for(None, self.session.target), name))
+        self._showing_default = True
+        try:
+            self.clean_boxes[name].setChecked(value)
+        finally:
+            self._showing_default = False
+
+    def _switch_toggled(self, name: str) -> None:
+        """Once the designer sets a switch the target decides, it is theirs."""
+        if not self._showing_default:
+            self._follows_target[name] = False
+
     # -- trace preview ---------------------------------------------------------------------------------------
     def traceOptions(self) -> TraceSettings:
         """The settings chosen here, with the tidy tolerances measured from the target."""
         chosen = TraceSettings(
             speck_area=self.speck_spin.value(),
             tolerance=self.tolerance_spin.value(),
-            **{name: _switch(box) for name, box in self.clean_boxes.items()},
+            **{name: self._switch(name) for name in self.clean_boxes},
         )
         return settings_for(chosen, self.session.target)
 
@@ -969,21 +1004,3 @@ class ExportPage(QWidget):
             worker.cancel()
             worker.wait(msecs)
         self.text_preview.unload()
-
-
-def _switch(box: QCheckBox) -> bool | None:
-    """A cleaning switch's value: on or off (None where a tri-state box is partly checked)."""
-    state = box.checkState()
-    return None if state == Qt.CheckState.PartiallyChecked else state == Qt.CheckState.Checked
-
-
-def _set_switch(box: QCheckBox, value: bool | None) -> None:
-    if value is None and not box.isTristate():
-        value = False
-    box.setCheckState(
-        Qt.CheckState.PartiallyChecked
-        if value is None
-        else Qt.CheckState.Checked
-        if value
-        else Qt.CheckState.Unchecked
-    )
