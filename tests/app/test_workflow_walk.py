@@ -101,7 +101,7 @@ def test_fonts_characters_train_review_export_and_reopen(qtbot, engine_ready, tm
     font, frame = open_font(out), state.glyphs.frame
     compared = 0
     for char in chars:
-        outline = trace_outline(shown[char], frame)
+        outline = trace_outline(shown[char], frame, export.traceOptions())  # as the export traces
         if char not in accepted or not list(
             outline.contours()
         ):  # an empty drawing is left out, with a warning
