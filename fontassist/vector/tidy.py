@@ -55,14 +55,6 @@ def _contour(nodes) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(points, float).reshape(-1, 2), np.asarray(flags, bool)
 
 
-def _off_axis_degrees(d: np.ndarray) -> float:
-    """Degrees between a direction and the nearest of horizontal and vertical."""
-    dx, dy = abs(d[0]), abs(d[1])
-    if dx == dy == 0:
-        return 0.0
-    return math.degrees(math.atan2(min(dx, dy), max(dx, dy)))
-
-
 def _distance_to_line(px: float, py: float, ax: float, ay: float, bx: float, by: float) -> float:
     """Distance of (px, py) from the line through (ax, ay) and (bx, by), in plain floats."""
     dx, dy = bx - ax, by - ay
@@ -217,7 +209,8 @@ def _sign(x: float) -> int:
 
 
 def _curve_levels(start: float, offs: list[float], end: float) -> list[float]:
-    """One coordinate of :func:`_curve_points`, in plain floats (the same sums, far quicker)."""
+    """One coordinate (plain floats) of the points on a TrueType segment: its ends, the implied
+    on-curve points between its off-curve points, and the middle of each quadratic piece."""
     if not offs:
         return [start, end]
     ons = [start] + [(a + b) / 2 for a, b in zip(offs[:-1], offs[1:], strict=True)] + [end]
@@ -225,18 +218,6 @@ def _curve_levels(start: float, offs: list[float], end: float) -> list[float]:
     for a, c, b in zip(ons[:-1], offs, ons[1:], strict=True):
         levels += [0.25 * a + 0.5 * c + 0.25 * b, b]
     return levels
-
-
-def _curve_points(start: np.ndarray, offs: list, end: np.ndarray) -> list:
-    """Points on a TrueType segment: its ends, the implied on-curve points between its
-    off-curve points, and the middle of each quadratic piece."""
-    if not offs:
-        return [start, end]
-    ons = [start] + [(a + b) / 2 for a, b in zip(offs[:-1], offs[1:], strict=True)] + [end]
-    points = [start]
-    for a, c, b in zip(ons[:-1], offs, ons[1:], strict=True):
-        points += [0.25 * a + 0.5 * c + 0.25 * b, b]
-    return points
 
 
 def _snap(nodes, axis: int, axis_degrees: float, max_spread: float):
@@ -250,10 +231,8 @@ def _snap(nodes, axis: int, axis_degrees: float, max_spread: float):
         for k in chain:
             a, b = nodes[k][0], nodes[(k + 1) % n][0]
             weights.append(math.hypot(*(b - a)))
-            if nodes[k][1]:
-                levels.append(np.array(_curve_points(a, nodes[k][1], b))[:, axis].mean())
-            else:  # a line: the mean of its ends (numpy's too, a sum of two being one addition)
-                levels.append((float(a[axis]) + float(b[axis])) / 2)
+            offs = [float(p[axis]) for p in nodes[k][1]]
+            levels.append(np.mean(_curve_levels(float(a[axis]), offs, float(b[axis]))))
         total = sum(weights)
         planned.append(
             (chain, float(np.round(np.average(levels, weights=weights) if total else np.mean(levels))))
@@ -302,38 +281,6 @@ def _nodes_of_four(points: np.ndarray, on_curve: np.ndarray):
         return None
     nodes = _nodes(points, on_curve)
     return nodes if len(nodes) >= 4 else None
-
-
-def round_corners(
-    points: np.ndarray, on_curve: np.ndarray, max_length: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """A short diagonal line (a chamfer, at most ``max_length``) between a horizontal and a
-    vertical line becomes a round corner: a quadratic through the corner the two lines make."""
-    nodes = _nodes_of_four(points, on_curve)
-    if nodes is None:
-        return points, on_curve
-    n = len(nodes)
-
-    def line(k):
-        return not nodes[k % n][1]
-
-    for k in range(n):
-        a, b = nodes[k][0], nodes[(k + 1) % n][0]
-        before, after = nodes[(k - 1) % n][0], nodes[(k + 2) % n][0]
-        if not (line(k - 1) and line(k) and line(k + 1)):
-            continue
-        d = b - a
-        if math.hypot(*d) > max_length or _off_axis_degrees(d) < 20:
-            continue
-        horizontal_before = before[1] == a[1] and before[0] != a[0]
-        vertical_before = before[0] == a[0] and before[1] != a[1]
-        horizontal_after = after[1] == b[1] and after[0] != b[0]
-        vertical_after = after[0] == b[0] and after[1] != b[1]
-        if horizontal_before and vertical_after:
-            nodes[k][1] = [np.array([b[0], a[1]])]
-        elif vertical_before and horizontal_after:
-            nodes[k][1] = [np.array([a[0], b[1]])]
-    return _contour(nodes)
 
 
 def unfold(points: np.ndarray, on_curve: np.ndarray, max_length: float) -> tuple[np.ndarray, np.ndarray]:

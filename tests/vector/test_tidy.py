@@ -97,15 +97,6 @@ def test_ink_beyond_the_box_is_scaled_and_shifted_in_and_only_then():
     assert moved and fitted[0][0][:, 1].max() == 865 and fitted[0][0][:, 1].min() == 65
 
 
-def test_a_chamfer_between_a_horizontal_and_a_vertical_becomes_a_round_corner():
-    p, f = contour((0, 0), (0, 380), (20, 400), (400, 400), (400, 0))
-    q, g = tidy.round_corners(p, f, max_length=40)
-    assert len(q) == 6 and (~g).sum() == 1 and q[~g][0].tolist() == [0, 400]
-    long = contour((0, 0), (0, 300), (100, 400), (400, 400), (400, 0))  # a real diagonal cut
-    q, g = tidy.round_corners(*long, max_length=40)
-    assert g.all()
-
-
 def test_a_zig_zag_fold_becomes_a_square_step_and_a_short_corner_cut_stays():
     # Down the left edge to y=106, back up to 108 (a curve), then down again: held-out 陰's fold.
     p, f = contour(
