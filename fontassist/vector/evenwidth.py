@@ -229,7 +229,13 @@ def even_stroke_width(
     radius = np.where(level, dt + shift, np.where(dt >= _TIP * typical, np.minimum(dt, typical), 0.0))
     radius = np.where(ridge & (dt > 0.5), np.minimum(radius, (1 + cap) * typical) - 0.5, 0.0)
     seeds = radius > 0
-    power = squared_distance(seeds, int(np.ceil(radius.max(initial=0.0))) + 3, offset=-(radius**2))
+    # Each glyph's discs are searched within its own largest radius (plus 3 px), not the batch's,
+    # so a glyph is cut the same alone (Review) as beside a bolder one (the export's batches).
+    reach_of = np.ceil(radius.max(axis=(1, 2), initial=0.0)).astype(int) + 3
+    power = np.empty(radius.shape, np.float32)
+    for k in np.unique(reach_of):
+        these = reach_of == k
+        power[these] = squared_distance(seeds[these], int(k), offset=-(radius[these] ** 2))
     fit = np.where(seeds.any(axis=(1, 2))[:, None, None], -power / (2.0 * np.maximum(typical, 1.0)), _FAR)
     fit = np.clip(fit, -4.0 * typical - 4, 4.0 * typical + 4).astype(np.float32)
     fit = _blur(fit, 1) / np.float32(81.0)  # the ridge jitters by a pixel: smooth its discs' edge

@@ -1,5 +1,7 @@
 """Evening out stroke width on the raster: exact distances, edges moved within the ramp, round ends."""
 
+from pathlib import Path
+
 import numpy as np
 
 from fontassist.vector.evenwidth import _doubled, distance_to_paper, even_stroke_width, medial_ridge, upsample
@@ -133,6 +135,17 @@ def test_a_glyph_is_evened_the_same_alone_or_beside_a_bolder_one():
     bold = _bar(110, 140)  # 30 px thick: a much larger typical width
     alone = even_stroke_width(thin)
     together = even_stroke_width(np.concatenate([bold, thin]))
+    np.testing.assert_array_equal(together[1], alone[0])
+
+
+def test_a_drawn_glyph_is_evened_the_same_alone_or_in_a_batch():
+    # 冀 as the demo model draws it (upscaled to 256 px): its strokes are thin, so its discs reach
+    # less far than a bar's; a search as far as the batch's widest disc cut it otherwise.
+    from PIL import Image
+
+    ji = np.asarray(Image.open(Path(__file__).parent / "data" / "ji-demo-model-256.png"))[None]
+    alone = even_stroke_width(ji)
+    together = even_stroke_width(np.concatenate([_bar(110, 140), ji]))
     np.testing.assert_array_equal(together[1], alone[0])
 
 
