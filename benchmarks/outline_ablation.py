@@ -9,7 +9,7 @@ it has one); each variant is written as a font (merge mode for the demo,
 ``--mode new`` for the held-out set) and measured with
 ``benchmarks/outline_quality.py`` over both sets together, plus the held-out
 glyphs' IoU against the target's own at 128 px (em square, binarised) and the
-demo's trace+write CPU time (one process; the machine may be shared).
+demo's trace+write CPU time (traced in one process; the machine may be shared).
 
     python benchmarks/outline_ablation.py --out /tmp/ablation [--json ablation.json]
 """
@@ -113,8 +113,15 @@ def main(argv=None) -> int:
         slug = name.replace(" ", "-").replace("(", "").replace(")", "")
         demo_font, held_font = out / f"demo-{slug}.ttf", out / f"held-{slug}.ttf"
         started = time.process_time()
-        write_font(
-            demo, demo_chars, frame, open_font(target_path), demo_font, family="Demo", trace_settings=settings
+        write_font(  # in this process (workers=1), so process_time counts all of it
+            demo,
+            demo_chars,
+            frame,
+            open_font(target_path),
+            demo_font,
+            family="Demo",
+            trace_settings=settings,
+            workers=1,
         )
         seconds = time.process_time() - started
         write_font(

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import multiprocessing
 import os
-from collections.abc import Mapping, Sequence
+from collections import deque
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import numpy as np
@@ -34,11 +39,23 @@ GLYPH_FORMATS = ("png", "svg", "ttf")
 
 
 TRACE_CHUNK = 64  # glyphs traced per batch call: the tracer is about twice as fast per glyph in batches
+# Tracing runs in worker processes (one per core) when there are at least this many chunks: below
+# that, starting the workers (about a second) costs more than it saves.
+PARALLEL_CHUNKS = 3
 
 
 def settings_for(settings: TraceSettings | None, target: FontFile | None) -> TraceSettings:
     """``settings`` (default: the defaults) with the tidy tolerances measured from ``target``."""
     return (settings or TraceSettings()).fitted_to(target_shape(target) if target is not None else None)
+
+
+def trace_workers(limit: int | None = None) -> int:
+    """How many processes trace at once: the cores this process may use, at most ``limit``."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, limit or cores))
 
 
 def trace_glyphs(
@@ -48,23 +65,22 @@ def trace_glyphs(
     settings: TraceSettings | None = None,
     *,
     target: FontFile | None = None,
+    workers: int | None = None,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> list[NewGlyph]:
     """Trace every raster into a quadratic glyf outline. Empty tracings are left out.
 
     The tidy stage takes its tolerances and ink box from ``target`` when given.
+    Chunks of glyphs are traced in ``workers`` processes at once (default: one per
+    core, see :func:`trace_workers`); the outlines are the same whatever the count.
     """
     settings = settings_for(settings, target)
     glyphs = []
     moved = []
     total = len(chars)
-    for start in range(0, total, TRACE_CHUNK):
-        check_cancel(cancel, "Tracing was cancelled.")
-        chunk = np.asarray(images[start : start + TRACE_CHUNK], dtype=np.uint8)
-        for char, outline in zip(
-            chars[start : start + TRACE_CHUNK], trace_outlines(chunk, frame, settings), strict=False
-        ):
+    for start, outlines in _traced_chunks(images, frame, settings, trace_workers(workers), cancel):
+        for char, outline in zip(chars[start : start + TRACE_CHUNK], outlines, strict=False):
             if len(outline.count):
                 pen = TTGlyphPen(None)
                 outline.draw(pen)
@@ -83,6 +99,59 @@ def trace_glyphs(
     return glyphs
 
 
+def _traced_chunks(
+    images: np.ndarray, frame: EmFrame, settings: TraceSettings, workers: int, cancel: CancelToken | None
+) -> Iterator[tuple[int, list]]:
+    """(first index, outlines) of each chunk of ``TRACE_CHUNK`` rasters, in order.
+
+    With more than one worker and enough chunks, the chunks are traced in worker processes
+    (started afresh, "spawn", which is safe beside Qt's and torch's threads on every OS), a
+    few per worker in flight so memory stays bounded; a cancel stops the pool and drops
+    what is queued. The tracer is numpy and Python, so processes, not threads."""
+    starts = list(range(0, len(images), TRACE_CHUNK))
+
+    def chunk(start: int) -> np.ndarray:
+        return np.asarray(images[start : start + TRACE_CHUNK], dtype=np.uint8)
+
+    done = 0  # chunks yielded
+    if workers >= 2 and len(starts) >= PARALLEL_CHUNKS:
+        try:
+            for outlines in _in_workers(map(chunk, starts), len(starts), frame, settings, workers, cancel):
+                yield starts[done], outlines
+                done += 1
+        except (BrokenProcessPool, OSError) as error:  # no processes here (a sandbox, out of memory)
+            log.warning("tracing in one process: the worker processes failed (%s)", error)
+    for start in starts[done:]:
+        check_cancel(cancel, "Tracing was cancelled.")
+        yield start, trace_outlines(chunk(start), frame, settings)
+
+
+def _in_workers(chunks, count: int, frame: EmFrame, settings: TraceSettings, workers: int, cancel):
+    """The outlines of each of the ``count`` chunks, in order, traced by a pool of ``workers``
+    processes; at most two chunks per worker are in flight (and in memory) at once."""
+    pool = ProcessPoolExecutor(min(workers, count), mp_context=multiprocessing.get_context("spawn"))
+    try:
+        running = deque()
+        for index, rasters in enumerate(chunks):
+            running.append(pool.submit(trace_outlines, rasters, frame, settings))
+            if len(running) < 2 * workers and index + 1 < count:
+                continue
+            while len(running) >= 2 * workers or (running and index + 1 == count):
+                yield _result(running.popleft(), cancel)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(future, cancel: CancelToken | None):
+    """The future's result, checking for a cancel every fifth of a second while it runs."""
+    while True:
+        check_cancel(cancel, "Tracing was cancelled.")
+        try:
+            return future.result(timeout=0.2)
+        except FutureTimeout:
+            continue
+
+
 def write_font(
     images: np.ndarray,
     chars: Sequence[str],
@@ -97,6 +166,7 @@ def write_font(
     validate: bool = True,
     drawn: Sequence[NewGlyph] = (),
     source: FontFile | None = None,
+    workers: int | None = None,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> ExportReport:
@@ -122,7 +192,14 @@ def write_font(
         images, chars, drawn, left_out = _leave_out_present(images, chars, drawn, target)
     try:
         glyphs = trace_glyphs(
-            images, chars, frame, trace_settings, target=target, progress=progress, cancel=cancel
+            images,
+            chars,
+            frame,
+            trace_settings,
+            target=target,
+            workers=workers,
+            progress=progress,
+            cancel=cancel,
         )
     except JobCancelled:
         raise JobCancelled(cancelled_message(out_path)) from None
@@ -188,6 +265,7 @@ def write_ufo_export(
     include_rejected: bool = False,
     trace_settings: TraceSettings | None = None,
     provenance: Mapping | None = None,
+    workers: int | None = None,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ):
@@ -226,6 +304,7 @@ def write_ufo_export(
             frame,
             trace_settings,
             target=target,
+            workers=workers,
             progress=progress,
             cancel=cancel,
         )

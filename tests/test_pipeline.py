@@ -60,6 +60,45 @@ def test_cancel_leaves_no_file(tmp_path, missing_rasters):
         trace_glyphs(images, chars, frame, cancel=CancelAfter(0))
 
 
+def test_tracing_in_worker_processes_gives_the_same_outlines(missing_rasters, monkeypatch):
+    import fontassist.pipeline as pipeline
+
+    images, chars, frame, target = missing_rasters
+    monkeypatch.setattr(pipeline, "TRACE_CHUNK", 4)  # 24 glyphs: six chunks for two workers
+    alone = trace_glyphs(images, chars, frame, target=target, workers=1)
+    pooled = trace_glyphs(images, chars, frame, target=target, workers=2)
+    assert [g.char for g in pooled] == [g.char for g in alone] == list(chars)
+    for a, b in zip(alone, pooled, strict=True):
+        assert list(a.glyph.coordinates) == list(b.glyph.coordinates)
+        assert list(a.glyph.flags) == list(b.glyph.flags)
+        assert a.glyph.endPtsOfContours == b.glyph.endPtsOfContours
+    with pytest.raises(JobCancelled, match="Tracing was cancelled"):
+        trace_glyphs(images, chars, frame, target=target, workers=2, cancel=CancelAfter(3))
+
+
+def test_tracing_falls_back_to_one_process_when_workers_fail(missing_rasters, monkeypatch, caplog):
+    import fontassist.pipeline as pipeline
+
+    images, chars, frame, _ = missing_rasters
+    monkeypatch.setattr(pipeline, "TRACE_CHUNK", 4)
+
+    def no_processes(*args, **kwargs):
+        raise OSError("process creation is not allowed here")
+
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", no_processes)
+    traced = trace_glyphs(images[:12], chars[:12], frame, workers=2)
+    assert [g.char for g in traced] == list(chars[:12])
+    assert "tracing in one process" in caplog.text
+
+
+def test_trace_workers_are_the_cores_at_most_the_limit():
+    from fontassist.pipeline import trace_workers
+
+    assert trace_workers(1) == 1
+    assert 1 <= trace_workers() == trace_workers(10_000)
+    assert trace_workers(2) == min(2, trace_workers())
+
+
 def test_bad_mode_and_empty_input(tmp_path, missing_rasters):
     images, chars, frame, target = missing_rasters
     with pytest.raises(FontAssistError, match="Unknown export mode"):

@@ -176,7 +176,8 @@ def add_runtime(p: argparse.ArgumentParser, batch_default: int | None = 64, *, u
         "--threads",
         type=positive_int,
         metavar="N",
-        help="CPU threads torch may use (default: torch's choice)",
+        help="CPU threads torch may use, and processes that trace outlines at once (default: torch's choice; "
+        "one tracing process per core)",
     )
     if batch_default is not None:
         p.add_argument(

@@ -197,6 +197,7 @@ def _export_ttf(args) -> int:
             validate=not args.no_validate,
             drawn=drawn,
             source=source,
+            workers=args.threads,
             progress=report,
         )
     finally:
@@ -256,6 +257,7 @@ def _export_ufo(args) -> int:
             family=args.family,
             style=args.style if args.family else None,
             include_rejected=args.include_rejected,
+            workers=args.threads,
             trace_settings=trace_settings_from(args),
             provenance={
                 "source": source.path.absolute(),

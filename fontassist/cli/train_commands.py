@@ -601,6 +601,7 @@ def _run_demo(args, resources) -> int:
         family=DEMO_FAMILY,
         mode="merge",
         source=source,
+        workers=args.threads,
     )
     warn(report.warnings)
     print(
