@@ -11,7 +11,10 @@ it has one); each variant is written as a font (merge mode for the demo,
 glyphs' IoU against the target's own at 128 px (em square, binarised) and the
 demo's trace+write CPU time (traced in one process; the machine may be shared).
 
-    python benchmarks/outline_ablation.py --out /tmp/ablation [--json ablation.json]
+    python benchmarks/outline_ablation.py --out /tmp/ablation [--json ablation.json] [--readme README.md]
+
+``--readme`` writes the table into the README between its two outline-ablation markers, so the
+README's table is always one this benchmark printed.
 """
 
 from __future__ import annotations
@@ -34,6 +37,11 @@ from fontassist import resources  # noqa: E402
 from fontassist.fonts import missing_from_target, named_charset, open_font  # noqa: E402
 from fontassist.pipeline import write_font  # noqa: E402
 from fontassist.vector import TraceSettings  # noqa: E402
+
+README_START = (
+    "<!-- outline-ablation table: python benchmarks/outline_ablation.py --out DIR --readme README.md -->"
+)
+README_END = "<!-- end of outline-ablation table -->"
 
 STEPS = [f.name for f in TraceSettings.tunable() if f.default is None or isinstance(f.default, bool)]
 
@@ -86,12 +94,24 @@ def generated(out: Path):
     return list(demo.chars), demo_images, list(held.chars), held_images, frame
 
 
+def put_table(text: str, table: str) -> str:
+    """``text`` with whatever lies between the README markers replaced by ``table``."""
+    start, end = text.find(README_START), text.find(README_END)
+    if start < 0 or end < start:
+        raise SystemExit(
+            f"the README has no outline-ablation markers: put {README_START!r} and {README_END!r} in it"
+        )
+    start += len(README_START)
+    return f"{text[:start]}\n{table}\n{text[end:]}"
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--out", required=True, help="scratch folder for the fonts written")
     p.add_argument("--target-sample", type=int, default=1000)
     p.add_argument("--only", help="comma-separated variant names to run")
     p.add_argument("--json")
+    p.add_argument("--readme", help="write the table into this README between its outline-ablation markers")
     args = p.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -156,6 +176,11 @@ def main(argv=None) -> int:
     )
     if args.json:
         Path(args.json).write_text(json.dumps(columns, indent=1, default=float))
+    if args.readme:
+        readme = Path(args.readme)
+        readme.write_text(
+            put_table(readme.read_text(encoding="utf-8"), quality.table(columns)), encoding="utf-8"
+        )
     return 0
 
 

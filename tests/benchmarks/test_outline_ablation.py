@@ -37,3 +37,20 @@ def test_a_step_the_target_decides_is_measured_both_off_and_on(monkeypatch):
     assert variants["with even_width"] == {"even_width": True}
     assert variants["without straighten"] == {"straighten": False}
     assert "with straighten" not in variants
+
+
+def test_the_readme_table_is_replaced_between_its_markers(monkeypatch):
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    ablation = importlib.import_module("outline_ablation")
+    text = f"intro\n{ablation.README_START}\n| old | table |\n{ablation.README_END}\nafter\n"
+    new = ablation.put_table(text, "| new | table |")
+    assert new == f"intro\n{ablation.README_START}\n| new | table |\n{ablation.README_END}\nafter\n"
+    assert ablation.put_table(new, "| new | table |") == new
+    with pytest.raises(SystemExit, match="no outline-ablation markers"):
+        ablation.put_table("no markers here", "| t |")
+
+
+def test_the_readme_has_the_markers():
+    ablation_readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert ablation_readme.count("<!-- outline-ablation table:") == 1
+    assert ablation_readme.count("<!-- end of outline-ablation table -->") == 1
