@@ -29,7 +29,7 @@ from .fonts import EmFrame, FontFile
 from .glyphimages import ensure_folder, glyph_filename, save_glyph_pngs
 from .jobs import CancelToken, JobCancelled, Progress, check_cancel, report
 from .safeio import safe_filename, write_text
-from .vector import TraceSettings, trace, trace_outlines
+from .vector import FontOutline, TraceSettings, trace_outline, trace_outlines
 from .vector.targetshape import target_shape
 
 log = logging.getLogger(__name__)
@@ -345,8 +345,13 @@ def glyph_svg(raster: np.ndarray, frame: EmFrame, settings: TraceSettings | None
 
     Give ``settings_for(settings, target)`` to tidy with the target's tolerances.
     """
+    return outline_svg(trace_outline(raster, frame, settings), frame)
+
+
+def outline_svg(outline: FontOutline, frame: EmFrame) -> str:
+    """A standalone SVG of a traced outline: viewBox = the em frame, in font units, ink black."""
     pen = SVGPathPen(None)
-    trace(raster, frame, pen, settings)
+    outline.draw(pen)
     span = frame.span
     # Font units are y-up; SVG is y-down: flip y and use -y_max as the top edge.
     return (
@@ -368,6 +373,7 @@ def write_glyph_files(
     target: FontFile | None = None,
     family: str = "fontassist glyphs",
     trace_settings: TraceSettings | None = None,
+    workers: int | None = None,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> list[Path]:
@@ -400,22 +406,30 @@ def write_glyph_files(
             family=family,
             mode="new",
             trace_settings=trace_settings,
+            workers=workers,
             progress=progress,
             cancel=cancel,
         )
         return [written_font.out_path]
-    settings = settings_for(trace_settings, target)
-    written = []
-    for i, (raster, char) in enumerate(zip(images, chars, strict=False)):
-        check_cancel(
-            cancel,
-            f"Glyph export cancelled; the {len(written)} SVG files written so far into {folder} are kept.",
-        )
-        path = folder / glyph_filename(char, "svg")
-        write_text(path, glyph_svg(raster, frame, settings), durable=False)
-        written.append(path)
-        if i % 64 == 0 or i + 1 == len(chars):
-            report(progress, i + 1, len(chars), "Writing SVG outlines")
+    written: list[Path] = []
+
+    def kept() -> str:
+        return f"Glyph export cancelled; the {len(written)} SVG files written so far into {folder} are kept."
+
+    # Traced in chunks, in worker processes, as a font's glyphs are: the same outlines.
+    chunks = _traced_chunks(
+        images, frame, settings_for(trace_settings, target), trace_workers(workers), cancel
+    )
+    try:
+        for start, outlines in chunks:
+            for char, outline in zip(chars[start : start + TRACE_CHUNK], outlines, strict=False):
+                check_cancel(cancel, kept())
+                path = folder / glyph_filename(char, "svg")
+                write_text(path, outline_svg(outline, frame), durable=False)
+                written.append(path)
+            report(progress, len(written), len(chars), "Writing SVG outlines")
+    except JobCancelled:
+        raise JobCancelled(kept()) from None
     return written
 
 

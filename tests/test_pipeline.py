@@ -76,6 +76,17 @@ def test_tracing_in_worker_processes_gives_the_same_outlines(missing_rasters, mo
         trace_glyphs(images, chars, frame, target=target, workers=2, cancel=CancelAfter(3))
 
 
+def test_svg_glyph_files_are_the_glyphs_traced_one_by_one(tmp_path, missing_rasters, monkeypatch):
+    import fontassist.pipeline as pipeline
+
+    images, chars, frame, target = missing_rasters
+    monkeypatch.setattr(pipeline, "TRACE_CHUNK", 4)  # twelve glyphs: three chunks for two workers
+    written = write_glyph_files(images[:12], chars[:12], frame, tmp_path, "svg", target=target, workers=2)
+    settings = pipeline.settings_for(None, target)
+    for path, raster in zip(written, images[:12], strict=True):
+        assert path.read_text(encoding="utf-8") == glyph_svg(raster, frame, settings)
+
+
 def test_tracing_falls_back_to_one_process_when_workers_fail(missing_rasters, monkeypatch, caplog):
     import fontassist.pipeline as pipeline
 

@@ -353,6 +353,7 @@ def _glyphs(args) -> int:
             target=metrics_font,
             family=args.family,
             trace_settings=trace_settings_from(args),
+            workers=args.threads,
             progress=report,
         )
     finally:
