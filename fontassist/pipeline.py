@@ -39,18 +39,26 @@ GLYPH_FORMATS = ("png", "svg", "ttf")
 
 
 TRACE_CHUNK = 64  # glyphs traced per batch call: the tracer is about twice as fast per glyph in batches
-# Tracing runs in worker processes (one per core) when there are at least this many chunks: below
-# that, starting the workers (about a second) costs more than it saves.
+# Tracing runs in worker processes, when asked to, only when there are at least this many chunks:
+# below that, starting the workers (about a second) costs more than it saves.
 PARALLEL_CHUNKS = 3
 
 
 def settings_for(settings: TraceSettings | None, target: FontFile | None) -> TraceSettings:
-    """``settings`` (default: the defaults) with the tidy tolerances measured from ``target``."""
-    return (settings or TraceSettings()).fitted_to(target_shape(target) if target is not None else None)
+    """``settings`` (default: the defaults) with the tidy tolerances measured from ``target``; its
+    stroke-width variation only when the settings leave the even-width step to the target."""
+    settings = settings or TraceSettings()
+    shape = target_shape(target, width=settings.even_width is None) if target is not None else None
+    return settings.fitted_to(shape)
 
 
 def trace_workers(limit: int | None = None) -> int:
-    """How many processes trace at once: the cores this process may use, at most ``limit``."""
+    """How many processes the front ends trace in: the cores this process may use, at most ``limit``.
+
+    The core's functions trace in one process unless given ``workers``: worker processes are
+    started afresh ("spawn") and import the program's main script again, which a script that
+    calls them must allow for (its top level under ``if __name__ == "__main__":``). The CLI and
+    the app do; ``python -m fontassist`` and the frozen app do too."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # macOS, Windows
@@ -65,21 +73,21 @@ def trace_glyphs(
     settings: TraceSettings | None = None,
     *,
     target: FontFile | None = None,
-    workers: int | None = None,
+    workers: int = 1,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> list[NewGlyph]:
     """Trace every raster into a quadratic glyf outline. Empty tracings are left out.
 
     The tidy stage takes its tolerances and ink box from ``target`` when given.
-    Chunks of glyphs are traced in ``workers`` processes at once (default: one per
-    core, see :func:`trace_workers`); the outlines are the same whatever the count.
+    Chunks of glyphs are traced in ``workers`` processes at once (default: this one; see
+    :func:`trace_workers`); the outlines are the same whatever the count.
     """
     settings = settings_for(settings, target)
     glyphs = []
     moved = []
     total = len(chars)
-    for start, outlines in _traced_chunks(images, frame, settings, trace_workers(workers), cancel):
+    for start, outlines in _traced_chunks(images, frame, settings, workers, cancel):
         for char, outline in zip(chars[start : start + TRACE_CHUNK], outlines, strict=False):
             if len(outline.count):
                 pen = TTGlyphPen(None)
@@ -166,7 +174,7 @@ def write_font(
     validate: bool = True,
     drawn: Sequence[NewGlyph] = (),
     source: FontFile | None = None,
-    workers: int | None = None,
+    workers: int = 1,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> ExportReport:
@@ -265,7 +273,7 @@ def write_ufo_export(
     include_rejected: bool = False,
     trace_settings: TraceSettings | None = None,
     provenance: Mapping | None = None,
-    workers: int | None = None,
+    workers: int = 1,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ):
@@ -373,7 +381,7 @@ def write_glyph_files(
     target: FontFile | None = None,
     family: str = "fontassist glyphs",
     trace_settings: TraceSettings | None = None,
-    workers: int | None = None,
+    workers: int = 1,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> list[Path]:
@@ -417,9 +425,7 @@ def write_glyph_files(
         return f"Glyph export cancelled; the {len(written)} SVG files written so far into {folder} are kept."
 
     # Traced in chunks, in worker processes, as a font's glyphs are: the same outlines.
-    chunks = _traced_chunks(
-        images, frame, settings_for(trace_settings, target), trace_workers(workers), cancel
-    )
+    chunks = _traced_chunks(images, frame, settings_for(trace_settings, target), workers, cancel)
     try:
         for start, outlines in chunks:
             for char, outline in zip(chars[start : start + TRACE_CHUNK], outlines, strict=False):

@@ -169,6 +169,28 @@ def test_glyphs_command_from_a_font(tmp_path, capsys, demo_target):
     assert "either a CHECKPOINT" in capsys.readouterr().err
 
 
+def test_the_command_line_traces_in_one_process_per_core_at_most_threads(tmp_path, demo_target, monkeypatch):
+    import fontassist.pipeline as pipeline
+
+    asked = []
+    real = pipeline._traced_chunks
+
+    def recording(images, frame, settings, workers, cancel):
+        asked.append(workers)
+        return real(images, frame, settings, workers, cancel)
+
+    monkeypatch.setattr(pipeline, "_traced_chunks", recording)
+    common = ["glyphs", "--font", str(demo_target), "--chars", "永東", "--format", "svg"]
+    assert main([*common, "--out", str(tmp_path / "a")]) == 0
+    assert main([*common, "--out", str(tmp_path / "b"), "--threads", "1"]) == 0
+    assert asked == [pipeline.trace_workers(), 1]
+    # Called from Python, the core stays in this process unless asked.
+    images, frame = np.zeros((1, 32, 32), np.uint8), pipeline.EmFrame(1000, -120, 32)
+    images[0, 8:24, 8:24] = 255
+    pipeline.trace_glyphs(images, ["一"], frame)
+    assert asked[-1] == 1
+
+
 def test_export_command_end_to_end(tmp_path, capsys, tiny_run, demo_source, demo_target):
     out = tmp_path / "ZenTC.ttf"
     args = [

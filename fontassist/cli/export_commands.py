@@ -165,7 +165,7 @@ def _for_tracing(glyphs, keep: list[int]):
 def _export_ttf(args) -> int:
     from ..export import naming_warnings
     from ..export.writing import check_output_path
-    from ..pipeline import write_font
+    from ..pipeline import trace_workers, write_font
 
     started = time.perf_counter()
     # Refuse a bad output before minutes of generating, not after.
@@ -197,7 +197,7 @@ def _export_ttf(args) -> int:
             validate=not args.no_validate,
             drawn=drawn,
             source=source,
-            workers=args.threads,
+            workers=trace_workers(args.threads),
             progress=report,
         )
     finally:
@@ -232,7 +232,7 @@ def _export_ufo(args) -> int:
     from pathlib import Path
 
     from ..export.ufo import check_ufo_output
-    from ..pipeline import write_ufo_export
+    from ..pipeline import trace_workers, write_ufo_export
 
     started = time.perf_counter()
     check_ufo_output(args.out, [args.target, args.source])
@@ -257,7 +257,7 @@ def _export_ufo(args) -> int:
             family=args.family,
             style=args.style if args.family else None,
             include_rejected=args.include_rejected,
-            workers=args.threads,
+            workers=trace_workers(args.threads),
             trace_settings=trace_settings_from(args),
             provenance={
                 "source": source.path.absolute(),
@@ -314,7 +314,7 @@ def _compile_ufo(args, fmt: str) -> int:
 
 
 def _glyphs(args) -> int:
-    from ..pipeline import write_glyph_files
+    from ..pipeline import trace_workers, write_glyph_files
 
     started = time.perf_counter()
     if (args.checkpoint is None) == (args.font is None):
@@ -353,7 +353,7 @@ def _glyphs(args) -> int:
             target=metrics_font,
             family=args.family,
             trace_settings=trace_settings_from(args),
-            workers=args.threads,
+            workers=trace_workers(args.threads),
             progress=report,
         )
     finally:

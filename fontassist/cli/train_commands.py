@@ -588,7 +588,7 @@ def _run_demo(args, resources) -> int:
     glyphs = _run_generation(generator, source, chars, target, out, grid, args.batch)
     if glyphs is None or args.no_font:
         return 0
-    from ..pipeline import write_font
+    from ..pipeline import trace_workers, write_font
 
     started = time.perf_counter()
     images, frame = glyphs.for_tracing()
@@ -601,7 +601,7 @@ def _run_demo(args, resources) -> int:
         family=DEMO_FAMILY,
         mode="merge",
         source=source,
-        workers=args.threads,
+        workers=trace_workers(args.threads),
     )
     warn(report.warnings)
     print(

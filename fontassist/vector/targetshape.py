@@ -54,11 +54,14 @@ class TargetShape:
         return None if self.width_variation is None else self.width_variation < _MONOLINE
 
 
-def target_shape(font) -> TargetShape | None:
-    """The :class:`TargetShape` of a :class:`~fontassist.fonts.FontFile`; None when it has no ideographs."""
+def target_shape(font, *, width: bool = True) -> TargetShape | None:
+    """The :class:`TargetShape` of a :class:`~fontassist.fonts.FontFile`; None when it has no ideographs.
+
+    ``width=False`` leaves its stroke-width variation unmeasured (None): it takes rendering a
+    hundred glyphs, and only the even-width step's default needs it."""
     shape = _measured(font.content_hash, font.face_index, font.font_bytes, font.freetype_index)
-    if shape is None:
-        return None
+    if shape is None or not width:
+        return shape
     key = (font.content_hash, font.face_index)
     if key not in _WIDTHS:
         han = sorted(c for c in font.chars if is_han(c))

@@ -100,3 +100,19 @@ def test_stroke_width_is_evened_by_default_for_a_near_monoline_target_only(zen_p
     contrast = dataclasses.replace(zen, width_variation=0.13)
     assert TraceSettings().fitted_to(contrast).even_width is False
     assert TraceSettings().fitted_to(None).even_width is False
+
+
+def test_the_width_is_measured_only_when_the_target_decides_the_even_width_step(zen_path, monkeypatch):
+    from fontassist import pipeline
+    from fontassist.vector import targetshape
+
+    zen = open_font(zen_path)
+    calls = []
+    monkeypatch.setattr(targetshape, "_WIDTHS", {})
+    monkeypatch.setattr(targetshape, "width_variation", lambda images: calls.append(len(images)) or 0.05)
+    assert target_shape(zen, width=False).width_variation is None
+    assert pipeline.settings_for(TraceSettings(even_width=False), zen).even_width is False
+    assert pipeline.settings_for(TraceSettings(even_width=True), zen).even_width is True
+    assert calls == []
+    assert pipeline.settings_for(None, zen).even_width is True
+    assert len(calls) == 1

@@ -17,7 +17,7 @@ from ...errors import FontAssistError
 from ...export import ExportReport
 from ...fonts import FontFile
 from ...jobs import CancelToken, Progress
-from ...pipeline import settings_for, write_font, write_glyph_files
+from ...pipeline import settings_for, trace_workers, write_font, write_glyph_files
 from ...vector import TraceSettings
 from ..review.reviewdata import ACCEPTED, REJECTED, Decisions, ReviewGlyphs
 
@@ -105,6 +105,7 @@ def export_font(
         trace_settings=trace_options,
         validate=True,
         drawn=drawn,
+        workers=trace_workers(),
         progress=progress,
         cancel=cancel,
     )
@@ -156,6 +157,7 @@ def export_ufo(
             "target": target.path.absolute(),
             "checkpoint": checkpoints[0] if checkpoints else None,
         },
+        workers=trace_workers(),
         progress=progress,
         cancel=cancel,
     )
@@ -185,6 +187,7 @@ def export_glyph_files(
         out_dir,
         fmt,
         trace_settings=trace_options,
+        workers=trace_workers(),
         progress=progress,
         cancel=cancel,
     )
