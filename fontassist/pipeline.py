@@ -160,6 +160,14 @@ def _result(future, cancel: CancelToken | None):
             continue
 
 
+def _traced_for(out_path, images, chars, frame: EmFrame, settings, **job) -> list[NewGlyph]:
+    """:func:`trace_glyphs` for a file about to be written: a cancel says nothing was written to ``out_path``."""
+    try:
+        return trace_glyphs(images, chars, frame, settings, **job)
+    except JobCancelled:
+        raise JobCancelled(cancelled_message(out_path)) from None
+
+
 def write_font(
     images: np.ndarray,
     chars: Sequence[str],
@@ -198,19 +206,17 @@ def write_font(
     left_out: list[str] = []
     if mode == "merge":
         images, chars, drawn, left_out = _leave_out_present(images, chars, drawn, target)
-    try:
-        glyphs = trace_glyphs(
-            images,
-            chars,
-            frame,
-            trace_settings,
-            target=target,
-            workers=workers,
-            progress=progress,
-            cancel=cancel,
-        )
-    except JobCancelled:
-        raise JobCancelled(cancelled_message(out_path)) from None
+    glyphs = _traced_for(
+        out_path,
+        images,
+        chars,
+        frame,
+        trace_settings,
+        target=target,
+        workers=workers,
+        progress=progress,
+        cancel=cancel,
+    )
     hand = {g.char for g in drawn}
     glyphs = [g for g in glyphs if g.char not in hand] + list(drawn)
     if not glyphs:
@@ -305,19 +311,17 @@ def write_ufo_export(
         i for i, c in enumerate(chars) if c not in hand and (include_rejected or statuses.get(c) != REJECTED)
     ]
     left_out = [c for c in chars if c not in hand and statuses.get(c) == REJECTED and not include_rejected]
-    try:
-        traced = trace_glyphs(
-            images[rows] if rows else images[:0],
-            [chars[i] for i in rows],
-            frame,
-            trace_settings,
-            target=target,
-            workers=workers,
-            progress=progress,
-            cancel=cancel,
-        )
-    except JobCancelled:
-        raise JobCancelled(cancelled_message(out_path)) from None
+    traced = _traced_for(
+        out_path,
+        images[rows] if rows else images[:0],
+        [chars[i] for i in rows],
+        frame,
+        trace_settings,
+        target=target,
+        workers=workers,
+        progress=progress,
+        cancel=cancel,
+    )
     where = {chars[i]: i for i in rows}
     items = [
         UfoGlyph(g, statuses.get(g.char, UNDECIDED), flags[where[g.char]], checkpoints[where[g.char]])
