@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +30,7 @@ from .fonts import EmFrame, FontFile
 from .glyphimages import ensure_folder, glyph_filename, save_glyph_pngs
 from .jobs import CancelToken, JobCancelled, Progress, check_cancel, report
 from .safeio import safe_filename, write_text
-from .vector import FontOutline, TraceSettings, trace_outline, trace_outlines
+from .vector import FontOutline, TraceSettings, trace_outlines
 from .vector.targetshape import target_shape
 
 log = logging.getLogger(__name__)
@@ -86,9 +87,9 @@ def trace_glyphs(
     settings = settings_for(settings, target)
     glyphs = []
     moved = []
-    total = len(chars)
-    for start, outlines in _traced_chunks(images, frame, settings, workers, cancel):
-        for char, outline in zip(chars[start : start + TRACE_CHUNK], outlines, strict=False):
+    done, total = 0, len(chars)
+    for chunk_chars, outlines in _traced_chunks(images, chars, frame, settings, workers, cancel):
+        for char, outline in zip(chunk_chars, outlines, strict=False):
             if len(outline.count):
                 pen = TTGlyphPen(None)
                 outline.draw(pen)
@@ -97,7 +98,8 @@ def trace_glyphs(
                     moved.append(char)
             else:
                 log.warning("U+%04X %s traced to nothing (an empty raster); left out", ord(char), char)
-        report(progress, min(start + TRACE_CHUNK, total), total, "Tracing outlines")
+        done += len(chunk_chars)
+        report(progress, done, total, "Tracing outlines")
     if moved:
         log.info(
             "%d glyphs scaled or shifted to keep their ink inside the target's ideographic box: %s",
@@ -108,44 +110,53 @@ def trace_glyphs(
 
 
 def _traced_chunks(
-    images: np.ndarray, frame: EmFrame, settings: TraceSettings, workers: int, cancel: CancelToken | None
-) -> Iterator[tuple[int, list]]:
-    """(first index, outlines) of each chunk of ``TRACE_CHUNK`` rasters, in order.
+    images: np.ndarray,
+    chars: Sequence[str],
+    frame: EmFrame,
+    settings: TraceSettings,
+    workers: int,
+    cancel: CancelToken | None,
+) -> Iterator[tuple[Sequence[str], list[FontOutline]]]:
+    """(characters, their outlines) of each chunk of ``TRACE_CHUNK`` glyphs, in order.
 
     With more than one worker and enough chunks, the chunks are traced in worker processes
     (started afresh, "spawn", which is safe beside Qt's and torch's threads on every OS), a
     few per worker in flight so memory stays bounded; a cancel stops the pool and drops
     what is queued. The tracer is numpy and Python, so processes, not threads."""
-    starts = list(range(0, len(images), TRACE_CHUNK))
+    spans = [slice(start, start + TRACE_CHUNK) for start in range(0, len(images), TRACE_CHUNK)]
 
-    def chunk(start: int) -> np.ndarray:
-        return np.asarray(images[start : start + TRACE_CHUNK], dtype=np.uint8)
+    def rasters(span: slice) -> np.ndarray:
+        return np.asarray(images[span], dtype=np.uint8)
 
     done = 0  # chunks yielded
-    if workers >= 2 and len(starts) >= PARALLEL_CHUNKS:
+    if workers >= 2 and len(spans) >= PARALLEL_CHUNKS:
         try:
-            for outlines in _in_workers(map(chunk, starts), len(starts), frame, settings, workers, cancel):
-                yield starts[done], outlines
+            for outlines in _in_workers(
+                map(rasters, spans), frame, settings, min(workers, len(spans)), cancel
+            ):
+                yield chars[spans[done]], outlines
                 done += 1
         except (BrokenProcessPool, OSError) as error:  # no processes here (a sandbox, out of memory)
             log.warning("tracing in one process: the worker processes failed (%s)", error)
-    for start in starts[done:]:
+    for span in spans[done:]:
         check_cancel(cancel, "Tracing was cancelled.")
-        yield start, trace_outlines(chunk(start), frame, settings)
+        yield chars[span], trace_outlines(rasters(span), frame, settings)
 
 
-def _in_workers(chunks, count: int, frame: EmFrame, settings: TraceSettings, workers: int, cancel):
-    """The outlines of each of the ``count`` chunks, in order, traced by a pool of ``workers``
-    processes; at most two chunks per worker are in flight (and in memory) at once."""
-    pool = ProcessPoolExecutor(min(workers, count), mp_context=multiprocessing.get_context("spawn"))
+def _in_workers(chunks: Iterator[np.ndarray], frame: EmFrame, settings: TraceSettings, workers: int, cancel):
+    """The outlines of each chunk of rasters, in order, traced by a pool of ``workers`` processes;
+    at most two chunks per worker are in flight (and in memory) at once."""
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+    def submit(rasters: np.ndarray):
+        return pool.submit(trace_outlines, rasters, frame, settings)
+
     try:
-        running = deque()
-        for index, rasters in enumerate(chunks):
-            running.append(pool.submit(trace_outlines, rasters, frame, settings))
-            if len(running) < 2 * workers and index + 1 < count:
-                continue
-            while len(running) >= 2 * workers or (running and index + 1 == count):
-                yield _result(running.popleft(), cancel)
+        running = deque(map(submit, islice(chunks, 2 * workers)))
+        while running:
+            outlines = _result(running.popleft(), cancel)
+            running.extend(map(submit, islice(chunks, 1)))
+            yield outlines
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -352,14 +363,6 @@ def write_ufo_export(
     return report
 
 
-def glyph_svg(raster: np.ndarray, frame: EmFrame, settings: TraceSettings | None = None) -> str:
-    """A standalone SVG of the traced glyph: viewBox = the em frame, in font units, ink black.
-
-    Give ``settings_for(settings, target)`` to tidy with the target's tolerances.
-    """
-    return outline_svg(trace_outline(raster, frame, settings), frame)
-
-
 def outline_svg(outline: FontOutline, frame: EmFrame) -> str:
     """A standalone SVG of a traced outline: viewBox = the em frame, in font units, ink black."""
     pen = SVGPathPen(None)
@@ -429,11 +432,11 @@ def write_glyph_files(
         return f"Glyph export cancelled; the {len(written)} SVG files written so far into {folder} are kept."
 
     # Traced in chunks, in worker processes, as a font's glyphs are: the same outlines.
-    chunks = _traced_chunks(images, frame, settings_for(trace_settings, target), workers, cancel)
+    chunks = _traced_chunks(images, chars, frame, settings_for(trace_settings, target), workers, cancel)
     try:
-        for start, outlines in chunks:
-            for char, outline in zip(chars[start : start + TRACE_CHUNK], outlines, strict=False):
-                check_cancel(cancel, kept())
+        for chunk_chars, outlines in chunks:
+            for char, outline in zip(chunk_chars, outlines, strict=False):
+                check_cancel(cancel)  # the message is kept()'s, below
                 path = folder / glyph_filename(char, "svg")
                 write_text(path, outline_svg(outline, frame), durable=False)
                 written.append(path)

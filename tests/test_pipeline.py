@@ -10,9 +10,9 @@ from fontassist.errors import FontAssistError
 from fontassist.export import validate_font
 from fontassist.fonts import missing_from_target, named_charset, open_font, render
 from fontassist.jobs import JobCancelled
-from fontassist.pipeline import glyph_svg, trace_glyphs, write_font, write_glyph_files
+from fontassist.pipeline import outline_svg, trace_glyphs, write_font, write_glyph_files
 from fontassist.train.similarity import iou
-from fontassist.vector import TraceSettings
+from fontassist.vector import TraceSettings, trace_outline
 from tests.cancelling import CancelAfter
 
 
@@ -84,7 +84,7 @@ def test_svg_glyph_files_are_the_glyphs_traced_one_by_one(tmp_path, missing_rast
     written = write_glyph_files(images[:12], chars[:12], frame, tmp_path, "svg", target=target, workers=2)
     settings = pipeline.settings_for(None, target)
     for path, raster in zip(written, images[:12], strict=True):
-        assert path.read_text(encoding="utf-8") == glyph_svg(raster, frame, settings)
+        assert path.read_text(encoding="utf-8") == outline_svg(trace_outline(raster, frame, settings), frame)
 
 
 def test_tracing_falls_back_to_one_process_when_workers_fail(missing_rasters, monkeypatch, caplog):
@@ -120,9 +120,10 @@ def test_bad_mode_and_empty_input(tmp_path, missing_rasters):
 
 def test_svg_view_box_is_the_em_frame(missing_rasters):
     images, chars, frame, _ = missing_rasters
-    svg = glyph_svg(images[0], frame)
+    svg = outline_svg(trace_outline(images[0], frame), frame)
     assert 'viewBox="0 -880 1000 1000"' in svg and "<path" in svg and ' d="M' in svg
-    with_margin = glyph_svg(np.zeros((100, 100), np.uint8), frame.__class__(1000, -120, 100, 0.1))
+    margin_frame = frame.__class__(1000, -120, 100, 0.1)
+    with_margin = outline_svg(trace_outline(np.zeros((100, 100), np.uint8), margin_frame), margin_frame)
     assert 'viewBox="-100 -980 1200 1200"' in with_margin
 
 
@@ -175,9 +176,9 @@ def test_the_command_line_traces_in_one_process_per_core_at_most_threads(tmp_pat
     asked = []
     real = pipeline._traced_chunks
 
-    def recording(images, frame, settings, workers, cancel):
+    def recording(images, chars, frame, settings, workers, cancel):
         asked.append(workers)
-        return real(images, frame, settings, workers, cancel)
+        return real(images, chars, frame, settings, workers, cancel)
 
     monkeypatch.setattr(pipeline, "_traced_chunks", recording)
     common = ["glyphs", "--font", str(demo_target), "--chars", "永東", "--format", "svg"]
