@@ -443,6 +443,8 @@ def write_glyph_files(
             report(progress, len(written), len(chars), "Writing SVG outlines")
     except JobCancelled:
         raise JobCancelled(kept()) from None
+    finally:
+        chunks.close()  # a cancel or a failed write here stops the worker processes now
     return written
 
 

@@ -87,6 +87,28 @@ def test_svg_glyph_files_are_the_glyphs_traced_one_by_one(tmp_path, missing_rast
         assert path.read_text(encoding="utf-8") == outline_svg(trace_outline(raster, frame, settings), frame)
 
 
+def test_a_failed_svg_write_stops_the_worker_processes_at_once(tmp_path, missing_rasters, monkeypatch):
+    import multiprocessing
+
+    import fontassist.pipeline as pipeline
+
+    images, chars, frame, _ = missing_rasters
+    monkeypatch.setattr(pipeline, "TRACE_CHUNK", 2)  # twelve glyphs: six chunks for two workers
+    real_write, writes = pipeline.write_text, []
+
+    def disk_full_on_the_third(path, text, **kwargs):
+        writes.append(path)
+        if len(writes) == 3:
+            raise OSError(28, "No space left on device")
+        real_write(path, text, **kwargs)
+
+    monkeypatch.setattr(pipeline, "write_text", disk_full_on_the_third)
+    with pytest.raises(OSError, match="No space") as failed:
+        write_glyph_files(images[:12], chars[:12], frame, tmp_path, "svg", workers=2)
+    # While the error (and the frames it holds) is still alive, the pool is already shut down.
+    assert failed.value is not None and multiprocessing.active_children() == []
+
+
 def test_tracing_falls_back_to_one_process_when_workers_fail(missing_rasters, monkeypatch, caplog):
     import fontassist.pipeline as pipeline
 
